@@ -1,0 +1,2 @@
+// Public surface of the domain library: the rules of NHS commissioning assurance, pure and exact.
+export {};
