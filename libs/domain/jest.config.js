@@ -1,6 +1,7 @@
-import type { Config } from 'jest';
 
-const config: Config = {
+
+/** @type {import('jest').Config} */
+module.exports = {
   displayName: 'domain',
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -14,4 +15,3 @@ const config: Config = {
   coverageThreshold: { global: { lines: 95 } },
 };
 
-export default config;
