@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+
+/** Who did it, in which request. */
+export interface AuditActor {
+  userId: string | null;
+  username: string | null;
+  requestId: string | null;
+}
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/**
+ * Writes an audit row with the caller's transaction manager, so the change and its audit row
+ * commit or roll back together. There is deliberately no method that updates or deletes.
+ */
+export async function recordAudit(manager: EntityManager, actor: AuditActor, record: AuditRecord): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('recordAudit must run inside the transaction that makes the change');
+  }
+  await manager.query(
+    `INSERT INTO audit_event (actor_user_id, actor_username, action, entity_type, entity_id, before, after, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+    [
+      actor.userId,
+      actor.username,
+      record.action,
+      record.entityType,
+      record.entityId,
+      record.before == null ? null : JSON.stringify(record.before),
+      record.after == null ? null : JSON.stringify(record.after),
+      actor.requestId,
+    ],
+  );
+}
+
+/** A page of the audit trail, newest first, after the event with id `afterId` (exclusive). */
+export async function listAuditEvents(manager: EntityManager, size: number, afterId: string | null): Promise<{ rows: AuditEventEntity[]; hasNextPage: boolean }> {
+  const query = manager.getRepository(AuditEventEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(size + 1);
+  if (afterId !== null) query.where('a.id < :afterId', { afterId });
+  const rows = await query.getMany();
+  return { rows: rows.slice(0, size), hasNextPage: rows.length > size };
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { readConfig } from './config';
+
+describe('readConfig', () => {
+  it('defaults to the embedded database on port 4000 with data under .data', () => {
+    const config = readConfig({ CCG_ROOT: '/srv/app' });
+    expect(config).toMatchObject({ databaseUrl: null, port: 4000, production: false, dataDir: '/srv/app/.data', embeddedPostgresPort: 54329, logLevel: 'info' });
+    expect(config.sharedDataDir).toBe(path.resolve('/srv/shared/data'));
+  });
+
+  it('reads DATABASE_URL, PORT, NODE_ENV and CORS origins', () => {
+    const config = readConfig({ CCG_ROOT: '/a', DATABASE_URL: 'postgres://x/y', PORT: '8080', NODE_ENV: 'production', CORS_ORIGINS: 'http://a, http://b' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://x/y', port: 8080, production: true, corsOrigins: ['http://a', 'http://b'] });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+  ])('refuses a bad setting with a clear message: %j', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { UserEntity } from '../auth/user.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { migrations } from './migrations';
+
+export const entities = [OrganisationEntity, UserEntity, RoleAssignmentEntity, SessionEntity, AuditEventEntity];
+
+/** The TypeORM data source. The schema changes only through migrations, never `synchronize`. */
+export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'ccg-assure-api',
+    connectTimeoutMS: 10_000,
+    extra: { statement_timeout: 30_000, idle_in_transaction_session_timeout: 60_000 },
+  });
+}
+
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { readConfig } from './config';
+import { createDataSource, migrate } from './database/data-source';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { seedDemoAccounts } from './seed/demo-accounts';
+import { createAppServer } from './server/app';
+import { createLogger } from './server/logger';
+
+async function main() {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel, { service: 'ccg-assure-api' });
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) {
+    logger.info('no DATABASE_URL: starting the embedded PostgreSQL', { dataDir: config.dataDir, port: config.embeddedPostgresPort });
+    embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, logger);
+  }
+  const dataSource = createDataSource(config.databaseUrl ?? (embedded as EmbeddedDatabase).url);
+  await dataSource.initialize();
+  const applied = await migrate(dataSource);
+  logger.info('database ready', { embedded: Boolean(embedded), migrationsApplied: applied });
+  if (embedded) await seedDemoAccounts(dataSource, config.sharedDataDir, logger);
+
+  const server = await createAppServer(dataSource, config, logger);
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, resolve);
+  });
+  const url = `http://localhost:${config.port}/`;
+  logger.info('listening', { url, graphql: `${url}graphql`, production: config.production });
+  if (config.production) process.stdout.write(`\nCCG Assure is running at ${url}  (GraphQL API at ${url}graphql; stop with Ctrl+C)\n\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 20_000);
+    try {
+      await server.stop();
+      await dataSource.destroy();
+      if (embedded) await embedded.stop();
+      logger.info('stopped cleanly');
+      clearTimeout(timer);
+      process.exit(0);
+    } catch (error) {
+      logger.error('error while shutting down', { error });
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`CCG Assure could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof Error && error.cause) process.stderr.write(`  cause: ${String(error.cause)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { createLogger } from '../server/logger';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { startTestServer } from '../testing/test-server';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './demo-accounts';
+
+const sharedDataDir = path.resolve(__dirname, '../../../../../shared/data');
+
+describe('demo accounts (embedded database only)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('creates the six documented accounts once, audited, with the Leeds North CCG name from the ODS list', async () => {
+    expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(6);
+    expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(0);
+    const users = await db.dataSource.query(
+      `SELECT u.username, r.role, r.organisation_code FROM app_user u JOIN role_assignment r ON r.user_id = u.id ORDER BY u.username`,
+    );
+    expect(users).toEqual(
+      DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, organisation_code: a.organisationCode })).sort((a, b) => a.username.localeCompare(b.username)),
+    );
+    const [ccg] = await db.dataSource.query(`SELECT name, type FROM organisation WHERE code = '02V'`);
+    expect(ccg).toEqual({ name: 'NHS LEEDS NORTH CCG', type: 'CCG' });
+    const audited = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'CREATE_DEMO_ACCOUNT'`);
+    expect(audited[0].n).toBe(6);
+  });
+
+  it('lets demo-commissioning-manager sign in with the documented password', async () => {
+    const server = await startTestServer(db.dataSource);
+    try {
+      const client = server.client();
+      expect((await client.signIn('demo-commissioning-manager', DEMO_PASSWORD)).errors).toBeUndefined();
+      const me = await client.graphql<{ me: { displayName: string } }>(`{ me { displayName } }`);
+      expect(me.data?.me.displayName).toBe('Demo Commissioning Manager');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { Role } from '../auth/role';
+import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
+import { UserEntity } from '../auth/user.entity';
+import { OrganisationType } from '../organisations/organisation-type';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import type { Logger } from '../server/logger';
+
+export const DEMO_PASSWORD = 'demo-password';
+/** NHS Leeds North CCG, the CCG the CCG-scoped demo accounts belong to (issue 2). */
+export const DEMO_CCG_CODE = '02V';
+/** NHS England's ODS code. */
+export const NHS_ENGLAND_CODE = 'X24';
+
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; organisationCode: string }[] = [
+  { username: 'demo-finance-officer', displayName: 'Demo Finance Officer', role: Role.FINANCE_OFFICER, organisationCode: DEMO_CCG_CODE },
+  { username: 'demo-commissioning-manager', displayName: 'Demo Commissioning Manager', role: Role.COMMISSIONING_MANAGER, organisationCode: DEMO_CCG_CODE },
+  { username: 'demo-analyst', displayName: 'Demo Analyst', role: Role.ANALYST, organisationCode: DEMO_CCG_CODE },
+  { username: 'demo-assessor', displayName: 'Demo Assessor', role: Role.ASSESSOR, organisationCode: NHS_ENGLAND_CODE },
+  { username: 'demo-board-member', displayName: 'Demo Board Member', role: Role.BOARD_MEMBER, organisationCode: DEMO_CCG_CODE },
+  { username: 'demo-admin', displayName: 'Demo Admin', role: Role.ADMIN, organisationCode: NHS_ENGLAND_CODE },
+];
+
+/**
+ * Creates the demo accounts if they are missing. Called only for the embedded database:
+ * a database named by DATABASE_URL never gets accounts with a published password.
+ */
+export async function seedDemoAccounts(dataSource: DataSource, sharedDataDir: string, logger: Logger): Promise<number> {
+  const existing = await dataSource.getRepository(UserEntity).count();
+  if (existing > 0) return 0;
+  const leedsNorth = await readCcgName(sharedDataDir, DEMO_CCG_CODE);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const actor = { userId: null, username: 'system', requestId: 'seed' };
+  await dataSource.transaction(async (manager) => {
+    await manager.createQueryBuilder().insert().into(OrganisationEntity).orIgnore().values([
+      { code: NHS_ENGLAND_CODE, name: 'NHS ENGLAND', type: OrganisationType.NHS_ENGLAND, openDate: '2012-10-01', closeDate: null },
+      { code: DEMO_CCG_CODE, name: leedsNorth?.name ?? DEMO_CCG_CODE, type: OrganisationType.CCG, openDate: leedsNorth?.openDate ?? null, closeDate: leedsNorth?.closeDate ?? null },
+    ]).execute();
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await manager.save(UserEntity, manager.create(UserEntity, { username: account.username, displayName: account.displayName, passwordHash }));
+      await manager.insert(RoleAssignmentEntity, { userId: user.id, role: account.role, organisationCode: account.organisationCode });
+      await recordAudit(manager, actor, {
+        action: 'CREATE_DEMO_ACCOUNT',
+        entityType: 'user',
+        entityId: user.id,
+        after: { username: account.username, role: account.role, organisationCode: account.organisationCode },
+      });
+    }
+  });
+  logger.info('created the demo accounts', { count: DEMO_ACCOUNTS.length });
+  return DEMO_ACCOUNTS.length;
+}
+
+/** The CCG's row in the ODS commissioner list (`ods_ccgs_eccg_2025.csv`), if the file is there. */
+async function readCcgName(sharedDataDir: string, code: string): Promise<{ name: string; openDate: string | null; closeDate: string | null } | null> {
+  let text: string;
+  try {
+    text = await readFile(path.join(sharedDataDir, 'ods_ccgs_eccg_2025.csv'), 'utf8');
+  } catch {
+    return null;
+  }
+  const line = text.split('\n').find((row) => row.startsWith(`${code},`));
+  if (!line) return null;
+  // Columns: org_code,name,...,open_date (11th),close_date (12th); this row has no quoted commas.
+  const cells = line.split(',');
+  return { name: cells[1], openDate: cells[10] || null, closeDate: cells[11] || null };
+}

@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+import { DomainError } from '@ccg-assure/domain';
+import { AppError } from './app-error';
+import { formatError } from './format-error';
+import { createLogger } from './logger';
+
+describe('formatError', () => {
+  const lines: string[] = [];
+  const logger = createLogger('info', {}, (line) => lines.push(line));
+  const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['field'] });
+
+  beforeEach(() => lines.splice(0));
+
+  it('keeps an AppError code, reason and message', () => {
+    const error = wrap(new AppError('CONFLICT', 'STALE_VERSION', 'Someone else changed this.'));
+    expect(formatError({ message: 'x' }, error, logger, 'r1').extensions).toEqual({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+    expect(lines).toEqual([]);
+  });
+
+  it('maps a domain rule error to BAD_USER_INPUT with the domain code as reason', () => {
+    const error = wrap(new DomainError('FINANCIAL_YEAR_UNKNOWN', 'No rule set for 2099/00.'));
+    expect(formatError({ message: 'x' }, error, logger, 'r1')).toMatchObject({
+      message: 'No rule set for 2099/00.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'FINANCIAL_YEAR_UNKNOWN' },
+    });
+  });
+
+  it('masks an unexpected error, quotes the request id, and logs the original with it', () => {
+    const formatted = formatError({ message: 'relation "secret_table" does not exist' }, wrap(new Error('relation "secret_table" does not exist')), logger, 'req-9');
+    expect(formatted.message).not.toMatch(/secret_table/);
+    expect(formatted.message).toMatch(/req-9/);
+    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-9' });
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', requestId: 'req-9', error: { message: 'relation "secret_table" does not exist' } });
+  });
+
+  it('passes Apollo request errors through with their code', () => {
+    const formatted = formatError({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('Cannot query field "nope"'), logger);
+    expect(formatted).toMatchObject({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+});
