@@ -50,13 +50,14 @@ describe('role rules on root fields', () => {
     const first = await client.graphql<{ auditEvents: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
       `{ auditEvents(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
     );
-    const page = first.data!.auditEvents;
+    const page = first.data?.auditEvents;
+    if (!page) throw new Error("no page");
     expect(page.pageInfo.hasNextPage).toBe(true);
     const second = await client.graphql<{ auditEvents: { edges: { node: { id: string } }[] } }>(
       `query($after: String) { auditEvents(first: 1, after: $after) { edges { node { id } } } }`,
       { after: page.pageInfo.endCursor },
     );
-    expect(Number(second.data!.auditEvents.edges[0].node.id)).toBeLessThan(Number(page.edges[0].node.id));
+    expect(Number(second.data?.auditEvents.edges[0].node.id)).toBeLessThan(Number(page.edges[0].node.id));
     const tooMany = await client.graphql(`{ auditEvents(first: 1000) { pageInfo { hasNextPage } } }`);
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_INVALID' });
   });
