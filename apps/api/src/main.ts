@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readConfig } from './config';
 import { createDataSource, migrate } from './database/data-source';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { loadBundledDataOnFirstStart } from './imports/bundled-data';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { createAppServer } from './server/app';
 import { createLogger } from './server/logger';
@@ -19,6 +20,7 @@ async function main() {
   const applied = await migrate(dataSource);
   logger.info('database ready', { embedded: Boolean(embedded), migrationsApplied: applied });
   if (embedded) await seedDemoAccounts(dataSource, config.sharedDataDir, logger);
+  await loadBundledDataOnFirstStart(dataSource, config.sharedDataDir, logger);
 
   const server = await createAppServer(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {

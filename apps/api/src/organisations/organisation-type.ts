@@ -8,5 +8,6 @@ export enum OrganisationType {
   NHS_TRUST = 'NHS_TRUST',
   INDEPENDENT_PROVIDER = 'INDEPENDENT_PROVIDER',
   GP_PRACTICE = 'GP_PRACTICE',
+  STP = 'STP',
   OTHER = 'OTHER',
 }

@@ -13,6 +13,7 @@ registerEnumType(OrganisationType, {
     NHS_TRUST: { description: 'An NHS trust or foundation trust providing care.' },
     INDEPENDENT_PROVIDER: { description: 'An independent-sector provider of NHS care.' },
     GP_PRACTICE: { description: 'A general practice.' },
+    STP: { description: 'A sustainability and transformation partnership (identified by its ONS code).' },
     OTHER: { description: 'Any other organisation with an ODS code.' },
   },
 });

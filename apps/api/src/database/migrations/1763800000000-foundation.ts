@@ -16,8 +16,7 @@ export class Foundation1763800000000 implements MigrationInterface {
         open_date   date,
         close_date  date,
         created_at  timestamptz NOT NULL DEFAULT now(),
-        updated_at  timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT organisation_code_upper CHECK (code = upper(code))
+        updated_at  timestamptz NOT NULL DEFAULT now()
       )`);
 
     await queryRunner.query(`

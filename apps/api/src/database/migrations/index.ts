@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
+import { OrganisationsIndicators1763800001000 } from './1763800001000-organisations-indicators';
 
 /** Every migration, in order. TypeORM never synchronises the schema: it changes only here. */
-export const migrations = [Foundation1763800000000];
+export const migrations = [Foundation1763800000000, OrganisationsIndicators1763800001000];
