@@ -1,3 +1,4 @@
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
@@ -5,6 +6,9 @@ import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { migrations } from './migrations';
+
+// Calendar dates stay ISO strings: pg would otherwise make local-midnight Date objects.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export const entities = [OrganisationEntity, UserEntity, RoleAssignmentEntity, SessionEntity, AuditEventEntity];
 

@@ -6,6 +6,8 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { enforceAccess } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AuthService } from '../auth/auth.service';
+import { IndicatorsResolver } from '../indicators/indicators.resolver';
+import { OrganisationsResolver } from '../organisations/organisations.resolver';
 
 /** The services resolvers are built with; one set per running server. */
 export interface Services {
@@ -13,12 +15,14 @@ export interface Services {
   auth: AuthService;
 }
 
-export const resolvers = [AuthResolver, AuditResolver] as const;
+export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver] as const;
 
 function containerFor(services: Services | null): ContainerType {
   const make = new Map<unknown, () => unknown>([
     [AuthResolver, () => new AuthResolver(required(services).auth)],
     [AuditResolver, () => new AuditResolver(required(services).dataSource)],
+    [OrganisationsResolver, () => new OrganisationsResolver()],
+    [IndicatorsResolver, () => new IndicatorsResolver()],
   ]);
   const instances = new Map<unknown, unknown>();
   return {

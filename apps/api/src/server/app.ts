@@ -13,6 +13,7 @@ import { readSessionToken, sessionCookieFor } from '../auth/session-cookie';
 import type { AppConfig } from '../config';
 import { buildAppSchema } from '../schema/build-schema';
 import { formatError } from './format-error';
+import { createLoaders } from './loaders';
 import type { Logger } from './logger';
 import type { RequestContext } from './request-context';
 
@@ -85,6 +86,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
         sessionCookie: sessionCookieFor(res, config.cookieSecure),
         dataSource,
         logger: logger.child({ requestId }),
+        loaders: createLoaders(dataSource),
       };
       return context;
     },

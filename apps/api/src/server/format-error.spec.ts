@@ -6,7 +6,9 @@ import { createLogger } from './logger';
 
 describe('formatError', () => {
   const lines: string[] = [];
-  const logger = createLogger('info', {}, (line) => lines.push(line));
+  const logger = createLogger('info', {}, (line) => {
+    lines.push(line);
+  });
   const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['field'] });
 
   beforeEach(() => lines.splice(0));

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 import type { Viewer } from '../auth/viewer';
 import type { SessionCookie } from '../auth/session-cookie';
+import type { Loaders } from './loaders';
 
 /** Everything a resolver may use for one request. Created per request (see `app.ts`). */
 export interface RequestContext {
@@ -13,6 +14,8 @@ export interface RequestContext {
   sessionCookie: SessionCookie;
   dataSource: DataSource;
   logger: Logger;
+  /** Per-request DataLoaders: every field resolver that reads the database goes through one. */
+  loaders: Loaders;
 }
 
 export type TransactionManager = EntityManager;

@@ -1,0 +1,85 @@
+import { ArrayMaxSize } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
+import { Access, PUBLIC } from '../auth/access';
+import { toOrganisation } from '../organisations/organisations.resolver';
+import { AppError } from '../server/app-error';
+import type { RequestContext } from '../server/request-context';
+import { DateScalar } from '../server/scalars';
+import { Indicator, IndicatorAggregate, IndicatorValue, type PeriodType, type Polarity } from './indicator.type';
+import { IndicatorsService, type IndicatorRow } from './indicators.service';
+
+const toIndicator = (row: IndicatorRow): Indicator => ({ ...row, polarity: row.polarity as Polarity, periodType: row.periodType as PeriodType });
+
+@ArgsType()
+class IndicatorValuesArgs {
+  @Field(() => String, { description: 'Indicator code, for example AE_4HR_ALL.' })
+  indicator!: string;
+
+  @Field(() => [String], { nullable: true, description: 'ODS codes of the organisations; all organisations when omitted.' })
+  @ArrayMaxSize(1000)
+  organisations?: string[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only periods starting on or after this date.' })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only periods starting on or before this date.' })
+  to?: string | null;
+}
+
+@Resolver()
+export class IndicatorsResolver {
+  @Query(() => [Indicator], { description: 'Every indicator with data or a definition. Public.' })
+  @Access(PUBLIC)
+  async indicators(@Ctx() context: RequestContext): Promise<Indicator[]> {
+    return (await new IndicatorsService(context.dataSource.manager).list()).map(toIndicator);
+  }
+
+  @Query(() => [IndicatorValue], { description: 'Values of one indicator by organisation and period, ordered by organisation then period. Published data: public.' })
+  @Access(PUBLIC)
+  async indicatorValues(@Args(() => IndicatorValuesArgs) args: IndicatorValuesArgs, @Ctx() context: RequestContext): Promise<IndicatorValue[]> {
+    const rows = await new IndicatorsService(context.dataSource.manager).values(args);
+    const organisations = await context.loaders.organisation.loadMany([...new Set(rows.map((row) => row.organisationCode))]);
+    const byCode = new Map(organisations.flatMap((row) => (row && !(row instanceof Error) ? [[row.code, toOrganisation(row)] as const] : [])));
+    return rows.map((row) => ({
+      indicatorCode: row.indicatorCode,
+      organisation: required(byCode.get(row.organisationCode), row.organisationCode),
+      period: { type: row.periodType as PeriodType, startDate: row.periodStart, endDate: row.periodEnd, label: row.periodLabel },
+      numerator: Number(row.numerator),
+      denominator: Number(row.denominator),
+      value: Number(row.value),
+    }));
+  }
+
+  @Query(() => IndicatorAggregate, { description: 'One indicator rolled up over a date range, for the given organisations or, when omitted, for England (every organisation). Public.' })
+  @Access(PUBLIC)
+  async indicatorAggregate(
+    @Arg('indicator', () => String, { description: 'Indicator code, for example AE_4HR_ALL.' }) indicator: string,
+    @Arg('from', () => DateScalar, { description: 'Periods starting on or after this date.' }) from: string,
+    @Arg('to', () => DateScalar, { description: 'Periods starting on or before this date.' }) to: string,
+    @Arg('organisations', () => [String], { nullable: true, description: 'ODS codes; England (all organisations) when omitted.' }) organisations: string[] | null,
+    @Ctx() context: RequestContext,
+  ): Promise<IndicatorAggregate> {
+    if (organisations && organisations.length > 1000) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_ORGANISATIONS', 'Name at most 1000 organisations.');
+    const service = new IndicatorsService(context.dataSource.manager);
+    const definition = await service.get(indicator);
+    const row = await service.aggregate({ indicator, organisations, from, to });
+    const numerator = Number(row.numerator ?? 0);
+    const denominator = Number(row.denominator ?? 0);
+    return {
+      indicator: toIndicator(definition),
+      from,
+      to,
+      numerator,
+      denominator,
+      value: denominator > 0 ? (definition.unit === 'PERCENTAGE' ? (numerator * 100) / denominator : numerator / denominator) : null,
+      organisationCount: row.organisationCount,
+      periodCount: row.periodCount,
+    };
+  }
+}
+
+/** Values reference organisations by foreign key, so a missing one is a broken invariant. */
+function required<T>(value: T | undefined, code: string): T {
+  if (value === undefined) throw new Error(`organisation ${code} of an indicator value was not found`);
+  return value;
+}

@@ -1,0 +1,69 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Access, PUBLIC } from '../auth/access';
+import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
+import type { RequestContext } from '../server/request-context';
+import type { OrganisationType } from './organisation-type';
+import { OrganisationFilter } from './organisation-filter.input';
+import { Organisation, OrganisationConnection, OrganisationPopulation, OrganisationRelationship, type RelationshipKind } from './organisation.type';
+import { OrganisationsService, type OrganisationRow, type RelationshipRow } from './organisations.service';
+
+export const toOrganisation = (row: OrganisationRow): Organisation => ({
+  code: row.code,
+  name: row.name,
+  type: row.type as OrganisationType,
+  openDate: row.openDate,
+  closeDate: row.closeDate,
+});
+
+@Resolver(() => Organisation)
+export class OrganisationsResolver {
+  @Query(() => OrganisationConnection, { description: 'NHS organisations by ODS code, filtered and paged (Relay cursor connection). Public.' })
+  @Access(PUBLIC)
+  async organisations(
+    @Ctx() context: RequestContext,
+    @Arg('filter', () => OrganisationFilter, { nullable: true, description: 'Which organisations to list.' }) filter?: OrganisationFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'How many (1 to 200; default 50).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor).' }) after?: string,
+  ): Promise<OrganisationConnection> {
+    const result = await new OrganisationsService(context.dataSource.manager).list(filter ?? {}, pageSize(first), decodeCursor(after));
+    const nodes = result.rows.map(toOrganisation);
+    for (const row of result.rows) context.loaders.organisation.prime(row.code, row);
+    return {
+      edges: nodes.map((node) => ({ cursor: encodeCursor(node.code), node })),
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].code) : null },
+      totalCount: result.totalCount,
+    };
+  }
+
+  @Query(() => Organisation, { description: 'One organisation by its ODS code, with its relationships. NOT_FOUND when unknown. Public.' })
+  @Access(PUBLIC)
+  async organisation(@Arg('code', () => String, { description: 'ODS code, for example RR8.' }) code: string, @Ctx() context: RequestContext): Promise<Organisation> {
+    return toOrganisation(await new OrganisationsService(context.dataSource.manager).get(code.trim()));
+  }
+
+  @FieldResolver(() => [OrganisationRelationship], { description: 'What this organisation belongs to (region, area team, STP), each with its dates.' })
+  async memberOf(@Root() organisation: Organisation, @Ctx() context: RequestContext): Promise<OrganisationRelationship[]> {
+    const rows = (await context.loaders.relationships.load(organisation.code)).filter((row) => row.organisationCode === organisation.code);
+    return this.withOrganisations(rows, (row) => row.relatedCode, context);
+  }
+
+  @FieldResolver(() => [OrganisationRelationship], { description: 'Organisations that belong to this one (for example the CCGs of a region), each with its dates.' })
+  async members(@Root() organisation: Organisation, @Ctx() context: RequestContext): Promise<OrganisationRelationship[]> {
+    const rows = (await context.loaders.relationships.load(organisation.code)).filter((row) => row.relatedCode === organisation.code);
+    return this.withOrganisations(rows, (row) => row.organisationCode, context);
+  }
+
+  @FieldResolver(() => [OrganisationPopulation], { description: 'Registered population by financial year, where known (CCGs).' })
+  async populations(@Root() organisation: Organisation, @Ctx() context: RequestContext): Promise<OrganisationPopulation[]> {
+    return context.loaders.populations.load(organisation.code);
+  }
+
+  private async withOrganisations(rows: RelationshipRow[], other: (row: RelationshipRow) => string, context: RequestContext): Promise<OrganisationRelationship[]> {
+    const organisations = await context.loaders.organisation.loadMany(rows.map(other));
+    return rows.flatMap((row, index) => {
+      const related = organisations[index];
+      if (!related || related instanceof Error) return [];
+      return [{ kind: row.kind as RelationshipKind, organisation: toOrganisation(related), validFrom: row.validFrom, validTo: row.validTo, source: row.source }];
+    });
+  }
+}
