@@ -3,6 +3,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { AppError } from '../server/app-error';
+import { pageSize } from '../server/pagination';
 import { readCsv } from './csv-reader';
 import type { ImportCounts, ImportKind } from './import-kind';
 
@@ -192,4 +193,34 @@ async function recordRejected(
     });
     return String(id);
   });
+}
+
+const BATCH_COLUMNS = `id::text, kind, file_name AS "fileName", file_sha256 AS "fileSha256", outcome, started_at AS "startedAt", rows_read AS "rowsRead",
+  rows_rejected AS "rowsRejected", inserted, updated, deleted, errors, actor_username AS "actorUsername"`;
+
+/** One entry of the import history. */
+export async function getImportBatch(manager: EntityManager, id: string): Promise<ImportBatchRow> {
+  const [row] = await manager.query(`SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1`, [id]);
+  return row;
+}
+
+export async function listImportBatches(manager: EntityManager, first: number): Promise<ImportBatchRow[]> {
+  const size = pageSize(first);
+  return manager.query(`SELECT ${BATCH_COLUMNS} FROM import_batch ORDER BY id DESC LIMIT $1`, [size]);
+}
+
+export interface ImportBatchRow {
+  id: string;
+  kind: string;
+  fileName: string;
+  fileSha256: string;
+  outcome: ImportOutcome;
+  startedAt: Date;
+  rowsRead: number;
+  rowsRejected: number;
+  inserted: number;
+  updated: number;
+  deleted: number;
+  errors: RowError[];
+  actorUsername: string | null;
 }

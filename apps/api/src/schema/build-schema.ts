@@ -6,6 +6,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { enforceAccess } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AuthService } from '../auth/auth.service';
+import { ImportsResolver } from '../imports/imports.resolver';
 import { IndicatorsResolver } from '../indicators/indicators.resolver';
 import { OrganisationsResolver } from '../organisations/organisations.resolver';
 
@@ -15,7 +16,7 @@ export interface Services {
   auth: AuthService;
 }
 
-export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver] as const;
+export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver] as const;
 
 function containerFor(services: Services | null): ContainerType {
   const make = new Map<unknown, () => unknown>([
@@ -23,6 +24,7 @@ function containerFor(services: Services | null): ContainerType {
     [AuditResolver, () => new AuditResolver(required(services).dataSource)],
     [OrganisationsResolver, () => new OrganisationsResolver()],
     [IndicatorsResolver, () => new IndicatorsResolver()],
+    [ImportsResolver, () => new ImportsResolver()],
   ]);
   const instances = new Map<unknown, unknown>();
   return {

@@ -74,7 +74,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
     }
   });
 
-  app.use('/graphql', corsFor(config.corsOrigins), express.json({ limit: '2mb' }), expressMiddleware(apollo, {
+  app.use('/graphql', corsFor(config.corsOrigins), express.json({ limit: '50mb' }), expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const requestId = res.locals.requestId as string;
       const sessionToken = readSessionToken(req);

@@ -1,0 +1,40 @@
+import { Readable } from 'node:stream';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Access, roles } from '../auth/access';
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
+import type { RequestContext } from '../server/request-context';
+import { ImportBatch, ImportDataInput, type ImportKindName, type ImportOutcome } from './import.type';
+import { getImportBatch, listImportBatches, runImport, type ImportBatchRow } from './import.service';
+import { importKinds } from './kinds';
+
+@Resolver()
+export class ImportsResolver {
+  @Mutation(() => ImportBatch, {
+    description: 'Imports a national data file, all or nothing: a file with any bad row saves nothing and lists every bad row; the same file again changes nothing. Analysts and administrators.',
+  })
+  @Access(roles(Role.ANALYST, Role.ADMIN))
+  async importData(@Arg('input', () => ImportDataInput, { description: 'The file.' }) input: ImportDataInput, @Ctx() context: RequestContext): Promise<ImportBatch> {
+    const viewer = context.viewer as Viewer;
+    const report = await runImport(context.dataSource, {
+      kind: importKinds[input.kind],
+      fileName: input.fileName,
+      stream: Readable.from([Buffer.from(input.content, 'utf8')]),
+      actor: { userId: viewer.userId, username: viewer.username, requestId: context.requestId },
+    });
+    return toImportBatch(await getImportBatch(context.dataSource.manager, report.batchId));
+  }
+
+  @Query(() => [ImportBatch], { description: 'The import history, newest first. Analysts and administrators.' })
+  @Access(roles(Role.ANALYST, Role.ADMIN))
+  async importBatches(
+    @Ctx() context: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'How many (1 to 200; default 50).' }) first?: number,
+  ): Promise<ImportBatch[]> {
+    return (await listImportBatches(context.dataSource.manager, first ?? 50)).map(toImportBatch);
+  }
+}
+
+
+
+const toImportBatch = (row: ImportBatchRow): ImportBatch => ({ ...row, kind: row.kind as ImportKindName, outcome: row.outcome as unknown as ImportOutcome });
