@@ -49,7 +49,8 @@ async function main(): Promise<number> {
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(
       `${report.outcome}: ${report.rowsRead} rows read in ${seconds.toFixed(1)} s (${Math.round(report.rowsRead / Math.max(seconds, 0.001))} rows/s); ` +
-        `inserted ${report.counts.inserted}, updated ${report.counts.updated}, deleted ${report.counts.deleted} (import batch ${report.batchId})\n`,
+        `inserted ${report.counts.inserted}, updated ${report.counts.updated}, deleted ${report.counts.deleted} (import batch ${report.batchId}); ` +
+        `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
     );
     if (report.outcome === 'REJECTED') {
       process.stdout.write(`Nothing was saved: ${report.rowsRejected} bad row(s).\n`);
