@@ -1,3 +1,10 @@
 // Public surface of the domain library: the rules of NHS commissioning assurance, pure and exact.
-export {};
+// One folder an area; each folder's index.ts is that area's public surface.
 export * from './errors';
+export * from './money';
+export * from './finance';
+export * from './assurance';
+export * from './special-measures';
+export * from './standards';
+export * from './spc';
+export * from './sanctions';
