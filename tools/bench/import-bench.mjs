@@ -63,7 +63,7 @@ await generate();
 const sizeMb = (await stat(file)).size / 1e6;
 const password = randomBytes(12).toString('hex');
 const port = 55000 + Math.floor(Math.random() * 1000);
-const cluster = new EmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), port, user: 'postgres', password, persistent: false, createPostgresUser: process.getuid?.() === 0, onLog: () => {} });
+const cluster = new EmbeddedPostgres({ databaseDir: path.join(dir, 'pg'), port, user: 'postgres', password, persistent: false, createPostgresUser: process.getuid?.() === 0, onLog: () => undefined });
 await cluster.initialise();
 await cluster.start();
 try {

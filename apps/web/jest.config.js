@@ -1,0 +1,24 @@
+/**
+ * Component tests of the web app in jsdom, compiled by swc.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  displayName: 'web',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  // nhsuk-react-components' CommonJS build loads nhsuk-frontend with import(), which Jest's CommonJS
+  // runtime cannot run: swc compiles it (and our code) to require().
+  transformIgnorePatterns: ['/node_modules/(?!(nhsuk-react-components|nhsuk-frontend)/)'],
+  transform: {
+    '^.+\\.(c|m)?(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@ccg-assure/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+    '\\.(css|scss)$': '<rootDir>/src/testing/style-stub.js',
+  },
+  setupFiles: ['<rootDir>/src/testing/polyfills.js'],
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
+  testEnvironmentOptions: { customExportConditions: ['require', 'default'] },
+};

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { AssurancePage } from '../assurance/assurance-page';
+import { RequireSignIn } from '../auth/require-sign-in';
+import { SignInPage } from '../auth/sign-in-page';
+import { FinancePage } from '../finance/finance-page';
+import { HomePage } from '../home/home-page';
+import { Layout } from '../layout/layout';
+import { ProvidersPage } from '../providers/providers-page';
+import { NotFoundPage } from './not-found-page';
+
+const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+
+/** Every page of the app. The viewer and Apollo providers wrap it (main.tsx, and tests). */
+export function App() {
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/" element={signedIn(<HomePage />)} />
+        <Route path="/providers" element={signedIn(<ProvidersPage />)} />
+        <Route path="/finance" element={signedIn(<FinancePage />)} />
+        <Route path="/assurance" element={signedIn(<AssurancePage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

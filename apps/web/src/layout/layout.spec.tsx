@@ -1,0 +1,33 @@
+import { screen, within } from '@testing-library/react';
+import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
+
+describe('layout', () => {
+  it("shows the signed-in user's name, role and organisation, and the areas", async () => {
+    renderApp('/', [viewerMock(demoCommissioningManager)]);
+    const account = await screen.findByRole('navigation', { name: 'Your account' });
+    expect(account).toHaveTextContent('Demo Commissioning Manager');
+    expect(account).toHaveTextContent('Commissioning manager, NHS LEEDS NORTH CCG (02V)');
+    const areas = screen.getByRole('navigation', { name: 'Areas' });
+    expect(within(areas).getAllByRole('link').map((link) => link.textContent)).toEqual(['Providers', 'Finance', 'Assurance']);
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+  });
+
+  it('marks the current area for assistive technology', async () => {
+    renderApp('/assurance', [viewerMock(demoCommissioningManager)]);
+    const areas = await screen.findByRole('navigation', { name: 'Areas' });
+    expect(within(areas).getByRole('link', { name: 'Assurance' })).toHaveAttribute('aria-current', 'page');
+    expect(within(areas).getByRole('link', { name: 'Finance' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('offers no areas and no account to somebody not signed in', async () => {
+    renderApp('/sign-in', [viewerMock(null)]);
+    await screen.findByRole('heading', { name: 'Sign in to CCG Assure' });
+    expect(screen.queryByRole('navigation', { name: 'Areas' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+  });
+
+  it('answers an unknown address with a page-not-found page', async () => {
+    renderApp('/no-such-page', [viewerMock(demoCommissioningManager)]);
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,32 @@
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { App } from '../app/app';
+import { ViewerProvider } from '../auth/viewer';
+import { ViewerQuery } from '../auth/viewer.operations';
+import type { ViewerQuery as ViewerQueryResult } from '../gql/graphql';
+
+export const demoCommissioningManager: NonNullable<ViewerQueryResult['me']> = {
+  id: '3',
+  username: 'demo-commissioning-manager',
+  displayName: 'Demo Commissioning Manager',
+  roles: [{ role: 'COMMISSIONING_MANAGER', organisation: { code: '02V', name: 'NHS LEEDS NORTH CCG' } }],
+};
+
+export function viewerMock(me: ViewerQueryResult['me']): MockLink.MockedResponse {
+  return { request: { query: ViewerQuery }, result: { data: { me } } };
+}
+
+/** The whole app at one address, on mocked GraphQL responses. */
+export function renderApp(path: string, mocks: MockLink.MockedResponse[]) {
+  return render(
+    <MockedProvider mocks={mocks}>
+      <MemoryRouter initialEntries={[path]}>
+        <ViewerProvider>
+          <App />
+        </ViewerProvider>
+      </MemoryRouter>
+    </MockedProvider>,
+  );
+}

@@ -1,0 +1,67 @@
+/// <reference types="node" />
+// The single-page app: built into dist/apps/web, which the API serves from the same origin.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const workspaceRoot = path.resolve(here, '../..');
+const nhsukImages = path.join(workspaceRoot, 'node_modules/nhsuk-frontend/dist/nhsuk/assets/images');
+
+/**
+ * The NHS.UK frontend stylesheet loads its Frutiger fonts from a remote host and its icons from
+ * /assets/images. The app makes no request off its own origin (privacy, and the closed networks
+ * it runs on), so the remote @font-face rules are dropped (the design system's Arial fallback
+ * applies) and the icons are served from the app itself. See docs/decisions/0004-nhsuk-assets.md.
+ */
+function nhsukAssets(): Plugin {
+  return {
+    name: 'ccg-assure:nhsuk-assets',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('nhsuk-frontend') || !id.split('?')[0].endsWith('.css')) return null;
+      return { code: code.replace(/@font-face\s*{[^}]*https?:\/\/[^}]*}/g, ''), map: null };
+    },
+    configureServer(server) {
+      server.middlewares.use('/assets/images', (req, res, next) => {
+        const name = path.basename((req.url ?? '').split('?')[0]);
+        const file = path.join(nhsukImages, name);
+        if (!name || !file.startsWith(nhsukImages)) return next();
+        try {
+          const body = readFileSync(file);
+          res.setHeader('content-type', name.endsWith('.svg') ? 'image/svg+xml' : name.endsWith('.png') ? 'image/png' : 'image/x-icon');
+          res.end(body);
+        } catch {
+          next();
+        }
+      });
+    },
+    generateBundle() {
+      for (const name of readdirSync(nhsukImages)) {
+        this.emitFile({ type: 'asset', fileName: `assets/images/${name}`, source: readFileSync(path.join(nhsukImages, name)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  cacheDir: path.join(workspaceRoot, 'node_modules/.vite/apps/web'),
+  plugins: [nhsukAssets(), react()],
+  resolve: {
+    alias: { '@ccg-assure/domain': path.join(workspaceRoot, 'libs/domain/src/index.ts') },
+  },
+  server: {
+    port: 4200,
+    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000' },
+  },
+  build: {
+    outDir: path.join(workspaceRoot, 'dist/apps/web'),
+    emptyOutDir: true,
+    // Vite 8's default CSS minifier rejects nhsuk-frontend's `@media screen\0` hack.
+    cssMinify: 'esbuild',
+    sourcemap: true,
+  },
+});
