@@ -67,6 +67,7 @@ export function ProvidersPage() {
               : `Showing ${connection.edges.length} of ${connection.totalCount} provider${connection.totalCount === 1 ? '' : 's'}${search ? ` matching “${search}”` : ''}.`}
           </p>
           {connection.edges.length > 0 && (
+            <div className="nhsuk-table-container">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Providers</caption>
               <thead className="nhsuk-table__head">
@@ -82,12 +83,13 @@ export function ProvidersPage() {
                   <tr key={node.code} className="nhsuk-table__row">
                     <td className="nhsuk-table__cell">{node.code}</td>
                     <td className="nhsuk-table__cell">{node.name}</td>
-                    <td className="nhsuk-table__cell">{node.openDate ?? ''}</td>
-                    <td className="nhsuk-table__cell">{node.closeDate ?? ''}</td>
+                    <td className="nhsuk-table__cell ccg-nowrap">{node.openDate ?? ''}</td>
+                    <td className="nhsuk-table__cell ccg-nowrap">{node.closeDate ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           {connection.pageInfo.hasNextPage && (
             <Button type="button" secondary onClick={() => void showMore()} disabled={loadingMore}>
