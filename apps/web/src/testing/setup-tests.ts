@@ -1,4 +1,4 @@
 import '@testing-library/jest-dom';
 
 // nhsuk-frontend's components initialise only on a page that says it supports them.
-document.body.classList.add('nhsuk-frontend-supported');
+if (typeof document !== 'undefined') document.body.classList.add('nhsuk-frontend-supported');
