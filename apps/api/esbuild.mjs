@@ -1,5 +1,5 @@
 // Bundles the API for production. esbuild emits no decorator metadata, so every TypeORM and
-// type-graphql decorator in apps/api names its type explicitly (see docs/decisions/0002-decorators.md).
+// type-graphql decorator in apps/api names its type explicitly (see docs/decisions/0002-explicit-decorator-types.md).
 import { build } from 'esbuild';
 
 await build({
