@@ -1,1 +1,21 @@
-export {};
+// Financial planning: each year's rule set as data, and plan compliance with its QIPP requirement.
+export {
+  FINANCIAL_RULE_CODES,
+  FINANCIAL_RULE_DEFINITIONS,
+  isFinancialRuleCode,
+} from './financial-rules';
+export type {
+  FinancialRule,
+  FinancialRuleBasis,
+  FinancialRuleCode,
+  FinancialRuleDefinition,
+  FinancialRuleMeasure,
+  FinancialRuleSet,
+} from './financial-rules';
+export { isPlanCategory, PLAN_CATEGORIES, PROGRAMME_CATEGORIES, RESERVE_CATEGORIES } from './plan-categories';
+export type { PlanCategory } from './plan-categories';
+export { evaluatePlanCompliance, FINANCE_ROUNDING, QIPP_PERCENT_DECIMALS } from './plan-compliance';
+export type { FinancialPlanInput, PlanCompliance, PlanFlex, PlanLine, RuleCompliance } from './plan-compliance';
+export { CCG_INFORMATION_BLOG } from './rule-citation';
+export type { RuleCitation } from './rule-citation';
+export { FINANCIAL_RULE_SETS, findFinancialRuleSet, listFinancialRuleSets, listFinancialYears } from './rule-sets';
