@@ -1,0 +1,82 @@
+import { DomainError } from '../errors';
+
+/**
+ * Calendar dates as ISO strings ('yyyy-mm-dd'), proleptic Gregorian, no time zone and no clock.
+ * Internal to the assurance, special-measures and standards folders (not re-exported): the
+ * assessment cycle, the special measures clock and standards' validity all count whole days
+ * and calendar months, never instants.
+ */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Parses 'yyyy-mm-dd'; throws INVALID_DATE (details: field, value) for anything else, e.g. '2015-02-30'. */
+export function parseIsoDate(value: unknown, field: string): CalendarDate {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+      return { year, month, day };
+    }
+  }
+  throw new DomainError('INVALID_DATE', `${field} must be a calendar date written yyyy-mm-dd`, { field, value });
+}
+
+export function formatIsoDate(date: CalendarDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+/** Validates and returns the date unchanged (a canonical 'yyyy-mm-dd' string). */
+export function requireIsoDate(value: unknown, field: string): string {
+  return formatIsoDate(parseIsoDate(value, field));
+}
+
+/**
+ * Adds whole calendar months, keeping the day of the month and clamping it to the last day of the
+ * target month: 2015-01-31 + 1 month = 2015-02-28, 2016-01-31 + 1 = 2016-02-29, 2016-02-29 + 12 = 2017-02-28.
+ * `months` must be a non-negative integer (checked by callers that take it from configuration).
+ */
+export function addCalendarMonths(date: string, months: number, field = 'date'): string {
+  const start = parseIsoDate(date, field);
+  const monthIndex = start.year * 12 + (start.month - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = (monthIndex % 12) + 1;
+  return formatIsoDate({ year, month, day: Math.min(start.day, daysInMonth(year, month)) });
+}
+
+/** Days since 1970-01-01 (negative before), by H. Hinnant's days_from_civil: integer arithmetic only. */
+export function dayNumber(date: string, field = 'date'): number {
+  const { year, month, day } = parseIsoDate(date, field);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to, 'to') - dayNumber(from, 'from');
+}
+
+/** Orders two valid ISO dates (fixed-width 'yyyy-mm-dd' strings order lexically). */
+export function compareIsoDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

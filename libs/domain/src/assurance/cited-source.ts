@@ -1,0 +1,21 @@
+/**
+ * Where a rule or a piece of reference data comes from (DOMAIN.md marks every figure [seed] or [ref]).
+ * SEED: one of the project's source papers, quoted in its own words.
+ * REF: a published NHS figure from outside the seeds, stated as commonly published; ship it as
+ * editable reference data.
+ */
+export interface CitedSource {
+  readonly basis: 'SEED' | 'REF';
+  /** The document: a seed file name with its title, or the published document. */
+  readonly document: string;
+  /** The words the rule rests on: quoted for a seed, the published statement for a reference. */
+  readonly text: string;
+}
+
+/** Seed papers (files in the shared `seeds/` folder). */
+export const SEED_DOCUMENTS = {
+  ASSURANCE_AND_SPECIAL_MEASURES:
+    'seeds/003_777bcc1ddad58a8d.txt: T. Swage, the 2015/16 CCG assurance framework, assurance categories and special measures (last reviewed 15 September 2015)',
+  SHEFFIELD_PERFORMANCE_FRAMEWORK:
+    'seeds/002_8feeab0fd83ea177.txt: NHS Sheffield CCG Performance Management Framework, Governing Body 3 December 2015',
+} as const;
