@@ -1,0 +1,181 @@
+import { DomainError } from '../errors';
+import { calculateProcessLimits } from './process-limits';
+import { detectSpecialCauses, isCloseToLimits } from './special-causes';
+import {
+  IMPROVEMENT_DIRECTIONS,
+  SHORT_GROUP_MINIMUM_POINTS,
+  type AnalyseSpcInput,
+  type ImprovementDirection,
+  type SpcAnalysis,
+  type SpcObservation,
+  type SpcPoint,
+} from './spc-vocabulary';
+import { assessAssurance, classifyPointType } from './verdicts';
+
+/**
+ * Far beyond any indicator; keeps sums and moving ranges finite so that every number returned is
+ * a finite double (R would overflow to Inf/NaN instead).
+ */
+export const MAX_VALUE_MAGNITUDE = 1e100;
+
+/**
+ * An XmR chart of a series the way NHSRplotthedots 0.2.2 `ptd_spc()` computes it with its defaults
+ * (outliers screened, limits not fixed), point by point; see RULES.md for each rule and its source.
+ *
+ * Points are sorted by period (the package sorts too) and taken as consecutive observations: a
+ * missing month is not a gap, the next point simply follows. A period given twice is rejected, as
+ * the package rejects duplicate dates. Each rebase date that equals a period starts a new rebase
+ * group there; a rebase date that matches no period is ignored, as in the package.
+ *
+ * @throws DomainError SPC_NO_POINTS, SPC_NON_FINITE_VALUE, SPC_VALUE_OUT_OF_RANGE, SPC_INVALID_PERIOD,
+ *   SPC_DUPLICATE_PERIOD, SPC_INVALID_REBASE_DATE, SPC_NON_FINITE_TARGET, SPC_INVALID_IMPROVEMENT_DIRECTION
+ */
+export function analyseSpc(input: AnalyseSpcInput): SpcAnalysis {
+  const direction = checkedDirection(input.improvementDirection);
+  const target = checkedTarget(input.target);
+  const observations = sortedObservations(input.points);
+  const rebaseDates = checkedRebaseDates(input.rebaseDates ?? []);
+
+  const points: SpcPoint[] = [];
+  let shortGroupWarning = false;
+  let latestLimits = { lower: Number.NaN, upper: Number.NaN };
+  for (const group of rebaseGroups(observations, rebaseDates)) {
+    const values = group.observations.map((observation) => observation.value);
+    const limits = calculateProcessLimits(values);
+    const specialCauses = detectSpecialCauses(values, limits);
+    const hasLimits = !Number.isNaN(limits.averageMovingRange);
+    group.observations.forEach((observation, i) => {
+      points.push({
+        period: observation.period,
+        value: observation.value,
+        mean: limits.mean,
+        lowerProcessLimit: hasLimits ? limits.lower : null,
+        upperProcessLimit: hasLimits ? limits.upper : null,
+        closeToLimits: isCloseToLimits(observation.value, limits),
+        specialCauseType: specialCauses[i],
+        pointType: classifyPointType(specialCauses[i], direction),
+        rebaseGroup: group.index,
+        target,
+      });
+    });
+    shortGroupWarning ||= values.length < SHORT_GROUP_MINIMUM_POINTS;
+    latestLimits = limits;
+  }
+
+  return {
+    points,
+    variationType: points[points.length - 1].pointType,
+    // The package reads the last row, so the latest rebase group's limits (`slice_tail(n = 1)`).
+    assuranceType: assessAssurance(target, latestLimits, direction),
+    shortGroupWarning,
+  };
+}
+
+interface RebaseGroup {
+  index: number;
+  observations: SpcObservation[];
+}
+
+/**
+ * Consecutive runs of sorted observations, split before every observation whose period is a rebase
+ * date. Numbered as the package numbers them (`cumsum` of rebase flags): from 0, or from 1 when the
+ * first period is itself a rebase date.
+ */
+function rebaseGroups(observations: readonly SpcObservation[], rebaseDates: ReadonlySet<string>): RebaseGroup[] {
+  const groups: RebaseGroup[] = [];
+  let index = 0;
+  for (const observation of observations) {
+    const startsGroup = rebaseDates.has(observation.period);
+    if (startsGroup) index += 1;
+    if (startsGroup || groups.length === 0) groups.push({ index, observations: [] });
+    groups[groups.length - 1].observations.push(observation);
+  }
+  return groups;
+}
+
+function checkedDirection(direction: ImprovementDirection): ImprovementDirection {
+  // Checked at run time too: callers outside TypeScript may hand over any string.
+  if (!(IMPROVEMENT_DIRECTIONS as readonly string[]).includes(direction)) {
+    throw new DomainError(
+      'SPC_INVALID_IMPROVEMENT_DIRECTION',
+      `Unknown improvement direction "${String(direction)}".`,
+      { improvementDirection: direction, known: [...IMPROVEMENT_DIRECTIONS] },
+    );
+  }
+  return direction;
+}
+
+function checkedTarget(target: number | null | undefined): number | null {
+  if (target === undefined || target === null) return null;
+  if (typeof target !== 'number' || !Number.isFinite(target)) {
+    throw new DomainError('SPC_NON_FINITE_TARGET', 'The target must be a finite number.', { target: String(target) });
+  }
+  return target;
+}
+
+function sortedObservations(points: readonly SpcObservation[]): SpcObservation[] {
+  if (points.length === 0) {
+    throw new DomainError('SPC_NO_POINTS', 'A chart needs at least one point.');
+  }
+  points.forEach((point, index) => {
+    if (!isIsoDate(point.period)) {
+      throw new DomainError('SPC_INVALID_PERIOD', `Period "${String(point.period)}" is not a date yyyy-mm-dd.`, {
+        index,
+        period: point.period,
+      });
+    }
+    if (typeof point.value !== 'number' || !Number.isFinite(point.value)) {
+      throw new DomainError('SPC_NON_FINITE_VALUE', `The value for ${point.period} is not a finite number.`, {
+        index,
+        period: point.period,
+        value: String(point.value),
+      });
+    }
+    if (Math.abs(point.value) > MAX_VALUE_MAGNITUDE) {
+      throw new DomainError('SPC_VALUE_OUT_OF_RANGE', `The value for ${point.period} is too large to chart.`, {
+        index,
+        period: point.period,
+        value: point.value,
+        maxMagnitude: MAX_VALUE_MAGNITUDE,
+      });
+    }
+  });
+  // yyyy-mm-dd strings sort as their dates do.
+  const sorted = [...points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  for (let i = 1; i < sorted.length; i += 1) {
+    if (sorted[i].period === sorted[i - 1].period) {
+      throw new DomainError('SPC_DUPLICATE_PERIOD', `Period ${sorted[i].period} appears more than once.`, {
+        period: sorted[i].period,
+      });
+    }
+  }
+  return sorted.map(({ period, value }) => ({ period, value }));
+}
+
+function checkedRebaseDates(rebaseDates: readonly string[]): ReadonlySet<string> {
+  rebaseDates.forEach((date, index) => {
+    if (!isIsoDate(date)) {
+      throw new DomainError('SPC_INVALID_REBASE_DATE', `Rebase date "${String(date)}" is not a date yyyy-mm-dd.`, {
+        index,
+        rebaseDate: date,
+      });
+    }
+  });
+  return new Set(rebaseDates);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written yyyy-mm-dd (2024-02-29 yes, 2023-02-29 no). */
+function isIsoDate(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const match = ISO_DATE.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
