@@ -1,0 +1,12 @@
+import * as standards from './index';
+
+describe('standards public surface', () => {
+  it('exports the catalogue, its lookup and RAG evaluation', () => {
+    expect(Object.keys(standards).sort()).toEqual(['PROVIDER_STANDARDS', 'evaluateRag', 'evaluateRagFromCounts', 'findStandard', 'validateStandardsCatalogue']);
+  });
+
+  it('works end to end through the public surface', () => {
+    const ae = standards.findStandard('AE_4HR_ALL', '2016-04-01');
+    expect(ae && standards.evaluateRag(94.7, ae)).toBe('RED');
+  });
+});
