@@ -172,6 +172,8 @@ describe('proposeCategory with a custom policy', () => {
     expect(() => proposeCategory(r2013(G, G, G, G, G, G), strict)).toThrow(
       expect.objectContaining({ code: 'POLICY_NOT_DEFINED_FOR_FRAMEWORK', details: { policy: 'strict', framework: '2013-14' } }),
     );
+    const noCritical = { ...strict, criticalDomains: undefined } as unknown as CategoryPolicy;
+    expect(() => proposeCategory(r2015(G, G, G, G, G), noCritical)).toThrow(expect.objectContaining({ code: 'POLICY_NOT_DEFINED_FOR_FRAMEWORK' }));
   });
 });
 

@@ -219,7 +219,7 @@ export function proposeCategory(
 ): CategoryProposal {
   validateCategoryPolicy(policy, frameworks);
   const framework = getAssuranceFramework(ratings.framework, frameworks);
-  const critical = policy.criticalDomains[framework.id];
+  const critical = policy.criticalDomains?.[framework.id];
   if (!critical) {
     throw new DomainError(
       'POLICY_NOT_DEFINED_FOR_FRAMEWORK',
@@ -228,8 +228,8 @@ export function proposeCategory(
     );
   }
   const rated = validateAssuranceRatings(ratings, frameworks);
-  const nameOf = (code: string) => framework.domains.find((d) => d.code === code)?.name ?? code;
-  const names = (codes: readonly string[]) => codes.map(nameOf).join(', ');
+  const domainNames = new Map(framework.domains.map((d) => [d.code, d.name]));
+  const names = (codes: readonly string[]) => codes.map((code) => domainNames.get(code)).join(', ');
   const withRating = (rating: AssuranceCategory) => rated.filter((r) => r.rating === rating).map((r) => r.domain);
   const counts = Object.fromEntries(ASSURANCE_CATEGORY_CODES.map((c) => [c, withRating(c).length])) as Record<AssuranceCategory, number>;
   const reasons: CategoryReason[] = [];
