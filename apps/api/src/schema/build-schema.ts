@@ -6,6 +6,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { enforceAccess } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AuthService } from '../auth/auth.service';
+import { FinanceResolver } from '../finance/finance.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 import { IndicatorsResolver } from '../indicators/indicators.resolver';
 import { OrganisationsResolver } from '../organisations/organisations.resolver';
@@ -16,7 +17,7 @@ export interface Services {
   auth: AuthService;
 }
 
-export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver] as const;
+export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver] as const;
 
 function containerFor(services: Services | null): ContainerType {
   const make = new Map<unknown, () => unknown>([
@@ -25,6 +26,7 @@ function containerFor(services: Services | null): ContainerType {
     [OrganisationsResolver, () => new OrganisationsResolver()],
     [IndicatorsResolver, () => new IndicatorsResolver()],
     [ImportsResolver, () => new ImportsResolver()],
+    [FinanceResolver, () => new FinanceResolver()],
   ]);
   const instances = new Map<unknown, unknown>();
   return {

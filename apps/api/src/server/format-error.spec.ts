@@ -27,6 +27,17 @@ describe('formatError', () => {
     });
   });
 
+  it('finds a domain error a custom scalar threw inside a variable, wrapped twice, and keeps the message naming the field', () => {
+    const thrown = new DomainError('INVALID_MONEY', '"12.345" is not an amount of money.');
+    const coercion = new GraphQLError(`Expected type "Money". ${thrown.message}`, { originalError: thrown });
+    const variable = new GraphQLError(`Variable "$input" got invalid value "12.345" at "input.allocation"; ${coercion.message}`, { originalError: coercion });
+    const outer = new GraphQLError(variable.message, { originalError: variable.originalError, extensions: { code: 'BAD_USER_INPUT' } });
+    const formatted = formatError({ message: outer.message, extensions: { code: 'BAD_USER_INPUT' } }, outer, logger, 'r1');
+    expect(formatted.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_MONEY' });
+    expect(formatted.message).toContain('input.allocation');
+    expect(lines).toEqual([]);
+  });
+
   it('masks an unexpected error, quotes the request id, and logs the original with it', () => {
     const formatted = formatError({ message: 'relation "secret_table" does not exist' }, wrap(new Error('relation "secret_table" does not exist')), logger, 'req-9');
     expect(formatted.message).not.toMatch(/secret_table/);

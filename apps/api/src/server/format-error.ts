@@ -21,14 +21,17 @@ const requestErrorCodes = new Set([
  * stable code and reason; anything unexpected is logged with the request id and masked.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, requestId?: string): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const { original, wrapped } = unwrap(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  // A scalar's parse error arrives wrapped twice by graphql-js; its wrapper's message says which
+  // variable and field held the bad value ("... at "input.allocation"; ..."), so it is kept.
+  const message = (own: string) => (wrapped ? formatted.message : own);
 
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, reason: original.reason, ...detailsOf(original.details) } };
+    return { ...base, message: message(original.message), extensions: { code: original.code, reason: original.reason, ...detailsOf(original.details) } };
   }
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', reason: original.code, ...detailsOf(original.details) } };
+    return { ...base, message: message(original.message), extensions: { code: 'BAD_USER_INPUT', reason: original.code, ...detailsOf(original.details) } };
   }
   if (original instanceof ArgumentValidationError) {
     const fields = original.extensions.validationErrors as { property: string; constraints?: Record<string, string> }[] | undefined;
@@ -52,6 +55,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     message: `Something went wrong on our side. Quote reference ${requestId ?? 'unknown'} if you report it.`,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
+}
+
+/**
+ * The error first thrown: resolvers' errors are wrapped in one GraphQLError, but a custom scalar's parse
+ * error in a variable is wrapped in two (coerceInputValue, then getVariableValues), so follow the chain.
+ */
+function unwrap(error: unknown): { original: unknown; wrapped: boolean } {
+  let original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  let wrapped = false;
+  for (let depth = 0; depth < 5 && original instanceof GraphQLError && original.originalError; depth++) {
+    original = original.originalError;
+    wrapped = true;
+  }
+  return { original, wrapped };
 }
 
 function detailsOf(details: Record<string, unknown> | undefined) {

@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, print } from 'graphql';
+import { DomainError, Money, Percentage } from '@ccg-assure/domain';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -21,3 +22,53 @@ export const DateScalar = new GraphQLScalarType<string, string>({
     return checkDate(ast.value);
   },
 });
+
+/**
+ * Amounts of money are exact (STYLE.md "Money and rates"): the scalar carries the domain `Money` inside the
+ * server and its wire format outside it, never a Float. A value that is not an amount throws the domain's
+ * INVALID_MONEY error, which format-error.ts sends as BAD_USER_INPUT with that reason.
+ */
+export const MoneyScalar = new GraphQLScalarType<Money, string>({
+  name: 'Money',
+  description:
+    'An exact amount of pounds sterling, as a decimal string with at most two decimal places: "123456.78", "-5.00", "250000000". ' +
+    'Always a string, never a number, so no penny is lost. Answers always carry exactly two decimals.',
+  serialize: (value) => {
+    if (value instanceof Money) return value.toString();
+    // Only for a resolver that hands over text: checked, never passed through unread.
+    if (typeof value === 'string') return Money.parse(value).toString();
+    throw new TypeError(`Money cannot serialise ${typeof value}`);
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw notAString('INVALID_MONEY', 'An amount of money', '"123456.78"', JSON.stringify(value));
+    return Money.parse(value);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw notAString('INVALID_MONEY', 'An amount of money', '"123456.78"', print(ast));
+    return Money.parse(ast.value);
+  },
+});
+
+/** A percentage exactly as written, as the domain `Percentage`; INVALID_PERCENTAGE otherwise. */
+export const PercentageScalar = new GraphQLScalarType<Percentage, string>({
+  name: 'Percentage',
+  description: 'An exact percentage as a decimal string, without the % sign: "2.5" means 2.5%. Always a string, never a number.',
+  serialize: (value) => {
+    if (value instanceof Percentage) return value.toString();
+    if (typeof value === 'string') return Percentage.parse(value).toString();
+    throw new TypeError(`Percentage cannot serialise ${typeof value}`);
+  },
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw notAString('INVALID_PERCENTAGE', 'A percentage', '"2.5"', JSON.stringify(value));
+    return Percentage.parse(value);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw notAString('INVALID_PERCENTAGE', 'A percentage', '"2.5"', print(ast));
+    return Percentage.parse(ast.value);
+  },
+});
+
+/** A number literal would be read exactly here, but clients sending JSON numbers would not be: strings only, everywhere. */
+function notAString(code: string, what: string, example: string, written: string): DomainError {
+  return new DomainError(code, `${what} is written as a string, such as ${example}; got ${written}.`, { value: written });
+}
