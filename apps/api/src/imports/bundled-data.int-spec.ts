@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { findStandard } from '@ccg-assure/domain';
 import { createLogger } from '../server/logger';
 import { graphqlExecutor } from '../testing/graphql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
@@ -44,6 +45,24 @@ describe('first-start load of the bundled NHS data, and the importer', () => {
     expect(codes).toHaveLength(274);
     const known = await db.dataSource.query(`SELECT code FROM organisation WHERE code = ANY($1)`, [codes]);
     expect(known).toHaveLength(274);
+  });
+
+  it('defines the A&E indicators from the domain library\'s standards catalogue (one definition, not a copy)', async () => {
+    const result = await gql<{ indicators: { code: string; name: string; unit: string; polarity: string; periodType: string; numeratorDefinition: string }[] }>(
+      `{ indicators { code name unit polarity periodType numeratorDefinition } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    for (const code of ['AE_4HR_ALL', 'AE_4HR_TYPE1']) {
+      const standard = findStandard(code, '2016-04-01');
+      expect(result.data?.indicators.find((indicator) => indicator.code === code)).toEqual({
+        code,
+        name: standard?.name,
+        unit: standard?.unit,
+        polarity: standard?.polarity,
+        periodType: standard?.periodType,
+        numeratorDefinition: standard?.numerator,
+      });
+    }
   });
 
   it('gives RR8 (Leeds Teaching Hospitals) 36 monthly AE_4HR_ALL values with numerators and denominators', async () => {

@@ -1,3 +1,4 @@
+import { PROVIDER_STANDARDS, type ProviderStandard } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
 import { ODS_CODE, ok, parseCount, parseIsoDate, refuse, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
 import { auditValueChanges, ensureMonthPeriods, ensureOrganisations } from './shared-sql';
@@ -11,20 +12,13 @@ interface AeRow {
   admissions: number;
 }
 
-/** The indicators the monthly A&E return yields, with numerator and denominator definitions. */
+/**
+ * The indicators the monthly A&E return yields, and which department types each counts. Their names,
+ * units, polarity and numerator and denominator definitions are the domain library's standards catalogue.
+ */
 export const AE_INDICATORS = [
-  {
-    code: 'AE_4HR_ALL',
-    name: 'A&E four-hour waits, all department types',
-    description: 'Percentage of A&E attendances (all department types) admitted, transferred or discharged within 4 hours of arrival.',
-    departmentTypes: ['1', '2', 'other'],
-  },
-  {
-    code: 'AE_4HR_TYPE1',
-    name: 'A&E four-hour waits, type 1 departments',
-    description: 'Percentage of attendances at type 1 (major, consultant-led 24-hour) emergency departments admitted, transferred or discharged within 4 hours of arrival.',
-    departmentTypes: ['1'],
-  },
+  { code: 'AE_4HR_ALL', departmentTypes: ['1', '2', 'other'] },
+  { code: 'AE_4HR_TYPE1', departmentTypes: ['1'] },
 ] as const;
 
 const SOURCE = 'NHS England, A&E Attendances and Emergency Admissions (monthly return)';
@@ -107,14 +101,24 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
 
 async function ensureIndicators(manager: EntityManager): Promise<void> {
   for (const indicator of AE_INDICATORS) {
+    const standard = latestStandard(indicator.code);
     await manager.query(
       `INSERT INTO indicator (code, name, description, unit, polarity, period_type, numerator_definition, denominator_definition, source)
-       VALUES ($1, $2, $3, 'PERCENTAGE', 'HIGHER_IS_BETTER', 'MONTH', $4, $5, $6)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, numerator_definition = EXCLUDED.numerator_definition,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, unit = EXCLUDED.unit, polarity = EXCLUDED.polarity,
+         period_type = EXCLUDED.period_type, numerator_definition = EXCLUDED.numerator_definition,
          denominator_definition = EXCLUDED.denominator_definition, source = EXCLUDED.source`,
-      [indicator.code, indicator.name, indicator.description, 'Attendances admitted, transferred or discharged within 4 hours of arrival', 'All attendances', SOURCE],
+      [standard.code, standard.name, standard.description, standard.unit, standard.polarity, standard.periodType, standard.numerator, standard.denominator, SOURCE],
     );
   }
+}
+
+/** The catalogue's newest version of a standard (a changed threshold is a new version, same definition). */
+function latestStandard(code: string): ProviderStandard {
+  const versions = PROVIDER_STANDARDS.filter((standard) => standard.code === code);
+  const latest = versions[versions.length - 1];
+  if (!latest) throw new Error(`${code} is not in the domain library's standards catalogue`);
+  return latest;
 }
 
 /**
