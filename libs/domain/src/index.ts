@@ -8,3 +8,4 @@ export * from './special-measures';
 export * from './standards';
 export * from './spc';
 export * from './sanctions';
+export * from './comparison';
