@@ -17,12 +17,14 @@ type Documents = {
     "\n  query Viewer {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organisation {\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      financialYear\n      compliant\n      plannedSpend\n      plannedSurplus\n      qippRequirement\n      qippPercentOfAllocation\n      rules {\n        rule\n        percentage\n        required\n        planned\n        shortfall\n        met\n        flexApplied\n        flexReason\n      }\n    }\n  }\n": typeof types.EvaluatePlanComplianceDocument,
     "\n  query Providers($search: String, $first: Int, $after: String) {\n    organisations(filter: { type: NHS_TRUST, search: $search }, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          code\n          name\n          openDate\n          closeDate\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ProvidersDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organisation {\n          code\n          name\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      financialYear\n      compliant\n      plannedSpend\n      plannedSurplus\n      qippRequirement\n      qippPercentOfAllocation\n      rules {\n        rule\n        percentage\n        required\n        planned\n        shortfall\n        met\n        flexApplied\n        flexReason\n      }\n    }\n  }\n": types.EvaluatePlanComplianceDocument,
     "\n  query Providers($search: String, $first: Int, $after: String) {\n    organisations(filter: { type: NHS_TRUST, search: $search }, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          code\n          name\n          openDate\n          closeDate\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ProvidersDocument,
 };
 
@@ -52,6 +54,10 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      financialYear\n      compliant\n      plannedSpend\n      plannedSurplus\n      qippRequirement\n      qippPercentOfAllocation\n      rules {\n        rule\n        percentage\n        required\n        planned\n        shortfall\n        met\n        flexApplied\n        flexReason\n      }\n    }\n  }\n"): (typeof documents)["\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      financialYear\n      compliant\n      plannedSpend\n      plannedSurplus\n      qippRequirement\n      qippPercentOfAllocation\n      rules {\n        rule\n        percentage\n        required\n        planned\n        shortfall\n        met\n        flexApplied\n        flexReason\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,149 @@
+import { FINANCE_ROUNDING, FINANCIAL_RULE_DEFINITIONS, Money, type PlanCompliance, type RuleCompliance } from '@ccg-assure/domain';
+import type { PlanPending, PlanReading } from './plan-draft';
+import { CATEGORY_LABELS, RULE_LABELS, ruleTerms } from './plan-labels';
+
+/** Percentages of allocation shown to two places, rounded once by the finance rounding rule. */
+const PERCENT_DECIMALS = 2;
+
+const isCap = (rule: RuleCompliance) => FINANCIAL_RULE_DEFINITIONS[rule.rule].test === 'AT_MOST';
+
+function shortfallWords(rule: RuleCompliance): string {
+  return `${isCap(rule) ? 'over the cap by' : 'short by'} ${rule.shortfall.toDisplayString()}`;
+}
+
+function pendingSentence(pending: PlanPending, year: string): string {
+  switch (pending.kind) {
+    case 'NO_ALLOCATION':
+      return `Enter the allocation to see how the plan meets the ${year} rules.`;
+    case 'ALLOCATION_INVALID':
+      return `Correct the allocation to see how the plan meets the ${year} rules.`;
+    case 'NEEDS_INPUT':
+      return `Enter the ${pending.labels.join(' and the ')} to check a ${year} plan.`;
+    case 'CANNOT_CHECK':
+      return `This plan cannot be checked yet: ${pending.message}`;
+  }
+}
+
+function complianceSentence(compliance: PlanCompliance): string {
+  const count = compliance.rules.length;
+  if (compliance.compliant) return `This plan meets all ${count} of the ${compliance.financialYear} rules.`;
+  const failing = compliance.rules.filter((rule) => !rule.met);
+  const details = failing.map((rule) => `${RULE_LABELS[rule.rule]} ${shortfallWords(rule)}`).join('; ');
+  return `This plan does not meet ${failing.length} of the ${count} ${compliance.financialYear} rules: ${details}.`;
+}
+
+/** The plan's compliance, recomputed in the browser by the domain's own function as the officer types. */
+export function CompliancePanel({ reading, financialYear }: { reading: PlanReading; financialYear: string }) {
+  const { compliance, input, problems, pending } = reading;
+  const unread = problems.length;
+  return (
+    <section aria-labelledby="compliance-heading">
+      <h2 id="compliance-heading" className="nhsuk-heading-m">
+        Compliance with the {financialYear} rules
+      </h2>
+      <div id="compliance-summary" role="status" aria-live="polite" aria-atomic="true">
+        <p className="nhsuk-body nhsuk-u-font-weight-bold">{compliance ? complianceSentence(compliance) : pending ? pendingSentence(pending, financialYear) : null}</p>
+        {unread > 0 && (
+          <p className="nhsuk-body">
+            {unread === 1 ? '1 amount cannot be read and is' : `${unread} amounts cannot be read and are`} left out until corrected.
+          </p>
+        )}
+      </div>
+      {compliance && input && (
+        <>
+          <div className="nhsuk-table-container">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption">Rules</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th scope="col" className="nhsuk-table__header">Rule</th>
+                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Required</th>
+                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Planned</th>
+                  <th scope="col" className="nhsuk-table__header">Result</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {compliance.rules.map((rule) => (
+                  <tr key={rule.rule} className="nhsuk-table__row" data-rule={rule.rule}>
+                    <th scope="row" className="nhsuk-table__header">
+                      {RULE_LABELS[rule.rule]}
+                      <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{ruleTerms(rule.rule, rule.percentage.toString())}</span>
+                    </th>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
+                      {isCap(rule) ? 'at most ' : ''}
+                      {rule.required.toDisplayString()}
+                    </td>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{rule.planned.toDisplayString()}</td>
+                    <td className="nhsuk-table__cell">
+                      {rule.met ? (
+                        <strong className="nhsuk-tag nhsuk-tag--green">Met</strong>
+                      ) : (
+                        <strong className="nhsuk-tag nhsuk-tag--red">Not met: {shortfallWords(rule)}</strong>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <dl className="nhsuk-summary-list">
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Planned spend</dt>
+              <dd className="nhsuk-summary-list__value">{compliance.plannedSpend.toDisplayString()}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">{compliance.plannedSurplus.isNegative() ? 'Planned deficit' : 'Planned surplus'}</dt>
+              <dd className="nhsuk-summary-list__value">
+                {compliance.plannedSurplus.abs().toDisplayString()} ({percentOfAllocation(compliance.plannedSurplus.abs(), input.allocation)} of allocation)
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">QIPP requirement</dt>
+              <dd className="nhsuk-summary-list__value">
+                {compliance.qippRequirement.toDisplayString()} ({compliance.qippPercentOfAllocation}% of allocation)
+                <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0 nhsuk-u-secondary-text-colour">
+                  The saving still needed, after the running-cost cut, to fund every required set-aside within the allocation.
+                </span>
+              </dd>
+            </div>
+          </dl>
+          <div className="nhsuk-table-container">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption">Plan lines</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th scope="col" className="nhsuk-table__header">Line</th>
+                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Amount</th>
+                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">% of allocation</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {input.lines.map((line) => (
+                  <tr key={line.category} className="nhsuk-table__row">
+                    <th scope="row" className="nhsuk-table__header">{CATEGORY_LABELS[line.category]}</th>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{line.amount.toDisplayString()}</td>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percentOfAllocation(line.amount, input.allocation)}</td>
+                  </tr>
+                ))}
+                <tr className="nhsuk-table__row">
+                  <th scope="row" className="nhsuk-table__header">Planned spend</th>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap nhsuk-u-font-weight-bold">{compliance.plannedSpend.toDisplayString()}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric nhsuk-u-font-weight-bold">{percentOfAllocation(compliance.plannedSpend, input.allocation)}</td>
+                </tr>
+                <tr className="nhsuk-table__row">
+                  <th scope="row" className="nhsuk-table__header">Allocation</th>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{input.allocation.toDisplayString()}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">100.00%</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function percentOfAllocation(amount: Money, allocation: Money): string {
+  return `${amount.asPercentageOf(allocation, PERCENT_DECIMALS, FINANCE_ROUNDING)}%`;
+}

@@ -1,0 +1,163 @@
+import {
+  DomainError,
+  evaluatePlanCompliance,
+  findFinancialRuleSet,
+  FINANCIAL_RULE_DEFINITIONS,
+  Money,
+  PLAN_CATEGORIES,
+  type FinancialPlanInput,
+  type PlanCategory,
+  type PlanCompliance,
+} from '@ccg-assure/domain';
+import { CATEGORY_LABELS } from './plan-labels';
+
+/** What the finance officer has typed, exactly as typed. */
+export interface PlanDraft {
+  financialYear: string;
+  allocation: string;
+  lines: Record<PlanCategory, string>;
+  priorYearRunningCosts: string;
+  betterCareFundMinimum: string;
+}
+
+/** A field of the form, by the id of its input (error summary links point at it). */
+export type FieldId = 'allocation' | 'prior-year-running-costs' | 'better-care-fund-minimum' | `line-${PlanCategory}`;
+
+export interface FieldProblem {
+  field: FieldId;
+  message: string;
+}
+
+export const lineFieldId = (category: PlanCategory): FieldId => `line-${category}`;
+
+export function emptyDraft(financialYear: string): PlanDraft {
+  return {
+    financialYear,
+    allocation: '',
+    lines: Object.fromEntries(PLAN_CATEGORIES.map((category) => [category, ''])) as Record<PlanCategory, string>,
+    priorYearRunningCosts: '',
+    betterCareFundMinimum: '',
+  };
+}
+
+/** Which extra amounts the year's rules take their percentage of (2015/16: both). */
+export function inputsNeeded(financialYear: string): { priorYearRunningCosts: boolean; betterCareFundMinimum: boolean } {
+  const bases = new Set(findFinancialRuleSet(financialYear).rules.map((rule) => FINANCIAL_RULE_DEFINITIONS[rule.code].basis));
+  return { priorYearRunningCosts: bases.has('PRIOR_YEAR_RUNNING_COSTS'), betterCareFundMinimum: bases.has('BETTER_CARE_FUND_MINIMUM') };
+}
+
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+type AmountReading = { state: 'empty' } | { state: 'valid'; amount: Money } | { state: 'invalid'; message: string };
+
+/**
+ * Reads an amount in pounds as people type it: spaces around it, a leading £ and thousands commas are
+ * forgiven ("£1,250,000.50"); then the exact domain parser decides. Never a binary float.
+ */
+export function readAmount(text: string, label: string): AmountReading {
+  let cleaned = text.trim();
+  if (cleaned === '') return { state: 'empty' };
+  const negative = cleaned.startsWith('-');
+  if (negative) cleaned = cleaned.slice(1).trim();
+  if (cleaned.startsWith('£')) cleaned = cleaned.slice(1).trim();
+  if (GROUPED.test(cleaned)) cleaned = cleaned.replaceAll(',', '');
+  let amount: Money;
+  try {
+    amount = Money.parse(cleaned);
+  } catch {
+    const tooManyDecimals = /^\d*\.\d{3,}$/.test(cleaned);
+    return {
+      state: 'invalid',
+      message: tooManyDecimals
+        ? `${label} must be pounds and pence, with no more than 2 numbers after the decimal point`
+        : `${label} must be an amount in pounds, like 1250000 or 1250000.50`,
+    };
+  }
+  if (negative && !amount.isZero()) return { state: 'invalid', message: `${label} must be £0 or more` };
+  return { state: 'valid', amount };
+}
+
+/**
+ * Why there is no compliance to show yet: the officer has not entered an allocation, the allocation is not
+ * usable, or the year needs an amount not yet entered.
+ */
+export type PlanPending =
+  | { kind: 'NO_ALLOCATION' }
+  | { kind: 'ALLOCATION_INVALID' }
+  | { kind: 'NEEDS_INPUT'; labels: string[] }
+  | { kind: 'CANNOT_CHECK'; message: string };
+
+export interface PlanReading {
+  /** One per field that cannot be read, in the order of the form. */
+  problems: FieldProblem[];
+  /** The plan as the domain reads it: the fields that could be read (others left out). */
+  input: FinancialPlanInput | null;
+  /** The compliance of `input`, by the same domain function the API runs. */
+  compliance: PlanCompliance | null;
+  pending: PlanPending | null;
+}
+
+export const PRIOR_YEAR_RUNNING_COSTS_LABEL = 'Prior-year running costs';
+export const BETTER_CARE_FUND_MINIMUM_LABEL = 'Better Care Fund minimum contribution';
+
+/** Reads the draft field by field and checks what can be read: a bad field never stops the rest. */
+export function readPlan(draft: PlanDraft): PlanReading {
+  const problems: FieldProblem[] = [];
+  const needed = inputsNeeded(draft.financialYear);
+
+  const allocation = readAmount(draft.allocation, 'Allocation');
+  if (allocation.state === 'invalid') problems.push({ field: 'allocation', message: allocation.message });
+
+  const extra = (needed: boolean, text: string, label: string, field: FieldId): Money | 'missing' | undefined => {
+    if (!needed) return undefined;
+    const reading = readAmount(text, label);
+    if (reading.state === 'invalid') problems.push({ field, message: reading.message });
+    return reading.state === 'valid' ? reading.amount : 'missing';
+  };
+  const priorYearRunningCosts = extra(needed.priorYearRunningCosts, draft.priorYearRunningCosts, PRIOR_YEAR_RUNNING_COSTS_LABEL, 'prior-year-running-costs');
+  const betterCareFundMinimum = extra(needed.betterCareFundMinimum, draft.betterCareFundMinimum, BETTER_CARE_FUND_MINIMUM_LABEL, 'better-care-fund-minimum');
+
+  const lines = PLAN_CATEGORIES.flatMap((category) => {
+    const reading = readAmount(draft.lines[category], CATEGORY_LABELS[category]);
+    if (reading.state === 'invalid') problems.push({ field: lineFieldId(category), message: reading.message });
+    return reading.state === 'valid' ? [{ category, amount: reading.amount }] : [];
+  });
+
+  const none = (pending: PlanPending): PlanReading => ({ problems, input: null, compliance: null, pending });
+  if (allocation.state === 'empty') return none({ kind: 'NO_ALLOCATION' });
+  if (allocation.state === 'invalid') return none({ kind: 'ALLOCATION_INVALID' });
+  const missing = [
+    priorYearRunningCosts === 'missing' ? PRIOR_YEAR_RUNNING_COSTS_LABEL.toLowerCase() : null,
+    betterCareFundMinimum === 'missing' ? BETTER_CARE_FUND_MINIMUM_LABEL : null,
+  ].filter((label): label is string => label !== null);
+  if (missing.length) return none({ kind: 'NEEDS_INPUT', labels: missing });
+
+  const input: FinancialPlanInput = {
+    financialYear: draft.financialYear,
+    allocation: allocation.amount,
+    lines,
+    ...(priorYearRunningCosts instanceof Money ? { priorYearRunningCosts } : {}),
+    ...(betterCareFundMinimum instanceof Money ? { betterCareFundMinimum } : {}),
+  };
+  try {
+    return { problems, input, compliance: evaluatePlanCompliance(input), pending: null };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === 'INVALID_ALLOCATION') {
+      problems.unshift({ field: 'allocation', message: 'Allocation must be more than £0' });
+      return none({ kind: 'ALLOCATION_INVALID' });
+    }
+    return none({ kind: 'CANNOT_CHECK', message: error.message });
+  }
+}
+
+/** The plan as the API's FinancialPlanInput: every amount as its exact wire text. */
+export function toServerInput(input: FinancialPlanInput) {
+  return {
+    financialYear: input.financialYear,
+    allocation: input.allocation.toString(),
+    lines: input.lines.map((line) => ({ category: line.category, amount: line.amount.toString() })),
+    ...(input.priorYearRunningCosts ? { priorYearRunningCosts: input.priorYearRunningCosts.toString() } : {}),
+    ...(input.betterCareFundMinimum ? { betterCareFundMinimum: input.betterCareFundMinimum.toString() } : {}),
+  };
+}

@@ -1,0 +1,37 @@
+import { FINANCIAL_RULE_DEFINITIONS, type FinancialRuleCode, type PlanCategory } from '@ccg-assure/domain';
+
+/** The NHS's own words for each plan line, as finance officers read them. */
+export const CATEGORY_LABELS: Readonly<Record<PlanCategory, string>> = {
+  ACUTE: 'Acute',
+  MENTAL_HEALTH: 'Mental health',
+  COMMUNITY: 'Community',
+  PRIMARY_CARE: 'Primary care',
+  PRESCRIBING: 'Prescribing',
+  CONTINUING_CARE: 'Continuing care',
+  OTHER_PROGRAMME: 'Other programme',
+  RUNNING_COSTS: 'Running costs',
+  BETTER_CARE_FUND: 'Better Care Fund',
+  CONTINGENCY: 'Contingency',
+  NON_RECURRENT_FUND: 'Non-recurrent fund',
+};
+
+export const RULE_LABELS: Readonly<Record<FinancialRuleCode, string>> = {
+  SURPLUS: 'Surplus',
+  CONTINGENCY: 'Contingency',
+  NON_RECURRENT_FUND: 'Non-recurrent fund',
+  BETTER_CARE_FUND: 'Better Care Fund',
+  RUNNING_COSTS: 'Running costs',
+};
+
+const BASIS_WORDS = {
+  ALLOCATION: 'of allocation',
+  BETTER_CARE_FUND_MINIMUM: 'of the minimum contribution',
+  PRIOR_YEAR_RUNNING_COSTS: "below the prior year's",
+} as const;
+
+/** "at least 2.5% of allocation", "10% below the prior year's": how the rule reads with the percentage applied. */
+export function ruleTerms(rule: FinancialRuleCode, percentage: string): string {
+  const definition = FINANCIAL_RULE_DEFINITIONS[rule];
+  const words = `${percentage}% ${BASIS_WORDS[definition.basis]}`;
+  return definition.test === 'AT_LEAST' ? `at least ${words}` : words;
+}
