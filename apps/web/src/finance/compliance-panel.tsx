@@ -69,16 +69,18 @@ export function CompliancePanel({ reading, financialYear }: { reading: PlanReadi
                       {RULE_LABELS[rule.rule]}
                       <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{ruleTerms(rule.rule, rule.percentage.toString())}</span>
                     </th>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
-                      {isCap(rule) ? 'at most ' : ''}
-                      {rule.required.toDisplayString()}
-                    </td>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{rule.required.toDisplayString()}</td>
                     <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{rule.planned.toDisplayString()}</td>
                     <td className="nhsuk-table__cell">
                       {rule.met ? (
                         <strong className="nhsuk-tag nhsuk-tag--green">Met</strong>
                       ) : (
-                        <strong className="nhsuk-tag nhsuk-tag--red">Not met: {shortfallWords(rule)}</strong>
+                        <>
+                          <strong className="nhsuk-tag nhsuk-tag--red">Not met</strong>
+                          <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">
+                            {isCap(rule) ? 'over the cap by' : 'short by'} <span className="ccg-nowrap">{rule.shortfall.toDisplayString()}</span>
+                          </span>
+                        </>
                       )}
                     </td>
                   </tr>

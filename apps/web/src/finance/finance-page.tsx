@@ -121,7 +121,7 @@ export function FinancePage() {
         <p>Nothing you enter here is saved: this is a what-if check. Saving and submitting plans will come later.</p>
       </InsetText>
       <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-half">
+        <div className="nhsuk-grid-column-one-third">
           <h2 className="nhsuk-heading-m">Check a financial plan</h2>
           <form onSubmit={(event) => void checkWithServer(event)} noValidate aria-label="Financial plan">
             <Radios
@@ -161,7 +161,7 @@ export function FinancePage() {
             <ServerCheckResult check={serverCheck} planKey={planKey} />
           </form>
         </div>
-        <div className="nhsuk-grid-column-one-half">
+        <div className="nhsuk-grid-column-two-thirds">
           <CompliancePanel reading={reading} financialYear={draft.financialYear} />
           <Details>
             <Details.Summary>Where the {ruleSet.financialYear} rules come from</Details.Summary>

@@ -29,9 +29,12 @@ const BASIS_WORDS = {
   PRIOR_YEAR_RUNNING_COSTS: "below the prior year's",
 } as const;
 
-/** "at least 2.5% of allocation", "10% below the prior year's": how the rule reads with the percentage applied. */
+/**
+ * How the rule reads with the percentage applied: "at least 2.5% of allocation"; a cap reads
+ * "at most: 10% below the prior year's", its required amount being the most the plan may hold.
+ */
 export function ruleTerms(rule: FinancialRuleCode, percentage: string): string {
   const definition = FINANCIAL_RULE_DEFINITIONS[rule];
   const words = `${percentage}% ${BASIS_WORDS[definition.basis]}`;
-  return definition.test === 'AT_LEAST' ? `at least ${words}` : words;
+  return definition.test === 'AT_LEAST' ? `at least ${words}` : `at most: ${words}`;
 }
