@@ -1,0 +1,49 @@
+/** How the app writes periods and values for people. Display only: every number comes from the API. */
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2019-03-01" → "March 2019" (the month a monthly value is for). */
+export function monthLabel(isoDate: string): string {
+  const [year, month] = isoDate.split('-');
+  const name = MONTHS[Number(month) - 1];
+  return name ? `${name} ${year}` : isoDate;
+}
+
+/** "2019-03-01" → "Mar 2019", for axis labels. */
+export function shortMonthLabel(isoDate: string): string {
+  const [year, month] = isoDate.split('-');
+  const name = MONTHS[Number(month) - 1];
+  return name ? `${name.slice(0, 3)} ${year}` : isoDate;
+}
+
+/** The unit names the API uses for an indicator's values. */
+export type ValueUnit = 'PERCENTAGE' | 'COUNT' | 'RATE' | 'MINUTES' | string;
+
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Percentages to one decimal place, as NHS England publishes them ("87.3%"); counts whole ("1,204"). */
+export function formatValue(value: number | null | undefined, unit: ValueUnit): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  switch (unit) {
+    case 'PERCENTAGE':
+      return `${oneDecimal.format(value)}%`;
+    case 'COUNT':
+      return wholeNumber.format(value);
+    case 'MINUTES':
+      return `${oneDecimal.format(value)} minutes`;
+    default:
+      return oneDecimal.format(value);
+  }
+}
+
+/** A value for a CSV cell: the number as shown, without thousands separators or unit, so spreadsheets read it as a number. */
+export function csvNumber(value: number | null | undefined, unit: ValueUnit): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return unit === 'COUNT' ? Math.round(value) : Math.round(value * 10) / 10;
+}
+
+/** Whole counts with thousands separators ("21,034"). */
+export function formatCount(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '' : wholeNumber.format(value);
+}

@@ -1,0 +1,393 @@
+import type { PointType, SpecialCauseType } from '@ccg-assure/domain';
+import { useId } from 'react';
+import { extent, linearScale, niceTicks } from './chart-scale';
+import { DownloadCsvButton } from './download-csv-button';
+import { csvNumber, formatValue, monthLabel, shortMonthLabel, type ValueUnit } from './format';
+import { POINT_TYPE_WORDS, SPC_COLOURS, SPECIAL_CAUSE_WORDS, pointColours } from './spc-labels';
+import { useChartPoints } from './use-chart-points';
+import { useMeasuredWidth } from './use-measured-width';
+
+/** One point of an XmR chart as the API returns it: every number and verdict is the API's. */
+export interface SpcChartPoint {
+  /** ISO date of the start of the period ("2019-03-01"). */
+  period: string;
+  value: number;
+  mean: number;
+  lowerProcessLimit: number | null;
+  upperProcessLimit: number | null;
+  specialCauseType: SpecialCauseType;
+  pointType: PointType;
+  rebaseGroup: number;
+  /** The standard in force for this point, when it differs by period. */
+  target?: number | null;
+}
+
+interface SpcChartProps {
+  /** What the chart shows, e.g. "A&E: four-hour wait, all department types, Leeds Teaching Hospitals". */
+  title: string;
+  unit: ValueUnit;
+  /** In period order. */
+  points: readonly SpcChartPoint[];
+  /** The standard, when there is one and the points do not carry their own. */
+  target?: number | null;
+  /** Names the CSV file of the data table: the view, e.g. "RR8 AE_4HR_ALL SPC". */
+  csvName: string;
+  /** For tests and print: the width to draw at before (or without) measuring. */
+  initialWidth?: number;
+}
+
+interface Segment {
+  from: number;
+  to: number;
+  value: number;
+}
+
+/** Runs of consecutive points with the same value of `pick` (null values leave a gap). */
+function segments(points: readonly SpcChartPoint[], pick: (point: SpcChartPoint) => number | null | undefined): Segment[] {
+  const found: Segment[] = [];
+  points.forEach((point, index) => {
+    const value = pick(point);
+    const last = found[found.length - 1];
+    const sameGroup = index > 0 && points[index - 1].rebaseGroup === point.rebaseGroup;
+    if (value === null || value === undefined) return;
+    if (last && last.to === index - 1 && last.value === value && sameGroup) last.to = index;
+    else found.push({ from: index, to: index, value });
+  });
+  return found;
+}
+
+function targetOf(point: SpcChartPoint, fallback: number | null | undefined): number | null {
+  return point.target !== undefined ? point.target : (fallback ?? null);
+}
+
+/** The accessible name of a point: "March 2019: 87.3%, special cause concern". */
+export function pointName(point: SpcChartPoint, unit: ValueUnit, rebased: boolean): string {
+  return `${monthLabel(point.period)}: ${formatValue(point.value, unit)}, ${POINT_TYPE_WORDS[point.pointType]}${rebased ? ', limits recalculated from here' : ''}`;
+}
+
+function variationSentence(point: SpcChartPoint): string {
+  if (point.pointType === 'COMMON_CAUSE') return 'Common cause variation';
+  const words = POINT_TYPE_WORDS[point.pointType];
+  return `${words[0].toUpperCase()}${words.slice(1)}: ${SPECIAL_CAUSE_WORDS[point.specialCauseType]}`;
+}
+
+function limitsText(point: SpcChartPoint, unit: ValueUnit): string {
+  if (point.lowerProcessLimit === null || point.upperProcessLimit === null) return 'none (no variation to measure)';
+  return `${formatValue(point.lowerProcessLimit, unit)} to ${formatValue(point.upperProcessLimit, unit)}`;
+}
+
+const MARGIN = { top: 26, right: 14, bottom: 36, left: 54 };
+
+/**
+ * An XmR chart in the Making Data Count style, as inline SVG drawn at its shown width: the values,
+ * the mean and the process limits (dashed) of each rebase group, the target, special-cause points
+ * coloured by improvement (blue), concern (orange) or neutral (purple), and rebase marks. Every point
+ * is reachable by keyboard and names itself; the same data follows as a table.
+ */
+export function SpcChart({ title, unit, points, target, csvName, initialWidth = 720 }: SpcChartProps) {
+  const id = useId();
+  const [containerRef, width] = useMeasuredWidth<HTMLDivElement>(initialWidth);
+  const { active, ringed, pointProps, hoverProps, wrapperProps } = useChartPoints(points.length, points.length - 1);
+  if (points.length === 0) return <p className="nhsuk-body">No values to chart.</p>;
+
+  const height = width < 560 ? 260 : 330;
+  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const targets = points.map((point) => targetOf(point, target));
+  const bounds = extent([
+    ...points.flatMap((point) => [point.value, point.mean, point.lowerProcessLimit, point.upperProcessLimit]),
+    ...targets,
+  ]) ?? [0, 1];
+  const { ticks, domain } = niceTicks(bounds[0], bounds[1], height < 300 ? 4 : 6);
+  const y = linearScale(domain, [plot.bottom, plot.top]);
+  const step = (plot.right - plot.left) / points.length;
+  const x = (index: number) => plot.left + (index + 0.5) * step;
+  const labelEvery = Math.max(1, Math.ceil(76 / step));
+  const rebaseAt = points.map((point, index) => index > 0 && point.rebaseGroup !== points[index - 1].rebaseGroup);
+  const segmentLine = (segment: Segment) => {
+    const half = segment.from === segment.to ? step / 3 : 0;
+    return { x1: x(segment.from) - half, x2: x(segment.to) + half, y1: y(segment.value), y2: y(segment.value) };
+  };
+  const means = segments(points, (point) => point.mean);
+  const lowers = segments(points, (point) => point.lowerProcessLimit);
+  const uppers = segments(points, (point) => point.upperProcessLimit);
+  const targetSegments = segments(points, (point) => targetOf(point, target));
+  const present = new Set(points.map((point) => point.pointType));
+  const latest = points[points.length - 1];
+  const shown = active === null ? null : points[active];
+  const summaryId = `${id}-summary`;
+  const tooltipId = `${id}-tooltip`;
+  const small = width < 560;
+
+  const summary = [
+    `${points.length} values from ${monthLabel(points[0].period)} to ${monthLabel(latest.period)}.`,
+    `Latest: ${formatValue(latest.value, unit)}, ${POINT_TYPE_WORDS[latest.pointType]}.`,
+    `Mean ${formatValue(latest.mean, unit)}, process limits ${limitsText(latest, unit)}.`,
+    targetOf(latest, target) !== null ? `Target ${formatValue(targetOf(latest, target), unit)}.` : 'No target.',
+    rebaseAt.some(Boolean) ? `Limits recalculated from ${points.filter((_, index) => rebaseAt[index]).map((point) => monthLabel(point.period)).join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  const tooltipLeft = shown ? Math.min(Math.max(((x(active ?? 0)) / width) * 100, 18), 82) : 0;
+  const tooltipAbove = shown ? y(shown.value) > (plot.top + plot.bottom) / 2 : true;
+
+  return (
+    <figure className="ccg-chart-figure">
+      <div className="ccg-chart" ref={containerRef} {...wrapperProps}>
+        <svg
+          className="ccg-chart__svg"
+          role="group"
+          aria-label={`${title}: statistical process control chart`}
+          aria-describedby={summaryId}
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+        >
+          <g aria-hidden="true" className="ccg-chart__axes">
+            {ticks.map((tick) => (
+              <g key={tick}>
+                <line x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} stroke="#e8edee" />
+                <text x={plot.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="12" fill="#4c6272">
+                  {unit === 'PERCENTAGE' ? `${tick}%` : tick.toLocaleString('en-GB')}
+                </text>
+              </g>
+            ))}
+            <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#768692" />
+            {points.map((point, index) =>
+              (points.length - 1 - index) % labelEvery === 0 ? (
+                <g key={point.period}>
+                  <line x1={x(index)} x2={x(index)} y1={plot.bottom} y2={plot.bottom + 4} stroke="#768692" />
+                  <text x={x(index)} y={plot.bottom + 18} textAnchor="middle" fontSize="12" fill="#4c6272">
+                    {shortMonthLabel(point.period)}
+                  </text>
+                </g>
+              ) : null,
+            )}
+          </g>
+          <g aria-hidden="true" className="ccg-chart__rebases">
+            {points.map((point, index) =>
+              rebaseAt[index] ? (
+                <g key={point.period} data-testid="rebase-mark">
+                  <line x1={x(index) - step / 2} x2={x(index) - step / 2} y1={plot.top - 14} y2={plot.bottom} stroke="#212b32" strokeWidth="1.5" strokeDasharray="2 3" />
+                  <text x={x(index) - step / 2 + 4} y={plot.top - 6} fontSize="12" fill="#212b32">
+                    Rebased
+                  </text>
+                </g>
+              ) : null,
+            )}
+          </g>
+          <g aria-hidden="true" className="ccg-chart__lines">
+            {lowers.map((segment) => (
+              <line key={`l${segment.from}`} data-testid="lower-limit" {...segmentLine(segment)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="6 4" />
+            ))}
+            {uppers.map((segment) => (
+              <line key={`u${segment.from}`} data-testid="upper-limit" {...segmentLine(segment)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="6 4" />
+            ))}
+            {means.map((segment) => (
+              <line key={`m${segment.from}`} data-testid="mean" {...segmentLine(segment)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
+            ))}
+            {targetSegments.map((segment) => (
+              <line key={`t${segment.from}`} data-testid="target" {...segmentLine(segment)} stroke={SPC_COLOURS.target} strokeWidth="2" />
+            ))}
+            <polyline points={points.map((point, index) => `${x(index)},${y(point.value)}`).join(' ')} fill="none" stroke={SPC_COLOURS.line} strokeWidth="1.5" />
+          </g>
+          <g aria-hidden="true">
+            {points.map((point, index) => (
+              <rect key={point.period} x={x(index) - step / 2} y={plot.top} width={step} height={plot.bottom - plot.top} fill="transparent" {...hoverProps(index)} />
+            ))}
+          </g>
+          {ringed !== null && (
+            <circle aria-hidden="true" cx={x(ringed)} cy={y(points[ringed].value)} r={small ? 8 : 9} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
+          )}
+          <g className="ccg-chart__points">
+            {points.map((point, index) => {
+              const colours = pointColours(point.pointType);
+              const special = point.pointType !== 'COMMON_CAUSE';
+              return (
+                <circle
+                  key={point.period}
+                  className="ccg-chart__point"
+                  data-point-type={point.pointType}
+                  role="img"
+                  aria-label={pointName(point, unit, rebaseAt[index])}
+                  aria-describedby={active === index ? tooltipId : undefined}
+                  cx={x(index)}
+                  cy={y(point.value)}
+                  r={special ? (small ? 4.5 : 5.5) : small ? 3 : 3.5}
+                  fill={colours.fill}
+                  stroke={special ? colours.stroke : 'none'}
+                  strokeWidth={special ? 1.5 : 0}
+                  {...pointProps(index)}
+                />
+              );
+            })}
+          </g>
+        </svg>
+        {shown && (
+          <div
+            id={tooltipId}
+            className={`ccg-chart__tooltip ${tooltipAbove ? 'ccg-chart__tooltip--above' : 'ccg-chart__tooltip--below'}`}
+            style={{ left: `${tooltipLeft}%`, top: `${(y(shown.value) / height) * 100}%` }}
+          >
+            <strong>{monthLabel(shown.period)}</strong>
+            <span>Value: {formatValue(shown.value, unit)}</span>
+            <span>Mean: {formatValue(shown.mean, unit)}</span>
+            <span>Process limits: {limitsText(shown, unit)}</span>
+            {targetOf(shown, target) !== null && <span>Target: {formatValue(targetOf(shown, target), unit)}</span>}
+            <span>{variationSentence(shown)}</span>
+          </div>
+        )}
+      </div>
+      <figcaption>
+        <p id={summaryId} className="nhsuk-body-s ccg-chart__summary">
+          {summary}
+        </p>
+        <SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} />
+        <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+          Point at a value, or tab to the chart and use the arrow keys, to see a month’s details. Escape hides them.
+        </p>
+      </figcaption>
+      <SpcDataTable title={title} unit={unit} points={points} target={target} rebaseAt={rebaseAt} csvName={csvName} />
+    </figure>
+  );
+}
+
+function Swatch({ children }: { children: React.ReactNode }) {
+  return (
+    <svg width="26" height="14" viewBox="0 0 26 14" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  );
+}
+
+function SpcLegend({ present, hasTarget, hasRebase }: { present: Set<PointType>; hasTarget: boolean; hasRebase: boolean }) {
+  const dot = (type: PointType) => {
+    const colours = pointColours(type);
+    return <circle cx="13" cy="7" r="5" fill={colours.fill} stroke={colours.stroke} strokeWidth="1.5" />;
+  };
+  return (
+    <ul className="ccg-legend">
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.line} strokeWidth="1.5" />
+          <circle cx="13" cy="7" r="3.5" fill={SPC_COLOURS.commonCause.fill} />
+        </Swatch>
+        Values (common cause)
+      </li>
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
+        </Swatch>
+        Mean
+      </li>
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="6 4" />
+        </Swatch>
+        Process limits
+      </li>
+      {hasTarget && (
+        <li>
+          <Swatch>
+            <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.target} strokeWidth="2" />
+          </Swatch>
+          Target (standard)
+        </li>
+      )}
+      {present.has('SPECIAL_CAUSE_IMPROVEMENT') && (
+        <li>
+          <Swatch>{dot('SPECIAL_CAUSE_IMPROVEMENT')}</Swatch>
+          Special cause – improvement
+        </li>
+      )}
+      {present.has('SPECIAL_CAUSE_CONCERN') && (
+        <li>
+          <Swatch>{dot('SPECIAL_CAUSE_CONCERN')}</Swatch>
+          Special cause – concern
+        </li>
+      )}
+      {(present.has('SPECIAL_CAUSE_NEUTRAL_HIGH') || present.has('SPECIAL_CAUSE_NEUTRAL_LOW')) && (
+        <li>
+          <Swatch>{dot('SPECIAL_CAUSE_NEUTRAL_HIGH')}</Swatch>
+          Special cause – neutral
+        </li>
+      )}
+      {hasRebase && (
+        <li>
+          <Swatch>
+            <line x1="13" x2="13" y1="0" y2="14" stroke="#212b32" strokeWidth="1.5" strokeDasharray="2 3" />
+          </Swatch>
+          Rebased: limits recalculated
+        </li>
+      )}
+    </ul>
+  );
+}
+
+const TABLE_COLUMNS = ['Period', 'Value', 'Mean', 'Lower process limit', 'Upper process limit', 'Target', 'Variation'];
+
+function SpcDataTable({
+  title,
+  unit,
+  points,
+  target,
+  rebaseAt,
+  csvName,
+}: {
+  title: string;
+  unit: ValueUnit;
+  points: readonly SpcChartPoint[];
+  target: number | null | undefined;
+  rebaseAt: boolean[];
+  csvName: string;
+}) {
+  const variation = (point: SpcChartPoint, index: number) => `${variationSentence(point)}${rebaseAt[index] ? ' (limits recalculated from here)' : ''}`;
+  const rows = points.map((point, index) => [
+    point.period,
+    csvNumber(point.value, unit),
+    csvNumber(point.mean, unit),
+    csvNumber(point.lowerProcessLimit, unit),
+    csvNumber(point.upperProcessLimit, unit),
+    csvNumber(targetOf(point, target), unit),
+    variation(point, index),
+  ]);
+  return (
+    <details className="nhsuk-details ccg-chart__data">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">Show the data as a table</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <div className="nhsuk-table-container">
+          <table className="nhsuk-table nhsuk-table--compact">
+            <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: values and statistical process control</caption>
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                {TABLE_COLUMNS.map((column, index) => (
+                  <th key={column} scope="col" className={`nhsuk-table__header${index > 0 && index < 6 ? ' nhsuk-table__header--numeric' : ''}`}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {points.map((point, index) => (
+                <tr key={point.period} className="nhsuk-table__row">
+                  <th scope="row" className="nhsuk-table__header ccg-nowrap">
+                    {monthLabel(point.period)}
+                  </th>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(point.value, unit)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(point.mean, unit)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.lowerProcessLimit === null ? 'None' : formatValue(point.lowerProcessLimit, unit)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.upperProcessLimit === null ? 'None' : formatValue(point.upperProcessLimit, unit)}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{targetOf(point, target) === null ? 'None' : formatValue(targetOf(point, target), unit)}</td>
+                  <td className="nhsuk-table__cell">{variation(point, index)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <DownloadCsvButton name={csvName} columns={['Period start', ...TABLE_COLUMNS.slice(1)]} rows={rows} what={`${title} data`} />
+      </div>
+    </details>
+  );
+}
