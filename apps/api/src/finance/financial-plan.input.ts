@@ -24,7 +24,7 @@ export class PlanFlexInput {
   rule!: FinancialRuleCode;
 
   @Field(() => PercentageScalar, {
-    description: "The percentage that replaces the rule's, from 0 to 100. For RUNNING_COSTS it is the required reduction (the rule's is 10); for BETTER_CARE_FUND the share of the minimum contribution required (the rule's is 100).",
+    description: "The percentage that replaces the rule's (see financialRuleSets), from 0 to 100. For RUNNING_COSTS it is the required reduction; for BETTER_CARE_FUND the share of the minimum contribution required.",
   })
   percentage!: Percentage;
 
@@ -35,7 +35,7 @@ export class PlanFlexInput {
 
 @InputType({ description: "A CCG's financial plan for one year, to check against that year's planning rules." })
 export class FinancialPlanInput {
-  @Field(() => String, { description: 'The financial year, as the NHS writes it: "2013/14", "2014/15" or "2015/16" (see financialRuleSets).' })
+  @Field(() => String, { description: 'The financial year, as the NHS writes it, for example "2014/15"; financialRuleSets lists the years with rules.' })
   @MaxLength(20)
   financialYear!: string;
 
@@ -47,12 +47,12 @@ export class FinancialPlanInput {
   @ValidateNested({ each: true })
   lines!: PlanLineInput[];
 
-  @Field(() => MoneyScalar, { nullable: true, description: "The prior year's running costs; needed when the year has a RUNNING_COSTS rule (2015/16)." })
+  @Field(() => MoneyScalar, { nullable: true, description: "The prior year's running costs; needed when the year has a RUNNING_COSTS rule." })
   priorYearRunningCosts?: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: "The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule (2015/16).",
+    description: "The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule.",
   })
   betterCareFundMinimum?: Money | null;
 
