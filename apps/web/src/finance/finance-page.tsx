@@ -1,4 +1,4 @@
-import { listFinancialRuleSets, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
+import { FINANCIAL_RULE_DEFINITIONS, listFinancialRuleSets, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
 import { useApolloClient } from '@apollo/client/react';
 import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TextInput } from 'nhsuk-react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -47,6 +47,8 @@ export function FinancePage() {
   const reading = useMemo(() => readPlan(draft), [draft]);
   const needed = inputsNeeded(draft.financialYear);
   const ruleSet = ruleSets.find((set) => set.financialYear === draft.financialYear) ?? ruleSets[0];
+  const runningCostsRule = ruleSet.rules.find((rule) => FINANCIAL_RULE_DEFINITIONS[rule.code].basis === 'PRIOR_YEAR_RUNNING_COSTS');
+  const runningCostsHint = runningCostsRule ? `Planned running costs must be at least ${runningCostsRule.percentage.toString()}% below this in ${draft.financialYear}.` : undefined;
   const problems = missingAllocation && reading.pending?.kind === 'NO_ALLOCATION' ? [{ field: 'allocation' as FieldId, message: 'Enter the allocation' }, ...reading.problems] : reading.problems;
   const errorFor = (field: FieldId) => problems.find((problem) => problem.field === field)?.message;
   const planKey = reading.input ? JSON.stringify(toServerInput(reading.input)) : null;
@@ -145,7 +147,7 @@ export function FinancePage() {
             </Radios>
             {moneyInput('allocation', 'Allocation', draft.allocation, (value) => update({ allocation: value }), "The CCG's total allocation for the year, in pounds, like 250000000 or 250000000.00")}
             {needed.priorYearRunningCosts &&
-              moneyInput('prior-year-running-costs', PRIOR_YEAR_RUNNING_COSTS_LABEL, draft.priorYearRunningCosts, (value) => update({ priorYearRunningCosts: value }), `Running costs must fall 10% from this in ${draft.financialYear}.`)}
+              moneyInput('prior-year-running-costs', PRIOR_YEAR_RUNNING_COSTS_LABEL, draft.priorYearRunningCosts, (value) => update({ priorYearRunningCosts: value }), runningCostsHint)}
             {needed.betterCareFundMinimum &&
               moneyInput('better-care-fund-minimum', BETTER_CARE_FUND_MINIMUM_LABEL, draft.betterCareFundMinimum, (value) => update({ betterCareFundMinimum: value }), "The CCG's nationally set minimum contribution to the Better Care Fund.")}
             <Fieldset>

@@ -8,15 +8,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type FinancialPlanInput = {
   /** The CCG's total allocation for the year; more than zero. */
   allocation: string;
-  /** The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule (2015/16). */
+  /** The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule. */
   betterCareFundMinimum?: string | null | undefined;
-  /** The financial year, as the NHS writes it: "2013/14", "2014/15" or "2015/16" (see financialRuleSets). */
+  /** The financial year, as the NHS writes it, for example "2014/15"; financialRuleSets lists the years with rules. */
   financialYear: string;
   /** Approved flexes of the year’s rules, at most one a rule. */
   flexes?: Array<PlanFlexInput> | null | undefined;
   /** The plan's lines, at most 200. Categories with no line count as zero. */
   lines: Array<PlanLineInput>;
-  /** The prior year's running costs; needed when the year has a RUNNING_COSTS rule (2015/16). */
+  /** The prior year's running costs; needed when the year has a RUNNING_COSTS rule. */
   priorYearRunningCosts?: string | null | undefined;
 };
 
@@ -37,7 +37,7 @@ export type FinancialRule =
 export type PlanCategory =
   /** Acute: hospital services (elective and non-elective admissions, outpatients, A&E). */
   | 'ACUTE'
-  /** The CCG's contribution to the Better Care Fund pooled with the local authority (a rule from 2015/16). */
+  /** The CCG's contribution to the Better Care Fund, pooled with the local authority. */
   | 'BETTER_CARE_FUND'
   /** Community health services. */
   | 'COMMUNITY'
@@ -55,12 +55,12 @@ export type PlanCategory =
   | 'PRESCRIBING'
   /** Primary care commissioned by the CCG. */
   | 'PRIMARY_CARE'
-  /** Running costs: the CCG's own administration (capped from 2015/16 at 90% of the prior year's). */
+  /** Running costs: the CCG's own administration. */
   | 'RUNNING_COSTS';
 
 /** An approved exception to one of the year's rules for this plan: it replaces the rule's percentage, and the result says it was applied. */
 export type PlanFlexInput = {
-  /** The percentage that replaces the rule's, from 0 to 100. For RUNNING_COSTS it is the required reduction (the rule's is 10); for BETTER_CARE_FUND the share of the minimum contribution required (the rule's is 100). */
+  /** The percentage that replaces the rule's (see financialRuleSets), from 0 to 100. For RUNNING_COSTS it is the required reduction; for BETTER_CARE_FUND the share of the minimum contribution required. */
   percentage: unknown;
   /** Why the flex was approved, and by whom; required. */
   reason: string;
