@@ -10,6 +10,7 @@ import { FinanceResolver } from '../finance/finance.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 import { IndicatorsResolver } from '../indicators/indicators.resolver';
 import { OrganisationsResolver } from '../organisations/organisations.resolver';
+import { scorecardResolvers } from '../scorecards/scorecards.resolver';
 
 /** The services resolvers are built with; one set per running server. */
 export interface Services {
@@ -17,7 +18,7 @@ export interface Services {
   auth: AuthService;
 }
 
-export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver] as const;
+export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, ...scorecardResolvers] as const;
 
 function containerFor(services: Services | null): ContainerType {
   const make = new Map<unknown, () => unknown>([
@@ -27,6 +28,7 @@ function containerFor(services: Services | null): ContainerType {
     [IndicatorsResolver, () => new IndicatorsResolver()],
     [ImportsResolver, () => new ImportsResolver()],
     [FinanceResolver, () => new FinanceResolver()],
+    ...scorecardResolvers.map((resolver) => [resolver, () => new resolver()] as const),
   ]);
   const instances = new Map<unknown, unknown>();
   return {

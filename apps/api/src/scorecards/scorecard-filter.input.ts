@@ -1,0 +1,43 @@
+import { MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
+
+@InputType({ description: 'Which providers the scorecard grid shows. Every condition given must hold.' })
+export class ScorecardFilter {
+  @Field(() => String, { nullable: true, description: 'ODS code of an NHS England region (for example Y54): providers in it, directly or through an area team, in the 2016 or the current ODS structure.' })
+  @MaxLength(12)
+  region?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "ODS code of a CCG (for example 02V): providers in the CCG's NHS England region as at asOf (its latest region before then if it had closed). " +
+      'The data holds no provider-to-CCG relationship (no contract or patient-flow data), so the region is the finest honest match.',
+  })
+  @MaxLength(12)
+  ccg?: string | null;
+
+  @Field(() => ScorecardStatus, { nullable: true, description: 'Only providers in this state on at least one indicator (or on `indicator` when it is given).' })
+  status?: ScorecardStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Indicator code the status is judged on; every indicator when omitted.' })
+  @MaxLength(40)
+  indicator?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text found in the provider’s name or ODS code (case does not matter).' })
+  @MaxLength(100)
+  search?: string | null;
+}
+
+@InputType({ description: 'How the scorecard grid is sorted. Ties are broken by ODS code.' })
+export class ScorecardOrder {
+  @Field(() => ScorecardOrderField, { description: 'What to sort by.' })
+  field!: ScorecardOrderField;
+
+  @Field(() => String, { nullable: true, description: 'The indicator whose latest value to sort by; required with VALUE.' })
+  @MaxLength(40)
+  indicator?: string | null;
+
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending (the default) or descending. Providers without a value come last either way.' })
+  direction?: SortDirection | null;
+}

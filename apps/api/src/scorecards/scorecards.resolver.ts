@@ -1,0 +1,120 @@
+import { analyseSpc } from '@ccg-assure/domain';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Access, PUBLIC } from '../auth/access';
+import { Organisation } from '../organisations/organisation.type';
+import { toOrganisation } from '../organisations/organisations.resolver';
+import { decodeCursor, pageSize } from '../server/pagination';
+import type { RequestContext } from '../server/request-context';
+import { DateScalar } from '../server/scalars';
+import { ComparedProvider, ProviderComparison } from './comparison.type';
+import { ScorecardFilter, ScorecardOrder } from './scorecard-filter.input';
+import { ProviderScorecard, ScorecardCell, ScorecardRow, ScorecardSummaryConnection } from './scorecard.type';
+import { ScorecardsService } from './scorecards.service';
+import { SpcInput } from './spc.input';
+import { SpcAnalysis } from './spc.type';
+
+/** Provider scorecards, the scorecard grid, comparisons and SPC of any series: published data, public. */
+@Resolver()
+export class ScorecardsResolver {
+  @Query(() => SpcAnalysis, {
+    description:
+      'Statistical process control (an XmR chart, NHS England "Making Data Count", computed as NHSRplotthedots 0.2.2) of any series: nothing is stored. ' +
+      'Invalid series are refused with BAD_USER_INPUT and a reason such as SPC_NO_POINTS, SPC_DUPLICATE_PERIOD or VALIDATION_FAILED (too many points). Public.',
+  })
+  @Access(PUBLIC)
+  spcAnalysis(@Arg('input', () => SpcInput, { description: 'The series, its target and improvement direction.' }) input: SpcInput): SpcAnalysis {
+    const analysis = analyseSpc({
+      points: input.points.map((point) => ({ period: point.period, value: point.value })),
+      target: input.target ?? null,
+      improvementDirection: input.improvementDirection,
+      rebaseDates: input.rebaseDates ?? [],
+    });
+    return {
+      points: analysis.points.map(({ target: _target, ...point }) => point),
+      variationType: analysis.variationType,
+      assuranceType: analysis.assuranceType,
+      shortGroupWarning: analysis.shortGroupWarning,
+    };
+  }
+
+  @Query(() => ProviderScorecard, {
+    description:
+      "A provider's scorecard: for each indicator with data on or before asOf, the latest value and period, the standard in force, RAG, " +
+      'and the series with statistical process control on every point and its variation and assurance verdicts (improvement direction from the standard, target its threshold). ' +
+      'NOT_FOUND (ORGANISATION_NOT_FOUND) for an unknown code. Public.',
+  })
+  @Access(PUBLIC)
+  async providerScorecard(
+    @Arg('code', () => String, { description: 'ODS code of the provider, for example RR8.' }) code: string,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only values for periods starting on or before this date; all values when omitted.' }) asOf: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ProviderScorecard> {
+    return new ScorecardsService(context.dataSource.manager).providerScorecard(code.trim(), asOf ?? null, context.loaders);
+  }
+
+  @Query(() => ScorecardSummaryConnection, {
+    description:
+      'The scorecard grid (integrated performance report): every provider (NHS trusts with indicator values) by every indicator, with the latest value, RAG, and variation and assurance verdicts; ' +
+      'filtered, sorted and paged (Relay cursor connection). BAD_USER_INPUT for an invalid page size, cursor or order. Public.',
+  })
+  @Access(PUBLIC)
+  async scorecardSummary(
+    @Ctx() context: RequestContext,
+    @Arg('filter', () => ScorecardFilter, { nullable: true, description: 'Which providers to show.' }) filter?: ScorecardFilter,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Use values for periods starting on or before this date; the latest period with data when omitted.' }) asOf?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'How many providers (1 to 200; default 50).' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor), with the same filter, asOf and order.' }) after?: string,
+    @Arg('orderBy', () => ScorecardOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: ScorecardOrder,
+  ): Promise<ScorecardSummaryConnection> {
+    return new ScorecardsService(context.dataSource.manager).summary(
+      { filter: filter ?? {}, asOf: asOf ?? null, size: pageSize(first), afterCode: decodeCursor(after), orderBy: orderBy ?? null },
+      context.loaders,
+    );
+  }
+
+  @Query(() => ProviderComparison, {
+    description:
+      'Every provider (NHS trust) with a value for one indicator and period, ranked, with funnel-plot limits (95% and 99.8%) for proportions and each provider’s position. ' +
+      'NOT_FOUND for an unknown indicator (INDICATOR_NOT_FOUND) or a period without values (NO_VALUES_FOR_PERIOD); BAD_USER_INPUT (FUNNEL_NOT_A_PROPORTION) for an indicator that is not a percentage. Public.',
+  })
+  @Access(PUBLIC)
+  async providerComparison(
+    @Arg('indicator', () => String, { description: 'Indicator code, for example AE_4HR_ALL.' }) indicator: string,
+    @Arg('period', () => DateScalar, { description: 'First day of the period, for example 2019-03-01.' }) period: string,
+    @Ctx() context: RequestContext,
+  ): Promise<ProviderComparison> {
+    return new ScorecardsService(context.dataSource.manager).comparison(indicator.trim(), period, context.loaders);
+  }
+}
+
+/** The grid's rows: the provider and the cells come through per-request loaders. */
+@Resolver(() => ScorecardRow)
+export class ScorecardRowResolver {
+  @FieldResolver(() => Organisation, { description: 'The provider.' })
+  async provider(@Root() row: ScorecardRow, @Ctx() context: RequestContext): Promise<Organisation> {
+    return toOrganisation(required(await context.loaders.organisation.load(row.providerCode), row.providerCode));
+  }
+
+  @FieldResolver(() => [ScorecardCell], { description: 'One cell per indicator of the grid, in the same order as ScorecardSummaryConnection.indicators.' })
+  async cells(@Root() row: ScorecardRow, @Ctx() context: RequestContext): Promise<ScorecardCell[]> {
+    return new ScorecardsService(context.dataSource.manager).cells(row, context.loaders);
+  }
+}
+
+/** A compared provider's organisation comes through the per-request loader. */
+@Resolver(() => ComparedProvider)
+export class ComparedProviderResolver {
+  @FieldResolver(() => Organisation, { description: 'The provider.' })
+  async provider(@Root() compared: ComparedProvider, @Ctx() context: RequestContext): Promise<Organisation> {
+    return toOrganisation(required(await context.loaders.organisation.load(compared.providerCode), compared.providerCode));
+  }
+}
+
+/** Every resolver of this area, for build-schema.ts. */
+export const scorecardResolvers = [ScorecardsResolver, ScorecardRowResolver, ComparedProviderResolver] as const;
+
+/** Values reference organisations by foreign key, so a missing one is a broken invariant. */
+function required<T>(value: T | null, code: string): T {
+  if (value === null) throw new Error(`organisation ${code} of an indicator value was not found`);
+  return value;
+}

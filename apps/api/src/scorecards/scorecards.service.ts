@@ -1,0 +1,405 @@
+import {
+  analyseFunnelPlot,
+  analyseSpc,
+  evaluateRag,
+  evaluateRagFromCounts,
+  findStandard,
+  rankValues,
+  type ImprovementDirection,
+  type ProviderStandard,
+  type RagStatus,
+  type SpcAnalysis,
+} from '@ccg-assure/domain';
+import type { EntityManager } from 'typeorm';
+import type { Indicator, PeriodType, Polarity } from '../indicators/indicator.type';
+import type { IndicatorRow } from '../indicators/indicators.service';
+import type { OrganisationRow } from '../organisations/organisations.service';
+import { toOrganisation } from '../organisations/organisations.resolver';
+import { AppError } from '../server/app-error';
+import type { Loaders } from '../server/loaders';
+import { encodeCursor } from '../server/pagination';
+import type { ComparedProvider, FunnelLimits, ProviderComparison } from './comparison.type';
+import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
+import type { ScorecardFilter, ScorecardOrder } from './scorecard-filter.input';
+import type { IndicatorStandard, ProviderScorecard, ScorecardCell, ScorecardIndicator, ScorecardRow, ScorecardSummaryConnection } from './scorecard.type';
+
+/** One stored value of a series, with its period. */
+export interface SeriesValueRow {
+  organisationCode: string;
+  indicatorCode: string;
+  indicatorPolarity: string;
+  periodType: string;
+  periodStart: string;
+  periodEnd: string;
+  periodLabel: string;
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+/** One indicator of one provider as at a date: the latest value, the standard, RAG and the SPC of the series. */
+export interface IndicatorScore {
+  indicatorCode: string;
+  latest: SeriesValueRow;
+  standard: ProviderStandard | null;
+  rag: RagStatus | null;
+  improvementDirection: ImprovementDirection;
+  target: number | null;
+  analysis: SpcAnalysis;
+}
+
+/** Which provider's scores, as at which date (null: every value). */
+export interface ScoreKey {
+  code: string;
+  asOf: string | null;
+}
+
+export interface SummaryQuery {
+  filter: ScorecardFilter;
+  asOf: string | null;
+  size: number;
+  afterCode: string | null;
+  orderBy: ScorecardOrder | null;
+}
+
+/** The kind of organisation the grid and comparisons call providers. */
+const PROVIDER_TYPE = 'NHS_TRUST';
+
+const ORGANISATION_COLUMNS = `o.code, o.name, o.type, o.open_date AS "openDate", o.close_date AS "closeDate", o.postcode`;
+const INDICATOR_COLUMNS = `i.code, i.name, i.description, i.unit, i.polarity, i.period_type AS "periodType", i.numerator_definition AS "numeratorDefinition",
+  i.denominator_definition AS "denominatorDefinition", i.source`;
+
+/**
+ * Provider scorecards, the scorecard grid and comparisons. Reads the stored values; every verdict
+ * comes from the domain library (findStandard, evaluateRag(FromCounts), analyseSpc, rankValues,
+ * analyseFunnelPlot). Reads that field resolvers repeat go through the per-request loaders.
+ */
+export class ScorecardsService {
+  constructor(private readonly manager: EntityManager) {}
+
+  // ---- use cases ----
+
+  async providerScorecard(code: string, asOf: string | null, loaders: Loaders): Promise<ProviderScorecard> {
+    const organisation = await loaders.organisation.load(code);
+    if (!organisation) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
+    const scores = await loaders.scores.load({ code, asOf });
+    const indicators = await indicatorsByCode(scores.map((score) => score.indicatorCode), loaders);
+    const latest = scores.reduce<string | null>((max, score) => (max === null || score.latest.periodStart > max ? score.latest.periodStart : max), null);
+    return {
+      provider: toOrganisation(organisation),
+      asOf: asOf ?? latest,
+      indicators: scores.map((score) => toScorecardIndicator(score, required(indicators.get(score.indicatorCode), score.indicatorCode))),
+    };
+  }
+
+  async summary(query: SummaryQuery, loaders: Loaders): Promise<ScorecardSummaryConnection> {
+    const asOf = query.asOf ?? (await this.latestPeriodStart());
+    if (asOf === null) return { asOf: null, indicators: [], edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    const { filter } = query;
+    const order = query.orderBy ?? { field: ScorecardOrderField.NAME };
+    const descending = order.direction === SortDirection.DESC;
+    if (order.field === ScorecardOrderField.VALUE && !order.indicator) {
+      throw new AppError('BAD_USER_INPUT', 'ORDER_INDICATOR_REQUIRED', 'Sorting by VALUE needs the indicator to sort by (orderBy.indicator).');
+    }
+    const columns = await this.columns(asOf, loaders);
+    for (const code of [order.field === ScorecardOrderField.VALUE ? order.indicator : null, filter.indicator]) {
+      if (code && !(await loaders.indicator.load(code))) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${code}".`);
+    }
+    const region = filter.ccg ? await this.regionOfCcg(filter.ccg, asOf, loaders) : undefined;
+    let providers = region === null ? [] : await this.providers({ region: filter.region ?? null, ccgRegion: region ?? null, search: filter.search ?? null }, asOf);
+
+    // Status and value order need every candidate's scores: one batch through the loader.
+    const needsScores = Boolean(filter.status) || order.field === ScorecardOrderField.VALUE;
+    const scores = needsScores ? await loaders.scores.loadMany(providers.map((p) => ({ code: p.code, asOf }))) : [];
+    const scoresOf = new Map(providers.map((p, i) => [p.code, scores[i]]));
+    if (filter.status) {
+      const status = filter.status;
+      providers = providers.filter((p) => hasStatus(checkedScores(scoresOf.get(p.code)), status, filter.indicator ?? null));
+    }
+
+    const byCode = (a: OrganisationRow, b: OrganisationRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    const direction = descending ? -1 : 1;
+    if (order.field === ScorecardOrderField.CODE) {
+      providers.sort((a, b) => direction * byCode(a, b));
+    } else if (order.field === ScorecardOrderField.NAME) {
+      providers.sort((a, b) => direction * a.name.localeCompare(b.name, 'en-GB') || byCode(a, b));
+    } else {
+      const valueOf = (p: OrganisationRow) => checkedScores(scoresOf.get(p.code)).find((s) => s.indicatorCode === order.indicator)?.latest.value ?? null;
+      const values = new Map(providers.map((p) => [p.code, valueOf(p)]));
+      providers.sort((a, b) => {
+        const [x, y] = [values.get(a.code) ?? null, values.get(b.code) ?? null];
+        if (x === null || y === null) return x === y ? byCode(a, b) : x === null ? 1 : -1;
+        return direction * (x - y) || byCode(a, b);
+      });
+    }
+
+    let start = 0;
+    if (query.afterCode !== null) {
+      start = providers.findIndex((p) => p.code === query.afterCode) + 1;
+      if (start === 0) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out for this filter, asOf and order.');
+    }
+    const page = providers.slice(start, start + query.size);
+    for (const provider of page) loaders.organisation.prime(provider.code, provider);
+    const rows: ScorecardRow[] = page.map((p) => ({ providerCode: p.code, asOf, columns }));
+    return {
+      asOf,
+      indicators: columns,
+      edges: rows.map((row) => ({ cursor: encodeCursor(row.providerCode), node: row })),
+      pageInfo: { hasNextPage: start + query.size < providers.length, endCursor: page.length ? encodeCursor(page[page.length - 1].code) : null },
+      totalCount: providers.length,
+    };
+  }
+
+  /** The cells of one grid row, one per column, from the provider's scores (batched across rows). */
+  async cells(row: ScorecardRow, loaders: Loaders): Promise<ScorecardCell[]> {
+    const scores = await loaders.scores.load({ code: row.providerCode, asOf: row.asOf });
+    return row.columns.map((indicator) => {
+      const score = scores.find((s) => s.indicatorCode === indicator.code);
+      return {
+        indicator,
+        period: score?.latest.periodStart ?? null,
+        value: score?.latest.value ?? null,
+        threshold: score?.standard?.threshold ?? null,
+        rag: score?.rag ?? null,
+        variationType: score?.analysis.variationType ?? null,
+        assuranceType: score?.analysis.assuranceType ?? null,
+      };
+    });
+  }
+
+  async comparison(indicatorCode: string, periodStart: string, loaders: Loaders): Promise<ProviderComparison> {
+    const indicatorRow = await loaders.indicator.load(indicatorCode);
+    if (!indicatorRow) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${indicatorCode}".`);
+    const indicator = toIndicator(indicatorRow);
+    if (indicator.unit !== 'PERCENTAGE') {
+      throw new AppError('BAD_USER_INPUT', 'FUNNEL_NOT_A_PROPORTION', `${indicatorCode} is measured in ${indicator.unit}: funnel plots here are for proportions (percentages).`);
+    }
+    const rows = await this.valuesInPeriod(indicatorCode, indicator.periodType, periodStart);
+    if (rows.length === 0) throw new AppError('NOT_FOUND', 'NO_VALUES_FOR_PERIOD', `No provider has a value of ${indicatorCode} for the period starting ${periodStart}.`);
+    const standard = findStandard(indicatorCode, periodStart);
+    const polarity = standard?.polarity ?? (indicator.polarity as string as 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NEUTRAL');
+    const ranked = rankValues(rows.map((row) => ({ key: row.organisationCode, value: row.value })), polarity);
+    const funnel = analyseFunnelPlot({
+      units: rows.map((row) => ({ key: row.organisationCode, numerator: row.numerator, denominator: row.denominator })),
+      polarity,
+      unit: 'PERCENTAGE',
+    });
+    const plotted = new Map(funnel.points.map((point) => [point.key, point]));
+    const providers = ranked.map((entry): ComparedProvider => {
+      const point = required(plotted.get(entry.key), entry.key);
+      return {
+        providerCode: entry.key,
+        value: entry.value,
+        numerator: point.numerator,
+        denominator: point.denominator,
+        rank: entry.rank,
+        limits: toFunnelLimits(point.limits),
+        position: point.position,
+        favourable: point.favourable,
+      };
+    });
+    const first = rows[0];
+    return {
+      indicator,
+      period: { type: first.periodType as PeriodType, startDate: first.periodStart, endDate: first.periodEnd, label: first.periodLabel },
+      standard: standard ? toIndicatorStandard(standard) : null,
+      target: funnel.target,
+      totalNumerator: funnel.totalNumerator,
+      totalDenominator: funnel.totalDenominator,
+      providers,
+      funnel: funnel.curve.map(toFunnelLimits),
+    };
+  }
+
+  // ---- reads (the loaders batch through these) ----
+
+  /** Every provider's scores as at `asOf`: one statement for all of them, SPC once per series. */
+  async scoresOf(codes: readonly string[], asOf: string | null): Promise<Map<string, IndicatorScore[]>> {
+    const rows: SeriesValueRow[] = await this.manager.query(
+      `SELECT v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode", i.polarity AS "indicatorPolarity",
+              p.type AS "periodType", p.start_date AS "periodStart", p.end_date AS "periodEnd", p.label AS "periodLabel",
+              v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
+       FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN indicator i ON i.code = v.indicator_code
+       WHERE v.organisation_code = ANY($1) AND ($2::date IS NULL OR p.start_date <= $2::date)
+       ORDER BY v.organisation_code, v.indicator_code, p.start_date`,
+      [codes, asOf],
+    );
+    const scores = new Map<string, IndicatorScore[]>(codes.map((code) => [code, []]));
+    let from = 0;
+    for (let i = 1; i <= rows.length; i += 1) {
+      const end = i === rows.length || rows[i].organisationCode !== rows[from].organisationCode || rows[i].indicatorCode !== rows[from].indicatorCode;
+      if (!end) continue;
+      scores.get(rows[from].organisationCode)?.push(scoreSeries(rows.slice(from, i)));
+      from = i;
+    }
+    return scores;
+  }
+
+  /** The start of the latest period with any value. */
+  private async latestPeriodStart(): Promise<string | null> {
+    const [row] = await this.manager.query(
+      `SELECT max(p.start_date) AS "start" FROM period p WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.period_id = p.id)`,
+    );
+    return row?.start ?? null;
+  }
+
+  /** The grid's columns: indicators with a value on or before asOf, by code (primes the indicator loader). */
+  private async columns(asOf: string, loaders: Loaders): Promise<Indicator[]> {
+    const rows: IndicatorRow[] = await this.manager.query(
+      `SELECT ${INDICATOR_COLUMNS} FROM indicator i
+       WHERE EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.indicator_code = i.code AND p.start_date <= $1)
+       ORDER BY i.code`,
+      [asOf],
+    );
+    for (const row of rows) loaders.indicator.prime(row.code, row);
+    return rows.map(toIndicator);
+  }
+
+  /**
+   * The CCG's NHS England region as at `asOf` (the one in force then; else its latest before then; else
+   * its first). null when it has none. NOT_FOUND for an unknown code, BAD_USER_INPUT for one that is not a CCG.
+   */
+  private async regionOfCcg(code: string, asOf: string, loaders: Loaders): Promise<string | null> {
+    const ccg = await loaders.organisation.load(code);
+    if (!ccg) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
+    if (ccg.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${code} is not a CCG.`);
+    const [row] = await this.manager.query(
+      `SELECT related_code AS "region" FROM organisation_relationship
+       WHERE organisation_code = $1 AND kind = 'IN_REGION'
+       ORDER BY (coalesce(valid_from, '-infinity') <= $2::date AND coalesce(valid_to, 'infinity') >= $2::date) DESC,
+                (coalesce(valid_from, '-infinity') <= $2::date) DESC, valid_from DESC NULLS LAST
+       LIMIT 1`,
+      [code, asOf],
+    );
+    return row?.region ?? null;
+  }
+
+  /** Providers (NHS trusts) with a value on or before asOf, matching the filter. */
+  private async providers(filter: { region: string | null; ccgRegion: string | null; search: string | null }, asOf: string): Promise<OrganisationRow[]> {
+    const params: unknown[] = [PROVIDER_TYPE, asOf];
+    const where = [
+      'o.type = $1',
+      `EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.organisation_code = o.code AND p.start_date <= $2)`,
+    ];
+    for (const region of [filter.region, filter.ccgRegion]) {
+      if (!region) continue;
+      // Directly in the region, or in one of its area teams (as the organisations filter does).
+      params.push(region);
+      where.push(`EXISTS (SELECT 1 FROM organisation_relationship r WHERE r.organisation_code = o.code AND (
+        (r.kind = 'IN_REGION' AND r.related_code = $${params.length}) OR
+        (r.kind = 'IN_AREA_TEAM' AND EXISTS (SELECT 1 FROM organisation_relationship a WHERE a.organisation_code = r.related_code AND a.kind = 'IN_REGION' AND a.related_code = $${params.length}))))`);
+    }
+    if (filter.search?.trim()) {
+      params.push(`%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(lower(o.name) LIKE $${params.length} OR lower(o.code) LIKE $${params.length})`);
+    }
+    return this.manager.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where.join(' AND ')} ORDER BY o.code`, params);
+  }
+
+  private valuesInPeriod(indicatorCode: string, periodType: string, periodStart: string): Promise<SeriesValueRow[]> {
+    return this.manager.query(
+      `SELECT v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode", p.type AS "periodType", p.start_date AS "periodStart",
+              p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
+       FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN organisation o ON o.code = v.organisation_code
+       WHERE v.indicator_code = $1 AND p.type = $2 AND p.start_date = $3 AND o.type = $4
+       ORDER BY v.organisation_code`,
+      [indicatorCode, periodType, periodStart, PROVIDER_TYPE],
+    );
+  }
+}
+
+/**
+ * The scorecard of one series (one provider, one indicator, oldest first): the standard in force for
+ * the latest period, RAG on the latest value (exactly, from the counts, for percentages), and SPC of
+ * the whole series with the standard's polarity as improvement direction and its threshold as target.
+ */
+export function scoreSeries(series: readonly SeriesValueRow[]): IndicatorScore {
+  const latest = series[series.length - 1];
+  const standard = findStandard(latest.indicatorCode, latest.periodStart);
+  const improvementDirection = directionOf(standard?.polarity ?? latest.indicatorPolarity);
+  const target = standard?.threshold ?? null;
+  return {
+    indicatorCode: latest.indicatorCode,
+    latest,
+    standard,
+    rag: standard ? ragOf(latest, standard) : null,
+    improvementDirection,
+    target,
+    analysis: analyseSpc({ points: series.map((row) => ({ period: row.periodStart, value: row.value })), target, improvementDirection }),
+  };
+}
+
+function ragOf(value: SeriesValueRow, standard: ProviderStandard): RagStatus {
+  const counts = Number.isSafeInteger(value.numerator) && Number.isSafeInteger(value.denominator) && value.denominator > 0;
+  return standard.unit === 'PERCENTAGE' && counts ? evaluateRagFromCounts(value.numerator, value.denominator, standard) : evaluateRag(value.value, standard);
+}
+
+function directionOf(polarity: string): ImprovementDirection {
+  return polarity === 'HIGHER_IS_BETTER' ? 'INCREASE' : polarity === 'LOWER_IS_BETTER' ? 'DECREASE' : 'NEUTRAL';
+}
+
+function hasStatus(scores: IndicatorScore[], status: ScorecardStatus, indicator: string | null): boolean {
+  return scores
+    .filter((score) => indicator === null || score.indicatorCode === indicator)
+    .some((score) =>
+      status === ScorecardStatus.FAILING
+        ? score.rag === 'RED'
+        : score.analysis.variationType === (status === ScorecardStatus.IMPROVING ? 'SPECIAL_CAUSE_IMPROVEMENT' : 'SPECIAL_CAUSE_CONCERN'),
+    );
+}
+
+function checkedScores(scores: IndicatorScore[] | Error | undefined): IndicatorScore[] {
+  if (scores instanceof Error) throw scores;
+  return scores ?? [];
+}
+
+async function indicatorsByCode(codes: string[], loaders: Loaders): Promise<Map<string, Indicator>> {
+  const rows = await loaders.indicator.loadMany(codes);
+  return new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.code, toIndicator(row)] as const] : [])));
+}
+
+export const toIndicator = (row: IndicatorRow): Indicator => ({ ...row, polarity: row.polarity as Polarity, periodType: row.periodType as PeriodType });
+
+function toScorecardIndicator(score: IndicatorScore, indicator: Indicator): ScorecardIndicator {
+  const { latest, analysis } = score;
+  return {
+    indicator,
+    latestPeriod: { type: latest.periodType as PeriodType, startDate: latest.periodStart, endDate: latest.periodEnd, label: latest.periodLabel },
+    latestValue: latest.value,
+    latestNumerator: latest.numerator,
+    latestDenominator: latest.denominator,
+    standard: score.standard ? toIndicatorStandard(score.standard) : null,
+    rag: score.rag,
+    improvementDirection: score.improvementDirection,
+    target: score.target,
+    series: analysis.points.map(({ target: _target, ...point }) => point),
+    variationType: analysis.variationType,
+    assuranceType: analysis.assuranceType,
+    shortGroupWarning: analysis.shortGroupWarning,
+  };
+}
+
+export function toIndicatorStandard(standard: ProviderStandard): IndicatorStandard {
+  return {
+    code: standard.code,
+    name: standard.name,
+    description: standard.description,
+    threshold: standard.threshold,
+    polarity: standard.polarity as Polarity,
+    unit: standard.unit,
+    zeroTolerance: standard.zeroTolerance,
+    validFrom: standard.validFrom,
+    validTo: standard.validTo,
+    source: standard.source.document,
+    sourceText: standard.source.text,
+  };
+}
+
+function toFunnelLimits(limits: FunnelLimits): FunnelLimits {
+  return { denominator: limits.denominator, lower95: limits.lower95, upper95: limits.upper95, lower998: limits.lower998, upper998: limits.upper998 };
+}
+
+function required<T>(value: T | undefined, key: string): T {
+  if (value === undefined) throw new Error(`${key} is missing from a result it was computed for`);
+  return value;
+}
