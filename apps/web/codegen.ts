@@ -13,7 +13,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown', Money: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown', Money: 'string', Percentage: 'string' },
       },
     },
   },

@@ -6,9 +6,7 @@ import { createLogger } from './logger';
 
 describe('formatError', () => {
   const lines: string[] = [];
-  const logger = createLogger('info', {}, (line) => {
-    lines.push(line);
-  });
+  const logger = createLogger('info', {}, (line) => lines.push(line) > 0);
   const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['field'] });
 
   beforeEach(() => lines.splice(0));
