@@ -23,7 +23,8 @@ export function rankValues(entries: readonly RankInput[], polarity: ComparisonPo
     }
   }
   checkUniqueKeys(entries.map((entry) => entry.key));
-  const ordered = [...entries].sort((a, b) => direction * (a.value - b.value) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Keys are unique (checked above), so two entries never compare equal.
+  const ordered = [...entries].sort((a, b) => direction * (a.value - b.value) || (a.key < b.key ? -1 : 1));
   const ranked: RankedValue[] = [];
   ordered.forEach((entry, index) => {
     const previous = ranked[index - 1];
