@@ -86,7 +86,7 @@ export function calculateFunnelLimits(targetProportion: number, denominator: num
 }
 
 function proportionLimits(target: number, denominator: number): ProportionLimits {
-  // Normal approximation to the binomial (Spiegelhalter 2005, section 3.1 and Appendix A.1.1).
+  // Normal approximation to the binomial under the target (Spiegelhalter 2005, proportions).
   const standardError = Math.sqrt((target * (1 - target)) / denominator);
   const clamp = (x: number) => Math.min(1, Math.max(0, x));
   return {
