@@ -1,5 +1,5 @@
 import type { ImprovementDirection } from '@ccg-assure/domain';
-import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 import { DateScalar } from '../server/scalars';
 import { ImprovementDirectionEnum } from './scorecard-enums';
@@ -10,9 +10,11 @@ export const MAX_SPC_POINTS = 1000;
 @InputType({ description: 'One observation of a series: the value for a period.' })
 export class SpcPointInput {
   @Field(() => DateScalar, { description: 'The period the value is for, for example the first day of the month. Each period at most once.' })
+  @IsString()
   period!: string;
 
   @Field(() => Float, { description: 'The value, any finite number up to 1e100 in size.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   value!: number;
 }
 
