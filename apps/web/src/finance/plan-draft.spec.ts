@@ -12,13 +12,13 @@ describe('readAmount', () => {
   });
 
   it.each([
-    ['12.345', 'Acute must be pounds and pence, with no more than 2 numbers after the decimal point'],
-    ['abc', 'Acute must be an amount in pounds, like 1250000 or 1250000.50'],
-    ['1,25,000', 'Acute must be an amount in pounds, like 1250000 or 1250000.50'],
-    ['1e6', 'Acute must be an amount in pounds, like 1250000 or 1250000.50'],
-    ['-5', 'Acute must be £0 or more'],
-  ])('refuses %j: %s', (text, message) => {
-    expect(readAmount(text, 'Acute')).toEqual({ state: 'invalid', message });
+    ['12.345', 'TOO_MANY_DECIMALS', 'Acute must be pounds and pence, with no more than 2 numbers after the decimal point'],
+    ['abc', 'NOT_AN_AMOUNT', 'Acute must be an amount in pounds, like 1250000 or 1250000.50'],
+    ['1,25,000', 'NOT_AN_AMOUNT', 'Acute must be an amount in pounds, like 1250000 or 1250000.50'],
+    ['1e6', 'NOT_AN_AMOUNT', 'Acute must be an amount in pounds, like 1250000 or 1250000.50'],
+    ['-5', 'NEGATIVE', 'Acute must be £0 or more'],
+  ])('refuses %j (%s): %s', (text, reason, message) => {
+    expect(readAmount(text, 'Acute')).toEqual({ state: 'invalid', reason, message });
   });
 
   it('treats an empty field as no amount, not zero and not an error', () => {

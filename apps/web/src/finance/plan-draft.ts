@@ -48,7 +48,10 @@ export function inputsNeeded(financialYear: string): { priorYearRunningCosts: bo
 
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 
-type AmountReading = { state: 'empty' } | { state: 'valid'; amount: Money } | { state: 'invalid'; message: string };
+/** Why an amount cannot be read: a stable code, so callers (the importer) can word it for their context. */
+export type AmountProblem = 'TOO_MANY_DECIMALS' | 'NOT_AN_AMOUNT' | 'NEGATIVE';
+
+export type AmountReading = { state: 'empty' } | { state: 'valid'; amount: Money } | { state: 'invalid'; reason: AmountProblem; message: string };
 
 /**
  * Reads an amount in pounds as people type it: spaces around it, a leading £ and thousands commas are
@@ -68,12 +71,13 @@ export function readAmount(text: string, label: string): AmountReading {
     const tooManyDecimals = /^\d*\.\d{3,}$/.test(cleaned);
     return {
       state: 'invalid',
+      reason: tooManyDecimals ? 'TOO_MANY_DECIMALS' : 'NOT_AN_AMOUNT',
       message: tooManyDecimals
         ? `${label} must be pounds and pence, with no more than 2 numbers after the decimal point`
         : `${label} must be an amount in pounds, like 1250000 or 1250000.50`,
     };
   }
-  if (negative && !amount.isZero()) return { state: 'invalid', message: `${label} must be £0 or more` };
+  if (negative && !amount.isZero()) return { state: 'invalid', reason: 'NEGATIVE', message: `${label} must be £0 or more` };
   return { state: 'valid', amount };
 }
 
