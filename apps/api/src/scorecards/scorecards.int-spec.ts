@@ -1,0 +1,567 @@
+import path from 'node:path';
+import {
+  analyseFunnelPlot,
+  analyseSpc,
+  calculateFunnelLimits,
+  evaluateRagFromCounts,
+  findStandard,
+  rankValues,
+  type AnalyseSpcInput,
+  type SpcAnalysis as DomainSpcAnalysis,
+} from '@ccg-assure/domain';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { loadBundledData } from '../imports/bundled-data';
+import { createLogger } from '../server/logger';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { startTestServer, type TestServer } from '../testing/test-server';
+
+const sharedDataDir = path.resolve(__dirname, '../../../../../shared/data');
+
+/** Month i after January 2020 as yyyy-mm-01 (as the domain's own SPC tests write them). */
+const month = (i: number): string => `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+const rep = <T>(value: T, times: number): T[] => Array<T>(times).fill(value);
+const alternating = (n: number, low: number, high: number): number[] => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? low : high));
+
+type Point = {
+  period: string;
+  value: number;
+  mean: number;
+  lowerProcessLimit: number | null;
+  upperProcessLimit: number | null;
+  closeToLimits: boolean;
+  specialCauseType: string;
+  pointType: string;
+  rebaseGroup: number;
+};
+type Analysis = { points: Point[]; variationType: string; assuranceType: string | null; shortGroupWarning: boolean };
+type Cell = { indicator: { code: string }; period: string | null; value: number | null; threshold: number | null; rag: string | null; variationType: string | null; assuranceType: string | null };
+type Row = { cursor: string; node: { provider: { code: string; name: string }; cells: Cell[] } };
+type Summary = { asOf: string; totalCount: number; indicators: { code: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Row[] };
+
+const POINT_FIELDS = 'period value mean lowerProcessLimit upperProcessLimit closeToLimits specialCauseType pointType rebaseGroup';
+const SPC = `query($input: SpcInput!) { spcAnalysis(input: $input) { points { ${POINT_FIELDS} } variationType assuranceType shortGroupWarning } }`;
+const SUMMARY = `query($filter: ScorecardFilter, $asOf: Date, $first: Int, $after: String, $orderBy: ScorecardOrder) {
+  scorecardSummary(filter: $filter, asOf: $asOf, first: $first, after: $after, orderBy: $orderBy) {
+    asOf totalCount indicators { code } pageInfo { hasNextPage endCursor }
+    edges { cursor node { provider { code name } cells { indicator { code } period value threshold rag variationType assuranceType } } } } }`;
+
+/** The data of a response that must have succeeded. */
+function dataOf<T>(response: { data?: T | null; errors?: unknown[] }): T {
+  expect(response.errors).toBeUndefined();
+  if (!response.data) throw new Error('no data');
+  return response.data;
+}
+
+/** The domain's result as the API shows it (the target is the input's, not repeated on each point). */
+const asApi = (analysis: DomainSpcAnalysis): Analysis => ({ ...analysis, points: analysis.points.map(({ target: _target, ...point }) => point) });
+
+describe('provider scorecards over GraphQL on the real data', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await loadBundledData(db.dataSource, sharedDataDir, createLogger('silent'));
+    server = await startTestServer(db.dataSource);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+    await db.drop();
+  });
+
+  const query = <T>(q: string, variables?: Record<string, unknown>) => server.client().graphql<T>(q, variables);
+  const summary = async (variables: Record<string, unknown>) => {
+    return dataOf(await query<{ scorecardSummary: Summary }>(SUMMARY, variables)).scorecardSummary;
+  };
+  /** Every page of the grid for these arguments, following the cursors. */
+  const wholeGrid = async (variables: Record<string, unknown>) => {
+    const rows: Row[] = [];
+    let after: string | null = null;
+    let last: Summary | undefined;
+    for (let page = 0; page < 20; page++) {
+      last = await summary({ ...variables, first: 50, after });
+      rows.push(...last.edges);
+      if (!last.pageInfo.hasNextPage) break;
+      after = last.pageInfo.endCursor;
+    }
+    return { rows, totalCount: last?.totalCount ?? 0 };
+  };
+
+  describe('spcAnalysis: hand-worked series, each checked against analyseSpc itself', () => {
+    /** Charts `values` (monthly from January 2020) through the API, and checks it equals the domain's own result. */
+    async function chart(values: number[], options: Partial<Omit<AnalyseSpcInput, 'points'>> = {}): Promise<Analysis> {
+      const input = { points: values.map((value, i) => ({ period: month(i), value })), improvementDirection: 'INCREASE' as const, ...options };
+      const analysis = dataOf(await query<{ spcAnalysis: Analysis }>(SPC, { input })).spcAnalysis;
+      expect(analysis).toEqual(asApi(analyseSpc(input)));
+      return analysis;
+    }
+    const causes = (analysis: Analysis) => analysis.points.map((p) => p.specialCauseType);
+
+    it('gives every point the mean and limits of its group: 10 12 11 13 12 has mean 11.6 and limits 7.61 to 15.59', async () => {
+      const analysis = await chart([10, 12, 11, 13, 12]);
+      for (const point of analysis.points) {
+        expect(point.mean).toBe(11.6);
+        expect(point.lowerProcessLimit).toBeCloseTo(7.61, 12);
+        expect(point.upperProcessLimit).toBeCloseTo(15.59, 12);
+        expect(point.specialCauseType).toBe('COMMON_CAUSE');
+      }
+      expect(analysis.variationType).toBe('COMMON_CAUSE');
+    });
+
+    it('flags a point above the upper limit and one below the lower limit, improvement or concern by direction', async () => {
+      // Alternating 4, 6 with 20 and −10: mean 5, outliers' ranges screened out, limits −0.32 and 10.32.
+      const values = alternating(24, 4, 6);
+      values[5] = 20;
+      values[16] = -10;
+      const analysis = await chart(values);
+      expect(analysis.points[0].lowerProcessLimit).toBeCloseTo(-0.32, 12);
+      expect(analysis.points[0].upperProcessLimit).toBeCloseTo(10.32, 12);
+      const expected = rep('COMMON_CAUSE', 24);
+      expected[5] = 'ABOVE_UPPER_LIMIT';
+      expected[16] = 'BELOW_LOWER_LIMIT';
+      expect(causes(analysis)).toEqual(expected);
+      expect([analysis.points[5].pointType, analysis.points[16].pointType]).toEqual(['SPECIAL_CAUSE_IMPROVEMENT', 'SPECIAL_CAUSE_CONCERN']);
+      const decrease = await chart(values, { improvementDirection: 'DECREASE' });
+      expect([decrease.points[5].pointType, decrease.points[16].pointType]).toEqual(['SPECIAL_CAUSE_CONCERN', 'SPECIAL_CAUSE_IMPROVEMENT']);
+    });
+
+    it('flags the seven points of a rising trend and of a falling trend', async () => {
+      const rising = await chart([4, 6, 4, 1, 2, 3, 4, 5, 6, 7, 4, 6, 4, 6]);
+      expect(causes(rising)).toEqual([...rep('COMMON_CAUSE', 3), ...rep('TREND_INCREASING', 7), ...rep('COMMON_CAUSE', 4)]);
+      expect(rising.points[3].closeToLimits).toBe(true); // close, but the trend comes first
+      const falling = await chart([4, 6, 4, 9, 8, 7, 6, 5, 4, 3, 4, 6, 4, 6]);
+      expect(causes(falling)).toEqual([...rep('COMMON_CAUSE', 3), ...rep('TREND_DECREASING', 7), ...rep('COMMON_CAUSE', 4)]);
+      expect(falling.points.slice(3, 10).map((p) => p.pointType)).toEqual(rep('SPECIAL_CAUSE_CONCERN', 7));
+    });
+
+    it('does not count a tie as a step of a trend', async () => {
+      expect(causes(await chart([4, 6, 4, 1, 2, 3, 3, 4, 5, 6, 4, 6, 4, 6]))).toEqual(rep('COMMON_CAUSE', 14));
+    });
+
+    it('flags two of three points close to the upper limit, and mirrored, to the lower limit', async () => {
+      // Alternating 4.5, 5.5 with 8 5.5 8 at months 10 to 12: mean 5.3, limits 1.52 and 9.08, close beyond 7.82.
+      const values = alternating(20, 4.5, 5.5);
+      values[9] = 8;
+      values[10] = 5.5;
+      values[11] = 8;
+      const expected = rep('COMMON_CAUSE', 20);
+      expected[9] = 'TWO_OF_THREE_ABOVE';
+      expected[11] = 'TWO_OF_THREE_ABOVE';
+      const above = await chart(values);
+      expect(above.points[0].upperProcessLimit).toBeCloseTo(9.08, 12);
+      expect(causes(above)).toEqual(expected);
+      expect(above.points.map((p) => p.closeToLimits)).toEqual(expected.map((c) => c !== 'COMMON_CAUSE'));
+      const below = await chart(values.map((v) => -v));
+      expect(causes(below)).toEqual(expected.map((c) => c.replace('ABOVE', 'BELOW')));
+    });
+
+    it('flags seven points above the mean and seven below as shifts, broken by a point on the mean', async () => {
+      const shifts = await chart([5.5, 6.5, 5.5, 6.5, 5.5, 6.5, 5.5, 4.5, 3.5, 4.5, 3.5, 4.5, 3.5, 4.5]);
+      expect(causes(shifts)).toEqual([...rep('SHIFT_ABOVE', 7), ...rep('SHIFT_BELOW', 7)]);
+      expect(shifts.points.map((p) => p.pointType)).toEqual([...rep('SPECIAL_CAUSE_IMPROVEMENT', 7), ...rep('SPECIAL_CAUSE_CONCERN', 7)]);
+      const broken = await chart([6.5, 5.5, 6.5, 5, 6.5, 5.5, 6.5, 3.5, 4.5, 3.5, 4.5, 3.5, 4.5, 4]);
+      expect(causes(broken)).toEqual([...rep('COMMON_CAUSE', 7), ...rep('SHIFT_BELOW', 7)]);
+    });
+
+    it('applies the rules in precedence: outside the limits before a trend', async () => {
+      expect(causes(await chart([1, 2, 3, 4, 5, 6, 7]))).toEqual(['BELOW_LOWER_LIMIT', ...rep('TREND_INCREASING', 5), 'ABOVE_UPPER_LIMIT']);
+    });
+
+    it('recalculates from a rebase date and never runs a rule across it', async () => {
+      const analysis = await chart([1, 2, 3, 4, 5, 6, 7], { rebaseDates: [month(3), '2019-06-01'] });
+      expect(analysis.points.map((p) => p.rebaseGroup)).toEqual([0, 0, 0, 1, 1, 1, 1]);
+      expect(analysis.points.map((p) => p.mean)).toEqual([2, 2, 2, 5.5, 5.5, 5.5, 5.5]);
+      expect(analysis.points[0].lowerProcessLimit).toBeCloseTo(-0.66, 12);
+      expect(analysis.points[6].upperProcessLimit).toBeCloseTo(8.16, 12);
+      expect(causes(analysis)).toEqual(rep('COMMON_CAUSE', 7));
+    });
+
+    it('has null limits for a constant series, every point common cause, and hit and miss against a target', async () => {
+      const analysis = await chart(rep(5, 8), { target: 4 });
+      for (const point of analysis.points) {
+        expect(point).toMatchObject({ mean: 5, lowerProcessLimit: null, upperProcessLimit: null, closeToLimits: false, specialCauseType: 'COMMON_CAUSE' });
+      }
+      expect(analysis.assuranceType).toBe('HIT_AND_MISS');
+    });
+
+    it('collapses the limits onto the mean when only zero ranges survive the screen', async () => {
+      const analysis = await chart([...rep(5, 10), 6, 4]);
+      expect(analysis.points[0]).toMatchObject({ mean: 5, lowerProcessLimit: 5, upperProcessLimit: 5 });
+      expect(causes(analysis)).toEqual([...rep('COMMON_CAUSE', 10), 'ABOVE_UPPER_LIMIT', 'BELOW_LOWER_LIMIT']);
+    });
+
+    it('warns when a group has fewer than 13 points, and charts a single point', async () => {
+      expect((await chart(alternating(12, 4, 6))).shortGroupWarning).toBe(true);
+      expect((await chart(alternating(13, 4, 6))).shortGroupWarning).toBe(false);
+      expect((await chart(alternating(26, 4, 6), { rebaseDates: [month(14)] })).shortGroupWarning).toBe(true);
+      const single = await chart([42], { target: 40 });
+      expect(single.points).toEqual([{ period: '2020-01-01', value: 42, mean: 42, lowerProcessLimit: null, upperProcessLimit: null, closeToLimits: false, specialCauseType: 'COMMON_CAUSE', pointType: 'COMMON_CAUSE', rebaseGroup: 0 }]);
+    });
+
+    it('reports neutral high and low special causes and no assurance for a NEUTRAL direction', async () => {
+      const high = await chart([1, 2, 3, 4, 5, 6, 7], { improvementDirection: 'NEUTRAL', target: 3 });
+      expect(high.variationType).toBe('SPECIAL_CAUSE_NEUTRAL_HIGH');
+      expect(high.assuranceType).toBeNull();
+      expect((await chart([7, 6, 5, 4, 3, 2, 1], { improvementDirection: 'NEUTRAL' })).variationType).toBe('SPECIAL_CAUSE_NEUTRAL_LOW');
+    });
+
+    it('assures against the latest rebase group: consistent pass, consistent fail, hit and miss, none without a target', async () => {
+      // 10 12 11 13 12 | 30 32 31 33 32: the latest group's limits are 27.61 and 35.59.
+      const values = [10, 12, 11, 13, 12, 30, 32, 31, 33, 32];
+      const assurance = async (target: number | null, improvementDirection: AnalyseSpcInput['improvementDirection']) =>
+        (await chart(values, { target, improvementDirection, rebaseDates: [month(5)] })).assuranceType;
+      expect(await assurance(20, 'INCREASE')).toBe('CONSISTENT_PASS');
+      expect(await assurance(20, 'DECREASE')).toBe('CONSISTENT_FAIL');
+      expect(await assurance(40, 'INCREASE')).toBe('CONSISTENT_FAIL');
+      expect(await assurance(40, 'DECREASE')).toBe('CONSISTENT_PASS');
+      expect(await assurance(31, 'INCREASE')).toBe('HIT_AND_MISS');
+      expect(await assurance(null, 'INCREASE')).toBeNull();
+    });
+
+    it('sorts the points by period', async () => {
+      const input = { points: [{ period: '2020-03-01', value: 3 }, { period: '2020-01-01', value: 1 }, { period: '2020-02-01', value: 2 }], improvementDirection: 'INCREASE' };
+      const response = await query<{ spcAnalysis: Analysis }>(SPC, { input });
+      expect(response.data?.spcAnalysis.points.map((p) => p.period)).toEqual(['2020-01-01', '2020-02-01', '2020-03-01']);
+    });
+
+    it.each([
+      ['no points', { points: [] }, 'SPC_NO_POINTS'],
+      ['a period given twice', { points: [{ period: '2020-01-01', value: 1 }, { period: '2020-01-01', value: 2 }] }, 'SPC_DUPLICATE_PERIOD'],
+      ['a value too large to chart', { points: [{ period: '2020-01-01', value: 1e101 }] }, 'SPC_VALUE_OUT_OF_RANGE'],
+      ['more than 1000 points', { points: Array.from({ length: 1001 }, (_, i) => ({ period: new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10), value: i })) }, 'VALIDATION_FAILED'],
+    ])('refuses %s with BAD_USER_INPUT and the reason', async (_name, change, reason) => {
+      const response = await query(SPC, { input: { improvementDirection: 'INCREASE', ...change } });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    });
+
+    it('refuses a period that is not a calendar date and an unknown direction before running anything', async () => {
+      const badDate = await query(SPC, { input: { points: [{ period: '2021-02-29', value: 1 }], improvementDirection: 'INCREASE' } });
+      expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const badDirection = await query(SPC, { input: { points: [{ period: '2021-02-01', value: 1 }], improvementDirection: 'UP' } });
+      expect(badDirection.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('providerScorecard', () => {
+    const SCORECARD = `query($code: String!, $asOf: Date) { providerScorecard(code: $code, asOf: $asOf) {
+      asOf provider { code name type }
+      indicators { indicator { code unit } latestPeriod { startDate label } latestValue latestNumerator latestDenominator
+        standard { code name threshold polarity unit validFrom } rag improvementDirection target
+        series { ${POINT_FIELDS} } variationType assuranceType shortGroupWarning } } }`;
+    type Scorecard = {
+      asOf: string | null;
+      provider: { code: string; name: string };
+      indicators: {
+        indicator: { code: string };
+        latestPeriod: { startDate: string; label: string };
+        latestValue: number;
+        latestNumerator: number;
+        latestDenominator: number;
+        standard: { code: string; threshold: number; polarity: string } | null;
+        rag: string | null;
+        improvementDirection: string;
+        target: number | null;
+        series: Point[];
+        variationType: string;
+        assuranceType: string | null;
+        shortGroupWarning: boolean;
+      }[];
+    };
+    const scorecard = async (code: string, asOf?: string) => {
+      return dataOf(await query<{ providerScorecard: Scorecard }>(SCORECARD, { code, asOf })).providerScorecard;
+    };
+    const storedSeries = async (code: string, indicator: string, asOf = '9999-12-31') =>
+      (await db.dataSource.query(
+        `SELECT p.start_date AS period, v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
+         FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.organisation_code = $1 AND v.indicator_code = $2 AND p.start_date <= $3 ORDER BY p.start_date`,
+        [code, indicator, asOf],
+      )) as { period: string; numerator: number; denominator: number; value: number }[];
+
+    it('shows RR8 with 36 monthly AE_4HR_ALL points from April 2016 to March 2019, verdicts as the domain computes them', async () => {
+      const card = await scorecard('RR8');
+      expect(card.provider).toMatchObject({ code: 'RR8', name: 'LEEDS TEACHING HOSPITALS NHS TRUST' });
+      expect(card.asOf).toBe('2019-03-01');
+      expect(card.indicators.map((i) => i.indicator.code)).toEqual(['AE_4HR_ALL', 'AE_4HR_TYPE1']);
+      const all = card.indicators[0];
+      expect(all.series).toHaveLength(36);
+      expect(all.series.map((p) => p.period)).toEqual(Array.from({ length: 36 }, (_, i) => `${2016 + Math.floor((i + 3) / 12)}-${String(((i + 3) % 12) + 1).padStart(2, '0')}-01`));
+
+      const stored = await storedSeries('RR8', 'AE_4HR_ALL');
+      const latest = stored[stored.length - 1];
+      const standard = findStandard('AE_4HR_ALL', '2019-03-01');
+      if (!standard) throw new Error('AE_4HR_ALL has no standard');
+      const domain = analyseSpc({ points: stored.map((row) => ({ period: row.period, value: row.value })), target: standard.threshold, improvementDirection: 'INCREASE' });
+      expect(all).toMatchObject({
+        latestPeriod: { startDate: '2019-03-01', label: 'March 2019' },
+        latestValue: latest.value,
+        latestNumerator: latest.numerator,
+        latestDenominator: latest.denominator,
+        standard: { code: 'AE_4HR_ALL', threshold: 95, polarity: 'HIGHER_IS_BETTER' },
+        rag: evaluateRagFromCounts(latest.numerator, latest.denominator, standard),
+        improvementDirection: 'INCREASE',
+        target: 95,
+        variationType: domain.variationType,
+        assuranceType: domain.assuranceType,
+        shortGroupWarning: false,
+      });
+      expect(all.series).toEqual(asApi(domain).points);
+      expect(all.latestValue).toBeCloseTo((latest.numerator * 100) / latest.denominator, 8);
+      expect(all.rag).toBe('RED'); // 89.4% in March 2019 against 95%
+    });
+
+    it('cuts every series at asOf: twelve points to March 2017, with a short group warning', async () => {
+      const card = await scorecard('RR8', '2017-03-01');
+      expect(card.asOf).toBe('2017-03-01');
+      for (const indicator of card.indicators) {
+        expect(indicator.series).toHaveLength(12);
+        expect(indicator.latestPeriod.startDate).toBe('2017-03-01');
+        expect(indicator.shortGroupWarning).toBe(true);
+        const stored = await storedSeries('RR8', indicator.indicator.code, '2017-03-01');
+        expect(indicator.series).toEqual(asApi(analyseSpc({ points: stored.map((r) => ({ period: r.period, value: r.value })), target: 95, improvementDirection: 'INCREASE' })).points);
+      }
+    });
+
+    it('shows a provider whose series stopped with its own latest period (RW3 merged in 2017)', async () => {
+      const card = await scorecard('RW3');
+      expect(card.indicators[0].latestPeriod.startDate).toBe('2017-09-01');
+      expect(card.asOf).toBe('2017-09-01');
+    });
+
+    it('has no indicators before the data starts, and NOT_FOUND for an unknown code', async () => {
+      expect(await scorecard('RR8', '2015-01-01')).toMatchObject({ asOf: '2015-01-01', indicators: [] });
+      const response = await query(SCORECARD, { code: 'ZZZ99' });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'ORGANISATION_NOT_FOUND' });
+      const badDate = await query(SCORECARD, { code: 'RR8', asOf: '2019-02-30' });
+      expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('scorecardSummary', () => {
+    let trustCount: number;
+    beforeAll(async () => {
+      [{ n: trustCount }] = await db.dataSource.query(
+        `SELECT count(DISTINCT v.organisation_code)::int AS n FROM indicator_value v JOIN organisation o ON o.code = v.organisation_code WHERE o.type = 'NHS_TRUST'`,
+      );
+    });
+
+    it('shows every NHS trust with values by every indicator, as at the latest month, sorted by name', async () => {
+      const grid = await summary({ first: 200 });
+      expect(grid.asOf).toBe('2019-03-01');
+      expect(grid.indicators.map((i) => i.code)).toEqual(['AE_4HR_ALL', 'AE_4HR_TYPE1']);
+      expect(trustCount).toBe(170);
+      expect(grid.totalCount).toBe(trustCount);
+      expect(grid.edges).toHaveLength(trustCount);
+      const names = grid.edges.map((e) => e.node.provider.name);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en-GB')));
+      expect(grid.edges.every((e) => e.node.cells.map((c) => c.indicator.code).join() === 'AE_4HR_ALL,AE_4HR_TYPE1')).toBe(true);
+    });
+
+    it("shows in each cell what the provider's scorecard shows", async () => {
+      const grid = await summary({ first: 200, filter: { search: 'RR8' } });
+      const card = dataOf(
+        await query<{ providerScorecard: { indicators: { latestPeriod: { startDate: string }; latestValue: number; rag: string; variationType: string; assuranceType: string }[] } }>(
+          `{ providerScorecard(code: "RR8", asOf: "2019-03-01") { indicators { latestPeriod { startDate } latestValue rag variationType assuranceType } } }`,
+        ),
+      ).providerScorecard;
+      expect(grid.edges.map((e) => e.node.provider.code)).toEqual(['RR8']);
+      expect(grid.edges[0].node.cells).toEqual(
+        card.indicators.map((i, k) => ({
+          indicator: { code: ['AE_4HR_ALL', 'AE_4HR_TYPE1'][k] },
+          period: i.latestPeriod.startDate,
+          value: i.latestValue,
+          threshold: 95,
+          rag: i.rag,
+          variationType: i.variationType,
+          assuranceType: i.assuranceType,
+        })),
+      );
+    });
+
+    it('pages through every provider with cursors, each exactly once, in order', async () => {
+      const { rows, totalCount } = await wholeGrid({ orderBy: { field: 'CODE' } });
+      const codes = rows.map((r) => r.node.provider.code);
+      expect(codes).toHaveLength(totalCount);
+      expect(new Set(codes).size).toBe(totalCount);
+      expect(codes).toEqual([...codes].sort());
+      const descending = await summary({ first: 3, orderBy: { field: 'CODE', direction: 'DESC' } });
+      expect(descending.edges.map((e) => e.node.provider.code)).toEqual([...codes].reverse().slice(0, 3));
+    });
+
+    it('sorts by an indicator value, highest first, providers without a value last', async () => {
+      const { rows } = await wholeGrid({ asOf: '2017-10-01', orderBy: { field: 'VALUE', indicator: 'AE_4HR_TYPE1', direction: 'DESC' } });
+      const values = rows.map((r) => r.node.cells[1].value);
+      const present = values.filter((v): v is number => v !== null);
+      expect(present.length).toBeGreaterThan(100);
+      expect(values.slice(0, present.length)).toEqual(present);
+      expect(present).toEqual([...present].sort((a, b) => b - a));
+      expect(values.slice(present.length).every((v) => v === null)).toBe(true); // trusts without type 1 departments
+    });
+
+    it('filters by region, directly or through an area team', async () => {
+      const { rows } = await wholeGrid({ filter: { region: 'Y54' } });
+      const codes = rows.map((r) => r.node.provider.code);
+      const inRegion: { code: string }[] = await db.dataSource.query(
+        `SELECT DISTINCT r.organisation_code AS code FROM organisation_relationship r JOIN organisation o ON o.code = r.organisation_code
+         WHERE o.type = 'NHS_TRUST' AND ((r.kind = 'IN_REGION' AND r.related_code = 'Y54') OR (r.kind = 'IN_AREA_TEAM' AND r.related_code IN (SELECT organisation_code FROM organisation_relationship WHERE kind = 'IN_REGION' AND related_code = 'Y54')))`,
+      );
+      const allowed = new Set(inRegion.map((r) => r.code));
+      expect(codes).toContain('RR8');
+      expect(codes).not.toContain('RJ1'); // Guy's and St Thomas', London
+      expect(codes.every((code) => allowed.has(code))).toBe(true);
+    });
+
+    it("filters by CCG through the CCG's region as at asOf (no provider-to-CCG relationship exists in the data)", async () => {
+      const byCcg = (await wholeGrid({ filter: { ccg: '02V' }, asOf: '2017-03-01' })).rows.map((r) => r.node.provider.code);
+      const byRegion = (await wholeGrid({ filter: { region: 'Y54' }, asOf: '2017-03-01' })).rows.map((r) => r.node.provider.code);
+      expect(byCcg).toEqual(byRegion);
+      // 02V closed on 2018-03-31: its latest region still applies.
+      expect((await wholeGrid({ filter: { ccg: '02V' } })).rows.map((r) => r.node.provider.code)).toContain('RR8');
+      const london = (await wholeGrid({ filter: { ccg: '07L' } })).rows.map((r) => r.node.provider.code);
+      expect(london).toContain('RJ1');
+      expect(london).not.toContain('RR8');
+    });
+
+    it('filters FAILING, IMPROVING and DETERIORATING providers by their latest RAG and variation verdicts', async () => {
+      const everyone = (await wholeGrid({})).rows;
+      const expectStatus = async (status: string, holds: (cell: Cell) => boolean, indicator?: string) => {
+        const { rows } = await wholeGrid({ filter: { status, indicator } });
+        const considered = (row: Row) => row.node.cells.filter((c) => !indicator || c.indicator.code === indicator);
+        const expected = everyone.filter((row) => considered(row).some(holds)).map((row) => row.node.provider.code);
+        expect(rows.map((r) => r.node.provider.code)).toEqual(expected);
+        return expected;
+      };
+      const failing = await expectStatus('FAILING', (c) => c.rag === 'RED');
+      expect(failing.length).toBeGreaterThan(100);
+      const improving = await expectStatus('IMPROVING', (c) => c.variationType === 'SPECIAL_CAUSE_IMPROVEMENT');
+      const deteriorating = await expectStatus('DETERIORATING', (c) => c.variationType === 'SPECIAL_CAUSE_CONCERN');
+      expect(improving.length + deteriorating.length).toBeGreaterThan(0);
+      await expectStatus('FAILING', (c) => c.rag === 'RED', 'AE_4HR_TYPE1');
+    });
+
+    it('refuses bad page sizes, cursors and orders with BAD_USER_INPUT, and unknown codes with NOT_FOUND', async () => {
+      const reasonOf = async (variables: Record<string, unknown>) => (await query(SUMMARY, variables)).errors?.[0].extensions;
+      expect(await reasonOf({ first: 0 })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_INVALID' });
+      expect(await reasonOf({ first: 201 })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAGE_SIZE_INVALID' });
+      expect(await reasonOf({ after: 'bm9ib2R5' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CURSOR_INVALID' });
+      expect(await reasonOf({ orderBy: { field: 'VALUE' } })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ORDER_INDICATOR_REQUIRED' });
+      expect(await reasonOf({ orderBy: { field: 'VALUE', indicator: 'NOPE' } })).toMatchObject({ code: 'NOT_FOUND', reason: 'INDICATOR_NOT_FOUND' });
+      expect(await reasonOf({ filter: { ccg: 'ZZZ' } })).toMatchObject({ code: 'NOT_FOUND', reason: 'ORGANISATION_NOT_FOUND' });
+      expect(await reasonOf({ filter: { ccg: 'RR8' } })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CCG' });
+      expect(await reasonOf({ filter: { search: 'x'.repeat(101) } })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED' });
+    });
+
+    it('is empty before the data starts', async () => {
+      expect(await summary({ asOf: '2015-01-01' })).toMatchObject({ asOf: '2015-01-01', totalCount: 0, indicators: [], edges: [] });
+    });
+  });
+
+  describe('providerComparison', () => {
+    const COMPARISON = `query($indicator: String!, $period: Date!) { providerComparison(indicator: $indicator, period: $period) {
+      indicator { code } period { startDate label } standard { threshold } target totalNumerator totalDenominator
+      providers { provider { code name } value numerator denominator rank position favourable limits { denominator lower95 upper95 lower998 upper998 } }
+      funnel { denominator lower95 upper95 lower998 upper998 } } }`;
+    type Comparison = {
+      target: number;
+      totalNumerator: number;
+      totalDenominator: number;
+      period: { startDate: string; label: string };
+      providers: { provider: { code: string }; value: number; numerator: number; denominator: number; rank: number; position: string; favourable: boolean | null; limits: Record<string, number> }[];
+      funnel: { denominator: number }[];
+    };
+
+    it('ranks every trust and places it in the funnel exactly as the domain functions do', async () => {
+      const comparison = dataOf(await query<{ providerComparison: Comparison }>(COMPARISON, { indicator: 'AE_4HR_ALL', period: '2019-03-01' })).providerComparison;
+      const stored: { code: string; numerator: number; denominator: number; value: number }[] = await db.dataSource.query(
+        `SELECT v.organisation_code AS code, v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
+         FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN organisation o ON o.code = v.organisation_code
+         WHERE v.indicator_code = 'AE_4HR_ALL' AND p.start_date = '2019-03-01' AND o.type = 'NHS_TRUST'`,
+      );
+      expect(comparison.period).toEqual({ startDate: '2019-03-01', label: 'March 2019' });
+      expect(comparison.providers).toHaveLength(stored.length);
+      const totalNumerator = stored.reduce((s, r) => s + r.numerator, 0);
+      const totalDenominator = stored.reduce((s, r) => s + r.denominator, 0);
+      expect(comparison.totalNumerator).toBe(totalNumerator);
+      expect(comparison.totalDenominator).toBe(totalDenominator);
+      expect(comparison.target).toBeCloseTo((100 * totalNumerator) / totalDenominator, 10);
+
+      const ranked = rankValues(stored.map((r) => ({ key: r.code, value: r.value })), 'HIGHER_IS_BETTER');
+      expect(comparison.providers.map((p) => [p.provider.code, p.rank])).toEqual(ranked.map((r) => [r.key, r.rank]));
+      const funnel = analyseFunnelPlot({ units: stored.map((r) => ({ key: r.code, numerator: r.numerator, denominator: r.denominator })), polarity: 'HIGHER_IS_BETTER' });
+      const byKey = new Map(funnel.points.map((p) => [p.key, p]));
+      for (const provider of comparison.providers) {
+        const point = byKey.get(provider.provider.code);
+        if (!point) throw new Error(`${provider.provider.code} is not in the domain's funnel`);
+        expect(provider).toMatchObject({ numerator: point.numerator, denominator: point.denominator, position: point.position, favourable: point.favourable, limits: point.limits });
+        expect(provider.limits).toEqual(calculateFunnelLimits(totalNumerator / totalDenominator, provider.denominator));
+      }
+      expect(comparison.funnel).toEqual(funnel.curve);
+      expect(comparison.funnel).toHaveLength(50);
+      expect(comparison.funnel[0].denominator).toBe(Math.min(...stored.map((r) => r.denominator)));
+
+      // Best first; equal values share a rank; a value beyond the upper limits is favourable when higher is better.
+      const ranks = comparison.providers.map((p) => p.rank);
+      expect(ranks[0]).toBe(1);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      expect(comparison.providers.filter((p) => p.value === comparison.providers[0].value).every((p) => p.rank === 1)).toBe(true);
+      expect(comparison.providers.filter((p) => p.position.startsWith('ABOVE')).every((p) => p.favourable === true)).toBe(true);
+      expect(comparison.providers.filter((p) => p.position.startsWith('BELOW')).every((p) => p.favourable === false)).toBe(true);
+      expect(comparison.providers.filter((p) => p.position === 'WITHIN').every((p) => p.favourable === null)).toBe(true);
+    });
+
+    it('answers NOT_FOUND for an unknown indicator or a month without values, BAD_USER_INPUT for an indicator that is not a proportion', async () => {
+      const errorOf = async (indicator: string, period: string) => (await query(COMPARISON, { indicator, period })).errors?.[0].extensions;
+      expect(await errorOf('NOPE', '2019-03-01')).toMatchObject({ code: 'NOT_FOUND', reason: 'INDICATOR_NOT_FOUND' });
+      expect(await errorOf('AE_4HR_ALL', '2010-01-01')).toMatchObject({ code: 'NOT_FOUND', reason: 'NO_VALUES_FOR_PERIOD' });
+      await db.dataSource.query(
+        `INSERT INTO indicator (code, name, description, unit, polarity, period_type, source) VALUES ('TEST_COUNT', 'A count', 'Test only', 'COUNT', 'LOWER_IS_BETTER', 'MONTH', 'test') ON CONFLICT DO NOTHING`,
+      );
+      expect(await errorOf('TEST_COUNT', '2019-03-01')).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FUNNEL_NOT_A_PROPORTION' });
+      expect(await errorOf('AE_4HR_ALL', 'March 2019')).toMatchObject({ code: 'BAD_USER_INPUT' });
+    });
+  });
+
+  // Last: it adds synthetic providers to this suite's database.
+  describe('SQL statements (DataLoader)', () => {
+    const GRID = `query($first: Int, $filter: ScorecardFilter) { scorecardSummary(first: $first, filter: $filter) {
+      totalCount indicators { code name } edges { node { provider { code name type } cells { indicator { code } period value rag variationType assuranceType } } } } }`;
+
+    async function statementsFor(variables: Record<string, unknown>): Promise<{ statements: number; rows: number }> {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const data = dataOf(await query<{ scorecardSummary: { edges: unknown[] } }>(GRID, variables));
+        return { statements: spy.mock.calls.length, rows: data.scorecardSummary.edges.length };
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('costs the England grid the same few statements for 10 providers, 200, and after 300 more providers join', async () => {
+      const small = await statementsFor({ first: 10 });
+      const england = await statementsFor({ first: 200 });
+      const failing = await statementsFor({ first: 200, filter: { status: 'FAILING' } });
+      expect(small.rows).toBe(10);
+      expect(england.rows).toBe(170);
+      // asOf, the columns, the providers, then every row's series in one batch.
+      expect(england.statements).toBe(small.statements);
+      expect(england.statements).toBeLessThanOrEqual(5);
+      expect(failing.statements).toBe(england.statements);
+
+      // 300 synthetic trusts (codes Z...), 36 months each: the cost does not grow with them.
+      const [{ id }] = await db.dataSource.query(
+        `INSERT INTO import_batch (kind, file_name, file_sha256, outcome, finished_at) VALUES ('synthetic', 'test', repeat('0', 64), 'SUCCEEDED', now()) RETURNING id`,
+      );
+      await db.dataSource.query(`INSERT INTO organisation (code, name, type) SELECT 'Z' || lpad(i::text, 4, '0'), 'SYNTHETIC TRUST ' || i, 'NHS_TRUST' FROM generate_series(1, 300) i`);
+      await db.dataSource.query(
+        `INSERT INTO indicator_value (indicator_code, organisation_code, period_id, numerator, denominator, value, import_batch_id)
+         SELECT 'AE_4HR_ALL', 'Z' || lpad(i::text, 4, '0'), p.id, 900 + (i * 7 + p.id * 13) % 100, 1000, (900 + (i * 7 + p.id * 13) % 100) / 10.0, $1
+         FROM generate_series(1, 300) i CROSS JOIN period p WHERE p.type = 'MONTH' AND p.start_date BETWEEN '2016-04-01' AND '2019-03-01'`,
+        [id],
+      );
+      const grown = await statementsFor({ first: 200 });
+      const grownFailing = await statementsFor({ first: 200, filter: { status: 'FAILING' } });
+      expect(grown.rows).toBe(200);
+      expect(grown.statements).toBe(england.statements);
+      expect(grownFailing.statements).toBe(england.statements);
+    });
+  });
+});
