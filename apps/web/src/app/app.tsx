@@ -6,7 +6,10 @@ import { SignInPage } from '../auth/sign-in-page';
 import { FinancePage } from '../finance/finance-page';
 import { HomePage } from '../home/home-page';
 import { Layout } from '../layout/layout';
+import { ComparisonPage } from '../providers/comparison-page';
+import { ProviderScorecardPage } from '../providers/provider-scorecard-page';
 import { ProvidersPage } from '../providers/providers-page';
+import { ScorecardGridPage } from '../providers/scorecard-grid-page';
 import { NotFoundPage } from './not-found-page';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
@@ -19,6 +22,9 @@ export function App() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/" element={signedIn(<HomePage />)} />
         <Route path="/providers" element={signedIn(<ProvidersPage />)} />
+        <Route path="/providers/grid" element={signedIn(<ScorecardGridPage />)} />
+        <Route path="/providers/compare" element={signedIn(<ComparisonPage />)} />
+        <Route path="/providers/:code" element={signedIn(<ProviderScorecardPage />)} />
         <Route path="/finance" element={signedIn(<FinancePage />)} />
         <Route path="/assurance" element={signedIn(<AssurancePage />)} />
         <Route path="*" element={<NotFoundPage />} />

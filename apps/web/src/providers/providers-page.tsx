@@ -1,53 +1,153 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, ErrorSummary, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
+import type { ScorecardStatus } from '../gql/graphql';
+import { DownloadCsvButton } from '../ui/download-csv-button';
+import { monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { ProvidersQuery } from './providers.operations';
+import { FilterSelect } from './filter-select';
+import { ProvidersByStatusQuery, ProvidersQuery } from './providers.operations';
+import { useRegionOptions } from './use-regions';
 
 const PAGE_SIZE = 50;
 
-/** NHS trusts from the ODS lists, searchable by name or code. */
+const STATUS_OPTIONS: { value: ScorecardStatus | ''; label: string }[] = [
+  { value: '', label: 'Any' },
+  { value: 'FAILING', label: 'Failing a standard' },
+  { value: 'IMPROVING', label: 'Improving (special cause improvement)' },
+  { value: 'DETERIORATING', label: 'Deteriorating (special cause concern)' },
+];
+
+const STATUS_COLUMN: Record<ScorecardStatus, string> = {
+  FAILING: 'Failing',
+  IMPROVING: 'Improving on',
+  DETERIORATING: 'Deteriorating on',
+};
+
+interface ProviderRow {
+  code: string;
+  name: string;
+  openDate?: string | null;
+  closeDate?: string | null;
+  /** In status mode: the indicators the provider is in that state on (the API's verdicts). */
+  matching?: string[];
+}
+
+function isStatus(value: string | null): value is ScorecardStatus {
+  return value === 'FAILING' || value === 'IMPROVING' || value === 'DETERIORATING';
+}
+
+/** NHS trusts from the ODS lists, searchable by name or code, by region, and by state on the scorecard. */
 export function ProvidersPage() {
   usePageTitle('Providers');
   const [searchParams, setSearchParams] = useSearchParams();
   const search = searchParams.get('search') ?? '';
-  const [draft, setDraft] = useState(search);
+  const region = searchParams.get('region') ?? '';
+  const statusParam = searchParams.get('status');
+  const status = isStatus(statusParam) ? statusParam : null;
+  const [draft, setDraft] = useState({ search, region, status: status ?? '' });
   const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(ProvidersQuery, {
-    variables: { search: search || null, first: PAGE_SIZE },
+  const regionOptions = useRegionOptions();
+
+  const all = useQuery(ProvidersQuery, { variables: { search: search || null, region: region || null, first: PAGE_SIZE }, skip: Boolean(status) });
+  const byStatus = useQuery(ProvidersByStatusQuery, {
+    variables: { filter: { search: search || null, region: region || null, status }, first: PAGE_SIZE },
+    skip: !status,
   });
-  const connection = data?.organisations;
+  const active = status ? byStatus : all;
+  const { loading, error } = active;
+
+  let rows: ProviderRow[] | null = null;
+  let totalCount = 0;
+  let pageInfo: { hasNextPage: boolean; endCursor?: string | null } | null = null;
+  let asOf: string | null = null;
+  if (status && byStatus.data) {
+    const summary = byStatus.data.scorecardSummary;
+    const names = new Map(summary.indicators.map((indicator) => [indicator.code, indicator.name]));
+    const matches = (cell: (typeof summary.edges)[number]['node']['cells'][number]) =>
+      status === 'FAILING' ? cell.rag === 'RED' : status === 'IMPROVING' ? cell.variationType === 'SPECIAL_CAUSE_IMPROVEMENT' : cell.variationType === 'SPECIAL_CAUSE_CONCERN';
+    rows = summary.edges.map(({ node }) => ({
+      ...node.provider,
+      matching: node.cells.filter(matches).map((cell) => names.get(cell.indicator.code) ?? cell.indicator.code),
+    }));
+    totalCount = summary.totalCount;
+    pageInfo = summary.pageInfo;
+    asOf = summary.asOf ?? null;
+  } else if (!status && all.data) {
+    rows = all.data.organisations.edges.map(({ node }) => node);
+    totalCount = all.data.organisations.totalCount;
+    pageInfo = all.data.organisations.pageInfo;
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const next = draft.trim();
-    setSearchParams(next ? { search: next } : {});
+    const next: Record<string, string> = {};
+    if (draft.search.trim()) next.search = draft.search.trim();
+    if (draft.region) next.region = draft.region;
+    if (draft.status) next.status = draft.status;
+    setSearchParams(next);
   }
 
   async function showMore() {
-    if (!connection?.pageInfo.endCursor) return;
+    if (!pageInfo?.endCursor) return;
     setLoadingMore(true);
     try {
-      await fetchMore({
-        variables: { after: connection.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          organisations: { ...fetchMoreResult.organisations, edges: [...previous.organisations.edges, ...fetchMoreResult.organisations.edges] },
-        }),
-      });
+      if (status) {
+        await byStatus.fetchMore({
+          variables: { after: pageInfo.endCursor },
+          updateQuery: (previous, { fetchMoreResult }) => ({
+            scorecardSummary: { ...fetchMoreResult.scorecardSummary, edges: [...previous.scorecardSummary.edges, ...fetchMoreResult.scorecardSummary.edges] },
+          }),
+        });
+      } else {
+        await all.fetchMore({
+          variables: { after: pageInfo.endCursor },
+          updateQuery: (previous, { fetchMoreResult }) => ({
+            organisations: { ...fetchMoreResult.organisations, edges: [...previous.organisations.edges, ...fetchMoreResult.organisations.edges] },
+          }),
+        });
+      }
     } finally {
       setLoadingMore(false);
     }
   }
 
+  const statusLabel = status ? STATUS_OPTIONS.find((option) => option.value === status)?.label.toLowerCase() : null;
+  const described = [search ? `matching “${search}”` : '', region ? `in ${regionOptions.find((option) => option.value === region)?.label ?? region}` : '', statusLabel ? `${statusLabel}${asOf ? ` in ${monthLabel(asOf)}` : ''}` : '']
+    .filter(Boolean)
+    .join(', ');
+  const columns = ['ODS code', 'Name', 'Opened', 'Closed', ...(status ? [STATUS_COLUMN[status]] : [])];
+
   return (
     <>
       <h1 className="nhsuk-heading-l">Providers</h1>
       <p className="nhsuk-body">NHS trusts, from NHS Digital's organisation data service (ODS), with their 2016 names where they had one.</p>
-      <form role="search" onSubmit={submit} className="ccg-search">
-        <TextInput id="provider-search" label="Search by name or ODS code" hint="For example, Leeds or RR8" value={draft} onChange={(event) => setDraft(event.currentTarget.value)} width={20} />
+      <ul className="nhsuk-list ccg-related-links">
+        <li>
+          <Link className="nhsuk-link" to="/providers/grid">
+            Integrated performance report: every provider by every indicator
+          </Link>
+        </li>
+        <li>
+          <Link className="nhsuk-link" to="/providers/compare">
+            Compare providers on an indicator (funnel plot and ranking)
+          </Link>
+        </li>
+      </ul>
+      <form role="search" aria-label="Providers" onSubmit={submit} className="ccg-search">
+        <TextInput
+          id="provider-search"
+          label="Search by name or ODS code"
+          hint="For example, Leeds or RR8"
+          value={draft.search}
+          onChange={(event) => setDraft({ ...draft, search: event.currentTarget.value })}
+          width={20}
+        />
+        <FilterSelect id="provider-region" label="Region" value={draft.region} options={regionOptions} onChange={(value) => setDraft({ ...draft, region: value })} />
+        <FilterSelect id="provider-status" label="Scorecard status" value={draft.status} options={STATUS_OPTIONS} onChange={(value) => setDraft({ ...draft, status: value as ScorecardStatus | '' })} />
         <Button type="submit" secondary>
           Search
         </Button>
@@ -58,40 +158,54 @@ export function ProvidersPage() {
           <p>{describeError(error)}</p>
         </ErrorSummary>
       )}
-      {loading && !connection && <Loading label="Loading providers" />}
-      {connection && (
+      {loading && !rows && <Loading label="Loading providers" />}
+      {rows && (
         <>
           <p className="nhsuk-body" role="status" aria-live="polite">
-            {connection.totalCount === 0
-              ? `No providers match “${search}”.`
-              : `Showing ${connection.edges.length} of ${connection.totalCount} provider${connection.totalCount === 1 ? '' : 's'}${search ? ` matching “${search}”` : ''}.`}
+            {totalCount === 0
+              ? `No providers${described ? ` ${described}` : ''}.`
+              : `Showing ${rows.length} of ${totalCount} provider${totalCount === 1 ? '' : 's'}${described ? ` ${described}` : ''}.`}
           </p>
-          {connection.edges.length > 0 && (
-            <div className="nhsuk-table-container">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Providers</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">ODS code</th>
-                  <th scope="col" className="nhsuk-table__header">Name</th>
-                  <th scope="col" className="nhsuk-table__header">Opened</th>
-                  <th scope="col" className="nhsuk-table__header">Closed</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.code} className="nhsuk-table__row">
-                    <td className="nhsuk-table__cell">{node.code}</td>
-                    <td className="nhsuk-table__cell">{node.name}</td>
-                    <td className="nhsuk-table__cell ccg-nowrap">{node.openDate ?? ''}</td>
-                    <td className="nhsuk-table__cell ccg-nowrap">{node.closeDate ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            </div>
+          {rows.length > 0 && (
+            <>
+              <div className="nhsuk-table-container">
+                <table className="nhsuk-table">
+                  <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Providers</caption>
+                  <thead className="nhsuk-table__head">
+                    <tr className="nhsuk-table__row">
+                      {columns.map((column) => (
+                        <th key={column} scope="col" className="nhsuk-table__header">
+                          {column}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody className="nhsuk-table__body">
+                    {rows.map((row) => (
+                      <tr key={row.code} className="nhsuk-table__row">
+                        <td className="nhsuk-table__cell">{row.code}</td>
+                        <td className="nhsuk-table__cell">
+                          <Link className="nhsuk-link" to={`/providers/${encodeURIComponent(row.code)}`}>
+                            {row.name}
+                          </Link>
+                        </td>
+                        <td className="nhsuk-table__cell ccg-nowrap">{row.openDate ?? ''}</td>
+                        <td className="nhsuk-table__cell ccg-nowrap">{row.closeDate ?? ''}</td>
+                        {status && <td className="nhsuk-table__cell">{row.matching?.join('; ')}</td>}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <DownloadCsvButton
+                name={`Providers${described ? ` ${described}` : ''}`}
+                columns={columns}
+                rows={rows.map((row) => [row.code, row.name, row.openDate, row.closeDate, ...(status ? [row.matching?.join('; ')] : [])])}
+                what="providers shown"
+              />
+            </>
           )}
-          {connection.pageInfo.hasNextPage && (
+          {pageInfo?.hasNextPage && (
             <Button type="button" secondary onClick={() => void showMore()} disabled={loadingMore}>
               {loadingMore ? 'Loading…' : 'Show more providers'}
             </Button>

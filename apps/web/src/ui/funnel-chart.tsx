@@ -121,8 +121,10 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
             <polyline data-testid="limit-95" points={line((limit) => limit.lower95)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
             <line data-testid="centre-line" x1={plot.left} x2={plot.right} y1={y(centre)} y2={y(centre)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
           </g>
-          {ringed !== null && (
-            <circle aria-hidden="true" cx={x(points[ringed].denominator)} cy={y(points[ringed].value)} r={small ? 8 : 9} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
+          {[...new Set([ringed, active])].map((index) =>
+            index === null ? null : (
+              <circle key={index} aria-hidden="true" cx={x(points[index].denominator)} cy={y(points[index].value)} r={small ? 8 : 9} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
+            ),
           )}
           <g>
             {points.map((point, index) => {

@@ -157,7 +157,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
               (points.length - 1 - index) % labelEvery === 0 ? (
                 <g key={point.period}>
                   <line x1={x(index)} x2={x(index)} y1={plot.bottom} y2={plot.bottom + 4} stroke="#768692" />
-                  <text x={x(index)} y={plot.bottom + 18} textAnchor="middle" fontSize="12" fill="#4c6272">
+                  <text x={x(index)} y={plot.bottom + 18} textAnchor={x(index) + 30 > width ? 'end' : 'middle'} fontSize="12" fill="#4c6272">
                     {shortMonthLabel(point.period)}
                   </text>
                 </g>
@@ -196,8 +196,10 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
               <rect key={point.period} x={x(index) - step / 2} y={plot.top} width={step} height={plot.bottom - plot.top} fill="transparent" {...hoverProps(index)} />
             ))}
           </g>
-          {ringed !== null && (
-            <circle aria-hidden="true" cx={x(ringed)} cy={y(points[ringed].value)} r={small ? 8 : 9} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
+          {[...new Set([ringed, active])].map((index) =>
+            index === null ? null : (
+              <circle key={index} aria-hidden="true" cx={x(index)} cy={y(points[index].value)} r={small ? 8 : 9} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
+            ),
           )}
           <g className="ccg-chart__points">
             {points.map((point, index) => {

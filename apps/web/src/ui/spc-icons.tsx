@@ -90,3 +90,44 @@ export function AssuranceIcon({ type, size = 44 }: { type: AssuranceType | null 
     </svg>
   );
 }
+
+/** A key to the icons, each drawn with its words, for pages that show the icons without them. */
+export function IconKey() {
+  const variations: Array<[PointType, SpecialCauseSide | null]> = [
+    ['COMMON_CAUSE', null],
+    ['SPECIAL_CAUSE_IMPROVEMENT', 'HIGH'],
+    ['SPECIAL_CAUSE_IMPROVEMENT', 'LOW'],
+    ['SPECIAL_CAUSE_CONCERN', 'HIGH'],
+    ['SPECIAL_CAUSE_CONCERN', 'LOW'],
+    ['SPECIAL_CAUSE_NEUTRAL_HIGH', null],
+    ['SPECIAL_CAUSE_NEUTRAL_LOW', null],
+  ];
+  const assurances: AssuranceType[] = ['CONSISTENT_PASS', 'CONSISTENT_FAIL', 'HIT_AND_MISS'];
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">What the icons mean</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <p className="nhsuk-body-s">
+          NHS England’s Making Data Count icons. Variation: is the latest value part of the usual pattern (common cause) or a real change (special cause), high (H) or
+          low (L)? Assurance: will the process meet the standard?
+        </p>
+        <ul className="ccg-icon-key">
+          {variations.map(([type, side]) => (
+            <li key={`${type}-${side}`}>
+              <VariationIcon type={type} side={side} size={32} />
+              <span aria-hidden="true">{variationLabel(type, side)}</span>
+            </li>
+          ))}
+          {assurances.map((type) => (
+            <li key={type}>
+              <AssuranceIcon type={type} size={32} />
+              <span aria-hidden="true">{assuranceLabel(type)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,175 @@
+import { useQuery } from '@apollo/client/react';
+import { ErrorSummary, InsetText, WarningCallout } from 'nhsuk-react-components';
+import { useEffect } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { describeError, errorCodes } from '../app/graphql-errors';
+import type { ProviderScorecardQuery as ProviderScorecardResult } from '../gql/graphql';
+import { DownloadCsvButton } from '../ui/download-csv-button';
+import { csvNumber, monthLabel } from '../ui/format';
+import { Loading } from '../ui/loading';
+import { usePageTitle } from '../ui/page-title';
+import { SpcChart } from '../ui/spc-chart';
+import { assuranceLabel, variationLabel } from '../ui/spc-labels';
+import { IndicatorTile, latestSide, type ScorecardIndicator } from './indicator-tile';
+import { ProviderScorecardQuery } from './scorecard.operations';
+import { ragWords, standardWords } from './scorecard-labels';
+
+/** `/providers/:code`: a provider's scorecard, a tile per indicator, then each indicator's SPC chart. */
+export function ProviderScorecardPage() {
+  const code = (useParams().code ?? '').toUpperCase();
+  const { hash } = useLocation();
+  const { data, loading, error } = useQuery(ProviderScorecardQuery, { variables: { code } });
+  const scorecard = data?.providerScorecard;
+  const notFound = errorCodes(error).code === 'NOT_FOUND';
+  usePageTitle(scorecard ? `${scorecard.provider.name} (${scorecard.provider.code})` : notFound ? 'Provider not found' : `Provider ${code}`);
+
+  // Drill-through from the grid (/providers/RR8#AE_4HR_ALL): go to the chart once it is drawn.
+  useEffect(() => {
+    if (!scorecard || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    target.scrollIntoView?.({ block: 'start' });
+    target.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, [scorecard, hash]);
+
+  if (notFound) return <ProviderNotFound code={code} />;
+
+  return (
+    <>
+      <div className="nhsuk-back-link">
+        <Link className="nhsuk-back-link__link" to="/providers">
+          Providers
+        </Link>
+      </div>
+      {loading && !scorecard && (
+        <>
+          <h1 className="nhsuk-heading-l">Provider {code}</h1>
+          <Loading label="Loading the scorecard" />
+        </>
+      )}
+      {error && !scorecard && (
+        <>
+          <h1 className="nhsuk-heading-l">Provider {code}</h1>
+          <ErrorSummary>
+            <ErrorSummary.Title>The scorecard could not be loaded</ErrorSummary.Title>
+            <p>{describeError(error)}</p>
+          </ErrorSummary>
+        </>
+      )}
+      {scorecard && <Scorecard scorecard={scorecard} />}
+    </>
+  );
+}
+
+function ProviderNotFound({ code }: { code: string }) {
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">Provider not found</h1>
+      <p className="nhsuk-body">No provider has the ODS code “{code}”. Check the code, or find the provider by name.</p>
+      <p className="nhsuk-body">
+        <Link className="nhsuk-link" to="/providers">
+          Search the providers
+        </Link>
+      </p>
+    </>
+  );
+}
+
+type Scorecard = ProviderScorecardResult['providerScorecard'];
+
+const SUMMARY_COLUMNS = ['Indicator code', 'Indicator', 'Period', 'Value', 'Standard', 'RAG', 'Variation', 'Assurance', 'Source'];
+
+function summaryRow(entry: ScorecardIndicator) {
+  return [
+    entry.indicator.code,
+    entry.indicator.name,
+    entry.latestPeriod.startDate,
+    csvNumber(entry.latestValue, entry.indicator.unit),
+    standardWords(entry.standard, entry.indicator.unit),
+    ragWords(entry.rag),
+    variationLabel(entry.variationType, latestSide(entry)),
+    assuranceLabel(entry.assuranceType),
+    entry.indicator.source,
+  ];
+}
+
+function Scorecard({ scorecard }: { scorecard: Scorecard }) {
+  const { provider, indicators, asOf } = scorecard;
+  const sources = [...new Set(indicators.map((entry) => entry.indicator.source))];
+  return (
+    <>
+      <span className="nhsuk-caption-l">Provider scorecard · {provider.code}</span>
+      <h1 className="nhsuk-heading-l">{provider.name}</h1>
+      {indicators.length === 0 ? (
+        <InsetText>
+          <p>There is no published indicator data for this provider{asOf ? ` up to ${monthLabel(asOf)}` : ''}.</p>
+        </InsetText>
+      ) : (
+        <>
+          <p className="nhsuk-lede-text">
+            {indicators.length === 1 ? 'One indicator' : `${indicators.length} indicators`} against the national standards, latest data{' '}
+            {asOf ? monthLabel(asOf) : ''}, with statistical process control in the NHS England “Making Data Count” style.
+          </p>
+          <InsetText>
+            <p>These are real figures, as published: {sources.join('; ')}. Nothing on this page is illustrative.</p>
+          </InsetText>
+          <h2 className="nhsuk-heading-m">Summary</h2>
+          <ul className="nhsuk-grid-row nhsuk-card-group">
+            {indicators.map((entry) => (
+              <li key={entry.indicator.code} className="nhsuk-grid-column-one-half nhsuk-card-group__item">
+                <IndicatorTile entry={entry} />
+              </li>
+            ))}
+          </ul>
+          <DownloadCsvButton name={`Provider scorecard ${provider.code}`} columns={SUMMARY_COLUMNS} rows={indicators.map(summaryRow)} what="scorecard summary" />
+          {indicators.map((entry) => (
+            <IndicatorSection key={entry.indicator.code} entry={entry} providerCode={provider.code} providerName={provider.name} />
+          ))}
+          <p className="nhsuk-body">
+            <Link className="nhsuk-link" to="/providers/grid">
+              See every provider in the integrated performance report
+            </Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}
+
+function IndicatorSection({ entry, providerCode, providerName }: { entry: ScorecardIndicator; providerCode: string; providerName: string }) {
+  const { indicator } = entry;
+  const headingId = `${indicator.code}-heading`;
+  const compare = new URLSearchParams({ indicator: indicator.code, period: entry.latestPeriod.startDate, provider: providerCode });
+  return (
+    <section id={indicator.code} aria-labelledby={headingId} className="ccg-indicator-section">
+      <h2 id={headingId} className="nhsuk-heading-m" tabIndex={-1}>
+        {indicator.name}
+      </h2>
+      <p className="nhsuk-body">{indicator.description}</p>
+      <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+        Standard: {standardWords(entry.standard, indicator.unit)}. Source: {indicator.source}.
+      </p>
+      {entry.shortGroupWarning && (
+        <WarningCallout>
+          <WarningCallout.Heading>Few values</WarningCallout.Heading>
+          <p>Fewer than 13 values: the process limits are less reliable.</p>
+        </WarningCallout>
+      )}
+      <SpcChart
+        title={`${indicator.name}, ${providerName}`}
+        unit={indicator.unit}
+        points={entry.series}
+        target={entry.target}
+        csvName={`${providerCode} ${indicator.code} SPC`}
+      />
+      {indicator.unit === 'PERCENTAGE' && (
+        <p className="nhsuk-body">
+          <Link className="nhsuk-link" to={`/providers/compare?${compare.toString()}`}>
+            Compare {providerCode} with every provider for {monthLabel(entry.latestPeriod.startDate)}
+            <span className="nhsuk-u-visually-hidden"> on {indicator.name}</span>
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { graphql } from '../gql';
+
+export const ProviderScorecardQuery = graphql(`
+  query ProviderScorecard($code: String!, $asOf: Date) {
+    providerScorecard(code: $code, asOf: $asOf) {
+      asOf
+      provider {
+        code
+        name
+        closeDate
+      }
+      indicators {
+        indicator {
+          code
+          name
+          description
+          unit
+          polarity
+          source
+        }
+        latestPeriod {
+          startDate
+          label
+        }
+        latestValue
+        latestNumerator
+        latestDenominator
+        standard {
+          code
+          name
+          threshold
+          polarity
+          unit
+          zeroTolerance
+          source
+        }
+        rag
+        improvementDirection
+        target
+        series {
+          period
+          value
+          mean
+          lowerProcessLimit
+          upperProcessLimit
+          closeToLimits
+          specialCauseType
+          pointType
+          rebaseGroup
+        }
+        variationType
+        assuranceType
+        shortGroupWarning
+      }
+    }
+  }
+`);
+
+export const ScorecardSummaryQuery = graphql(`
+  query ScorecardSummary($filter: ScorecardFilter, $first: Int, $after: String, $orderBy: ScorecardOrder) {
+    scorecardSummary(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      asOf
+      totalCount
+      indicators {
+        code
+        name
+        unit
+        polarity
+      }
+      edges {
+        cursor
+        node {
+          provider {
+            code
+            name
+            openDate
+            closeDate
+          }
+          cells {
+            indicator {
+              code
+            }
+            period
+            value
+            threshold
+            rag
+            variationType
+            assuranceType
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const RegionsQuery = graphql(`
+  query Regions {
+    organisations(filter: { type: REGION }, first: 50) {
+      edges {
+        node {
+          code
+          name
+          closeDate
+        }
+      }
+    }
+  }
+`);
+
+export const ComparisonOptionsQuery = graphql(`
+  query ComparisonOptions {
+    scorecardSummary(first: 1) {
+      asOf
+      indicators {
+        code
+        name
+        unit
+      }
+    }
+  }
+`);
+
+export const ProviderComparisonQuery = graphql(`
+  query ProviderComparison($indicator: String!, $period: Date!) {
+    providerComparison(indicator: $indicator, period: $period) {
+      indicator {
+        code
+        name
+        unit
+        polarity
+        denominatorDefinition
+        source
+      }
+      period {
+        startDate
+        label
+      }
+      standard {
+        threshold
+        polarity
+      }
+      target
+      totalNumerator
+      totalDenominator
+      providers {
+        provider {
+          code
+          name
+        }
+        value
+        numerator
+        denominator
+        rank
+        position
+        favourable
+      }
+      funnel {
+        denominator
+        lower95
+        upper95
+        lower998
+        upper998
+      }
+    }
+  }
+`);
