@@ -7,6 +7,7 @@ import { enforceAccess } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AuthService } from '../auth/auth.service';
 import { FinanceResolver } from '../finance/finance.resolver';
+import { FinancialPlansResolver } from '../finance/financial-plans.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 import { IndicatorsResolver } from '../indicators/indicators.resolver';
 import { OrganisationsResolver } from '../organisations/organisations.resolver';
@@ -18,7 +19,7 @@ export interface Services {
   auth: AuthService;
 }
 
-export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, ...scorecardResolvers] as const;
+export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers] as const;
 
 function containerFor(services: Services | null): ContainerType {
   const make = new Map<unknown, () => unknown>([
@@ -28,6 +29,7 @@ function containerFor(services: Services | null): ContainerType {
     [IndicatorsResolver, () => new IndicatorsResolver()],
     [ImportsResolver, () => new ImportsResolver()],
     [FinanceResolver, () => new FinanceResolver()],
+    [FinancialPlansResolver, () => new FinancialPlansResolver()],
     ...scorecardResolvers.map((resolver) => [resolver, () => new resolver()] as const),
   ]);
   const instances = new Map<unknown, unknown>();

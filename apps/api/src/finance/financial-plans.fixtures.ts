@@ -1,0 +1,166 @@
+// Test fixtures for the financial plan suites (*.int-spec.ts): a real database, a real server and signed-in
+// clients, one per role. Not part of the running API.
+import { Role } from '../auth/role';
+import { OrganisationType } from '../organisations/organisation-type';
+import { insertOrganisation, insertUser, TEST_PASSWORD } from '../testing/fixtures';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { startTestServer, type GraphQLResponse, type TestClient, type TestServer } from '../testing/test-server';
+
+export const LEEDS_NORTH = '02V';
+export const SHEFFIELD = '03N';
+export const NHS_ENGLAND = 'X24';
+export const AREA_TEAM = 'Q72';
+
+export type Lines = Record<string, string>;
+export const linesOf = (lines: Lines) => Object.entries(lines).map(([category, amount]) => ({ category, amount }));
+
+export interface RuleResult {
+  rule: string;
+  percentage: string;
+  required: string;
+  planned: string;
+  shortfall: string;
+  met: boolean;
+  flexApplied: boolean;
+  flexReason: string | null;
+}
+
+export interface Compliance {
+  financialYear: string;
+  compliant: boolean;
+  plannedSpend: string;
+  plannedSurplus: string;
+  qippRequirement: string;
+  qippPercentOfAllocation: string;
+  rules: RuleResult[];
+}
+
+export interface Plan {
+  id: string;
+  ccg: { code: string; name: string };
+  financialYear: string;
+  status: string;
+  compliant: boolean;
+  version: number;
+  illustrative: boolean;
+  illustrativeNote: string | null;
+  latestVersion: {
+    number: number;
+    status: string;
+    allocation: string;
+    lines: { category: string; amount: string }[];
+    priorYearRunningCosts: string | null;
+    betterCareFundMinimum: string | null;
+    returnReason: string | null;
+    createdBy: { username: string } | null;
+    submittedBy: { username: string } | null;
+    decidedBy: { username: string } | null;
+    compliance: Compliance;
+  };
+  versions: { number: number; status: string; returnReason: string | null; allocation: string; compliance: { compliant: boolean } }[];
+  flexes: { id: string; rule: string; percentage: string; reason: string; approvedBy: { username: string } | null; approvedOn: string; supersededAt: string | null }[];
+  forecasts: { month: string; forecastOutturn: string; plannedSpend: string; variance: string; warningThreshold: string; warning: boolean }[];
+  forecastWarningThresholdPercent: string;
+  financialWarning: { month: string; adverseVariance: string; threshold: string; thresholdPercent: string } | null;
+}
+
+export const PLAN_FIELDS = `id ccg { code name } financialYear status compliant version illustrative illustrativeNote
+  latestVersion {
+    number status allocation lines { category amount } priorYearRunningCosts betterCareFundMinimum returnReason
+    createdBy { username } submittedBy { username } decidedBy { username }
+    compliance { financialYear compliant plannedSpend plannedSurplus qippRequirement qippPercentOfAllocation
+      rules { rule percentage required planned shortfall met flexApplied flexReason } }
+  }
+  versions { number status returnReason allocation compliance { compliant } }
+  flexes { id rule percentage reason approvedBy { username } approvedOn supersededAt }
+  forecasts { month forecastOutturn plannedSpend variance warningThreshold warning }
+  forecastWarningThresholdPercent
+  financialWarning { month adverseVariance threshold thresholdPercent }`;
+
+export const GET_PLAN = `query Plan($ccg: String!, $year: String!) { financialPlan(ccg: $ccg, financialYear: $year) { ${PLAN_FIELDS} } }`;
+const mutation = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${PLAN_FIELDS} } }`;
+export const CREATE = mutation('createFinancialPlanDraft', 'CreateFinancialPlanDraftInput');
+export const UPDATE = mutation('updateFinancialPlanDraft', 'UpdateFinancialPlanDraftInput');
+export const SUBMIT = mutation('submitFinancialPlan', 'SubmitFinancialPlanInput');
+export const APPROVE = mutation('approveFinancialPlan', 'ApproveFinancialPlanInput');
+export const RETURN = mutation('returnFinancialPlan', 'ReturnFinancialPlanInput');
+export const FLEX = mutation('recordPlanFlex', 'RecordPlanFlexInput');
+export const FORECAST = mutation('recordForecastOutturn', 'RecordForecastOutturnInput');
+export const THRESHOLD = mutation('setForecastWarningThreshold', 'SetForecastWarningThresholdInput');
+
+/** A finance client's signed-in clients by role, on a fresh database with the organisations and users the suites use. */
+export interface FinanceWorld {
+  db: TestDatabase;
+  server: TestServer;
+  leedsFinance: TestClient;
+  sheffieldFinance: TestClient;
+  areaTeamFinance: TestClient;
+  assessor: TestClient;
+  admin: TestClient;
+  manager: TestClient;
+  anonymous: TestClient;
+  close(): Promise<void>;
+}
+
+export async function setUpFinanceWorld(): Promise<FinanceWorld> {
+  const db = await createTestDatabase();
+  await insertOrganisation(db.dataSource, LEEDS_NORTH, 'NHS LEEDS NORTH CCG');
+  await insertOrganisation(db.dataSource, SHEFFIELD, 'NHS SHEFFIELD CCG');
+  await insertOrganisation(db.dataSource, NHS_ENGLAND, 'NHS ENGLAND', OrganisationType.NHS_ENGLAND);
+  await insertOrganisation(db.dataSource, AREA_TEAM, 'NHS ENGLAND YORKSHIRE AND HUMBER', OrganisationType.AREA_TEAM);
+  const users: [string, Role, string][] = [
+    ['leeds-finance', Role.FINANCE_OFFICER, LEEDS_NORTH],
+    ['sheffield-finance', Role.FINANCE_OFFICER, SHEFFIELD],
+    ['area-team-finance', Role.FINANCE_OFFICER, AREA_TEAM],
+    ['assessor', Role.ASSESSOR, NHS_ENGLAND],
+    ['admin', Role.ADMIN, NHS_ENGLAND],
+    ['manager', Role.COMMISSIONING_MANAGER, LEEDS_NORTH],
+  ];
+  for (const [username, role, organisationCode] of users) await insertUser(db.dataSource, username, [{ role, organisationCode }]);
+  const server = await startTestServer(db.dataSource);
+  const signedIn = async (username: string) => {
+    const client = server.client();
+    const response = await client.signIn(username, TEST_PASSWORD);
+    if (response.errors) throw new Error(`could not sign in ${username}: ${response.errors[0].message}`);
+    return client;
+  };
+  return {
+    db,
+    server,
+    leedsFinance: await signedIn('leeds-finance'),
+    sheffieldFinance: await signedIn('sheffield-finance'),
+    areaTeamFinance: await signedIn('area-team-finance'),
+    assessor: await signedIn('assessor'),
+    admin: await signedIn('admin'),
+    manager: await signedIn('manager'),
+    anonymous: server.client(),
+    async close() {
+      await server.close();
+      await db.drop();
+    },
+  };
+}
+
+type PlanResponse = GraphQLResponse<Record<string, Plan>>;
+
+/** Sends a mutation answering with a plan; gives the plan, or throws with the errors when there are any. */
+export async function mutatePlan(client: TestClient, operation: string, input: Record<string, unknown>): Promise<Plan> {
+  const response = (await client.graphql(operation, { input })) as PlanResponse;
+  if (response.errors?.length || !response.data) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
+  return Object.values(response.data)[0];
+}
+
+/** Sends a mutation expected to fail; gives the first error's extensions. */
+export async function refusal(client: TestClient, operation: string, input: Record<string, unknown>): Promise<{ code?: string; reason?: string; [key: string]: unknown }> {
+  const response = (await client.graphql(operation, { input })) as PlanResponse;
+  if (!response.errors?.length) throw new Error(`expected a refusal, got ${JSON.stringify(response.data)}`);
+  return response.errors[0].extensions ?? {};
+}
+
+export async function readPlan(client: TestClient, ccg: string, year: string): Promise<Plan | null> {
+  const response = await client.graphql<{ financialPlan: Plan | null }>(GET_PLAN, { ccg, year });
+  if (response.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(response.errors)}`);
+  return response.data?.financialPlan ?? null;
+}
+
+export const ruleOf = (plan: Plan, rule: string) => plan.latestVersion.compliance.rules.find((r) => r.rule === rule);
