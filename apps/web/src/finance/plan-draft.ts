@@ -7,6 +7,7 @@ import {
   PLAN_CATEGORIES,
   type FinancialPlanInput,
   type PlanCategory,
+  type PlanFlex,
   type PlanCompliance,
 } from '@ccg-assure/domain';
 import { CATEGORY_LABELS } from './plan-labels';
@@ -104,8 +105,11 @@ export interface PlanReading {
 export const PRIOR_YEAR_RUNNING_COSTS_LABEL = 'Prior-year running costs';
 export const BETTER_CARE_FUND_MINIMUM_LABEL = 'Better Care Fund minimum contribution';
 
-/** Reads the draft field by field and checks what can be read: a bad field never stops the rest. */
-export function readPlan(draft: PlanDraft): PlanReading {
+/**
+ * Reads the draft field by field and checks what can be read: a bad field never stops the rest. A stored
+ * plan's approved flexes in force are applied as the API applies them, so both give the same answer.
+ */
+export function readPlan(draft: PlanDraft, flexes: readonly PlanFlex[] = []): PlanReading {
   const problems: FieldProblem[] = [];
   const needed = inputsNeeded(draft.financialYear);
 
@@ -142,6 +146,7 @@ export function readPlan(draft: PlanDraft): PlanReading {
     lines,
     ...(priorYearRunningCosts instanceof Money ? { priorYearRunningCosts } : {}),
     ...(betterCareFundMinimum instanceof Money ? { betterCareFundMinimum } : {}),
+    ...(flexes.length ? { flexes } : {}),
   };
   try {
     return { problems, input, compliance: evaluatePlanCompliance(input), pending: null };

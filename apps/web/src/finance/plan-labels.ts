@@ -1,4 +1,5 @@
 import { FINANCIAL_RULE_DEFINITIONS, type FinancialRuleCode, type PlanCategory } from '@ccg-assure/domain';
+import type { FinancialPlanStatus } from '../gql/graphql';
 
 /** The NHS's own words for each plan line, as finance officers read them. */
 export const CATEGORY_LABELS: Readonly<Record<PlanCategory, string>> = {
@@ -38,3 +39,19 @@ export function ruleTerms(rule: FinancialRuleCode, percentage: string): string {
   const words = `${percentage}% ${BASIS_WORDS[definition.basis]}`;
   return definition.test === 'AT_LEAST' ? `at least ${words}` : `at most: ${words}`;
 }
+
+/** How each status of a plan version reads. */
+export const STATUS_LABELS: Readonly<Record<FinancialPlanStatus, string>> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'Submitted',
+  APPROVED: 'Approved',
+  RETURNED: 'Returned',
+};
+
+/** The tag colour of each status; the words carry the meaning. */
+export const STATUS_TAG_CLASSES: Readonly<Record<FinancialPlanStatus, string>> = {
+  DRAFT: 'nhsuk-tag--grey',
+  SUBMITTED: 'nhsuk-tag--blue',
+  APPROVED: 'nhsuk-tag--green',
+  RETURNED: 'nhsuk-tag--orange',
+};

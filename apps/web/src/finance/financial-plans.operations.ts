@@ -1,0 +1,226 @@
+import { graphql } from '../gql';
+
+/** A plan's compliance as the API computes it: the same fields the what-if check compares, to the penny. */
+export const PlanComplianceFieldsFragment = graphql(`
+  fragment PlanComplianceFields on PlanCompliance {
+    financialYear
+    compliant
+    plannedSpend
+    plannedSurplus
+    qippRequirement
+    qippPercentOfAllocation
+    rules {
+      rule
+      percentage
+      required
+      planned
+      shortfall
+      met
+      flexApplied
+      flexReason
+    }
+  }
+`);
+
+export const FinancialPlanVersionFieldsFragment = graphql(`
+  fragment FinancialPlanVersionFields on FinancialPlanVersion {
+    number
+    status
+    allocation
+    lines {
+      category
+      amount
+    }
+    priorYearRunningCosts
+    betterCareFundMinimum
+    compliance {
+      ...PlanComplianceFields
+    }
+    createdBy {
+      username
+      displayName
+    }
+    createdAt
+    updatedBy {
+      username
+      displayName
+    }
+    updatedAt
+    submittedBy {
+      username
+      displayName
+    }
+    submittedAt
+    decidedBy {
+      username
+      displayName
+    }
+    decidedAt
+    returnReason
+  }
+`);
+
+/** Everything the plan editor shows: the latest version, every version for the history, flexes and forecasts. */
+export const FinancialPlanFieldsFragment = graphql(`
+  fragment FinancialPlanFields on FinancialPlan {
+    id
+    ccg {
+      code
+      name
+    }
+    financialYear
+    status
+    compliant
+    version
+    illustrative
+    illustrativeNote
+    latestVersion {
+      ...FinancialPlanVersionFields
+    }
+    versions {
+      ...FinancialPlanVersionFields
+    }
+    flexes {
+      id
+      rule
+      percentage
+      reason
+      approvedBy {
+        username
+        displayName
+      }
+      approvedOn
+      recordedAt
+      supersededAt
+    }
+    forecasts {
+      month
+      forecastOutturn
+      plannedSpend
+      variance
+      warningThreshold
+      warning
+      recordedAt
+    }
+    forecastWarningThresholdPercent
+    financialWarning {
+      month
+      adverseVariance
+      threshold
+      thresholdPercent
+    }
+    updatedAt
+  }
+`);
+
+export const FinancialPlanQuery = graphql(`
+  query FinancialPlan($ccg: String!, $financialYear: String!) {
+    financialPlan(ccg: $ccg, financialYear: $financialYear) {
+      ...FinancialPlanFields
+    }
+  }
+`);
+
+/** The England and region view: each plan's status and compliance at a glance. */
+export const FinancialPlansQuery = graphql(`
+  query FinancialPlans($filter: FinancialPlanFilter, $first: Int, $after: String) {
+    financialPlans(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          ccg {
+            code
+            name
+          }
+          financialYear
+          status
+          compliant
+          version
+          illustrative
+          latestVersion {
+            number
+            allocation
+            submittedAt
+            decidedAt
+            compliance {
+              plannedSpend
+              plannedSurplus
+              qippRequirement
+              qippPercentOfAllocation
+              rules {
+                rule
+                met
+                shortfall
+              }
+            }
+          }
+          financialWarning {
+            month
+            adverseVariance
+          }
+          updatedAt
+        }
+      }
+    }
+  }
+`);
+
+/** NHS England regions, for the England view's region filter. */
+export const FinancialPlanRegionsQuery = graphql(`
+  query FinancialPlanRegions {
+    organisations(filter: { type: REGION }, first: 200) {
+      edges {
+        node {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const CreateFinancialPlanDraftMutation = graphql(`
+  mutation CreateFinancialPlanDraft($input: CreateFinancialPlanDraftInput!) {
+    createFinancialPlanDraft(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);
+
+export const UpdateFinancialPlanDraftMutation = graphql(`
+  mutation UpdateFinancialPlanDraft($input: UpdateFinancialPlanDraftInput!) {
+    updateFinancialPlanDraft(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);
+
+export const SubmitFinancialPlanMutation = graphql(`
+  mutation SubmitFinancialPlan($input: SubmitFinancialPlanInput!) {
+    submitFinancialPlan(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);
+
+export const ApproveFinancialPlanMutation = graphql(`
+  mutation ApproveFinancialPlan($input: ApproveFinancialPlanInput!) {
+    approveFinancialPlan(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);
+
+export const ReturnFinancialPlanMutation = graphql(`
+  mutation ReturnFinancialPlan($input: ReturnFinancialPlanInput!) {
+    returnFinancialPlan(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);

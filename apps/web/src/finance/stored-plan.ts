@@ -1,0 +1,83 @@
+import { findFinancialRuleSet, Money, PLAN_CATEGORIES, Percentage, type PlanCategory, type PlanFlex } from '@ccg-assure/domain';
+import type { FinancialPlanFieldsFragment, FinancialPlanVersionFieldsFragment } from '../gql/graphql';
+import { emptyDraft, readAmount, type PlanDraft } from './plan-draft';
+
+export type StoredPlan = FinancialPlanFieldsFragment;
+export type StoredVersion = FinancialPlanVersionFieldsFragment;
+
+/** "2015/16" → "2015-16": a year in an address (a slash would split the path). */
+export const yearToPath = (financialYear: string) => financialYear.replace('/', '-');
+
+/** "2015-16" → "2015/16", or null for anything that is not a year with rules. */
+export function yearFromPath(segment: string | undefined): string | null {
+  if (!segment || !/^\d{4}-\d{2}$/.test(segment)) return null;
+  try {
+    return findFinancialRuleSet(segment).financialYear;
+  } catch {
+    return null;
+  }
+}
+
+export const planPath = (ccg: string, financialYear: string) => `/finance/plans/${encodeURIComponent(ccg.toUpperCase())}/${yearToPath(financialYear)}`;
+
+/** The total of each category's lines (the API allows several lines a category; the editor shows one a category). */
+export function totalsByCategory(lines: readonly { category: PlanCategory; amount: string }[]): Partial<Record<PlanCategory, Money>> {
+  const totals: Partial<Record<PlanCategory, Money>> = {};
+  for (const line of lines) totals[line.category] = (totals[line.category] ?? Money.ZERO).plus(Money.parse(line.amount));
+  return totals;
+}
+
+/** A stored version as the editor's fields: exact wire text, empty where the plan has no line. */
+export function draftFromVersion(version: Pick<StoredVersion, 'allocation' | 'lines' | 'priorYearRunningCosts' | 'betterCareFundMinimum'>, financialYear: string): PlanDraft {
+  const draft = emptyDraft(financialYear);
+  const totals = totalsByCategory(version.lines);
+  for (const category of PLAN_CATEGORIES) draft.lines[category] = totals[category]?.toString() ?? '';
+  return {
+    ...draft,
+    allocation: version.allocation,
+    priorYearRunningCosts: version.priorYearRunningCosts ?? '',
+    betterCareFundMinimum: version.betterCareFundMinimum ?? '',
+  };
+}
+
+/** The plan's flexes in force (not superseded), as the domain takes them. */
+export function flexesInForce(plan: Pick<StoredPlan, 'flexes'> | null | undefined): PlanFlex[] {
+  return (plan?.flexes ?? [])
+    .filter((flex) => flex.supersededAt === null)
+    .map((flex) => ({ rule: flex.rule, percentage: Percentage.parse(flex.percentage), reason: flex.reason }));
+}
+
+/** Two drafts hold the same figures when every field reads as the same amount ("5" and "5.00" are the same). */
+export function sameFigures(a: PlanDraft, b: PlanDraft): boolean {
+  const same = (x: string, y: string) => {
+    const rx = readAmount(x, '');
+    const ry = readAmount(y, '');
+    if (rx.state === 'valid' && ry.state === 'valid') return rx.amount.equals(ry.amount);
+    return rx.state === ry.state && x.trim() === y.trim();
+  };
+  return (
+    same(a.allocation, b.allocation) &&
+    same(a.priorYearRunningCosts, b.priorYearRunningCosts) &&
+    same(a.betterCareFundMinimum, b.betterCareFundMinimum) &&
+    PLAN_CATEGORIES.every((category) => same(a.lines[category], b.lines[category]))
+  );
+}
+
+/** The figures of a draft for the API's create and update inputs: exact wire text, only lines with an amount. */
+export function figuresForServer(input: { allocation: Money; lines: readonly { category: PlanCategory; amount: Money }[]; priorYearRunningCosts?: Money; betterCareFundMinimum?: Money }) {
+  return {
+    allocation: input.allocation.toString(),
+    lines: input.lines.map((line) => ({ category: line.category, amount: line.amount.toString() })),
+    priorYearRunningCosts: input.priorYearRunningCosts?.toString() ?? null,
+    betterCareFundMinimum: input.betterCareFundMinimum?.toString() ?? null,
+  };
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2015-06-03T09:30:00Z" → "3 June 2015, 10:30" (UK time). */
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+
+/** "2015-06-03" → "3 June 2015". */
+export const formatDate = (isoDate: string) => dateOnly.format(new Date(`${isoDate}T00:00:00Z`));
