@@ -182,7 +182,7 @@ function SortHeader({ label, active, direction, onSort, numeric }: { label: stri
 function GridTable({ summary, order, onSort }: { summary: Summary; order: ScorecardOrder; onSort: (order: ScorecardOrder) => void }) {
   const rows = summary.edges.map((edge) => edge.node);
   const cellFor = (row: Row, code: string) => row.cells.find((cell) => cell.indicator.code === code) ?? null;
-  const columns = ['ODS code', 'Provider', ...summary.indicators.flatMap((entry) => [`${entry.name}: period`, `${entry.name}: value`, `${entry.name}: standard`, `${entry.name}: RAG`, `${entry.name}: variation`, `${entry.name}: assurance`])];
+  const columns = ['ODS code', 'Provider', ...summary.indicators.flatMap(({ code }) => [`${code} period`, `${code} value`, `${code} standard`, `${code} RAG`, `${code} variation`, `${code} assurance`])];
   const csvRows = rows.map((row) => [
     row.provider.code,
     row.provider.name,

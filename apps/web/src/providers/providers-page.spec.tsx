@@ -1,0 +1,61 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
+import { ProvidersByStatusQuery, ProvidersQuery } from './providers.operations';
+import { regionsMock, summaryRow } from './scorecard.fixtures';
+
+const signedIn = viewerMock(demoCommissioningManager);
+const trust = (code: string, name: string) => ({ cursor: code, node: { code, name, openDate: '1998-04-01', closeDate: null } });
+const allMock = (variables: Record<string, unknown>, edges: ReturnType<typeof trust>[]) => ({
+  request: { query: ProvidersQuery, variables },
+  result: { data: { organisations: { totalCount: edges.length, edges, pageInfo: { hasNextPage: false, endCursor: null } } } },
+});
+
+describe('providers page', () => {
+  it('links each provider to its scorecard, and to the report and the comparison', async () => {
+    renderApp('/providers', [signedIn, regionsMock, allMock({ search: null, region: null, first: 50 }, [trust('RR8', 'LEEDS TEACHING HOSPITALS NHS TRUST')])]);
+    expect(await screen.findByRole('link', { name: 'LEEDS TEACHING HOSPITALS NHS TRUST' })).toHaveAttribute('href', '/providers/RR8');
+    expect(screen.getByRole('link', { name: /Integrated performance report/ })).toHaveAttribute('href', '/providers/grid');
+    expect(screen.getByRole('link', { name: /Compare providers on an indicator/ })).toHaveAttribute('href', '/providers/compare');
+  });
+
+  it('filters by region through the organisations list', async () => {
+    renderApp('/providers', [
+      signedIn,
+      regionsMock,
+      allMock({ search: null, region: null, first: 50 }, [trust('RR8', 'LEEDS TEACHING HOSPITALS NHS TRUST'), trust('RJ1', "GUY'S AND ST THOMAS' NHS FOUNDATION TRUST")]),
+      allMock({ search: null, region: 'Y56', first: 50 }, [trust('RJ1', "GUY'S AND ST THOMAS' NHS FOUNDATION TRUST")]),
+    ]);
+    await screen.findByRole('table');
+    await userEvent.selectOptions(screen.getByLabelText('Region'), 'London (Y56)');
+    await userEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('Showing 1 of 1 provider in London (Y56).')).toBeInTheDocument();
+  });
+
+  it('lists the providers failing a standard from the scorecard summary, saying on which indicators', async () => {
+    const byStatus = {
+      request: { query: ProvidersByStatusQuery, variables: { filter: { search: 'leeds', region: null, status: 'FAILING' }, first: 50 } },
+      result: {
+        data: {
+          scorecardSummary: {
+            asOf: '2019-03-01',
+            totalCount: 1,
+            indicators: [
+              { code: 'AE_4HR_ALL', name: 'A&E: four-hour wait, all department types' },
+              { code: 'AE_4HR_TYPE1', name: 'A&E: four-hour wait, type 1 departments' },
+            ],
+            edges: [{ cursor: 'RR8', node: summaryRow('RR8', 'LEEDS TEACHING HOSPITALS NHS TRUST', 89.4, 87.0) }],
+            pageInfo: { hasNextPage: false, endCursor: null },
+          },
+        },
+      },
+    };
+    renderApp('/providers?search=leeds&status=FAILING', [signedIn, regionsMock, byStatus]);
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    expect(within(table).getByRole('columnheader', { name: 'Failing' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /RR8/ })).toHaveTextContent('A&E: four-hour wait, all department types; A&E: four-hour wait, type 1 departments');
+    expect(screen.getByText('Showing 1 of 1 provider matching “leeds”, failing a standard in March 2019.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Scorecard status')).toHaveValue('FAILING');
+  });
+});
