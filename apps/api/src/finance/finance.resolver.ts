@@ -4,12 +4,12 @@ import {
   listFinancialRuleSets,
   type FinancialRule,
   type FinancialRuleSet as DomainFinancialRuleSet,
-  type PlanCompliance as DomainPlanCompliance,
 } from '@ccg-assure/domain';
 import { Arg, Query, Resolver } from 'type-graphql';
 import { Access, PUBLIC } from '../auth/access';
 import { FinancialPlanInput } from './financial-plan.input';
 import { FinancialRuleSet, PlanningRule } from './financial-rule-set.type';
+import { toPlanCompliance } from './plan-compliance.mapper';
 import { PlanCompliance } from './plan-compliance.type';
 
 /** Financial planning: the rules of each year, and the what-if check of a plan against them. */
@@ -39,27 +39,6 @@ export class FinanceResolver {
   financialRuleSets(): FinancialRuleSet[] {
     return listFinancialRuleSets().map(toFinancialRuleSet);
   }
-}
-
-function toPlanCompliance(result: DomainPlanCompliance): PlanCompliance {
-  return {
-    financialYear: result.financialYear,
-    compliant: result.compliant,
-    plannedSpend: result.plannedSpend,
-    plannedSurplus: result.plannedSurplus,
-    qippRequirement: result.qippRequirement,
-    qippPercentOfAllocation: result.qippPercentOfAllocation,
-    rules: result.rules.map((rule) => ({
-      rule: rule.rule,
-      percentage: rule.percentage,
-      required: rule.required,
-      planned: rule.planned,
-      shortfall: rule.shortfall,
-      met: rule.met,
-      flexApplied: rule.flexApplied,
-      flexReason: rule.flexReason ?? null,
-    })),
-  };
 }
 
 function toFinancialRuleSet(set: DomainFinancialRuleSet): FinancialRuleSet {
