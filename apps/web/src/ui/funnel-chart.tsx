@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { extent, linearScale, niceTicks } from './chart-scale';
 import { formatCount, formatValue, type ValueUnit } from './format';
 import { SPC_COLOURS } from './spc-labels';
-import { useChartPoints } from './use-chart-points';
+import { tooltipPosition, useChartPoints } from './use-chart-points';
 import { useMeasuredWidth } from './use-measured-width';
 
 /** How a provider's point is marked: within the limits, or outside them for better, worse, or neither. */
@@ -168,11 +168,7 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
           )}
         </svg>
         {shown && active !== null && (
-          <div
-            id={tooltipId}
-            className={`ccg-chart__tooltip ${y(shown.value) > (plot.top + plot.bottom) / 2 ? 'ccg-chart__tooltip--above' : 'ccg-chart__tooltip--below'}`}
-            style={{ left: `${Math.min(Math.max((x(shown.denominator) / width) * 100, 18), 82)}%`, top: `${(y(shown.value) / height) * 100}%` }}
-          >
+          <div id={tooltipId} className="ccg-chart__tooltip" style={tooltipPosition(x(shown.denominator) / width, y(shown.value) / height)}>
             <strong>
               {shown.name} ({shown.code})
             </strong>

@@ -4,7 +4,7 @@ import { extent, linearScale, niceTicks } from './chart-scale';
 import { DownloadCsvButton } from './download-csv-button';
 import { csvNumber, formatValue, monthLabel, shortMonthLabel, type ValueUnit } from './format';
 import { POINT_TYPE_WORDS, SPC_COLOURS, SPECIAL_CAUSE_WORDS, pointColours } from './spc-labels';
-import { useChartPoints } from './use-chart-points';
+import { tooltipPosition, useChartPoints } from './use-chart-points';
 import { useMeasuredWidth } from './use-measured-width';
 
 /** One point of an XmR chart as the API returns it: every number and verdict is the API's. */
@@ -101,7 +101,14 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const step = (plot.right - plot.left) / points.length;
   const x = (index: number) => plot.left + (index + 0.5) * step;
+  // Month labels (about 60px wide) every few points, counted back from the latest; the latest is
+  // right-aligned when it would run off the edge, and a label that would then touch it is left out.
   const labelEvery = Math.max(1, Math.ceil(76 / step));
+  const lastX = x(points.length - 1);
+  const lastAnchor = lastX + 32 > width ? 'end' : 'middle';
+  const lastLeft = lastAnchor === 'end' ? lastX - 64 : lastX - 32;
+  const labelled = (index: number) =>
+    (points.length - 1 - index) % labelEvery === 0 && (index === points.length - 1 || x(index) + 32 < lastLeft - 8);
   const rebaseAt = points.map((point, index) => index > 0 && point.rebaseGroup !== points[index - 1].rebaseGroup);
   const segmentLine = (segment: Segment) => {
     const half = segment.from === segment.to ? step / 3 : 0;
@@ -128,9 +135,6 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
     .filter(Boolean)
     .join(' ');
 
-  const tooltipLeft = shown ? Math.min(Math.max(((x(active ?? 0)) / width) * 100, 18), 82) : 0;
-  const tooltipAbove = shown ? y(shown.value) > (plot.top + plot.bottom) / 2 : true;
-
   return (
     <figure className="ccg-chart-figure">
       <div className="ccg-chart" ref={containerRef} {...wrapperProps}>
@@ -154,10 +158,10 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
             ))}
             <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#768692" />
             {points.map((point, index) =>
-              (points.length - 1 - index) % labelEvery === 0 ? (
+              labelled(index) ? (
                 <g key={point.period}>
                   <line x1={x(index)} x2={x(index)} y1={plot.bottom} y2={plot.bottom + 4} stroke="#768692" />
-                  <text x={x(index)} y={plot.bottom + 18} textAnchor={x(index) + 30 > width ? 'end' : 'middle'} fontSize="12" fill="#4c6272">
+                  <text x={x(index)} y={plot.bottom + 18} textAnchor={index === points.length - 1 ? lastAnchor : 'middle'} fontSize="12" fill="#4c6272">
                     {shortMonthLabel(point.period)}
                   </text>
                 </g>
@@ -226,11 +230,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
           </g>
         </svg>
         {shown && (
-          <div
-            id={tooltipId}
-            className={`ccg-chart__tooltip ${tooltipAbove ? 'ccg-chart__tooltip--above' : 'ccg-chart__tooltip--below'}`}
-            style={{ left: `${tooltipLeft}%`, top: `${(y(shown.value) / height) * 100}%` }}
-          >
+          <div id={tooltipId} className="ccg-chart__tooltip" style={tooltipPosition(x(active ?? 0) / width, y(shown.value) / height)}>
             <strong>{monthLabel(shown.period)}</strong>
             <span>Value: {formatValue(shown.value, unit)}</span>
             <span>Mean: {formatValue(shown.mean, unit)}</span>
@@ -360,12 +360,16 @@ function SpcDataTable({
       </summary>
       <div className="nhsuk-details__text">
         <div className="nhsuk-table-container">
-          <table className="nhsuk-table nhsuk-table--compact">
+          <table className="nhsuk-table nhsuk-table--compact ccg-chart__table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: values and statistical process control</caption>
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
                 {TABLE_COLUMNS.map((column, index) => (
-                  <th key={column} scope="col" className={`nhsuk-table__header${index > 0 && index < 6 ? ' nhsuk-table__header--numeric' : ''}`}>
+                  <th
+                    key={column}
+                    scope="col"
+                    className={`nhsuk-table__header${index > 0 && index < 6 ? ' nhsuk-table__header--numeric' : ''}${index === 6 ? ' ccg-chart__variation-header' : ''}`}
+                  >
                     {column}
                   </th>
                 ))}

@@ -80,3 +80,13 @@ export function useChartPoints(count: number, initialIndex: number) {
     },
   };
 }
+
+/**
+ * Where a point's details go: beside the point, opening towards the middle of the chart so they stay
+ * on screen at phone width, above the point when it is in the lower half and below otherwise.
+ */
+export function tooltipPosition(xFraction: number, yFraction: number): React.CSSProperties {
+  const tx = xFraction < 0.33 ? '-16px' : xFraction > 0.67 ? 'calc(-100% + 16px)' : '-50%';
+  const ty = yFraction > 0.5 ? 'calc(-100% - 14px)' : '14px';
+  return { left: `${xFraction * 100}%`, top: `${yFraction * 100}%`, transform: `translate(${tx}, ${ty})` };
+}
