@@ -101,14 +101,14 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const step = (plot.right - plot.left) / points.length;
   const x = (index: number) => plot.left + (index + 0.5) * step;
-  // Month labels (about 60px wide) every few points, counted back from the latest; the latest is
+  // Month labels (about 56px wide) every few points, counted back from the latest; the latest is
   // right-aligned when it would run off the edge, and a label that would then touch it is left out.
   const labelEvery = Math.max(1, Math.ceil(76 / step));
   const lastX = x(points.length - 1);
-  const lastAnchor = lastX + 32 > width ? 'end' : 'middle';
-  const lastLeft = lastAnchor === 'end' ? lastX - 64 : lastX - 32;
+  const lastAnchor = lastX + 30 > width ? 'end' : 'middle';
+  const lastLeft = lastAnchor === 'end' ? lastX - 56 : lastX - 28;
   const labelled = (index: number) =>
-    (points.length - 1 - index) % labelEvery === 0 && (index === points.length - 1 || x(index) + 32 < lastLeft - 8);
+    (points.length - 1 - index) % labelEvery === 0 && (index === points.length - 1 || x(index) + 28 < lastLeft - 6);
   const rebaseAt = points.map((point, index) => index > 0 && point.rebaseGroup !== points[index - 1].rebaseGroup);
   const segmentLine = (segment: Segment) => {
     const half = segment.from === segment.to ? step / 3 : 0;
