@@ -1,4 +1,5 @@
 import {
+  assessForecastVariance,
   evaluatePlanCompliance,
   findFinancialRuleSet,
   Money,
@@ -16,7 +17,6 @@ import { assertCanPreparePlansOf, assertCanReadPlansOf, assertCanReviewPlans, re
 import { FinancialPlanStatus } from './financial-plan-status';
 import * as repository from './financial-plans.repository';
 import type { ActorRow, FlexRow, PlanRecord, VersionContent, VersionRow } from './financial-plans.repository';
-import { assessForecastVariance } from './forecast-variance';
 
 // ---- what the service answers ------------------------------------------------------------------
 

@@ -19,3 +19,5 @@ export type { FinancialPlanInput, PlanCompliance, PlanFlex, PlanLine, RuleCompli
 export { CCG_INFORMATION_BLOG } from './rule-citation';
 export type { RuleCitation } from './rule-citation';
 export { FINANCIAL_RULE_SETS, findFinancialRuleSet, listFinancialRuleSets, listFinancialYears } from './rule-sets';
+export { assessForecastVariance, DEFAULT_FORECAST_WARNING_THRESHOLD } from './forecast-variance';
+export type { ForecastVariance, ForecastVarianceInput } from './forecast-variance';

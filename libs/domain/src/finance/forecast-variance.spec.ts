@@ -1,4 +1,4 @@
-import { Money, Percentage } from '@ccg-assure/domain';
+import { Money, Percentage } from '../money';
 import { assessForecastVariance, DEFAULT_FORECAST_WARNING_THRESHOLD } from './forecast-variance';
 
 const assess = (allocation: string, plannedSpend: string, forecastOutturn: string, thresholdPercent = '1') => {

@@ -1,7 +1,5 @@
-import { FINANCE_ROUNDING, Money, Percentage } from '@ccg-assure/domain';
-
-// A rule, pure: it belongs in libs/domain/src/finance beside plan compliance, and is here only because
-// issue 6's API work could not touch the library (docs/decisions/0007-financial-plans.md). Move it there.
+import { Money, Percentage } from '../money';
+import { FINANCE_ROUNDING } from './plan-compliance';
 
 /** The default warning threshold: an adverse variance of more than 1% of allocation (issue 6). */
 export const DEFAULT_FORECAST_WARNING_THRESHOLD = Percentage.parse('1');
