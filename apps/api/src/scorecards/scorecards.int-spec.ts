@@ -539,12 +539,15 @@ describe('provider scorecards over GraphQL on the real data', () => {
       const small = await statementsFor({ first: 10 });
       const england = await statementsFor({ first: 200 });
       const failing = await statementsFor({ first: 200, filter: { status: 'FAILING' } });
+      const improving = await statementsFor({ first: 200, filter: { status: 'IMPROVING' } });
       expect(small.rows).toBe(10);
       expect(england.rows).toBe(170);
-      // asOf, the columns, the providers, then every row's series in one batch.
+      // asOf, the columns, the providers, then the page's series and their latest periods in one batch.
       expect(england.statements).toBe(small.statements);
       expect(england.statements).toBeLessThanOrEqual(5);
-      expect(failing.statements).toBe(england.statements);
+      // FAILING also reads every candidate's latest values; IMPROVING every series, which the cells then reuse.
+      expect(failing.statements).toBe(england.statements + 1);
+      expect(improving.statements).toBe(england.statements);
 
       // 300 synthetic trusts (codes Z...), 36 months each: the cost does not grow with them.
       const [{ id }] = await db.dataSource.query(
@@ -559,9 +562,11 @@ describe('provider scorecards over GraphQL on the real data', () => {
       );
       const grown = await statementsFor({ first: 200 });
       const grownFailing = await statementsFor({ first: 200, filter: { status: 'FAILING' } });
+      const grownImproving = await statementsFor({ first: 200, filter: { status: 'IMPROVING' } });
       expect(grown.rows).toBe(200);
       expect(grown.statements).toBe(england.statements);
-      expect(grownFailing.statements).toBe(england.statements);
+      expect(grownFailing.statements).toBe(failing.statements);
+      expect(grownImproving.statements).toBe(improving.statements);
     });
   });
 });

@@ -6,6 +6,7 @@ import {
   findStandard,
   rankValues,
   type ImprovementDirection,
+  type PointType,
   type ProviderStandard,
   type RagStatus,
   type SpcAnalysis,
@@ -23,11 +24,29 @@ import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard
 import type { ScorecardFilter, ScorecardOrder } from './scorecard-filter.input';
 import type { IndicatorStandard, ProviderScorecard, ScorecardCell, ScorecardIndicator, ScorecardRow, ScorecardSummaryConnection } from './scorecard.type';
 
-/** One stored value of a series, with its period. */
-export interface SeriesValueRow {
+/** One value of a series: its period (first day) and counts. */
+export interface SeriesPoint {
+  period: string;
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+/** The latest value of a series, with its period. */
+export interface LatestValue {
+  periodType: string;
+  periodStart: string;
+  periodEnd: string;
+  periodLabel: string;
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+/** One stored value of an indicator for a provider and period (for comparisons). */
+interface PeriodValueRow {
   organisationCode: string;
   indicatorCode: string;
-  indicatorPolarity: string;
   periodType: string;
   periodStart: string;
   periodEnd: string;
@@ -40,7 +59,7 @@ export interface SeriesValueRow {
 /** One indicator of one provider as at a date: the latest value, the standard, RAG and the SPC of the series. */
 export interface IndicatorScore {
   indicatorCode: string;
-  latest: SeriesValueRow;
+  latest: LatestValue;
   standard: ProviderStandard | null;
   rag: RagStatus | null;
   improvementDirection: ImprovementDirection;
@@ -61,6 +80,9 @@ export interface SummaryQuery {
   afterCode: string | null;
   orderBy: ScorecardOrder | null;
 }
+
+/** Names sort as people read them (case and accents second); one collator, far faster than localeCompare per pair. */
+const NAME_ORDER = new Intl.Collator('en-GB');
 
 /** The kind of organisation the grid and comparisons call providers. */
 const PROVIDER_TYPE = 'NHS_TRUST';
@@ -108,13 +130,20 @@ export class ScorecardsService {
     const region = filter.ccg ? await this.regionOfCcg(filter.ccg, asOf, loaders) : undefined;
     let providers = region === null ? [] : await this.providers({ region: filter.region ?? null, ccgRegion: region ?? null, search: filter.search ?? null }, asOf);
 
-    // Status and value order need every candidate's scores: one batch through the loader.
-    const needsScores = Boolean(filter.status) || order.field === ScorecardOrderField.VALUE;
-    const scores = needsScores ? await loaders.scores.loadMany(providers.map((p) => ({ code: p.code, asOf }))) : [];
-    const scoresOf = new Map(providers.map((p, i) => [p.code, scores[i]]));
+    // Filtering and sorting need each candidate's verdicts: by variation, the SPC of every series (one
+    // batch through the loader, reused by the cells); by RAG or value, only the latest values.
+    const needsVariation = filter.status === ScorecardStatus.IMPROVING || filter.status === ScorecardStatus.DETERIORATING;
+    const needsLatest = filter.status === ScorecardStatus.FAILING || order.field === ScorecardOrderField.VALUE;
+    let verdicts = new Map<string, Verdict[]>();
+    if (needsVariation) {
+      const scores = await loaders.scores.loadMany(providers.map((p) => ({ code: p.code, asOf })));
+      verdicts = new Map(providers.map((p, i) => [p.code, checkedScores(scores[i]).map(verdictOfScore)]));
+    } else if (needsLatest) {
+      verdicts = await this.latestVerdicts(providers.map((p) => p.code), asOf);
+    }
     if (filter.status) {
       const status = filter.status;
-      providers = providers.filter((p) => hasStatus(checkedScores(scoresOf.get(p.code)), status, filter.indicator ?? null));
+      providers = providers.filter((p) => hasStatus(verdicts.get(p.code) ?? [], status, filter.indicator ?? null));
     }
 
     const byCode = (a: OrganisationRow, b: OrganisationRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
@@ -122,10 +151,9 @@ export class ScorecardsService {
     if (order.field === ScorecardOrderField.CODE) {
       providers.sort((a, b) => direction * byCode(a, b));
     } else if (order.field === ScorecardOrderField.NAME) {
-      providers.sort((a, b) => direction * a.name.localeCompare(b.name, 'en-GB') || byCode(a, b));
+      providers.sort((a, b) => direction * NAME_ORDER.compare(a.name, b.name) || byCode(a, b));
     } else {
-      const valueOf = (p: OrganisationRow) => checkedScores(scoresOf.get(p.code)).find((s) => s.indicatorCode === order.indicator)?.latest.value ?? null;
-      const values = new Map(providers.map((p) => [p.code, valueOf(p)]));
+      const values = new Map(providers.map((p) => [p.code, verdicts.get(p.code)?.find((v) => v.indicatorCode === order.indicator)?.value ?? null]));
       providers.sort((a, b) => {
         const [x, y] = [values.get(a.code) ?? null, values.get(b.code) ?? null];
         if (x === null || y === null) return x === y ? byCode(a, b) : x === null ? 1 : -1;
@@ -213,26 +241,55 @@ export class ScorecardsService {
 
   // ---- reads (the loaders batch through these) ----
 
-  /** Every provider's scores as at `asOf`: one statement for all of them, SPC once per series. */
+  /**
+   * Every provider's scores as at `asOf`, SPC once per series: two statements for all of them, the
+   * series (one row each, its points as JSON, which parses far faster than one row a point) and the
+   * latest periods.
+   */
   async scoresOf(codes: readonly string[], asOf: string | null): Promise<Map<string, IndicatorScore[]>> {
-    const rows: SeriesValueRow[] = await this.manager.query(
-      `SELECT v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode", i.polarity AS "indicatorPolarity",
-              p.type AS "periodType", p.start_date AS "periodStart", p.end_date AS "periodEnd", p.label AS "periodLabel",
-              v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
-       FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN indicator i ON i.code = v.indicator_code
-       WHERE v.organisation_code = ANY($1) AND ($2::date IS NULL OR p.start_date <= $2::date)
-       ORDER BY v.organisation_code, v.indicator_code, p.start_date`,
-      [codes, asOf],
-    );
+    const series: { organisationCode: string; indicatorCode: string; indicatorPolarity: string; latestPeriodId: number; points: [string, number, number, number][] }[] =
+      await this.manager.query(
+        `SELECT v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode", min(i.polarity) AS "indicatorPolarity",
+                (array_agg(p.id ORDER BY p.start_date DESC))[1] AS "latestPeriodId",
+                json_agg(json_build_array(p.start_date, v.numerator, v.denominator, v.value) ORDER BY p.start_date) AS points
+         FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN indicator i ON i.code = v.indicator_code
+         WHERE v.organisation_code = ANY($1) AND ($2::date IS NULL OR p.start_date <= $2::date)
+         GROUP BY v.organisation_code, v.indicator_code
+         ORDER BY v.indicator_code`,
+        [codes, asOf],
+      );
+    const periodIds = [...new Set(series.map((row) => row.latestPeriodId))];
+    const periods: { id: number; type: string; startDate: string; endDate: string; label: string }[] = periodIds.length
+      ? await this.manager.query(`SELECT id, type, start_date AS "startDate", end_date AS "endDate", label FROM period WHERE id = ANY($1)`, [periodIds])
+      : [];
+    const periodById = new Map(periods.map((period) => [period.id, period]));
     const scores = new Map<string, IndicatorScore[]>(codes.map((code) => [code, []]));
-    let from = 0;
-    for (let i = 1; i <= rows.length; i += 1) {
-      const end = i === rows.length || rows[i].organisationCode !== rows[from].organisationCode || rows[i].indicatorCode !== rows[from].indicatorCode;
-      if (!end) continue;
-      scores.get(rows[from].organisationCode)?.push(scoreSeries(rows.slice(from, i)));
-      from = i;
+    for (const row of series) {
+      const period = required(periodById.get(row.latestPeriodId), `period ${row.latestPeriodId}`);
+      const points = row.points.map(([start, numerator, denominator, value]) => ({ period: start, numerator, denominator, value }));
+      const last = points[points.length - 1];
+      const latest: LatestValue = { periodType: period.type, periodStart: period.startDate, periodEnd: period.endDate, periodLabel: period.label, ...last };
+      scores.get(row.organisationCode)?.push(scoreSeries(row.indicatorCode, row.indicatorPolarity, points, latest));
     }
     return scores;
+  }
+
+  /** RAG of each provider's latest value of each indicator as at `asOf`: one statement, no SPC. */
+  private async latestVerdicts(codes: readonly string[], asOf: string): Promise<Map<string, Verdict[]>> {
+    const rows: { organisationCode: string; indicatorCode: string; periodStart: string; numerator: number; denominator: number; value: number }[] = await this.manager.query(
+      `SELECT DISTINCT ON (v.organisation_code, v.indicator_code) v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode",
+              p.start_date AS "periodStart", v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
+       FROM indicator_value v JOIN period p ON p.id = v.period_id
+       WHERE v.organisation_code = ANY($1) AND p.start_date <= $2
+       ORDER BY v.organisation_code, v.indicator_code, p.start_date DESC`,
+      [codes, asOf],
+    );
+    const verdicts = new Map<string, Verdict[]>(codes.map((code) => [code, []]));
+    for (const row of rows) {
+      const { rag } = judgeLatest(row.indicatorCode, row);
+      verdicts.get(row.organisationCode)?.push({ indicatorCode: row.indicatorCode, value: row.value, rag, variationType: null });
+    }
+    return verdicts;
   }
 
   /** The start of the latest period with any value. */
@@ -296,7 +353,7 @@ export class ScorecardsService {
     return this.manager.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where.join(' AND ')} ORDER BY o.code`, params);
   }
 
-  private valuesInPeriod(indicatorCode: string, periodType: string, periodStart: string): Promise<SeriesValueRow[]> {
+  private valuesInPeriod(indicatorCode: string, periodType: string, periodStart: string): Promise<PeriodValueRow[]> {
     return this.manager.query(
       `SELECT v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode", p.type AS "periodType", p.start_date AS "periodStart",
               p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
@@ -311,40 +368,62 @@ export class ScorecardsService {
 /**
  * The scorecard of one series (one provider, one indicator, oldest first): the standard in force for
  * the latest period, RAG on the latest value (exactly, from the counts, for percentages), and SPC of
- * the whole series with the standard's polarity as improvement direction and its threshold as target.
+ * the whole series with the standard's polarity as improvement direction (else the indicator's) and
+ * its threshold as target.
  */
-export function scoreSeries(series: readonly SeriesValueRow[]): IndicatorScore {
-  const latest = series[series.length - 1];
-  const standard = findStandard(latest.indicatorCode, latest.periodStart);
-  const improvementDirection = directionOf(standard?.polarity ?? latest.indicatorPolarity);
+export function scoreSeries(indicatorCode: string, indicatorPolarity: string, points: readonly SeriesPoint[], latest: LatestValue): IndicatorScore {
+  const { standard, rag } = judgeLatest(indicatorCode, latest);
+  const improvementDirection = directionOf(standard?.polarity ?? indicatorPolarity);
   const target = standard?.threshold ?? null;
   return {
-    indicatorCode: latest.indicatorCode,
+    indicatorCode,
     latest,
     standard,
-    rag: standard ? ragOf(latest, standard) : null,
+    rag,
     improvementDirection,
     target,
-    analysis: analyseSpc({ points: series.map((row) => ({ period: row.periodStart, value: row.value })), target, improvementDirection }),
+    analysis: analyseSpc({ points: points.map((point) => ({ period: point.period, value: point.value })), target, improvementDirection }),
   };
 }
 
-function ragOf(value: SeriesValueRow, standard: ProviderStandard): RagStatus {
-  const counts = Number.isSafeInteger(value.numerator) && Number.isSafeInteger(value.denominator) && value.denominator > 0;
-  return standard.unit === 'PERCENTAGE' && counts ? evaluateRagFromCounts(value.numerator, value.denominator, standard) : evaluateRag(value.value, standard);
+/**
+ * The standard in force for a latest value's period and the value's RAG against it (exactly, from the
+ * counts, for percentages); both null without a standard. The one place the grid and scorecards judge RAG.
+ */
+function judgeLatest(indicatorCode: string, latest: { periodStart: string; numerator: number; denominator: number; value: number }): { standard: ProviderStandard | null; rag: RagStatus | null } {
+  const standard = findStandard(indicatorCode, latest.periodStart);
+  if (!standard) return { standard: null, rag: null };
+  const counts = Number.isSafeInteger(latest.numerator) && Number.isSafeInteger(latest.denominator) && latest.denominator > 0;
+  const rag = standard.unit === 'PERCENTAGE' && counts ? evaluateRagFromCounts(latest.numerator, latest.denominator, standard) : evaluateRag(latest.value, standard);
+  return { standard, rag };
 }
 
 function directionOf(polarity: string): ImprovementDirection {
   return polarity === 'HIGHER_IS_BETTER' ? 'INCREASE' : polarity === 'LOWER_IS_BETTER' ? 'DECREASE' : 'NEUTRAL';
 }
 
-function hasStatus(scores: IndicatorScore[], status: ScorecardStatus, indicator: string | null): boolean {
-  return scores
-    .filter((score) => indicator === null || score.indicatorCode === indicator)
-    .some((score) =>
+/** What the grid filters and sorts on: one indicator's latest value and verdicts (variation only when computed). */
+interface Verdict {
+  indicatorCode: string;
+  value: number;
+  rag: RagStatus | null;
+  variationType: PointType | null;
+}
+
+const verdictOfScore = (score: IndicatorScore): Verdict => ({
+  indicatorCode: score.indicatorCode,
+  value: score.latest.value,
+  rag: score.rag,
+  variationType: score.analysis.variationType,
+});
+
+function hasStatus(verdicts: Verdict[], status: ScorecardStatus, indicator: string | null): boolean {
+  return verdicts
+    .filter((verdict) => indicator === null || verdict.indicatorCode === indicator)
+    .some((verdict) =>
       status === ScorecardStatus.FAILING
-        ? score.rag === 'RED'
-        : score.analysis.variationType === (status === ScorecardStatus.IMPROVING ? 'SPECIAL_CAUSE_IMPROVEMENT' : 'SPECIAL_CAUSE_CONCERN'),
+        ? verdict.rag === 'RED'
+        : verdict.variationType === (status === ScorecardStatus.IMPROVING ? 'SPECIAL_CAUSE_IMPROVEMENT' : 'SPECIAL_CAUSE_CONCERN'),
     );
 }
 
