@@ -17,6 +17,8 @@ describe('checking a financial plan (browser, built app, real API and database)'
     await page.locator('header').getByText('Demo Finance Officer').waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Finance' }).click();
     await page.waitForURL((url) => url.pathname === '/finance');
+    await page.getByRole('link', { name: 'Check a financial plan' }).click();
+    await page.waitForURL((url) => url.pathname === '/finance/check');
     await page.getByRole('heading', { name: 'Check a financial plan' }).waitFor();
 
     await page.getByRole('radio', { name: '2014/15' }).check();
@@ -52,7 +54,7 @@ describe('checking a financial plan (browser, built app, real API and database)'
     await page.getByLabel('Password').fill('demo-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('header').getByText('Demo Finance Officer').waitFor();
-    await page.goto(`${baseUrl()}/finance`);
+    await page.goto(`${baseUrl()}/finance/check`);
     await page.getByRole('radio', { name: '2013/14' }).check();
     await page.getByRole('textbox', { name: /^Allocation/ }).fill('250000000');
     await page.getByRole('textbox', { name: /^Acute/ }).fill('12.345');

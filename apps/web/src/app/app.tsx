@@ -3,7 +3,10 @@ import { Route, Routes } from 'react-router';
 import { AssurancePage } from '../assurance/assurance-page';
 import { RequireSignIn } from '../auth/require-sign-in';
 import { SignInPage } from '../auth/sign-in-page';
+import { CheckPlanPage } from '../finance/check-plan-page';
 import { FinancePage } from '../finance/finance-page';
+import { PlanEditorPage } from '../finance/plan-editor-page';
+import { PlansPage } from '../finance/plans-page';
 import { HomePage } from '../home/home-page';
 import { Layout } from '../layout/layout';
 import { ComparisonPage } from '../providers/comparison-page';
@@ -26,6 +29,9 @@ export function App() {
         <Route path="/providers/compare" element={signedIn(<ComparisonPage />)} />
         <Route path="/providers/:code" element={signedIn(<ProviderScorecardPage />)} />
         <Route path="/finance" element={signedIn(<FinancePage />)} />
+        <Route path="/finance/check" element={signedIn(<CheckPlanPage />)} />
+        <Route path="/finance/plans" element={signedIn(<PlansPage />)} />
+        <Route path="/finance/plans/:ccg/:financialYear" element={signedIn(<PlanEditorPage />)} />
         <Route path="/assurance" element={signedIn(<AssurancePage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -24,7 +24,8 @@ function pendingSentence(pending: PlanPending, year: string): string {
   }
 }
 
-function complianceSentence(compliance: PlanCompliance): string {
+/** The plan's compliance in a sentence: "This plan does not meet 1 of the 3 2014/15 rules: Non-recurrent fund short by £1,000,000.00." */
+export function complianceSentence(compliance: PlanCompliance): string {
   const count = compliance.rules.length;
   if (compliance.compliant) return `This plan meets all ${count} of the ${compliance.financialYear} rules.`;
   const failing = compliance.rules.filter((rule) => !rule.met);
@@ -32,8 +33,11 @@ function complianceSentence(compliance: PlanCompliance): string {
   return `This plan does not meet ${failing.length} of the ${count} ${compliance.financialYear} rules: ${details}.`;
 }
 
-/** The plan's compliance, recomputed in the browser by the domain's own function as the officer types. */
-export function CompliancePanel({ reading, financialYear }: { reading: PlanReading; financialYear: string }) {
+/**
+ * The plan's compliance, recomputed in the browser by the domain's own function as the officer types.
+ * `showLines` lists the plan's lines with their percentages (the plan editor shows them in its own grid).
+ */
+export function CompliancePanel({ reading, financialYear, showLines = true }: { reading: PlanReading; financialYear: string; showLines?: boolean }) {
   const { compliance, input, problems, pending } = reading;
   const unread = problems.length;
   return (
@@ -109,43 +113,46 @@ export function CompliancePanel({ reading, financialYear }: { reading: PlanReadi
               </dd>
             </div>
           </dl>
-          <div className="nhsuk-table-container">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption">Plan lines</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">Line</th>
-                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Amount</th>
-                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">% of allocation</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {input.lines.map((line) => (
-                  <tr key={line.category} className="nhsuk-table__row">
-                    <th scope="row" className="nhsuk-table__header">{CATEGORY_LABELS[line.category]}</th>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{line.amount.toDisplayString()}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percentOfAllocation(line.amount, input.allocation)}</td>
+          {showLines && (
+            <div className="nhsuk-table-container">
+              <table className="nhsuk-table">
+                <caption className="nhsuk-table__caption">Plan lines</caption>
+                <thead className="nhsuk-table__head">
+                  <tr className="nhsuk-table__row">
+                    <th scope="col" className="nhsuk-table__header">Line</th>
+                    <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Amount</th>
+                    <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">% of allocation</th>
                   </tr>
-                ))}
-                <tr className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header">Planned spend</th>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap nhsuk-u-font-weight-bold">{compliance.plannedSpend.toDisplayString()}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric nhsuk-u-font-weight-bold">{percentOfAllocation(compliance.plannedSpend, input.allocation)}</td>
-                </tr>
-                <tr className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header">Allocation</th>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{input.allocation.toDisplayString()}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">100.00%</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody className="nhsuk-table__body">
+                  {input.lines.map((line) => (
+                    <tr key={line.category} className="nhsuk-table__row">
+                      <th scope="row" className="nhsuk-table__header">{CATEGORY_LABELS[line.category]}</th>
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{line.amount.toDisplayString()}</td>
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percentOfAllocation(line.amount, input.allocation)}</td>
+                    </tr>
+                  ))}
+                  <tr className="nhsuk-table__row">
+                    <th scope="row" className="nhsuk-table__header">Planned spend</th>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap nhsuk-u-font-weight-bold">{compliance.plannedSpend.toDisplayString()}</td>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric nhsuk-u-font-weight-bold">{percentOfAllocation(compliance.plannedSpend, input.allocation)}</td>
+                  </tr>
+                  <tr className="nhsuk-table__row">
+                    <th scope="row" className="nhsuk-table__header">Allocation</th>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{input.allocation.toDisplayString()}</td>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">100.00%</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          )}
         </>
       )}
     </section>
   );
 }
 
-function percentOfAllocation(amount: Money, allocation: Money): string {
+/** "60.00%": exact, rounded once to two places by the finance rounding rule. */
+export function percentOfAllocation(amount: Money, allocation: Money): string {
   return `${amount.asPercentageOf(allocation, PERCENT_DECIMALS, FINANCE_ROUNDING)}%`;
 }

@@ -1,227 +1,124 @@
-import { FINANCIAL_RULE_DEFINITIONS, listFinancialRuleSets, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
-import { useApolloClient } from '@apollo/client/react';
-import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TextInput } from 'nhsuk-react-components';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { describeError, errorCodes } from '../app/graphql-errors';
+import { listFinancialRuleSets, Money } from '@ccg-assure/domain';
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { describeError } from '../app/graphql-errors';
+import { useViewer } from '../auth/viewer';
+import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { CompliancePanel } from './compliance-panel';
-import { EvaluatePlanComplianceQuery } from './finance.operations';
-import {
-  BETTER_CARE_FUND_MINIMUM_LABEL,
-  emptyDraft,
-  inputsNeeded,
-  lineFieldId,
-  PRIOR_YEAR_RUNNING_COSTS_LABEL,
-  readPlan,
-  toServerInput,
-  type FieldId,
-  type PlanDraft,
-} from './plan-draft';
-import { CATEGORY_LABELS } from './plan-labels';
-import { compareWithServer, type Difference } from './server-comparison';
+import { FinancialPlansQuery } from './financial-plans.operations';
+import { StatusTag } from './status-tag';
+import { organisationName, planPath } from './stored-plan';
 
-const LINE_HINTS: Partial<Record<PlanCategory, string>> = {
-  RUNNING_COSTS: "The CCG's own administration costs.",
-  BETTER_CARE_FUND: 'The contribution to the fund pooled with the local authority.',
-  CONTINGENCY: 'Reserve held against in-year risk.',
-  NON_RECURRENT_FUND: 'Money set aside for non-recurrent spending only.',
-};
-
-type ServerCheck =
-  | { state: 'idle' }
-  | { state: 'checking'; sent: string }
-  | { state: 'answered'; sent: string; differences: Difference[] }
-  | { state: 'refused'; sent: string; message: string };
-
-/** The finance area: for now, checking a financial plan against its year's rules (nothing is stored yet). */
+/**
+ * `/finance`: leads a finance officer to their own CCG's plans, an NHS England assessor (or administrator)
+ * to the England and region view, and anyone to the what-if check.
+ */
 export function FinancePage() {
-  usePageTitle('Check a financial plan');
-  const ruleSets = listFinancialRuleSets();
-  const [draft, setDraft] = useState<PlanDraft>(() => emptyDraft(ruleSets[ruleSets.length - 1].financialYear));
-  const [serverCheck, setServerCheck] = useState<ServerCheck>({ state: 'idle' });
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  const [missingAllocation, setMissingAllocation] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const client = useApolloClient();
-
-  const reading = useMemo(() => readPlan(draft), [draft]);
-  const needed = inputsNeeded(draft.financialYear);
-  const ruleSet = ruleSets.find((set) => set.financialYear === draft.financialYear) ?? ruleSets[0];
-  const runningCostsRule = ruleSet.rules.find((rule) => FINANCIAL_RULE_DEFINITIONS[rule.code].basis === 'PRIOR_YEAR_RUNNING_COSTS');
-  const runningCostsHint = runningCostsRule ? `Planned running costs must be at least ${runningCostsRule.percentage.toString()}% below this in ${draft.financialYear}.` : undefined;
-  const problems = missingAllocation && reading.pending?.kind === 'NO_ALLOCATION' ? [{ field: 'allocation' as FieldId, message: 'Enter the allocation' }, ...reading.problems] : reading.problems;
-  const errorFor = (field: FieldId) => problems.find((problem) => problem.field === field)?.message;
-  const planKey = reading.input ? JSON.stringify(toServerInput(reading.input)) : null;
-
-  useEffect(() => {
-    if (summaryFocus) summaryRef.current?.focus();
-  }, [summaryFocus]);
-
-  const update = (change: Partial<PlanDraft>) => {
-    if (change.allocation !== undefined) setMissingAllocation(false);
-    setDraft((current) => ({ ...current, ...change }));
-  };
-  const updateLine = (category: PlanCategory, value: string) => setDraft((current) => ({ ...current, lines: { ...current.lines, [category]: value } }));
-
-  async function checkWithServer(event: FormEvent) {
-    event.preventDefault();
-    if (reading.pending?.kind === 'NO_ALLOCATION') setMissingAllocation(true);
-    if (problems.length || reading.pending?.kind === 'NO_ALLOCATION') {
-      setSummaryFocus((n) => n + 1);
-      return;
-    }
-    if (!reading.input || !reading.compliance || !planKey) return;
-    const local = reading.compliance;
-    const input = toServerInput(reading.input);
-    setServerCheck({ state: 'checking', sent: planKey });
-    try {
-      const { data } = await client.query({ query: EvaluatePlanComplianceQuery, variables: { input }, fetchPolicy: 'no-cache' });
-      if (!data) throw new Error('no answer');
-      setServerCheck({ state: 'answered', sent: planKey, differences: compareWithServer(local, data.evaluatePlanCompliance) });
-    } catch (error) {
-      const { code, reason } = errorCodes(error);
-      const message = code === 'BAD_USER_INPUT' ? `The server refused the plan (${reason ?? 'invalid input'}).` : describeError(error);
-      setServerCheck({ state: 'refused', sent: planKey, message });
-    }
-  }
-
-  const moneyInput = (id: FieldId, label: string, value: string, onChange: (value: string) => void, hint?: string) => (
-    <TextInput
-      key={id}
-      id={id}
-      name={id}
-      label={label}
-      hint={hint}
-      prefix="£"
-      inputMode="decimal"
-      autoComplete="off"
-      spellCheck={false}
-      width={10}
-      value={value}
-      error={errorFor(id)}
-      onChange={(event) => onChange(event.currentTarget.value)}
-    />
-  );
+  usePageTitle('Finance');
+  const { viewer } = useViewer();
+  const roles = viewer?.roles ?? [];
+  const ownCcgs = [...new Map(roles.filter((assignment) => assignment.role === 'FINANCE_OFFICER').map((assignment) => [assignment.organisation.code, assignment.organisation])).values()];
+  const seesEngland = roles.some((assignment) => assignment.role === 'ASSESSOR' || assignment.role === 'ADMIN');
 
   return (
     <>
-      {problems.length > 0 && (
-        <ErrorSummary ref={summaryRef} disableAutoFocus tabIndex={-1}>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {problems.map((problem) => (
-              <ErrorSummary.ListItem key={problem.field} href={`#${problem.field}`}>
-                {problem.message}
-              </ErrorSummary.ListItem>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
       <h1 className="nhsuk-heading-l">Finance</h1>
-      <p className="nhsuk-lede-text">Check a CCG financial plan against its year's planning rules and see the QIPP saving it implies.</p>
-      <InsetText>
-        <p>Nothing you enter here is saved: this is a what-if check. Saving and submitting plans will come later.</p>
-      </InsetText>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-third">
-          <h2 className="nhsuk-heading-m">Check a financial plan</h2>
-          <form onSubmit={(event) => void checkWithServer(event)} noValidate aria-label="Financial plan">
-            <Radios
-              legend="Financial year"
-              legendProps={{ size: 's' }}
-              hint="Each year has its own planning rules."
-              idPrefix="financial-year"
-              name="financialYear"
-            >
-              {ruleSets.map((set) => (
-                <Radios.Item
-                  key={set.financialYear}
-                  value={set.financialYear}
-                  checked={draft.financialYear === set.financialYear}
-                  onChange={() => update({ financialYear: set.financialYear })}
-                  hint={set.summary}
-                >
-                  {set.financialYear}
-                </Radios.Item>
-              ))}
-            </Radios>
-            {moneyInput('allocation', 'Allocation', draft.allocation, (value) => update({ allocation: value }), "The CCG's total allocation for the year, in pounds, like 250000000 or 250000000.00")}
-            {needed.priorYearRunningCosts &&
-              moneyInput('prior-year-running-costs', PRIOR_YEAR_RUNNING_COSTS_LABEL, draft.priorYearRunningCosts, (value) => update({ priorYearRunningCosts: value }), runningCostsHint)}
-            {needed.betterCareFundMinimum &&
-              moneyInput('better-care-fund-minimum', BETTER_CARE_FUND_MINIMUM_LABEL, draft.betterCareFundMinimum, (value) => update({ betterCareFundMinimum: value }), "The CCG's nationally set minimum contribution to the Better Care Fund.")}
-            <Fieldset>
-              <Fieldset.Legend size="s">Plan lines</Fieldset.Legend>
-              <p className="nhsuk-hint">Amounts in pounds. Leave a line empty if the plan has none.</p>
-              {PLAN_CATEGORIES.map((category) =>
-                moneyInput(lineFieldId(category), CATEGORY_LABELS[category], draft.lines[category], (value) => updateLine(category, value), LINE_HINTS[category]),
-              )}
-            </Fieldset>
-            <Button type="submit" secondary disabled={serverCheck.state === 'checking'}>
-              {serverCheck.state === 'checking' ? 'Checking with the server…' : 'Check with the server'}
-            </Button>
-            <ServerCheckResult check={serverCheck} planKey={planKey} />
-          </form>
+      <p className="nhsuk-lede-text">CCG financial plans checked against each year's planning rules: the surplus, contingency and non-recurrent fund, and the QIPP saving they imply.</p>
+      {ownCcgs.map((ccg) => (
+        <OwnPlans key={ccg.code} code={ccg.code} name={ccg.name} />
+      ))}
+      {seesEngland && (
+        <section aria-labelledby="england-heading" className="nhsuk-u-margin-bottom-6">
+          <h2 id="england-heading" className="nhsuk-heading-m">
+            England and regions
+          </h2>
+          <p className="nhsuk-body">Every CCG's plan: where it stands and whether it meets the rules.</p>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to="/finance/plans">All financial plans</Link>
+            </li>
+            <li>
+              <Link to="/finance/plans?status=SUBMITTED">Plans waiting for a decision</Link>
+            </li>
+            <li>
+              <Link to="/finance/plans?compliant=no">Plans that do not meet every rule</Link>
+            </li>
+            <li>
+              <Link to="/finance/plans?warning=yes">Plans with a financial warning</Link>
+            </li>
+          </ul>
+        </section>
+      )}
+      {ownCcgs.length === 0 && !seesEngland && (
+        <div className="nhsuk-inset-text">
+          <p>Financial plans are for CCG finance officers and NHS England assessors. You can still check a plan against the rules.</p>
         </div>
-        <div className="nhsuk-grid-column-two-thirds">
-          <CompliancePanel reading={reading} financialYear={draft.financialYear} />
-          <Details>
-            <Details.Summary>Where the {ruleSet.financialYear} rules come from</Details.Summary>
-            <Details.Text>
-              <p>{ruleSet.summary}</p>
-              {[...new Set(ruleSet.rules.map((rule) => rule.source.text))].map((text) => (
-                <blockquote key={text} className="nhsuk-body-s">
-                  “{text}”
-                </blockquote>
-              ))}
-              <p className="nhsuk-body-s">Source: {ruleSet.rules[0].source.document}; {ruleSet.rules[0].source.locator}.</p>
-            </Details.Text>
-          </Details>
-        </div>
-      </div>
+      )}
+      <section aria-labelledby="check-heading" className="nhsuk-u-margin-bottom-6">
+        <h2 id="check-heading" className="nhsuk-heading-m">
+          Check a plan against the rules
+        </h2>
+        <p className="nhsuk-body">
+          <Link to="/finance/check">Check a financial plan</Link>: a what-if for any figures, with nothing saved.
+        </p>
+      </section>
     </>
   );
 }
 
-function ServerCheckResult({ check, planKey }: { check: ServerCheck; planKey: string | null }) {
-  const stale = check.state !== 'idle' && check.state !== 'checking' && check.sent !== planKey;
+/** A finance officer's own CCG: a row for each year with rules, its plan's status, or a way to start one. */
+function OwnPlans({ code, name }: { code: string; name: string }) {
+  const { data, loading, error } = useQuery(FinancialPlansQuery, { variables: { filter: { search: code }, first: 50 } });
+  const plans = (data?.financialPlans.edges ?? []).map((edge) => edge.node).filter((plan) => plan.ccg.code === code);
+  const years = [...listFinancialRuleSets()].reverse();
+  const headingId = `own-plans-${code}`;
   return (
-    <div role="status" aria-live="polite" id="server-check">
-      {check.state === 'answered' && !stale && check.differences.length === 0 && (
-        <p className="nhsuk-body">
-          <strong className="nhsuk-tag nhsuk-tag--green">Agrees</strong> The server's answer agrees with this check, to the penny.
-        </p>
-      )}
-      {check.state === 'answered' && !stale && check.differences.length > 0 && (
-        <>
-          <p className="nhsuk-body">
-            <strong className="nhsuk-tag nhsuk-tag--red">Differs</strong> The server's answer differs from this check:
-          </p>
-          <div className="nhsuk-table-container">
-            <table className="nhsuk-table">
-              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Differences between this check and the server's</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">Figure</th>
-                  <th scope="col" className="nhsuk-table__header">This check</th>
-                  <th scope="col" className="nhsuk-table__header">Server</th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {check.differences.map((difference) => (
-                  <tr key={difference.what} className="nhsuk-table__row">
-                    <td className="nhsuk-table__cell">{difference.what}</td>
-                    <td className="nhsuk-table__cell">{difference.browser}</td>
-                    <td className="nhsuk-table__cell">{difference.server}</td>
+    <section aria-labelledby={headingId} className="nhsuk-u-margin-bottom-6">
+      <h2 id={headingId} className="nhsuk-heading-m">
+        {organisationName(name)} ({code}) financial plans
+      </h2>
+      {loading && !data && <Loading label="Loading your plans" />}
+      {error && <p className="nhsuk-error-message">Your plans could not be loaded. {describeError(error)}</p>}
+      {data && (
+        <div className="nhsuk-table-container">
+          <table className="nhsuk-table">
+            <caption className="nhsuk-u-visually-hidden">
+              {organisationName(name)} financial plans by year
+            </caption>
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                <th scope="col" className="nhsuk-table__header">Year</th>
+                <th scope="col" className="nhsuk-table__header">Status</th>
+                <th scope="col" className="nhsuk-table__header">Compliance</th>
+                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">QIPP requirement</th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {years.map((set) => {
+                const plan = plans.find((candidate) => candidate.financialYear === set.financialYear);
+                return (
+                  <tr key={set.financialYear} className="nhsuk-table__row">
+                    <th scope="row" className="nhsuk-table__header">
+                      <Link to={planPath(code, set.financialYear)}>
+                        {plan ? `${set.financialYear} plan` : `Start the ${set.financialYear} plan`}
+                      </Link>
+                      {plan?.illustrative && (
+                        <>
+                          {' '}
+                          <strong className="nhsuk-tag nhsuk-tag--yellow">Illustrative</strong>
+                        </>
+                      )}
+                    </th>
+                    <td className="nhsuk-table__cell">{plan ? <StatusTag status={plan.status} /> : 'Not started'}</td>
+                    <td className="nhsuk-table__cell">{plan ? plan.compliant ? 'Meets every rule' : `Does not meet ${plan.latestVersion.compliance.rules.filter((rule) => !rule.met).length} of ${plan.latestVersion.compliance.rules.length} rules` : ''}</td>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{plan ? Money.parse(plan.latestVersion.compliance.qippRequirement).toDisplayString() : ''}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
-      {check.state === 'refused' && !stale && <p className="nhsuk-body nhsuk-u-font-weight-bold">{check.message}</p>}
-      {stale && <p className="nhsuk-body">The plan has changed since the server checked it. Check with the server again.</p>}
-    </div>
+    </section>
   );
 }

@@ -55,3 +55,8 @@ export const STATUS_TAG_CLASSES: Readonly<Record<FinancialPlanStatus, string>> =
   APPROVED: 'nhsuk-tag--green',
   RETURNED: 'nhsuk-tag--orange',
 };
+
+/** How a rule's shortfall reads: a cap (running costs) is exceeded, a set-aside falls short. */
+export function shortfallVerb(rule: FinancialRuleCode): string {
+  return FINANCIAL_RULE_DEFINITIONS[rule].test === 'AT_MOST' ? 'over the cap by' : 'short by';
+}

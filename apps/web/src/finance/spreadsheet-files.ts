@@ -17,11 +17,18 @@ export const MAX_FILE_BYTES = 1_000_000;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** What a file input gives: a name and its bytes (a File, or a test's stand-in). */
-export interface PickedFile {
-  name: string;
-  size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
+/** What a file input gives: a File (a Blob with a name), or a stand-in with its bytes. */
+export type PickedFile = (Blob & { name: string }) | { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
+
+/** The file's bytes; by FileReader where a Blob has no arrayBuffer() (older browsers, jsdom). */
+export function bytesOf(file: PickedFile): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file as Blob);
+  });
 }
 
 export type FileReading = { ok: true; grid: SheetGrid; sheetName: string | null } | { ok: false; message: string };
@@ -34,7 +41,7 @@ export async function readSpreadsheetFile(file: PickedFile, sheetName: string): 
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   if (extension !== 'xlsx' && extension !== 'csv') return { ok: false, message: `${file.name} is not an .xlsx or .csv file: use the template` };
   if (file.size > MAX_FILE_BYTES) return { ok: false, message: `${file.name} is larger than 1 MB: a plan template is much smaller` };
-  const bytes = await file.arrayBuffer();
+  const bytes = await bytesOf(file);
   if (extension === 'csv') {
     let text: string;
     try {

@@ -1,6 +1,6 @@
-import { FINANCIAL_RULE_DEFINITIONS, Money, PLAN_CATEGORIES } from '@ccg-assure/domain';
+import { Money, PLAN_CATEGORIES } from '@ccg-assure/domain';
 import { BETTER_CARE_FUND_MINIMUM_LABEL, PRIOR_YEAR_RUNNING_COSTS_LABEL } from './plan-draft';
-import { CATEGORY_LABELS, RULE_LABELS } from './plan-labels';
+import { CATEGORY_LABELS, RULE_LABELS, shortfallVerb } from './plan-labels';
 import { totalsByCategory, type StoredVersion } from './stored-plan';
 
 /** One figure that differs between two versions, as people read it. */
@@ -53,7 +53,7 @@ export function versionChanges(older: Comparable, newer: Comparable): VersionCha
   if (was.compliant !== now.compliant) outcomes.push(now.compliant ? 'The plan now meets every rule.' : 'The plan no longer meets every rule.');
   for (const rule of now.rules) {
     const previous = was.rules.find((r) => r.rule === rule.rule);
-    if (previous && previous.met !== rule.met) outcomes.push(`${RULE_LABELS[rule.rule]}: ${rule.met ? 'now met' : `now not met (${FINANCIAL_RULE_DEFINITIONS[rule.rule].test === 'AT_MOST' ? 'over the cap by' : 'short by'} ${Money.parse(rule.shortfall).toDisplayString()})`}.`);
+    if (previous && previous.met !== rule.met) outcomes.push(`${RULE_LABELS[rule.rule]}: ${rule.met ? 'now met' : `now not met (${shortfallVerb(rule.rule)} ${Money.parse(rule.shortfall).toDisplayString()})`}.`);
   }
   const qippBefore = Money.parse(was.qippRequirement);
   const qippAfter = Money.parse(now.qippRequirement);

@@ -5,6 +5,8 @@ import type { ViewerQuery as ViewerQueryResult } from '../gql/graphql';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { EvaluatePlanComplianceQuery } from './finance.operations';
 
+jest.setTimeout(20_000);
+
 const demoFinanceOfficer: NonNullable<ViewerQueryResult['me']> = {
   id: '1',
   username: 'demo-finance-officer',
@@ -76,7 +78,7 @@ const serverMock = (result: { data?: Record<string, unknown>; errors?: GraphQLEr
 });
 
 async function openFinance(mocks: Parameters<typeof renderApp>[1] = []) {
-  renderApp('/finance', [viewerMock(demoFinanceOfficer), ...mocks]);
+  renderApp('/finance/check', [viewerMock(demoFinanceOfficer), ...mocks]);
   await screen.findByRole('heading', { name: 'Check a financial plan' });
 }
 

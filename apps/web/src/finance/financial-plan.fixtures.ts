@@ -1,0 +1,124 @@
+// Test fixtures for the finance pages' component tests: stored plans shaped as the API returns them, their
+// compliance worked out by the same domain function the API runs. Not imported by the app.
+import { evaluatePlanCompliance, Money, type PlanCategory, type PlanCompliance } from '@ccg-assure/domain';
+import type { FinancialPlanStatus, ViewerQuery } from '../gql/graphql';
+import type { StoredPlan, StoredVersion } from './stored-plan';
+
+type Viewer = NonNullable<ViewerQuery['me']>;
+
+export const financeOfficer: Viewer = {
+  id: '1',
+  username: 'demo-finance-officer',
+  displayName: 'Demo Finance Officer',
+  roles: [{ role: 'FINANCE_OFFICER', organisation: { code: '02V', name: 'NHS LEEDS NORTH CCG' } }],
+};
+
+export const assessor: Viewer = {
+  id: '2',
+  username: 'demo-assessor',
+  displayName: 'Demo Assessor',
+  roles: [{ role: 'ASSESSOR', organisation: { code: 'X24', name: 'NHS ENGLAND' } }],
+};
+
+/** 2014/15 (2.5% non-recurrent fund) on £200m with the fund at £4m: short by £1m, QIPP £1m. */
+export const LINES_2014: Partial<Record<PlanCategory, string>> = {
+  ACUTE: '120000000.00',
+  MENTAL_HEALTH: '20000000.00',
+  COMMUNITY: '16000000.00',
+  PRIMARY_CARE: '8000000.00',
+  PRESCRIBING: '24000000.00',
+  CONTINUING_CARE: '2000000.00',
+  RUNNING_COSTS: '3000000.00',
+  CONTINGENCY: '1000000.00',
+  NON_RECURRENT_FUND: '4000000.00',
+};
+
+const actor = (displayName: string, username: string) => ({ __typename: 'PlanActor' as const, username, displayName });
+export const officerActor = actor('Demo Finance Officer', 'demo-finance-officer');
+export const assessorActor = actor('Demo Assessor', 'demo-assessor');
+
+/** The API's PlanCompliance for the figures, from the domain's own function. */
+export function complianceOf(financialYear: string, allocation: string, lines: Partial<Record<PlanCategory, string>>): StoredVersion['compliance'] {
+  const result: PlanCompliance = evaluatePlanCompliance({
+    financialYear,
+    allocation: Money.parse(allocation),
+    lines: Object.entries(lines).map(([category, amount]) => ({ category: category as PlanCategory, amount: Money.parse(amount as string) })),
+  });
+  return {
+    __typename: 'PlanCompliance',
+    financialYear: result.financialYear,
+    compliant: result.compliant,
+    plannedSpend: result.plannedSpend.toString(),
+    plannedSurplus: result.plannedSurplus.toString(),
+    qippRequirement: result.qippRequirement.toString(),
+    qippPercentOfAllocation: result.qippPercentOfAllocation,
+    rules: result.rules.map((rule) => ({
+      __typename: 'RuleCompliance',
+      rule: rule.rule,
+      percentage: rule.percentage.toString(),
+      required: rule.required.toString(),
+      planned: rule.planned.toString(),
+      shortfall: rule.shortfall.toString(),
+      met: rule.met,
+      flexApplied: rule.flexApplied,
+      flexReason: rule.flexReason ?? null,
+    })),
+  } as StoredVersion['compliance'];
+}
+
+export function version(options: {
+  number: number;
+  status: FinancialPlanStatus;
+  allocation?: string;
+  lines?: Partial<Record<PlanCategory, string>>;
+  financialYear?: string;
+  returnReason?: string | null;
+}): StoredVersion {
+  const financialYear = options.financialYear ?? '2014/15';
+  const allocation = options.allocation ?? '200000000.00';
+  const lines = options.lines ?? LINES_2014;
+  const submitted = options.status !== 'DRAFT';
+  const decided = options.status === 'APPROVED' || options.status === 'RETURNED';
+  return {
+    __typename: 'FinancialPlanVersion',
+    number: options.number,
+    status: options.status,
+    allocation,
+    lines: Object.entries(lines).map(([category, amount]) => ({ __typename: 'PlanLine', category: category as PlanCategory, amount: amount as string })),
+    priorYearRunningCosts: null,
+    betterCareFundMinimum: null,
+    compliance: complianceOf(financialYear, allocation, lines),
+    createdBy: officerActor,
+    createdAt: `2014-0${options.number + 1}-01T09:00:00.000Z`,
+    updatedBy: officerActor,
+    updatedAt: `2014-0${options.number + 1}-02T09:00:00.000Z`,
+    submittedBy: submitted ? officerActor : null,
+    submittedAt: submitted ? `2014-0${options.number + 1}-03T09:00:00.000Z` : null,
+    decidedBy: decided ? assessorActor : null,
+    decidedAt: decided ? `2014-0${options.number + 1}-04T09:00:00.000Z` : null,
+    returnReason: options.status === 'RETURNED' ? (options.returnReason ?? 'The non-recurrent fund is short.') : null,
+  } as StoredVersion;
+}
+
+export function storedPlan(options: { version?: number; versions?: StoredVersion[]; illustrative?: boolean; forecasts?: StoredPlan['forecasts']; financialWarning?: StoredPlan['financialWarning'] } = {}): StoredPlan {
+  const versions = options.versions ?? [version({ number: 1, status: 'DRAFT' })];
+  const latest = versions.reduce((a, b) => (a.number > b.number ? a : b));
+  return {
+    __typename: 'FinancialPlan',
+    id: '7f1c2f1e-0000-4000-8000-000000000001',
+    ccg: { __typename: 'Organisation', code: '02V', name: 'NHS LEEDS NORTH CCG' },
+    financialYear: '2014/15',
+    status: latest.status,
+    compliant: latest.compliance.compliant,
+    version: options.version ?? 3,
+    illustrative: options.illustrative ?? false,
+    illustrativeNote: options.illustrative ? 'Figures invented for demonstration, at the scale of a real CCG allocation.' : null,
+    latestVersion: latest,
+    versions: [...versions].sort((a, b) => b.number - a.number),
+    flexes: [],
+    forecasts: options.forecasts ?? [],
+    forecastWarningThresholdPercent: '1',
+    financialWarning: options.financialWarning ?? null,
+    updatedAt: latest.updatedAt,
+  } as StoredPlan;
+}

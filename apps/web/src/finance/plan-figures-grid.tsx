@@ -1,0 +1,138 @@
+import { Money, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
+import { percentOfAllocation } from './compliance-panel';
+import { BETTER_CARE_FUND_MINIMUM_LABEL, inputsNeeded, lineFieldId, PRIOR_YEAR_RUNNING_COSTS_LABEL, readAmount, type FieldId, type PlanDraft, type PlanReading } from './plan-draft';
+import { CATEGORY_LABELS } from './plan-labels';
+
+interface PlanFiguresGridProps {
+  draft: PlanDraft;
+  reading: PlanReading;
+  /** Null: read-only (a submitted or approved version, or a viewer who may not change it). */
+  onChange: ((change: Partial<Omit<PlanDraft, 'lines'>> & { lines?: Partial<Record<PlanCategory, string>> }) => void) | null;
+  errorFor: (field: FieldId) => string | undefined;
+}
+
+const valid = (text: string): Money | null => {
+  const reading = readAmount(text, '');
+  return reading.state === 'valid' ? reading.amount : null;
+};
+
+/** A money field inside a table cell: labelled for screen readers by its row, its error said beside it. */
+function MoneyCell({ id, label, value, error, onChange }: { id: FieldId; label: string; value: string; error?: string; onChange: (value: string) => void }) {
+  const errorId = `${id}-error`;
+  return (
+    <div className={`nhsuk-form-group nhsuk-u-margin-bottom-0${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-u-visually-hidden" htmlFor={id}>
+        {label}, in pounds
+      </label>
+      {error && (
+        <span className="nhsuk-error-message" id={errorId}>
+          <span className="nhsuk-u-visually-hidden">Error: </span>
+          {error}
+        </span>
+      )}
+      <div className="nhsuk-input-wrapper ccg-money-input">
+        <div className="nhsuk-input-wrapper__prefix" aria-hidden="true">
+          £
+        </div>
+        <input
+          className={`nhsuk-input ccg-money-input__field${error ? ' nhsuk-input--error' : ''}`}
+          id={id}
+          name={id}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The plan's figures as a grid: the allocation (and the amounts the year's rules need), then one row a
+ * category with its amount and its percentage of allocation, then the totals. Editable while a draft.
+ */
+export function PlanFiguresGrid({ draft, reading, onChange, errorFor }: PlanFiguresGridProps) {
+  const needed = inputsNeeded(draft.financialYear);
+  const allocation = valid(draft.allocation);
+  const usableAllocation = allocation?.isPositive() ? allocation : null;
+  const percent = (amount: Money | null) => (amount && usableAllocation ? percentOfAllocation(amount, usableAllocation) : '');
+  const lineAmounts = PLAN_CATEGORIES.map((category) => valid(draft.lines[category]));
+  const total = reading.compliance?.plannedSpend ?? Money.sum(lineAmounts.filter((amount): amount is Money => amount !== null));
+  const surplus = reading.compliance?.plannedSurplus ?? null;
+
+  const figure = (id: FieldId, label: string, value: string, set: (value: string) => void) =>
+    onChange ? <MoneyCell id={id} label={label} value={value} error={errorFor(id)} onChange={set} /> : <span className="ccg-nowrap">{valid(value)?.toDisplayString() ?? 'None'}</span>;
+
+  const extraRows: { id: FieldId; label: string; key: 'priorYearRunningCosts' | 'betterCareFundMinimum' }[] = [
+    ...(needed.priorYearRunningCosts ? [{ id: 'prior-year-running-costs' as const, label: PRIOR_YEAR_RUNNING_COSTS_LABEL, key: 'priorYearRunningCosts' as const }] : []),
+    ...(needed.betterCareFundMinimum ? [{ id: 'better-care-fund-minimum' as const, label: BETTER_CARE_FUND_MINIMUM_LABEL, key: 'betterCareFundMinimum' as const }] : []),
+  ];
+
+  return (
+    <div className="nhsuk-table-container ccg-plan-grid">
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--m">Plan figures</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              Figure
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Amount (£)
+            </th>
+            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+              % of allocation
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          <tr className="nhsuk-table__row">
+            <th scope="row" className="nhsuk-table__header">
+              Allocation
+            </th>
+            <td className="nhsuk-table__cell">{figure('allocation', 'Allocation', draft.allocation, (value) => onChange?.({ allocation: value }))}</td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{usableAllocation ? '100.00%' : ''}</td>
+          </tr>
+          {extraRows.map((row) => (
+            <tr key={row.id} className="nhsuk-table__row">
+              <th scope="row" className="nhsuk-table__header">
+                {row.label}
+              </th>
+              <td className="nhsuk-table__cell">{figure(row.id, row.label, draft[row.key], (value) => onChange?.({ [row.key]: value }))}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric" />
+            </tr>
+          ))}
+          {PLAN_CATEGORIES.map((category, index) => (
+            <tr key={category} className="nhsuk-table__row" data-category={category}>
+              <th scope="row" className="nhsuk-table__header">
+                {CATEGORY_LABELS[category]}
+              </th>
+              <td className="nhsuk-table__cell">{figure(lineFieldId(category), CATEGORY_LABELS[category], draft.lines[category], (value) => onChange?.({ lines: { [category]: value } }))}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(lineAmounts[index])}</td>
+            </tr>
+          ))}
+          <tr className="nhsuk-table__row ccg-plan-grid__total">
+            <th scope="row" className="nhsuk-table__header">
+              Planned spend
+            </th>
+            <td className="nhsuk-table__cell nhsuk-u-font-weight-bold ccg-nowrap" id="planned-spend-total">
+              {total.toDisplayString()}
+            </td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric nhsuk-u-font-weight-bold">{percent(total)}</td>
+          </tr>
+          <tr className="nhsuk-table__row">
+            <th scope="row" className="nhsuk-table__header">
+              {surplus?.isNegative() ? 'Planned deficit' : 'Planned surplus'}
+            </th>
+            <td className="nhsuk-table__cell ccg-nowrap">{surplus ? surplus.abs().toDisplayString() : ''}</td>
+            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{surplus ? percent(surplus.abs()) : ''}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
