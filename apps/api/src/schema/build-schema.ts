@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
+import { assuranceResolvers } from '../assurance/assurance-resolvers';
 import { AuditResolver } from '../audit/audit.resolver';
 import { enforceAccess } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
@@ -19,7 +20,7 @@ export interface Services {
   auth: AuthService;
 }
 
-export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers] as const;
+export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assuranceResolvers] as const;
 
 function containerFor(services: Services | null): ContainerType {
   const make = new Map<unknown, () => unknown>([
@@ -31,6 +32,7 @@ function containerFor(services: Services | null): ContainerType {
     [FinanceResolver, () => new FinanceResolver()],
     [FinancialPlansResolver, () => new FinancialPlansResolver()],
     ...scorecardResolvers.map((resolver) => [resolver, () => new resolver()] as const),
+    ...assuranceResolvers.map((resolver) => [resolver, () => new resolver()] as const),
   ]);
   const instances = new Map<unknown, unknown>();
   return {
