@@ -10,12 +10,12 @@ describe('signing in (browser, built app, real API and database)', () => {
 
   it('signs in as demo-commissioning-manager and shows the layout with the name, role and organisation', async () => {
     const { page, foreignRequests } = await openPage(browser);
-    await page.goto(`${baseUrl()}/providers`);
+    await page.goto(`${baseUrl()}/finance`);
     await page.waitForURL(/\/sign-in/);
     await page.getByLabel('Username').fill('demo-commissioning-manager');
     await page.getByLabel('Password').fill('demo-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/providers');
+    await page.waitForURL((url) => url.pathname === '/finance');
     const header = page.locator('header');
     await header.getByText('Demo Commissioning Manager').waitFor();
     const headerText = await header.innerText();
@@ -24,6 +24,16 @@ describe('signing in (browser, built app, real API and database)', () => {
     for (const area of ['Providers', 'Finance', 'Assurance']) {
       expect(await page.getByRole('navigation').getByRole('link', { name: area }).count()).toBeGreaterThan(0);
     }
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('lets a visitor read published provider data without signing in, and offers sign-in', async () => {
+    const { page, foreignRequests } = await openPage(browser);
+    await page.goto(`${baseUrl()}/providers?search=RR8`);
+    await page.getByRole('link', { name: /LEEDS TEACHING HOSPITALS/i }).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/providers');
+    expect(await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Finance' }).count()).toBe(0);
     expect(foreignRequests).toEqual([]);
   });
 

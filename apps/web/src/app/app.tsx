@@ -24,10 +24,11 @@ export function App() {
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/" element={signedIn(<HomePage />)} />
-        <Route path="/providers" element={signedIn(<ProvidersPage />)} />
-        <Route path="/providers/grid" element={signedIn(<ScorecardGridPage />)} />
-        <Route path="/providers/compare" element={signedIn(<ComparisonPage />)} />
-        <Route path="/providers/:code" element={signedIn(<ProviderScorecardPage />)} />
+        {/* Published provider data is public (DOMAIN.md: the public reads published scorecards). */}
+        <Route path="/providers" element={<ProvidersPage />} />
+        <Route path="/providers/grid" element={<ScorecardGridPage />} />
+        <Route path="/providers/compare" element={<ComparisonPage />} />
+        <Route path="/providers/:code" element={<ProviderScorecardPage />} />
         <Route path="/finance" element={signedIn(<FinancePage />)} />
         <Route path="/finance/check" element={signedIn(<CheckPlanPage />)} />
         <Route path="/finance/plans" element={signedIn(<PlansPage />)} />

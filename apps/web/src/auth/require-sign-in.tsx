@@ -9,7 +9,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (loading) return <Loading label="Checking your sign-in" />;
   if (!viewer) {
-    const returnTo = `${location.pathname}${location.search}`;
+    const returnTo = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(returnTo)}`} replace />;
   }
   return children;

@@ -11,7 +11,7 @@ const signInMock = (password: string, result: { errors?: GraphQLError[]; data?: 
 
 describe('sign-in page', () => {
   it('sends a visitor of a signed-in page to sign in', async () => {
-    renderApp('/providers', [viewerMock(null)]);
+    renderApp('/finance', [viewerMock(null)]);
     expect(await screen.findByRole('heading', { name: 'Sign in to CCG Assure' })).toBeInTheDocument();
   });
 

@@ -26,6 +26,13 @@ describe('layout', () => {
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 
+  it('offers a visitor who is not signed in the public Providers area and a way to sign in', async () => {
+    renderApp('/providers', [viewerMock(null)]);
+    const areas = await screen.findByRole('navigation', { name: 'Areas' });
+    expect(within(areas).getAllByRole('link').map((link) => link.textContent)).toEqual(['Providers']);
+    expect(within(screen.getByRole('navigation', { name: 'Your account' })).getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in');
+  });
+
   it('answers an unknown address with a page-not-found page', async () => {
     renderApp('/no-such-page', [viewerMock(demoCommissioningManager)]);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();

@@ -8,13 +8,14 @@ import { SignOutMutation } from '../auth/viewer.operations';
 
 /** The areas of the product, in the order people meet them. */
 export const AREAS = [
-  { path: '/providers', label: 'Providers' },
-  { path: '/finance', label: 'Finance' },
-  { path: '/assurance', label: 'Assurance' },
+  { path: '/providers', label: 'Providers', public: true },
+  { path: '/finance', label: 'Finance', public: false },
+  { path: '/assurance', label: 'Assurance', public: false },
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { viewer } = useViewer();
+  const { viewer, loading } = useViewer();
+  const signedOut = !loading && !viewer;
   const location = useLocation();
   const navigate = useNavigate();
   const client = useApolloClient();
@@ -47,9 +48,16 @@ export function Layout({ children }: { children: ReactNode }) {
             </Header.AccountItem>
           </Header.Account>
         )}
-        {viewer && (
+        {signedOut && location.pathname !== '/sign-in' && (
+          <Header.Account aria-label="Your account">
+            <Header.AccountItem asElement={NavLink} to="/sign-in" href="/sign-in">
+              Sign in
+            </Header.AccountItem>
+          </Header.Account>
+        )}
+        {(viewer || (signedOut && location.pathname !== '/sign-in')) && (
           <Header.Navigation aria-label="Areas">
-            {AREAS.map((area) => (
+            {AREAS.filter((area) => viewer || area.public).map((area) => (
               <Header.NavigationItem
                 key={area.path}
                 asElement={NavLink}
