@@ -193,11 +193,11 @@ export class AssuranceTrigger {
   @Field(() => AssuranceTriggerSource, { description: 'Where it came from.' })
   source!: AssuranceTriggerSource;
 
-  @Field(() => EvidenceKind, { description: 'The evidence kind to cite it with (addAssessmentEvidence).' })
-  evidenceKind!: EvidenceKind;
+  @Field(() => EvidenceKind, { nullable: true, description: 'The evidence kind to cite it with (addAssessmentEvidence); null for a trigger from an assessment.' })
+  evidenceKind!: EvidenceKind | null;
 
-  @Field(() => String, { description: 'The evidence reference to cite it with.' })
-  evidenceReference!: string;
+  @Field(() => String, { nullable: true, description: 'The evidence reference to cite it with; null for a trigger from an assessment.' })
+  evidenceReference!: string | null;
 }
 
 @ObjectType({ description: "The triggers for a CCG, from the scorecards, its financial plans and its latest published assessment." })
