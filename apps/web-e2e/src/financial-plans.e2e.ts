@@ -53,7 +53,7 @@ describe('financial plans (browser, built app, real API and database)', () => {
     await page.getByRole('table', { name: 'NHS Leeds North CCG financial plans by year' }).getByRole('link', { name: '2015/16 plan' }).click();
     await page.waitForURL((url) => url.pathname === '/finance/plans/02V/2015-16');
     await page.getByRole('heading', { level: 1, name: /2015\/16 financial plan/ }).waitFor();
-    expect(await page.getByText('Illustrative demonstration data, not a real CCG plan.').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Illustrative data' }).isVisible()).toBe(true);
 
     const summary = page.locator('#compliance-summary');
     const qipp = page.getByRole('region', { name: /^Compliance with/ }).locator('dt', { hasText: 'QIPP requirement' }).locator('xpath=following-sibling::dd[1]');

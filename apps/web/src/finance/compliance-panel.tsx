@@ -1,4 +1,5 @@
 import { FINANCE_ROUNDING, FINANCIAL_RULE_DEFINITIONS, Money, type PlanCompliance, type RuleCompliance } from '@ccg-assure/domain';
+import { CellLabel } from './cell-label';
 import type { PlanPending, PlanReading } from './plan-draft';
 import { CATEGORY_LABELS, RULE_LABELS, ruleTerms } from './plan-labels';
 
@@ -33,13 +34,29 @@ export function complianceSentence(compliance: PlanCompliance): string {
   return `This plan does not meet ${failing.length} of the ${count} ${compliance.financialYear} rules: ${details}.`;
 }
 
+function RuleResult({ rule }: { rule: RuleCompliance }) {
+  return rule.met ? (
+    <strong className="nhsuk-tag nhsuk-tag--green">Met</strong>
+  ) : (
+    <>
+      <strong className="nhsuk-tag nhsuk-tag--red">Not met</strong>
+      <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">
+        {isCap(rule) ? 'over the cap by' : 'short by'} <span className="ccg-nowrap">{rule.shortfall.toDisplayString()}</span>
+      </span>
+    </>
+  );
+}
+
 /**
  * The plan's compliance, recomputed in the browser by the domain's own function as the officer types.
- * `showLines` lists the plan's lines with their percentages (the plan editor shows them in its own grid).
+ * `showLines` lists the plan's lines with their percentages (the plan editor shows them in its own grid);
+ * `compact` puts each rule's result under its name, for a narrow column beside the editor.
  */
-export function CompliancePanel({ reading, financialYear, showLines = true }: { reading: PlanReading; financialYear: string; showLines?: boolean }) {
+export function CompliancePanel({ reading, financialYear, showLines = true, compact = false }: { reading: PlanReading; financialYear: string; showLines?: boolean; compact?: boolean }) {
   const { compliance, input, problems, pending } = reading;
   const unread = problems.length;
+  // The compact table stacks its rows at phone width (app.css); explicit roles keep it a table to screen readers.
+  const stackable = (role: string) => (compact ? { role } : {});
   return (
     <section aria-labelledby="compliance-heading">
       <h2 id="compliance-heading" className="nhsuk-heading-m">
@@ -56,37 +73,47 @@ export function CompliancePanel({ reading, financialYear, showLines = true }: { 
       {compliance && input && (
         <>
           <div className="nhsuk-table-container">
-            <table className="nhsuk-table">
+            <table className={compact ? 'nhsuk-table nhsuk-table--compact ccg-stack-table' : 'nhsuk-table'} {...stackable('table')}>
               <caption className="nhsuk-table__caption">Rules</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">Rule</th>
-                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Required</th>
-                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Planned</th>
-                  <th scope="col" className="nhsuk-table__header">Result</th>
+              <thead className="nhsuk-table__head" {...stackable('rowgroup')}>
+                <tr className="nhsuk-table__row" {...stackable('row')}>
+                  <th scope="col" className="nhsuk-table__header" {...stackable('columnheader')}>
+                    {compact ? 'Rule and result' : 'Rule'}
+                  </th>
+                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric" {...stackable('columnheader')}>
+                    Required
+                  </th>
+                  <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric" {...stackable('columnheader')}>
+                    Planned
+                  </th>
+                  {!compact && <th scope="col" className="nhsuk-table__header">Result</th>}
                 </tr>
               </thead>
-              <tbody className="nhsuk-table__body">
+              <tbody className="nhsuk-table__body" {...stackable('rowgroup')}>
                 {compliance.rules.map((rule) => (
-                  <tr key={rule.rule} className="nhsuk-table__row" data-rule={rule.rule}>
-                    <th scope="row" className="nhsuk-table__header">
+                  <tr key={rule.rule} className="nhsuk-table__row" data-rule={rule.rule} {...stackable('row')}>
+                    <th scope="row" className="nhsuk-table__header" {...stackable('rowheader')}>
                       {RULE_LABELS[rule.rule]}
                       <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{ruleTerms(rule.rule, rule.percentage.toString())}</span>
-                    </th>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{rule.required.toDisplayString()}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{rule.planned.toDisplayString()}</td>
-                    <td className="nhsuk-table__cell">
-                      {rule.met ? (
-                        <strong className="nhsuk-tag nhsuk-tag--green">Met</strong>
-                      ) : (
-                        <>
-                          <strong className="nhsuk-tag nhsuk-tag--red">Not met</strong>
-                          <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">
-                            {isCap(rule) ? 'over the cap by' : 'short by'} <span className="ccg-nowrap">{rule.shortfall.toDisplayString()}</span>
-                          </span>
-                        </>
+                      {compact && (
+                        <span className="nhsuk-u-display-block ccg-rule-result">
+                          <RuleResult rule={rule} />
+                        </span>
                       )}
+                    </th>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap" {...stackable('cell')}>
+                      {compact && <CellLabel>Required</CellLabel>}
+                      {rule.required.toDisplayString()}
                     </td>
+                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap" {...stackable('cell')}>
+                      {compact && <CellLabel>Planned</CellLabel>}
+                      {rule.planned.toDisplayString()}
+                    </td>
+                    {!compact && (
+                      <td className="nhsuk-table__cell">
+                        <RuleResult rule={rule} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

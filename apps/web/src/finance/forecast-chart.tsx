@@ -4,6 +4,7 @@ import { extent, linearScale, niceTicks } from '../ui/chart-scale';
 import { monthLabel } from '../ui/format';
 import { useChartPoints } from '../ui/use-chart-points';
 import { useMeasuredWidth } from '../ui/use-measured-width';
+import { CellLabel } from './cell-label';
 
 /** One month's forecast as the API gives it: money as exact decimal text, the warning decided by the API. */
 export interface ForecastPoint {
@@ -240,27 +241,40 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
           <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">Point at a month, or tab to the chart and use the arrow keys, to see its figures. Escape hides them.</p>
         </figcaption>
         <div className="nhsuk-table-container">
-          <table className="nhsuk-table nhsuk-table--compact">
+          {/* At phone width each month stacks into a card (app.css); explicit roles keep it a table to screen readers. */}
+          <table className="nhsuk-table nhsuk-table--compact ccg-stack-table" role="table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: forecast outturn by month</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">Month</th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Forecast outturn</th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Planned spend</th>
-                <th scope="col" className="nhsuk-table__header">Variance</th>
-                <th scope="col" className="nhsuk-table__header">Warning</th>
+            <thead className="nhsuk-table__head" role="rowgroup">
+              <tr className="nhsuk-table__row" role="row">
+                <th scope="col" role="columnheader" className="nhsuk-table__header">Month</th>
+                <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">Forecast outturn</th>
+                <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">Planned spend</th>
+                <th scope="col" role="columnheader" className="nhsuk-table__header">Variance</th>
+                <th scope="col" role="columnheader" className="nhsuk-table__header">Warning</th>
               </tr>
             </thead>
-            <tbody className="nhsuk-table__body">
+            <tbody className="nhsuk-table__body" role="rowgroup">
               {forecasts.map((point) => (
-                <tr key={point.month} className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header ccg-nowrap">
+                <tr key={point.month} className="nhsuk-table__row" role="row">
+                  <th scope="row" role="rowheader" className="nhsuk-table__header ccg-nowrap">
                     {monthName(point.month)}
                   </th>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{money(point.forecastOutturn).toDisplayString()}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{money(point.plannedSpend).toDisplayString()}</td>
-                  <td className="nhsuk-table__cell">{varianceWords(point.variance)}</td>
-                  <td className="nhsuk-table__cell">{point.warning ? <strong className="nhsuk-tag nhsuk-tag--red">Above threshold</strong> : 'No'}</td>
+                  <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
+                    <CellLabel>Forecast outturn</CellLabel>
+                    {money(point.forecastOutturn).toDisplayString()}
+                  </td>
+                  <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
+                    <CellLabel>Planned spend</CellLabel>
+                    {money(point.plannedSpend).toDisplayString()}
+                  </td>
+                  <td role="cell" className="nhsuk-table__cell">
+                    <CellLabel>Variance</CellLabel>
+                    {varianceWords(point.variance)}
+                  </td>
+                  <td role="cell" className="nhsuk-table__cell">
+                    <CellLabel>Warning</CellLabel>
+                    {point.warning ? <strong className="nhsuk-tag nhsuk-tag--red">Above threshold</strong> : 'No'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -136,7 +136,7 @@ describe('the plan editor', () => {
   it('labels an illustrative demo plan as such', async () => {
     await openPlan(financeOfficer, [planQuery(storedPlan({ illustrative: true }))]);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Illustrative');
-    expect(screen.getByText('Illustrative demonstration data, not a real CCG plan.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Illustrative data' })).toBeInTheDocument();
     expect(screen.getByText(/Figures invented for demonstration/)).toBeInTheDocument();
   });
 

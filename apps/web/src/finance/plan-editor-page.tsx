@@ -367,9 +367,8 @@ function PlanEditor({ plan, ccg, ccgName, financialYear, canEdit, canDecide, rel
       {plan?.illustrative && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>
-            <strong>Illustrative demonstration data, not a real CCG plan.</strong> {plan.illustrativeNote}
-          </p>
+          <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">Illustrative data</h2>
+          <p>{plan.illustrativeNote ?? 'An illustrative demonstration plan, not a real CCG plan.'}</p>
         </div>
       )}
       {plan && latest ? (
@@ -403,7 +402,7 @@ function PlanEditor({ plan, ccg, ccgName, financialYear, canEdit, canDecide, rel
         </p>
       )}
 
-      <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-row ccg-plan-editor">
         <div className="nhsuk-grid-column-one-half">
           <form onSubmit={(event) => void save(event)} noValidate aria-label="Plan figures">
             <PlanFiguresGrid
@@ -432,7 +431,7 @@ function PlanEditor({ plan, ccg, ccgName, financialYear, canEdit, canDecide, rel
           </form>
         </div>
         <div className="nhsuk-grid-column-one-half">
-          <CompliancePanel reading={reading} financialYear={financialYear} showLines={false} />
+          <CompliancePanel reading={reading} financialYear={financialYear} showLines={false} compact />
           {inForce.length > 0 && (
             <>
               <h3 className="nhsuk-heading-s">Approved flexes</h3>

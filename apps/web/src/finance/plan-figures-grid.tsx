@@ -74,62 +74,62 @@ export function PlanFiguresGrid({ draft, reading, onChange, errorFor }: PlanFigu
 
   return (
     <div className="nhsuk-table-container ccg-plan-grid">
-      <table className="nhsuk-table">
+      <table className="nhsuk-table nhsuk-table--compact" role="table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--m">Plan figures</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
+        <thead className="nhsuk-table__head" role="rowgroup">
+          <tr role="row" className="nhsuk-table__row">
+            <th scope="col" role="columnheader" className="nhsuk-table__header">
               Figure
             </th>
-            <th scope="col" className="nhsuk-table__header">
+            <th scope="col" role="columnheader" className="nhsuk-table__header">
               Amount (£)
             </th>
-            <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+            <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">
               % of allocation
             </th>
           </tr>
         </thead>
-        <tbody className="nhsuk-table__body">
-          <tr className="nhsuk-table__row">
-            <th scope="row" className="nhsuk-table__header">
+        <tbody className="nhsuk-table__body" role="rowgroup">
+          <tr role="row" className="nhsuk-table__row">
+            <th scope="row" role="rowheader" className="nhsuk-table__header">
               Allocation
             </th>
-            <td className="nhsuk-table__cell">{figure('allocation', 'Allocation', draft.allocation, (value) => onChange?.({ allocation: value }))}</td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{usableAllocation ? '100.00%' : ''}</td>
+            <td role="cell" className="nhsuk-table__cell">{figure('allocation', 'Allocation', draft.allocation, (value) => onChange?.({ allocation: value }))}</td>
+            <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric">{usableAllocation ? '100.00%' : ''}</td>
           </tr>
           {extraRows.map((row) => (
-            <tr key={row.id} className="nhsuk-table__row">
-              <th scope="row" className="nhsuk-table__header">
+            <tr key={row.id} role="row" className="nhsuk-table__row">
+              <th scope="row" role="rowheader" className="nhsuk-table__header">
                 {row.label}
               </th>
-              <td className="nhsuk-table__cell">{figure(row.id, row.label, draft[row.key], (value) => onChange?.({ [row.key]: value }))}</td>
-              <td className="nhsuk-table__cell nhsuk-table__cell--numeric" />
+              <td role="cell" className="nhsuk-table__cell">{figure(row.id, row.label, draft[row.key], (value) => onChange?.({ [row.key]: value }))}</td>
+              <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric" />
             </tr>
           ))}
           {PLAN_CATEGORIES.map((category, index) => (
-            <tr key={category} className="nhsuk-table__row" data-category={category}>
-              <th scope="row" className="nhsuk-table__header">
+            <tr key={category} role="row" className="nhsuk-table__row" data-category={category}>
+              <th scope="row" role="rowheader" className="nhsuk-table__header">
                 {CATEGORY_LABELS[category]}
               </th>
-              <td className="nhsuk-table__cell">{figure(lineFieldId(category), CATEGORY_LABELS[category], draft.lines[category], (value) => onChange?.({ lines: { [category]: value } }))}</td>
-              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(lineAmounts[index])}</td>
+              <td role="cell" className="nhsuk-table__cell">{figure(lineFieldId(category), CATEGORY_LABELS[category], draft.lines[category], (value) => onChange?.({ lines: { [category]: value } }))}</td>
+              <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric">{percent(lineAmounts[index])}</td>
             </tr>
           ))}
-          <tr className="nhsuk-table__row ccg-plan-grid__total">
-            <th scope="row" className="nhsuk-table__header">
+          <tr role="row" className="nhsuk-table__row ccg-plan-grid__total">
+            <th scope="row" role="rowheader" className="nhsuk-table__header">
               Planned spend
             </th>
-            <td className="nhsuk-table__cell nhsuk-u-font-weight-bold ccg-nowrap" id="planned-spend-total">
+            <td role="cell" className="nhsuk-table__cell nhsuk-u-font-weight-bold ccg-nowrap" id="planned-spend-total">
               {total.toDisplayString()}
             </td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric nhsuk-u-font-weight-bold">{percent(total)}</td>
+            <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric nhsuk-u-font-weight-bold">{percent(total)}</td>
           </tr>
-          <tr className="nhsuk-table__row">
-            <th scope="row" className="nhsuk-table__header">
+          <tr role="row" className="nhsuk-table__row">
+            <th scope="row" role="rowheader" className="nhsuk-table__header">
               {surplus?.isNegative() ? 'Planned deficit' : 'Planned surplus'}
             </th>
-            <td className="nhsuk-table__cell ccg-nowrap">{surplus ? surplus.abs().toDisplayString() : ''}</td>
-            <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{surplus ? percent(surplus.abs()) : ''}</td>
+            <td role="cell" className="nhsuk-table__cell ccg-nowrap">{surplus ? surplus.abs().toDisplayString() : ''}</td>
+            <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric">{surplus ? percent(surplus.abs()) : ''}</td>
           </tr>
         </tbody>
       </table>

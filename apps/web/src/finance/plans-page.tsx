@@ -10,6 +10,7 @@ import { FinancialPlanRegionsQuery, FinancialPlansQuery } from './financial-plan
 import { RULE_LABELS, shortfallVerb, STATUS_LABELS } from './plan-labels';
 import { plansCsv, plansWorkbook, type PlanRow } from './plans-export';
 import { downloadFile, XLSX_TYPE } from './spreadsheet-files';
+import { CellLabel } from './cell-label';
 import { StatusTag } from './status-tag';
 import { organisationName, planPath, yearFromPath, yearToPath } from './stored-plan';
 
@@ -258,20 +259,21 @@ export function PlansPage() {
           )}
           {plans.length > 0 && (
             <div className="nhsuk-table-container">
-              <table className="nhsuk-table nhsuk-table--compact ccg-plans-table">
+              {/* At phone width each row stacks into a card (app.css); explicit roles keep it a table to screen readers. */}
+              <table className="nhsuk-table nhsuk-table--compact ccg-stack-table" role="table">
                 <caption className="nhsuk-u-visually-hidden">Financial plans{filtered ? ', filtered' : ''}</caption>
-                <thead className="nhsuk-table__head">
-                  <tr className="nhsuk-table__row">
-                    <th scope="col" className="nhsuk-table__header">CCG</th>
-                    <th scope="col" className="nhsuk-table__header">Year</th>
-                    <th scope="col" className="nhsuk-table__header">Status</th>
-                    <th scope="col" className="nhsuk-table__header">Compliance</th>
-                    <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Planned surplus</th>
-                    <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">QIPP requirement</th>
-                    <th scope="col" className="nhsuk-table__header">Financial warning</th>
+                <thead className="nhsuk-table__head" role="rowgroup">
+                  <tr className="nhsuk-table__row" role="row">
+                    <th scope="col" role="columnheader" className="nhsuk-table__header">CCG</th>
+                    <th scope="col" role="columnheader" className="nhsuk-table__header">Year</th>
+                    <th scope="col" role="columnheader" className="nhsuk-table__header">Status</th>
+                    <th scope="col" role="columnheader" className="nhsuk-table__header">Compliance</th>
+                    <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">Planned surplus</th>
+                    <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">QIPP requirement</th>
+                    <th scope="col" role="columnheader" className="nhsuk-table__header">Financial warning</th>
                   </tr>
                 </thead>
-                <tbody className="nhsuk-table__body">
+                <tbody className="nhsuk-table__body" role="rowgroup">
                   {plans.map((plan) => (
                     <PlanListRow key={plan.id} plan={plan} />
                   ))}
@@ -295,8 +297,8 @@ function PlanListRow({ plan }: { plan: PlanRow }) {
   const surplus = Money.parse(compliance.plannedSurplus);
   const failing = compliance.rules.filter((rule) => !rule.met);
   return (
-    <tr className="nhsuk-table__row">
-      <th scope="row" className="nhsuk-table__header">
+    <tr className="nhsuk-table__row" role="row">
+      <th scope="row" role="rowheader" className="nhsuk-table__header">
         <Link to={planPath(plan.ccg.code, plan.financialYear)}>
           {organisationName(plan.ccg.name)} ({plan.ccg.code})<span className="nhsuk-u-visually-hidden">, {plan.financialYear} plan</span>
         </Link>
@@ -307,12 +309,17 @@ function PlanListRow({ plan }: { plan: PlanRow }) {
           </>
         )}
       </th>
-      <td className="nhsuk-table__cell ccg-nowrap">{plan.financialYear}</td>
-      <td className="nhsuk-table__cell">
+      <td role="cell" className="nhsuk-table__cell ccg-nowrap">
+        <CellLabel>Year</CellLabel>
+        {plan.financialYear}
+      </td>
+      <td role="cell" className="nhsuk-table__cell">
+        <CellLabel>Status</CellLabel>
         <StatusTag status={plan.status} />
         <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">Version {plan.latestVersion.number}</span>
       </td>
-      <td className="nhsuk-table__cell">
+      <td role="cell" className="nhsuk-table__cell">
+        <CellLabel>Compliance</CellLabel>
         {plan.compliant ? (
           <strong className="nhsuk-tag nhsuk-tag--green">Meets every rule</strong>
         ) : (
@@ -324,12 +331,17 @@ function PlanListRow({ plan }: { plan: PlanRow }) {
           </>
         )}
       </td>
-      <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{surplus.isNegative() ? `Deficit ${surplus.abs().toDisplayString()}` : surplus.toDisplayString()}</td>
-      <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
+      <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
+        <CellLabel>Planned surplus</CellLabel>
+        {surplus.isNegative() ? `Deficit ${surplus.abs().toDisplayString()}` : surplus.toDisplayString()}
+      </td>
+      <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric">
+        <CellLabel>QIPP requirement</CellLabel>
         <span className="ccg-nowrap">{Money.parse(compliance.qippRequirement).toDisplayString()}</span>
         <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{compliance.qippPercentOfAllocation}% of allocation</span>
       </td>
-      <td className="nhsuk-table__cell">
+      <td role="cell" className="nhsuk-table__cell">
+        <CellLabel>Financial warning</CellLabel>
         {plan.financialWarning ? (
           <>
             <strong className="nhsuk-tag nhsuk-tag--red">Warning</strong>
