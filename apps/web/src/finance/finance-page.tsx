@@ -68,7 +68,7 @@ export function FinancePage() {
 
 /** A finance officer's own CCG: a row for each year with rules, its plan's status, or a way to start one. */
 function OwnPlans({ code, name }: { code: string; name: string }) {
-  const { data, loading, error } = useQuery(FinancialPlansQuery, { variables: { filter: { search: code }, first: 50 } });
+  const { data, loading, error } = useQuery(FinancialPlansQuery, { variables: { filter: { search: code }, first: 50 }, fetchPolicy: 'cache-and-network' });
   const plans = (data?.financialPlans.edges ?? []).map((edge) => edge.node).filter((plan) => plan.ccg.code === code);
   const years = [...listFinancialRuleSets()].reverse();
   const headingId = `own-plans-${code}`;

@@ -218,6 +218,13 @@ function PlanEditor({ plan, ccg, ccgName, financialYear, canEdit, canDecide, rel
   useEffect(() => {
     if (summaryFocus) summaryRef.current?.focus();
   }, [summaryFocus]);
+  // Closing or reloading the tab with unsaved figures asks first (the browser words the question).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   useEffect(() => {
     if (conflict && !conflict.reloaded) conflictRef.current?.focus();
   }, [conflict]);

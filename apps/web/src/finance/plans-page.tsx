@@ -81,7 +81,7 @@ export function PlansPage() {
   const [exportError, setExportError] = useState<string | null>(null);
   const client = useApolloClient();
   const filter = toApiFilter(filters);
-  const { data, loading, error, fetchMore } = useQuery(FinancialPlansQuery, { variables: { filter, first: PAGE_SIZE } });
+  const { data, loading, error, fetchMore } = useQuery(FinancialPlansQuery, { variables: { filter, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
   const regions = useQuery(FinancialPlanRegionsQuery);
   const connection = data?.financialPlans;
   const plans = connection?.edges.map((edge) => edge.node) ?? [];
