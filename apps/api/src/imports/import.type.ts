@@ -22,6 +22,7 @@ export enum ImportKindName {
   ECCG = 'eccg',
   CCG_HIERARCHY = 'ccg-hierarchy',
   AE = 'ae',
+  STAKEHOLDER_SURVEY = 'stakeholder-survey',
 }
 registerEnumType(ImportKindName, {
   name: 'ImportKind',
@@ -31,6 +32,7 @@ registerEnumType(ImportKindName, {
     ECCG: { description: 'ODS commissioners list (eccg).' },
     CCG_HIERARCHY: { description: 'CCG hierarchy by financial year (CCG, STP, sub-region, region, registered patients).' },
     AE: { description: 'Monthly A&E attendances return (period, org_code, type, attendances, breaches, admissions).' },
+    STAKEHOLDER_SURVEY: { description: '360-degree stakeholder survey results (survey_year, ccg_code, question_code, question, percentage_positive 0-100); every CCG code must be a known CCG.' },
   },
 });
 

@@ -3,8 +3,9 @@ import { aeAttendancesKind } from './ae-attendances.kind';
 import { ccgHierarchyKind } from './ccg-hierarchy.kind';
 import { odsCommissionersKind } from './ods-commissioners.kind';
 import { odsTrustsKind } from './ods-trusts.kind';
+import { stakeholderSurveyKind } from './stakeholder-survey.kind';
 
 /** Every kind of file the importer takes, by name (`npm run import -- <kind> <file>`). */
 export const importKinds: Record<string, ImportKind<unknown>> = Object.fromEntries(
-  [odsTrustsKind, odsCommissionersKind, ccgHierarchyKind, aeAttendancesKind].map((kind) => [kind.name, kind as ImportKind<unknown>]),
+  [odsTrustsKind, odsCommissionersKind, ccgHierarchyKind, aeAttendancesKind, stakeholderSurveyKind].map((kind) => [kind.name, kind as ImportKind<unknown>]),
 );
