@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { CcgAnnualReportPage, EnglandAnnualReportPage } from '../assurance/annual-report-page';
+import { AssessmentPage } from '../assurance/assessment-page';
 import { AssurancePage } from '../assurance/assurance-page';
+import { CcgAssurancePage } from '../assurance/ccg-assurance-page';
+import { NewAssessmentPage } from '../assurance/new-assessment-page';
+import { PublicAssurancePage } from '../assurance/public-assurance-page';
 import { RequireSignIn } from '../auth/require-sign-in';
 import { SignInPage } from '../auth/sign-in-page';
 import { CheckPlanPage } from '../finance/check-plan-page';
@@ -34,6 +39,13 @@ export function App() {
         <Route path="/finance/plans" element={signedIn(<PlansPage />)} />
         <Route path="/finance/plans/:ccg/:financialYear" element={signedIn(<PlanEditorPage />)} />
         <Route path="/assurance" element={signedIn(<AssurancePage />)} />
+        <Route path="/assurance/assessments/new" element={signedIn(<NewAssessmentPage />)} />
+        <Route path="/assurance/assessments/:id" element={signedIn(<AssessmentPage />)} />
+        <Route path="/assurance/ccgs/:code" element={signedIn(<CcgAssurancePage />)} />
+        {/* Published assurance and the annual reports are public (DOMAIN.md: the public reads published assurance ratings). */}
+        <Route path="/assurance/reports/england/:year" element={<EnglandAnnualReportPage />} />
+        <Route path="/assurance/reports/:ccg/:year" element={<CcgAnnualReportPage />} />
+        <Route path="/public/assurance/:code" element={<PublicAssurancePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

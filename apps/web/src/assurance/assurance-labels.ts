@@ -10,6 +10,7 @@ import {
   type SpecialMeasuresState,
   type SpecialMeasuresTriggerCode,
 } from '@ccg-assure/domain';
+import type { AssurancePartner, EvidenceKind, ImprovementActionStatus } from '../gql/graphql';
 
 /**
  * How the assurance area names things to people. Category names, framework domains, triggers and
@@ -65,7 +66,7 @@ export function domainName(frameworkId: string, code: string, frameworks: readon
 }
 
 /** "Domain" (2013/14) or "Component" (2015/16): what the framework calls its areas. */
-export function areaTerm(framework: AssuranceFramework, plural = false): string {
+export function areaTerm(framework: Pick<AssuranceFramework, 'areaTerm'>, plural = false): string {
   const word = framework.areaTerm === 'COMPONENT' ? 'component' : 'domain';
   return plural ? `${word}s` : word;
 }
@@ -149,3 +150,39 @@ export function months(count: number): string {
 export function days(count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
+
+/** Where evidence comes from (DOMAIN.md "Assurance framework": scorecard, finance and plans, the survey, papers and audits, partners). */
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
+  SCORECARD_INDICATOR: 'Scorecard indicator',
+  PLAN_COMPLIANCE: 'Financial plan compliance',
+  FORECAST_VARIANCE: 'Forecast outturn variance',
+  STAKEHOLDER_SURVEY: '360-degree stakeholder survey',
+  PUBLISHED_DOCUMENT: 'Published document',
+  AUDIT: 'Audit',
+  PARTNER_REPORT: 'Partner report',
+};
+
+/** How a reference to the product's own data is written, for the hint beside the field. */
+export const EVIDENCE_REFERENCE_HINTS: Readonly<Record<EvidenceKind, string>> = {
+  SCORECARD_INDICATOR: 'Provider and indicator, for example RR8/AE_4HR_ALL',
+  PLAN_COMPLIANCE: 'CCG and financial year, for example 02V/2015/16',
+  FORECAST_VARIANCE: 'CCG and financial year, for example 02V/2015/16',
+  STAKEHOLDER_SURVEY: 'CCG and survey year, for example 02V/2015/16',
+  PUBLISHED_DOCUMENT: 'Title or reference of the paper, and its link below',
+  AUDIT: 'Title or reference of the audit report, and its link below if published',
+  PARTNER_REPORT: 'Title or reference of the report, and its link below if published',
+};
+
+export const PARTNER_LABELS: Readonly<Record<AssurancePartner, string>> = {
+  HEALTHWATCH: 'Healthwatch',
+  HEALTH_AND_WELLBEING_BOARD: 'Health and wellbeing board',
+  CQC: 'Care Quality Commission (CQC)',
+  TDA: 'NHS Trust Development Authority (TDA)',
+  MONITOR: 'Monitor',
+};
+
+export const IMPROVEMENT_ACTION_STATUS_LABELS: Readonly<Record<ImprovementActionStatus, string>> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  COMPLETED: 'Completed',
+};

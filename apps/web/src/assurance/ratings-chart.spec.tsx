@@ -5,6 +5,7 @@ import { RatingsChart, wrapLabel, type ChartedAssessment } from './ratings-chart
 const q = (id: string, periodLabel: string, assessedOn: string, category: ChartedAssessment['category'], ratings: Record<string, ChartedAssessment['category']>): ChartedAssessment => ({
   id,
   periodLabel,
+  periodStart: assessedOn.slice(0, 8) + '01',
   assessedOn,
   framework: '2015-16',
   category,

@@ -9,7 +9,9 @@ export interface ChartedAssessment {
   id: string;
   /** "Q1 2015/16". */
   periodLabel: string;
-  /** The day the ratings were given ('yyyy-mm-dd'); orders the assessments. */
+  /** First day of the quarter ('yyyy-mm-dd'); orders the assessments. */
+  periodStart: string;
+  /** The day the ratings were given ('yyyy-mm-dd'). */
   assessedOn: string;
   /** Framework id: '2013-14' or '2015-16'. */
   framework: string;
@@ -38,7 +40,7 @@ const OVERALL = '__overall__';
  * assured cells hatched, so colour is never the only signal. The same data follows as a table.
  */
 export function RatingsChart({ subject, assessments, csvName, frameworks = ASSURANCE_FRAMEWORKS, initialWidth = 900 }: RatingsChartProps) {
-  const ordered = [...assessments].sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0));
+  const ordered = [...assessments].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
   const used = frameworks.filter((framework) => ordered.some((a) => a.framework === framework.id));
   if (used.length === 0) return <p className="nhsuk-body">No assessments to chart yet.</p>;
   return (

@@ -1,0 +1,133 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import { describeError, errorCodes } from '../app/graphql-errors';
+import { useViewer } from '../auth/viewer';
+import { organisationName } from '../finance/stored-plan';
+import { Loading } from '../ui/loading';
+import { usePageTitle } from '../ui/page-title';
+import { assessmentPath, financialYearOf, isAssessor, isOwnCcg, newAssessmentPath, publicPath, reportPath } from './assurance-access';
+import { CcgAssuranceQuery } from './assurance.operations';
+import { AssessmentComments } from './assessment-comments';
+import { AssessmentsTable, AssuranceSummary, SurveyResults, anyIllustrative, chartedAssessments } from './ccg-assurance-parts';
+import { IllustrativeNotice } from './illustrative-notice';
+import { RatingsChart } from './ratings-chart';
+import { SpecialMeasuresSection } from './special-measures-section';
+
+/**
+ * `/assurance/ccgs/:code`: a CCG's assurance for NHS England assessors and the CCG's own users, drafts
+ * included: its standing, ratings by domain over time, special measures with the 12-month clock and the
+ * improvement plan, its assessments and responses, and survey results. Assessors also start assessments
+ * and move special measures on; the CCG's own users respond with comments.
+ */
+export function CcgAssurancePage() {
+  const { code = '' } = useParams();
+  const ccg = code.toUpperCase();
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(CcgAssuranceQuery, { variables: { ccg }, fetchPolicy: 'cache-and-network' });
+  const assurance = data?.ccgAssurance;
+  const name = assurance ? organisationName(assurance.ccg.name) : ccg;
+  usePageTitle(`${name} assurance`);
+  const assessor = isAssessor(viewer);
+
+  if (loading && !data) return <Loading label="Loading the CCG’s assurance" />;
+  if (!assurance) {
+    const { code: errorCode } = errorCodes(error);
+    return (
+      <>
+        <h1 className="nhsuk-heading-l">{ccg} assurance</h1>
+        {errorCode === 'FORBIDDEN' ? (
+          <p className="nhsuk-body">
+            You can see the assurance of your own CCG only. Anyone can read <Link to={publicPath(ccg)}>its published assurance</Link>.
+          </p>
+        ) : errorCode === 'NOT_FOUND' ? (
+          <p className="nhsuk-body">There is no CCG with the code {ccg}.</p>
+        ) : (
+          <>
+            <p className="nhsuk-body">{describeError(error)}</p>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void refetch()}>
+              Try again
+            </button>
+          </>
+        )}
+      </>
+    );
+  }
+
+  const draft = assurance.assessments.find((a) => a.status === 'DRAFT');
+  const latest = assurance.assessments[0];
+  const publishedYears = [...new Set(assurance.assessments.filter((a) => a.status === 'PUBLISHED').map((a) => a.financialYear))];
+  const canComment = isOwnCcg(viewer, ccg);
+
+  return (
+    <>
+      {assessor && (
+        <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
+          <ol className="nhsuk-breadcrumb__list">
+            <li className="nhsuk-breadcrumb__list-item">
+              <Link className="nhsuk-breadcrumb__link" to="/assurance">
+                Assurance workspace
+              </Link>
+            </li>
+          </ol>
+        </nav>
+      )}
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">Assurance</span>
+        {name} ({assurance.ccg.code})
+      </h1>
+      {anyIllustrative(assurance) && <IllustrativeNotice what="Some of what is shown here (marked Illustrative)" />}
+      <AssuranceSummary assurance={assurance} />
+      <ul className="nhsuk-list ccg-related-links">
+        {assessor &&
+          (draft ? (
+            <li>
+              <Link to={assessmentPath(draft.id)}>Continue the draft {draft.quarterLabel} assessment</Link>
+            </li>
+          ) : (
+            <li>
+              <Link to={newAssessmentPath(ccg)}>Start an assessment</Link>
+            </li>
+          ))}
+        <li>
+          <Link to={publicPath(ccg)}>Public assurance page</Link>: what anyone can read, published assessments only
+        </li>
+        {publishedYears.map((year) => (
+          <li key={year}>
+            <Link to={reportPath(ccg, year)}>Annual assurance report {year}</Link>
+          </li>
+        ))}
+        {publishedYears.length === 0 && (
+          <li className="nhsuk-u-secondary-text-colour">No annual report yet: nothing has been published for {financialYearOf(assurance.asOf)} or earlier.</li>
+        )}
+      </ul>
+
+      <section aria-labelledby="ratings-heading" className="ccg-section">
+        <h2 id="ratings-heading" className="nhsuk-heading-m">
+          Ratings by domain over time
+        </h2>
+        <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">Published assessments, oldest quarter first. Drafts are not charted.</p>
+        <RatingsChart subject={name} assessments={chartedAssessments(assurance.assessments)} csvName={`Assurance ratings ${ccg}`} />
+      </section>
+
+      <SpecialMeasuresSection
+        ccg={ccg}
+        open={assurance.specialMeasures}
+        episodes={assurance.specialMeasuresEpisodes}
+        currentCategory={assurance.currentCategory}
+        assessor={assessor}
+        onChanged={() => refetch()}
+      />
+
+      <section aria-labelledby="assessments-heading" className="ccg-section">
+        <h2 id="assessments-heading" className="nhsuk-heading-m">
+          Assessments
+        </h2>
+        <AssessmentsTable assessments={assurance.assessments} />
+      </section>
+
+      {latest && <AssessmentComments assessment={latest} canComment={canComment} />}
+
+      <SurveyResults assurance={assurance} />
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+/** Illustrative demonstration data, said on screen wherever it shows (the API flags it). */
+export function IllustrativeNotice({ note, what = 'This' }: { note?: string | null; what?: string }) {
+  return (
+    <div className="nhsuk-inset-text ccg-illustrative">
+      <p>
+        <strong>Illustrative demonstration data.</strong> {what} is not a real NHS England judgement.{note ? ` ${note}` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { findAssuranceFrameworkInForce } from '@ccg-assure/domain';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { describeError, errorCodes } from '../app/graphql-errors';
+import { useViewer } from '../auth/viewer';
+import { usePageTitle } from '../ui/page-title';
+import { assessmentPath, financialYearOf, isAssessor } from './assurance-access';
+import { todayIso } from './assurance-labels';
+import { CcgAssuranceQuery, StartAssessmentMutation } from './assurance.operations';
+
+const QUARTERS = [
+  { value: 1, label: 'Quarter 1: April to June' },
+  { value: 2, label: 'Quarter 2: July to September' },
+  { value: 3, label: 'Quarter 3: October to December' },
+  { value: 4, label: 'Quarter 4: January to March' },
+];
+
+/** Financial years with a framework in force, newest first, up to the one `today` falls in. */
+export function assessableYears(today: string): string[] {
+  const last = Number(financialYearOf(today).slice(0, 4));
+  const years: string[] = [];
+  for (let start = last; start >= 2013; start--) years.push(`${start}/${String((start + 1) % 100).padStart(2, '0')}`);
+  return years;
+}
+
+/** The first day of a quarter of a financial year: 2015/16 Q4 → 2016-01-01. */
+export function quarterStart(financialYear: string, quarter: number): string {
+  const start = Number(financialYear.slice(0, 4));
+  const month = [4, 7, 10, 1][quarter - 1];
+  return `${quarter === 4 ? start + 1 : start}-${String(month).padStart(2, '0')}-01`;
+}
+
+interface Errors {
+  ccg?: string;
+  financialYear?: string;
+  quarter?: string;
+  assessedOn?: string;
+  form?: string;
+}
+
+/** `/assurance/assessments/new?ccg=02V`: an assessor starts a draft assessment of a CCG for a quarter. */
+export function NewAssessmentPage() {
+  usePageTitle('Start an assessment');
+  const { viewer } = useViewer();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const today = todayIso();
+  const [ccg, setCcg] = useState((params.get('ccg') ?? '').toUpperCase());
+  const [financialYear, setFinancialYear] = useState(financialYearOf(today));
+  const [quarter, setQuarter] = useState<number | null>(null);
+  const [assessedOn, setAssessedOn] = useState(today);
+  const [errors, setErrors] = useState<Errors>({});
+  const [existing, setExisting] = useState<string | null>(null);
+  const [start, { loading }] = useMutation(StartAssessmentMutation);
+
+  if (!isAssessor(viewer)) {
+    return (
+      <>
+        <h1 className="nhsuk-heading-l">Start an assessment</h1>
+        <p className="nhsuk-body">Only NHS England assessors start assessments.</p>
+      </>
+    );
+  }
+
+  const framework = quarter ? findAssuranceFrameworkInForce(quarterStart(financialYear, quarter)) : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setExisting(null);
+    const found: Errors = {};
+    if (!/^[A-Za-z0-9]{3,5}$/.test(ccg.trim())) found.ccg = 'Enter the CCG’s ODS code, for example 02V';
+    if (!quarter) found.quarter = 'Select the quarter';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) found.assessedOn = 'Enter the day of the assessment';
+    else if (assessedOn > today) found.assessedOn = 'The day of the assessment cannot be in the future';
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !quarter) return;
+    const code = ccg.trim().toUpperCase();
+    try {
+      const result = await start({ variables: { input: { ccg: code, financialYear, quarter, assessedOn } } });
+      if (result.data) navigate(assessmentPath(result.data.startAssessment.id), { replace: true });
+    } catch (error) {
+      const { code: errorCode, reason } = errorCodes(error);
+      if (errorCode === 'CONFLICT' && reason === 'ASSESSMENT_EXISTS') {
+        setErrors({ quarter: `${code} already has an assessment for ${financialYear} quarter ${quarter}` });
+        try {
+          const found = await client.query({ query: CcgAssuranceQuery, variables: { ccg: code }, fetchPolicy: 'network-only' });
+          const match = found.data?.ccgAssurance.assessments.find((a) => a.financialYear === financialYear && a.quarter === quarter);
+          if (match) setExisting(match.id);
+        } catch {
+          // The link to it is a convenience; the message stands without it.
+        }
+      } else if (errorCode === 'NOT_FOUND' || reason === 'NOT_A_CCG') setErrors({ ccg: `There is no CCG with the code ${code}` });
+      else if (reason === 'DATE_IN_FUTURE') setErrors({ assessedOn: 'The day of the assessment cannot be in the future' });
+      else if (reason === 'NO_FRAMEWORK_IN_FORCE' || reason === 'INVALID_FINANCIAL_YEAR') setErrors({ financialYear: 'No assurance framework was in force then' });
+      else setErrors({ form: describeError(error) });
+    }
+  }
+
+  const list = Object.entries(errors).filter(([key, message]) => message && key !== 'form') as [keyof Errors, string][];
+  const fieldIds: Record<keyof Errors, string> = { ccg: 'new-ccg', financialYear: 'new-year', quarter: 'new-quarter-1', assessedOn: 'new-assessed-on', form: 'new-ccg' } as const;
+  const errorMessage = (key: keyof Errors) =>
+    errors[key] ? (
+      <span className="nhsuk-error-message" id={`${fieldIds[key]}-error`}>
+        <span className="nhsuk-u-visually-hidden">Error: </span>
+        {errors[key]}
+      </span>
+    ) : null;
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link to="/assurance" className="nhsuk-back-link">
+          Back to the workspace
+        </Link>
+        <h1 className="nhsuk-heading-l">Start an assessment</h1>
+        {(list.length > 0 || errors.form) && (
+          <div className="nhsuk-error-summary" role="alert" tabIndex={-1} aria-labelledby="new-problems">
+            <h2 className="nhsuk-error-summary__title" id="new-problems">
+              There is a problem
+            </h2>
+            <div className="nhsuk-error-summary__body">
+              <ul className="nhsuk-list nhsuk-error-summary__list">
+                {list.map(([key, message]) => (
+                  <li key={key}>
+                    <a href={`#${fieldIds[key]}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+              {errors.form && <p>{errors.form}</p>}
+              {existing && (
+                <p>
+                  <Link to={assessmentPath(existing)}>Open that assessment</Link>
+                </p>
+              )}
+            </div>
+          </div>
+        )}
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <div className={`nhsuk-form-group${errors.ccg ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor="new-ccg">
+              CCG
+            </label>
+            <div className="nhsuk-hint" id="new-ccg-hint">
+              Its ODS code, for example 02V
+            </div>
+            {errorMessage('ccg')}
+            <input
+              className={`nhsuk-input nhsuk-input--width-5${errors.ccg ? ' nhsuk-input--error' : ''}`}
+              id="new-ccg"
+              value={ccg}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={`new-ccg-hint${errors.ccg ? ' new-ccg-error' : ''}`}
+              onChange={(event) => setCcg(event.currentTarget.value)}
+            />
+          </div>
+          <div className={`nhsuk-form-group${errors.financialYear ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor="new-year">
+              Financial year
+            </label>
+            {errorMessage('financialYear')}
+            <select className="nhsuk-select" id="new-year" value={financialYear} onChange={(event) => setFinancialYear(event.currentTarget.value)}>
+              {assessableYears(today).map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={`nhsuk-form-group${errors.quarter ? ' nhsuk-form-group--error' : ''}`}>
+            <fieldset className="nhsuk-fieldset" aria-describedby={errors.quarter ? 'new-quarter-1-error' : undefined}>
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Quarter</legend>
+              {errorMessage('quarter')}
+              <div className="nhsuk-radios">
+                {QUARTERS.map((option) => (
+                  <div className="nhsuk-radios__item" key={option.value}>
+                    <input
+                      className="nhsuk-radios__input"
+                      id={`new-quarter-${option.value}`}
+                      name="quarter"
+                      type="radio"
+                      checked={quarter === option.value}
+                      onChange={() => setQuarter(option.value)}
+                    />
+                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={`new-quarter-${option.value}`}>
+                      {option.label}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          {framework && <p className="nhsuk-body">Rated on the {framework.name}: {framework.domains.map((d) => d.name).join('; ')}.</p>}
+          <div className={`nhsuk-form-group${errors.assessedOn ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor="new-assessed-on">
+              Day of the assessment
+            </label>
+            <div className="nhsuk-hint" id="new-assessed-on-hint">
+              The next assessment falls due from this day
+            </div>
+            {errorMessage('assessedOn')}
+            <input
+              className={`nhsuk-input nhsuk-input--width-10${errors.assessedOn ? ' nhsuk-input--error' : ''}`}
+              id="new-assessed-on"
+              type="date"
+              max={today}
+              value={assessedOn}
+              aria-describedby={`new-assessed-on-hint${errors.assessedOn ? ' new-assessed-on-error' : ''}`}
+              onChange={(event) => setAssessedOn(event.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" className="nhsuk-button" disabled={loading}>
+            {loading ? 'Starting…' : 'Start the assessment'}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

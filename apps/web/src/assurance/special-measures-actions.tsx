@@ -1,0 +1,252 @@
+import { ESCALATION_KINDS, availableActions, type EscalationKind, type SpecialMeasuresActionType } from '@ccg-assure/domain';
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { describeError, errorCodes } from '../app/graphql-errors';
+import type { EpisodeFieldsFragment } from '../gql/graphql';
+import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS, formatDate, todayIso } from './assurance-labels';
+import { ApplySpecialMeasuresActionMutation } from './assurance.operations';
+import { safeHref } from './evidence-links';
+
+export type StoredEpisode = EpisodeFieldsFragment;
+
+/**
+ * The steps an assessor may take now: those the API offers for the episode (its availableActions),
+ * and only those the domain library's state machine allows from the episode's state, so a stale
+ * or unexpected list never offers a move the rules forbid.
+ */
+export function offeredActions(episode: Pick<StoredEpisode, 'state' | 'availableActions'>): SpecialMeasuresActionType[] {
+  const allowed = availableActions(episode.state);
+  return episode.availableActions.filter((action) => allowed.includes(action));
+}
+
+interface StepFields {
+  on: string;
+  note: string;
+  noticeUrl: string;
+  improvementDirector: string;
+  intensiveSupport: string;
+  summary: string;
+  escalationKind: EscalationKind | '';
+}
+
+const EMPTY: Omit<StepFields, 'on'> = { note: '', noticeUrl: '', improvementDirector: '', intensiveSupport: '', summary: '', escalationKind: '' };
+
+/** What is missing or wrong for the step, by field, before anything is sent. */
+export function stepErrors(action: SpecialMeasuresActionType, fields: StepFields, earliest: string, today: string): Partial<Record<keyof StepFields, string>> {
+  const errors: Partial<Record<keyof StepFields, string>> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.on)) errors.on = 'Enter the day it was taken';
+  else if (fields.on > today) errors.on = 'The day cannot be in the future';
+  else if (fields.on < earliest) errors.on = `The day cannot be before the previous step (${formatDate(earliest)})`;
+  if (action === 'APPOINT_IMPROVEMENT_DIRECTOR' && !fields.improvementDirector.trim()) errors.improvementDirector = 'Name the improvement director';
+  if (action === 'REPORT_PROGRESS' && !fields.summary.trim()) errors.summary = 'Summarise the progress reported';
+  if (action === 'ESCALATE' && !fields.escalationKind) errors.escalationKind = 'Select what the escalation changes';
+  if (action === 'PUBLISH_NOTICE' && fields.noticeUrl.trim() && !safeHref(fields.noticeUrl.trim())) errors.noticeUrl = 'Enter a link starting https:// or http://';
+  return errors;
+}
+
+/** The step's refusal in words, by the API's code and reason. */
+function describeStepError(error: unknown): string {
+  const { code, reason } = errorCodes(error);
+  if (code === 'CONFLICT' && reason === 'STALE_VERSION') return 'Someone else changed these special measures in the meantime. The latest is shown now; check it and try again.';
+  if (reason === 'INVALID_TRANSITION') return 'That step is not allowed from where the special measures stand now. The latest is shown.';
+  if (reason === 'DATE_BEFORE_PREVIOUS_STEP') return 'The day cannot be before the previous step.';
+  if (reason === 'DATE_IN_FUTURE') return 'The day cannot be in the future.';
+  if (reason === 'IMPROVEMENT_PLAN_EMPTY') return 'Add at least one action to the improvement plan before signing it off.';
+  return describeError(error);
+}
+
+/**
+ * The assessor's controls for a special measures episode: a button for each step allowed now, each
+ * behind a confirmation that says what follows and asks for what the step needs.
+ */
+export function SpecialMeasuresActions({ episode, onChanged }: { episode: StoredEpisode; onChanged: () => Promise<unknown> }) {
+  const today = todayIso();
+  const earliest = episode.events.length > 0 ? episode.events[episode.events.length - 1].on : episode.proposedOn;
+  const [action, setAction] = useState<SpecialMeasuresActionType | null>(null);
+  const [fields, setFields] = useState<StepFields>({ on: today, ...EMPTY });
+  const [errors, setErrors] = useState<Partial<Record<keyof StepFields, string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [apply, { loading }] = useMutation(ApplySpecialMeasuresActionMutation);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const offered = offeredActions(episode);
+
+  useEffect(() => {
+    if (action) headingRef.current?.focus();
+  }, [action]);
+
+  if (offered.length === 0 && !done) return null;
+
+  const open = (next: SpecialMeasuresActionType) => {
+    setAction(next);
+    setFields({ on: today, ...EMPTY });
+    setErrors({});
+    setFailure(null);
+    setDone(null);
+  };
+
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
+    if (!action) return;
+    const found = stepErrors(action, fields, earliest, today);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      document.getElementById(`step-${Object.keys(found)[0]}`)?.focus();
+      return;
+    }
+    try {
+      await apply({
+        variables: {
+          input: {
+            episodeId: episode.id,
+            expectedVersion: episode.version,
+            action,
+            on: fields.on,
+            note: fields.note.trim() || null,
+            noticeUrl: action === 'PUBLISH_NOTICE' ? fields.noticeUrl.trim() || null : null,
+            improvementDirector: action === 'APPOINT_IMPROVEMENT_DIRECTOR' ? fields.improvementDirector.trim() : null,
+            intensiveSupport: action === 'START_DELIVERY' ? fields.intensiveSupport.trim() || null : null,
+            summary: action === 'REPORT_PROGRESS' ? fields.summary.trim() : null,
+            escalationKind: action === 'ESCALATE' && fields.escalationKind ? fields.escalationKind : null,
+          },
+        },
+      });
+      setDone(`Recorded: ${SPECIAL_MEASURES_ACTION_LABELS[action].toLowerCase()}.`);
+      setAction(null);
+      await onChanged();
+    } catch (error) {
+      setFailure(describeStepError(error));
+      const { code, reason } = errorCodes(error);
+      if (code === 'CONFLICT' || reason === 'INVALID_TRANSITION') {
+        setAction(null);
+        await onChanged();
+      }
+    }
+  }
+
+  const set = (key: keyof StepFields) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setFields((f) => ({ ...f, [key]: value }));
+  };
+  const fieldError = (key: keyof StepFields) =>
+    errors[key] ? (
+      <span className="nhsuk-error-message" id={`step-${key}-error`}>
+        <span className="nhsuk-u-visually-hidden">Error: </span>
+        {errors[key]}
+      </span>
+    ) : null;
+  const group = (key: keyof StepFields) => `nhsuk-form-group${errors[key] ? ' nhsuk-form-group--error' : ''}`;
+  const described = (key: keyof StepFields, hint = false) => [hint ? `step-${key}-hint` : '', errors[key] ? `step-${key}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const textField = (key: keyof StepFields, label: string, multiline = false) => (
+    <div className={group(key)}>
+      <label className="nhsuk-label" htmlFor={`step-${key}`}>
+        {label}
+      </label>
+      {fieldError(key)}
+      {multiline ? (
+        <textarea className={`nhsuk-textarea${errors[key] ? ' nhsuk-textarea--error' : ''}`} id={`step-${key}`} rows={3} value={fields[key]} aria-describedby={described(key)} onChange={set(key)} />
+      ) : (
+        <input className={`nhsuk-input${errors[key] ? ' nhsuk-input--error' : ''}`} id={`step-${key}`} value={fields[key]} aria-describedby={described(key)} onChange={set(key)} />
+      )}
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="sm-actions-heading" className="ccg-sm-actions">
+      <h3 id="sm-actions-heading" className="nhsuk-heading-s">
+        Next steps
+      </h3>
+      {done && (
+        <p className="nhsuk-body ccg-notice--success" role="status">
+          {done}
+        </p>
+      )}
+      {failure && (
+        <div className="nhsuk-error-summary" role="alert">
+          <div className="nhsuk-error-summary__body">
+            <p>{failure}</p>
+          </div>
+        </div>
+      )}
+      {action === null ? (
+        offered.length > 0 && (
+          <div className="ccg-button-row">
+            {offered.map((next) => (
+              <button key={next} type="button" className={`nhsuk-button ${next === 'ESCALATE' ? 'nhsuk-button--warning' : 'nhsuk-button--secondary'}`} onClick={() => open(next)}>
+                {SPECIAL_MEASURES_ACTION_LABELS[next]}
+              </button>
+            ))}
+          </div>
+        )
+      ) : (
+        <div className="nhsuk-card ccg-confirm">
+          <div className="nhsuk-card__content">
+            <h4 className="nhsuk-heading-s" tabIndex={-1} ref={headingRef}>
+              {SPECIAL_MEASURES_ACTION_LABELS[action]}?
+            </h4>
+            <p className="nhsuk-body">{SPECIAL_MEASURES_ACTION_CONSEQUENCES[action]}</p>
+            <form onSubmit={(event) => void confirm(event)} noValidate>
+              <div className={group('on')}>
+                <label className="nhsuk-label" htmlFor="step-on">
+                  Day it was taken
+                </label>
+                <div className="nhsuk-hint" id="step-on-hint">
+                  From {formatDate(earliest)} to today
+                </div>
+                {fieldError('on')}
+                <input
+                  className={`nhsuk-input nhsuk-input--width-10${errors.on ? ' nhsuk-input--error' : ''}`}
+                  id="step-on"
+                  type="date"
+                  min={earliest}
+                  max={today}
+                  value={fields.on}
+                  aria-describedby={described('on', true)}
+                  onChange={set('on')}
+                />
+              </div>
+              {action === 'PUBLISH_NOTICE' && textField('noticeUrl', 'Link to the notice on the CCG’s website (optional)')}
+              {action === 'APPOINT_IMPROVEMENT_DIRECTOR' && textField('improvementDirector', 'Improvement director')}
+              {action === 'START_DELIVERY' && textField('intensiveSupport', 'Intensive support identified (optional)', true)}
+              {action === 'REPORT_PROGRESS' && textField('summary', 'Summary of the progress reported', true)}
+              {action === 'ESCALATE' && (
+                <div className={group('escalationKind')}>
+                  <fieldset className="nhsuk-fieldset" aria-describedby={described('escalationKind')}>
+                    <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What the escalation changes</legend>
+                    {fieldError('escalationKind')}
+                    <div className="nhsuk-radios">
+                      {ESCALATION_KINDS.map((kind, index) => (
+                        <div className="nhsuk-radios__item" key={kind}>
+                          <input
+                            className="nhsuk-radios__input"
+                            id={index === 0 ? 'step-escalationKind' : `step-escalationKind-${kind}`}
+                            name="escalationKind"
+                            type="radio"
+                            checked={fields.escalationKind === kind}
+                            onChange={() => setFields((f) => ({ ...f, escalationKind: kind }))}
+                          />
+                          <label className="nhsuk-label nhsuk-radios__label" htmlFor={index === 0 ? 'step-escalationKind' : `step-escalationKind-${kind}`}>
+                            {ESCALATION_KIND_LABELS[kind]}
+                          </label>
+                        </div>
+                      ))}
+                    </div>
+                  </fieldset>
+                </div>
+              )}
+              {textField('note', 'Note (optional)', true)}
+              <div className="ccg-button-row">
+                <button type="submit" className={`nhsuk-button${action === 'ESCALATE' ? ' nhsuk-button--warning' : ''}`} disabled={loading}>
+                  {loading ? 'Recording…' : `Yes, ${SPECIAL_MEASURES_ACTION_LABELS[action].charAt(0).toLowerCase()}${SPECIAL_MEASURES_ACTION_LABELS[action].slice(1)}`}
+                </button>
+                <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={loading} onClick={() => setAction(null)}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
