@@ -109,7 +109,7 @@ export class AssuranceTriggersService {
       triggers.push({
         kind: AssuranceTriggerKind.PLAN_NOT_COMPLIANT,
         title: `The ${latest.financialYear} financial plan does not comply`,
-        detail: `Version ${latest.latestVersion.number} (${latest.status}) falls short on ${failing.map((rule) => `${rule.rule} by £${rule.shortfall.toString()}`).join(', ')}.`,
+        detail: `Version ${latest.latestVersion.number} (${latest.status}) falls short on ${failing.map((rule) => `${rule.rule} by ${rule.shortfall.toDisplayString()}`).join(', ')}.`,
         source: source(AssuranceTriggerSourceKind.FINANCIAL_PLAN, { planId: latest.id, financialYear: latest.financialYear }),
         evidenceKind: EvidenceKind.PLAN_COMPLIANCE,
         evidenceReference: `${ccgCode}/${latest.financialYear}`,
@@ -121,7 +121,7 @@ export class AssuranceTriggersService {
       triggers.push({
         kind: AssuranceTriggerKind.ADVERSE_FORECAST_VARIANCE,
         title: `Adverse forecast variance on the ${monitored.financialYear} plan`,
-        detail: `The ${warning.month} forecast outturn is £${warning.adverseVariance.toString()} over planned spend, above the £${warning.threshold.toString()} threshold (${warning.thresholdPercent.toString()}% of allocation).`,
+        detail: `The ${warning.month} forecast outturn is ${warning.adverseVariance.toDisplayString()} over planned spend, above the ${warning.threshold.toDisplayString()} threshold (${warning.thresholdPercent.toString()}% of allocation).`,
         source: source(AssuranceTriggerSourceKind.FINANCIAL_PLAN, { planId: monitored.id, financialYear: monitored.financialYear, month: warning.month }),
         evidenceKind: EvidenceKind.FORECAST_VARIANCE,
         evidenceReference: `${ccgCode}/${monitored.financialYear}`,

@@ -8,6 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { assuranceReportRouter } from '../assurance/assurance-report.router';
 import { AuthService } from '../auth/auth.service';
 import { readSessionToken, sessionCookieFor } from '../auth/session-cookie';
 import type { AppConfig } from '../config';
@@ -91,6 +92,9 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
       return context;
     },
   }));
+
+  // The annual assurance reports as PDF: public, from published data only.
+  app.use('/reports/assurance', assuranceReportRouter(dataSource, logger));
 
   if (config.production) serveSpa(app, config.webDistDir, logger);
 
