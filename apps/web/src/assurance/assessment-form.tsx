@@ -179,8 +179,9 @@ export function AssessmentForm({
     }
   }
 
-  const cite = (trigger: AssuranceTrigger) =>
-    void add({ kind: trigger.evidenceKind, partner: null, domain: null, reference: trigger.evidenceReference, url: null, note: trigger.title });
+  const cite = (trigger: AssuranceTrigger) => {
+    if (trigger.evidenceKind && trigger.evidenceReference) void add({ kind: trigger.evidenceKind, partner: null, domain: null, reference: trigger.evidenceReference, url: null, note: trigger.title });
+  };
 
   const publishBlockedBy = dirty
     ? 'Save the draft before publishing.'
@@ -257,7 +258,7 @@ export function AssessmentForm({
                         {ratingError}
                       </span>
                     )}
-                    <div className="nhsuk-radios nhsuk-radios--inline ccg-rating-radios">
+                    <div className="nhsuk-radios nhsuk-radios--small ccg-rating-radios">
                       {ASSURANCE_CATEGORY_CODES.map((category, index) => {
                         const id = index === 0 ? ratingFieldId(domain.code) : `${ratingFieldId(domain.code)}-${category}`;
                         return (

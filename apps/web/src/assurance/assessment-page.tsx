@@ -12,6 +12,7 @@ import { AssessmentQuery } from './assurance.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentForm } from './assessment-form';
 import { AssessmentView } from './assessment-view';
+import { Breadcrumbs } from './breadcrumbs';
 import { IllustrativeNotice } from './illustrative-notice';
 
 /**
@@ -50,22 +51,7 @@ export function AssessmentPage() {
 
   return (
     <>
-      <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-        <ol className="nhsuk-breadcrumb__list">
-          {assessor && (
-            <li className="nhsuk-breadcrumb__list-item">
-              <Link className="nhsuk-breadcrumb__link" to="/assurance">
-                Assurance workspace
-              </Link>
-            </li>
-          )}
-          <li className="nhsuk-breadcrumb__list-item">
-            <Link className="nhsuk-breadcrumb__link" to={ccgPath(assessment.ccg.code)}>
-              {name} assurance
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[...(assessor ? [{ to: '/assurance', text: 'Assurance workspace' }] : []), { to: ccgPath(assessment.ccg.code), text: `${name} assurance` }]} />
       <div className="ccg-plan-title">
         <h1 className="nhsuk-heading-l nhsuk-u-margin-bottom-2">
           <span className="nhsuk-caption-l">

@@ -9,6 +9,7 @@ import { assessmentPath, financialYearOf, isAssessor, isOwnCcg, newAssessmentPat
 import { CcgAssuranceQuery } from './assurance.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentsTable, AssuranceSummary, SurveyResults, anyIllustrative, chartedAssessments } from './ccg-assurance-parts';
+import { Breadcrumbs } from './breadcrumbs';
 import { IllustrativeNotice } from './illustrative-notice';
 import { RatingsChart } from './ratings-chart';
 import { SpecialMeasuresSection } from './special-measures-section';
@@ -60,17 +61,7 @@ export function CcgAssurancePage() {
 
   return (
     <>
-      {assessor && (
-        <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-          <ol className="nhsuk-breadcrumb__list">
-            <li className="nhsuk-breadcrumb__list-item">
-              <Link className="nhsuk-breadcrumb__link" to="/assurance">
-                Assurance workspace
-              </Link>
-            </li>
-          </ol>
-        </nav>
-      )}
+      {assessor && <Breadcrumbs items={[{ to: '/assurance', text: 'Assurance workspace' }]} />}
       <h1 className="nhsuk-heading-l">
         <span className="nhsuk-caption-l">Assurance</span>
         {name} ({assurance.ccg.code})

@@ -70,7 +70,7 @@ export function TriggersPanel({
               const link = triggerSourceLink(trigger, ccg);
               const alreadyCited = cited(trigger);
               return (
-                <li key={`${trigger.kind}-${trigger.evidenceReference}-${index}`} className="ccg-trigger" data-trigger-kind={trigger.kind}>
+                <li key={`${trigger.kind}-${trigger.title}-${index}`} className="ccg-trigger" data-trigger-kind={trigger.kind}>
                   <span className="ccg-trigger__kind">{KIND_WORDS[trigger.kind]}</span>
                   <strong className="ccg-block">{trigger.title}</strong>
                   <span className="ccg-block nhsuk-body-s">{trigger.detail}</span>
@@ -81,6 +81,7 @@ export function TriggersPanel({
                       </Link>
                     )}
                     {onCite &&
+                      trigger.evidenceKind &&
                       (alreadyCited ? (
                         <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">Cited as evidence</span>
                       ) : (

@@ -142,7 +142,7 @@ export function WorkspacePage() {
               <strong>{inMeasures}</strong> in special measures
             </li>
           </ul>
-          <form className="ccg-plan-filters" role="search" aria-label="Filter the CCGs" onSubmit={(event) => event.preventDefault()}>
+          <form className="ccg-plan-filters ccg-workspace-filters" role="search" aria-label="Filter the CCGs" onSubmit={(event) => event.preventDefault()}>
             <div className="nhsuk-form-group">
               <label className="nhsuk-label" htmlFor="workspace-search">
                 CCG name or code
