@@ -4,6 +4,7 @@ import { createDataSource, migrate } from './database/data-source';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { loadBundledDataOnFirstStart } from './imports/bundled-data';
 import { seedDemoAccounts } from './seed/demo-accounts';
+import { seedDemoAssurance } from './seed/demo-assurance';
 import { seedDemoFinancialPlans } from './seed/demo-financial-plans';
 import { createAppServer } from './server/app';
 import { createLogger } from './server/logger';
@@ -24,6 +25,7 @@ async function main() {
   await loadBundledDataOnFirstStart(dataSource, config.sharedDataDir, logger);
   // Illustrative plans need the CCGs' period names from the bundled data, so they come after it.
   if (embedded) await seedDemoFinancialPlans(dataSource, config.sharedDataDir, logger);
+  if (embedded) await seedDemoAssurance(dataSource, logger);
 
   const server = await createAppServer(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {
