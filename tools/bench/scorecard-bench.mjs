@@ -1,7 +1,8 @@
 // Scorecard benchmark (issue 5): p50 and p95 over HTTP of `providerScorecard` and the England
 // `scorecardSummary` grid, at 1 and 8 concurrent clients, on the real data and on generated data at 10
 // and 100 times its volume. Starts the built API (`npx nx run-many -t build -p api web` first) on a
-// throwaway embedded PostgreSQL, on 127.0.0.1 only. Usage: node tools/bench/scorecard-bench.mjs [requests]
+// throwaway embedded PostgreSQL, on 127.0.0.1 only.
+// Usage: node tools/bench/scorecard-bench.mjs [requests, default 200] [volumes, default 1,10,100]
 //
 // Generated data is synthetic and marked so: each copy k of every organisation with values gets the code
 // `Z<kk><code>` (for example Z07RR8), the name "SYNTHETIC <k> <name>", the same type, and the same series
@@ -18,6 +19,11 @@ import pg from 'pg';
 import { root } from '../run.mjs';
 
 const requestsPerRun = Number(process.argv[2] ?? 200);
+const volumes = (process.argv[3] ?? '1,10,100').split(',').map(Number);
+if (!Number.isInteger(requestsPerRun) || requestsPerRun < 10 || requestsPerRun > 10_000 || !volumes.every((v) => [1, 10, 100].includes(v))) {
+  console.error('usage: scorecard-bench.mjs [requests: 10 to 10000] [volumes: a list of 1, 10, 100]');
+  process.exit(1);
+}
 const WARM_UP = 3;
 const REQUEST_TIMEOUT_MS = 60_000;
 const main = path.join(root, 'dist/apps/api/main.js');
@@ -191,11 +197,13 @@ try {
   const base = await volume(client);
   const realTrusts = (await client.query(`SELECT DISTINCT organisation_code AS code FROM indicator_value v JOIN organisation o ON o.code = v.organisation_code WHERE o.type = 'NHS_TRUST' ORDER BY 1`)).rows.map((r) => r.code);
 
-  for (const [label, copies] of [['real data', 0], ['10 × volume (synthetic)', 9], ['100 × volume (synthetic)', 99]]) {
-    const done = results.length ? Math.max(...results.map((r) => r.copies)) : 0;
+  let done = 0;
+  const scales = [['real data', 0, 1], ['10 × volume (synthetic)', 9, 10], ['100 × volume (synthetic)', 99, 100]].filter(([, , volume]) => volumes.includes(volume));
+  for (const [label, copies] of scales) {
     if (copies > done) {
       console.log(`Generating synthetic copies ${done + 1} to ${copies}...`);
       await generate(client, done + 1, copies);
+      done = copies;
     }
     const { values, trusts } = await volume(client);
     // Scorecards of trusts spread over the whole data: real and synthetic alike.
