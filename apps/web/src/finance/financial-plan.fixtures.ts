@@ -1,6 +1,6 @@
 // Test fixtures for the finance pages' component tests: stored plans shaped as the API returns them, their
 // compliance worked out by the same domain function the API runs. Not imported by the app.
-import { evaluatePlanCompliance, Money, type PlanCategory, type PlanCompliance } from '@ccg-assure/domain';
+import { evaluatePlanCompliance, FINANCE_ROUNDING, Money, Percentage, type FinancialRuleCode, type PlanCategory, type PlanCompliance } from '@ccg-assure/domain';
 import type { FinancialPlanStatus, ViewerQuery } from '../gql/graphql';
 import type { StoredPlan, StoredVersion } from './stored-plan';
 
@@ -38,11 +38,12 @@ export const officerActor = actor('Demo Finance Officer', 'demo-finance-officer'
 export const assessorActor = actor('Demo Assessor', 'demo-assessor');
 
 /** The API's PlanCompliance for the figures, from the domain's own function. */
-export function complianceOf(financialYear: string, allocation: string, lines: Partial<Record<PlanCategory, string>>): StoredVersion['compliance'] {
+export function complianceOf(financialYear: string, allocation: string, lines: Partial<Record<PlanCategory, string>>, flexes: readonly StoredFlex[] = []): StoredVersion['compliance'] {
   const result: PlanCompliance = evaluatePlanCompliance({
     financialYear,
     allocation: Money.parse(allocation),
     lines: Object.entries(lines).map(([category, amount]) => ({ category: category as PlanCategory, amount: Money.parse(amount as string) })),
+    ...(flexes.length ? { flexes: flexes.map((flex) => ({ rule: flex.rule, percentage: Percentage.parse(flex.percentage), reason: flex.reason })) } : {}),
   });
   return {
     __typename: 'PlanCompliance',
@@ -73,6 +74,8 @@ export function version(options: {
   lines?: Partial<Record<PlanCategory, string>>;
   financialYear?: string;
   returnReason?: string | null;
+  /** Flexes the API applied to the version's compliance. */
+  flexes?: readonly StoredFlex[];
 }): StoredVersion {
   const financialYear = options.financialYear ?? '2014/15';
   const allocation = options.allocation ?? '200000000.00';
@@ -87,7 +90,7 @@ export function version(options: {
     lines: Object.entries(lines).map(([category, amount]) => ({ __typename: 'PlanLine', category: category as PlanCategory, amount: amount as string })),
     priorYearRunningCosts: null,
     betterCareFundMinimum: null,
-    compliance: complianceOf(financialYear, allocation, lines),
+    compliance: complianceOf(financialYear, allocation, lines, options.flexes),
     createdBy: officerActor,
     createdAt: `2014-0${options.number + 1}-01T09:00:00.000Z`,
     updatedBy: officerActor,
@@ -100,7 +103,17 @@ export function version(options: {
   } as StoredVersion;
 }
 
-export function storedPlan(options: { version?: number; versions?: StoredVersion[]; illustrative?: boolean; forecasts?: StoredPlan['forecasts']; financialWarning?: StoredPlan['financialWarning'] } = {}): StoredPlan {
+export function storedPlan(
+  options: {
+    version?: number;
+    versions?: StoredVersion[];
+    illustrative?: boolean;
+    flexes?: StoredFlex[];
+    forecasts?: StoredPlan['forecasts'];
+    forecastWarningThresholdPercent?: string;
+    financialWarning?: StoredPlan['financialWarning'];
+  } = {},
+): StoredPlan {
   const versions = options.versions ?? [version({ number: 1, status: 'DRAFT' })];
   const latest = versions.reduce((a, b) => (a.number > b.number ? a : b));
   return {
@@ -115,10 +128,47 @@ export function storedPlan(options: { version?: number; versions?: StoredVersion
     illustrativeNote: options.illustrative ? 'Figures invented for demonstration, at the scale of a real CCG allocation.' : null,
     latestVersion: latest,
     versions: [...versions].sort((a, b) => b.number - a.number),
-    flexes: [],
+    flexes: options.flexes ?? [],
     forecasts: options.forecasts ?? [],
-    forecastWarningThresholdPercent: '1',
+    forecastWarningThresholdPercent: options.forecastWarningThresholdPercent ?? '1',
     financialWarning: options.financialWarning ?? null,
     updatedAt: latest.updatedAt,
   } as StoredPlan;
+}
+
+export type StoredFlex = StoredPlan['flexes'][number];
+
+/** A flex in force, recorded by the demo assessor. */
+export function flex(rule: FinancialRuleCode, percentage: string, reason: string, approvedOn = '2015-02-10'): StoredFlex {
+  return {
+    __typename: 'PlanFlex',
+    id: `flex-${rule}-${percentage}`,
+    rule,
+    percentage,
+    reason,
+    approvedBy: assessorActor,
+    approvedOn,
+    recordedAt: `${approvedOn}T12:00:00.000Z`,
+    supersededAt: null,
+  } as StoredFlex;
+}
+
+/**
+ * A month's forecast against the 2014/15 fixture plan (planned spend £198m on £200m): the variance and the
+ * warning as the API works them out, at the threshold given as a percentage of allocation.
+ */
+export function forecastOf(month: string, outturn: string, thresholdPercent = '1'): StoredPlan['forecasts'][number] {
+  const planned = Money.parse('198000000.00');
+  const threshold = Money.parse('200000000.00').multiplyByPercentage(Percentage.parse(thresholdPercent), FINANCE_ROUNDING);
+  const variance = Money.parse(outturn).minus(planned);
+  return {
+    __typename: 'ForecastOutturn',
+    month,
+    forecastOutturn: outturn,
+    plannedSpend: planned.toString(),
+    variance: variance.toString(),
+    warningThreshold: threshold.toString(),
+    warning: variance.compare(threshold) > 0,
+    recordedAt: `${month}-20T09:00:00.000Z`,
+  } as StoredPlan['forecasts'][number];
 }

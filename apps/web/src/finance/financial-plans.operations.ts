@@ -224,3 +224,30 @@ export const ReturnFinancialPlanMutation = graphql(`
     }
   }
 `);
+
+/** A finance officer records a month's forecast outturn for the year against the approved plan. */
+export const RecordForecastOutturnMutation = graphql(`
+  mutation RecordForecastOutturn($input: RecordForecastOutturnInput!) {
+    recordForecastOutturn(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);
+
+/** An NHS England assessor records an approved exception to one of the year's rules for this plan. */
+export const RecordPlanFlexMutation = graphql(`
+  mutation RecordPlanFlex($input: RecordPlanFlexInput!) {
+    recordPlanFlex(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);
+
+/** An NHS England assessor sets the adverse variance, as a percentage of allocation, that raises a financial warning. */
+export const SetForecastWarningThresholdMutation = graphql(`
+  mutation SetForecastWarningThreshold($input: SetForecastWarningThresholdInput!) {
+    setForecastWarningThreshold(input: $input) {
+      ...FinancialPlanFields
+    }
+  }
+`);

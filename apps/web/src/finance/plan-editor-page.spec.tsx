@@ -183,7 +183,7 @@ describe('submitting, approving and returning', () => {
       planQuery(submitted),
       { request: { query: ApproveFinancialPlanMutation, variables: { input: { planId: submitted.id, expectedVersion: 3 } } }, result: { data: { approveFinancialPlan: approved } } },
     ]);
-    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(screen.getByRole('form', { name: 'Plan figures' })).queryByRole('textbox')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Approve the plan' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, approve the plan' }));
     expect(await screen.findByText('Approved: version 1.')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { Money, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
+import { Money, PLAN_CATEGORIES, type PlanCategory, type PlanFlex } from '@ccg-assure/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -15,7 +15,9 @@ import {
   SubmitFinancialPlanMutation,
   UpdateFinancialPlanDraftMutation,
 } from './financial-plans.operations';
+import { FlexForm } from './flex-form';
 import { ForecastChart } from './forecast-chart';
+import { ForecastForm } from './forecast-form';
 import { PlanDecisions } from './plan-decisions';
 import {
   BETTER_CARE_FUND_MINIMUM_LABEL,
@@ -35,6 +37,7 @@ import { CATEGORY_LABELS, RULE_LABELS } from './plan-labels';
 import type { PlanSheetContent } from './plan-sheet';
 import { compareWithServer } from './server-comparison';
 import { StatusTag } from './status-tag';
+import { WarningThresholdForm } from './warning-threshold-form';
 import { draftFromVersion, figuresForServer, flexesInForce, formatDate, formatDateTime, organisationName, sameFigures, yearFromPath, type StoredPlan } from './stored-plan';
 
 /** The roles the viewer holds over one CCG's plan: its finance officers edit and submit; NHS England assessors decide. */
@@ -315,6 +318,9 @@ function PlanEditor({ plan, ccg, ccgName, financialYear, canEdit, canDecide, rel
   const submitBlockedBy = dirty ? 'Save your changes before submitting.' : reading.problems.length || !reading.compliance ? 'Complete the figures before submitting.' : null;
   const serverDifferences = plan && latest && !dirty && reading.compliance ? compareWithServer(reading.compliance, latest.compliance) : null;
   const inForce = plan?.flexes.filter((flex) => flex.supersededAt === null) ?? [];
+  /** The plan's compliance with one more flex, in place of any other of its rule: the flex form's preview. */
+  const withFlex = (flex: PlanFlex) => readPlan(shown, [...flexes.filter((other) => other.rule !== flex.rule), flex]).compliance;
+  const forecastsOpen = plan?.status === 'APPROVED' || (plan?.forecasts.length ?? 0) > 0;
 
   return (
     <>
@@ -439,18 +445,23 @@ function PlanEditor({ plan, ccg, ccgName, financialYear, canEdit, canDecide, rel
         </div>
         <div className="nhsuk-grid-column-one-half">
           <CompliancePanel reading={reading} financialYear={financialYear} showLines={false} compact />
-          {inForce.length > 0 && (
+          {(inForce.length > 0 || (plan && canDecide)) && (
             <>
               <h3 className="nhsuk-heading-s">Approved flexes</h3>
-              <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">
-                {inForce.map((flex) => (
-                  <li key={flex.id}>
-                    {RULE_LABELS[flex.rule]}: {flex.percentage}% for this plan, approved {flex.approvedBy ? `by ${flex.approvedBy.displayName} ` : ''}on {formatDate(flex.approvedOn)}. {flex.reason}
-                  </li>
-                ))}
-              </ul>
+              {inForce.length > 0 ? (
+                <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" aria-label="Approved flexes">
+                  {inForce.map((flex) => (
+                    <li key={flex.id}>
+                      {RULE_LABELS[flex.rule]}: {flex.percentage}% for this plan, approved {flex.approvedBy ? `by ${flex.approvedBy.displayName} ` : ''}on {formatDate(flex.approvedOn)}. {flex.reason}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="nhsuk-body-s">None: every rule applies as the year sets it.</p>
+              )}
             </>
           )}
+          {plan && canDecide && <FlexForm plan={plan} preview={withFlex} today={new Date().toISOString().slice(0, 10)} />}
           {serverDifferences && (
             <div className="nhsuk-body-s">
               {serverDifferences.length === 0 ? (
@@ -522,12 +533,28 @@ function PlanEditor({ plan, ccg, ccgName, financialYear, canEdit, canDecide, rel
         }
       />
 
-      {plan && (plan.status === 'APPROVED' || plan.forecasts.length > 0) && (
+      {plan && (forecastsOpen || canDecide) && (
         <section aria-labelledby="forecast-heading" className="nhsuk-u-margin-bottom-6">
           <h2 id="forecast-heading" className="nhsuk-heading-m">
             Forecast outturn against plan
           </h2>
-          <ForecastChart title={`${ccgName} ${financialYear}`} financialYear={financialYear} forecasts={plan.forecasts} warning={plan.financialWarning} />
+          {forecastsOpen ? (
+            <ForecastChart title={`${ccgName} ${financialYear}`} financialYear={financialYear} forecasts={plan.forecasts} warning={plan.financialWarning} />
+          ) : (
+            <p className="nhsuk-body">The CCG records forecasts once the plan is approved.</p>
+          )}
+          <div className="nhsuk-grid-row">
+            {canEdit && plan.status === 'APPROVED' && (
+              <div className="nhsuk-grid-column-one-half">
+                <ForecastForm plan={plan} />
+              </div>
+            )}
+            {canDecide && (
+              <div className="nhsuk-grid-column-one-half">
+                <WarningThresholdForm plan={plan} />
+              </div>
+            )}
+          </div>
         </section>
       )}
 
