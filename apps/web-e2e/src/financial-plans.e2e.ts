@@ -18,13 +18,15 @@ const wire = (pence: bigint) => `${pence / 100n}.${String(pence % 100n).padStart
 /** Pence as the page shows them: 479520000n → "£4,795,200.00". */
 const shown = (pence: bigint) => `£${(pence / 100n).toString().replace(/\B(?=(\d{3})+$)/g, ',')}.${String(pence % 100n).padStart(2, '0')}`;
 
-async function signInAsFinanceOfficer(page: Page) {
+async function signIn(page: Page, username: string, displayName: string) {
   await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel('Username').fill('demo-finance-officer');
+  await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill('demo-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('header').getByText('Demo Finance Officer').waitFor();
+  await page.locator('header').getByText(displayName).waitFor();
 }
+
+const signInAsFinanceOfficer = (page: Page) => signIn(page, 'demo-finance-officer', 'Demo Finance Officer');
 
 describe('financial plans (browser, built app, real API and database)', () => {
   let browser: Browser;
@@ -130,6 +132,44 @@ describe('financial plans (browser, built app, real API and database)', () => {
     await page.reload();
     await field('Acute').waitFor();
     expect(await field('Acute').inputValue()).toBe(changedAcute);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('an NHS England assessor records a flex on the illustrative submitted 2014/15 Ashford plan and sees the compliance panel apply it', async () => {
+    const { page, foreignRequests } = await openPage(browser);
+    await signIn(page, 'demo-assessor', 'Demo Assessor');
+    // Ashford's illustrative 2014/15 plan, returned then resubmitted, holds its non-recurrent fund at 2% of allocation against the rule's 2.5%.
+    await page.goto(`${baseUrl()}/finance/plans/09C/2014-15`);
+    await page.getByRole('heading', { level: 1, name: /2014\/15 financial plan/ }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Illustrative data' }).isVisible()).toBe(true);
+    const summary = page.locator('#compliance-summary');
+    await summary.getByText(/^This plan does not meet 1 of the 3 2014\/15 rules: Non-recurrent fund short by £[\d,]+\.\d\d\.$/).waitFor();
+    const fundRow = page.locator('tr[data-rule="NON_RECURRENT_FUND"]');
+    const planned = penceOf(await fundRow.locator('td').nth(1).innerText());
+
+    const form = page.getByRole('region', { name: 'Record a flex' });
+    await form.getByRole('combobox', { name: 'Rule' }).selectOption({ label: 'Non-recurrent fund (at least 2.5% of allocation)' });
+    await form.getByRole('textbox', { name: 'Percentage for this plan' }).fill('2');
+    await form.getByText('With this flex: This plan meets all 3 of the 2014/15 rules.').waitFor();
+    await form.getByRole('textbox', { name: 'Why was it approved?' }).fill('Agreed with the area team for 2014/15 while the CCG recovers its deficit.');
+    await form.getByRole('button', { name: 'Record the flex' }).click();
+
+    await form.getByText('Recorded a flex of the non-recurrent fund rule: 2% for this plan. The compliance shown applies it.').waitFor();
+    await page.getByRole('list', { name: 'Approved flexes' }).getByText(/^Non-recurrent fund: 2% for this plan, approved by Demo Assessor on .+\. Agreed with the area team/).waitFor();
+    await summary.getByText('This plan meets all 3 of the 2014/15 rules.').waitFor();
+    // The rule now requires exactly the 2% the plan holds, and the server's own check agrees to the penny.
+    expect(penceOf(await fundRow.locator('td').first().innerText())).toBe(planned);
+    await page.getByText("The server's check of the saved version agrees with this one, to the penny.").waitFor();
+
+    // Stored: a reload shows the flex applied.
+    await page.reload();
+    await summary.getByText('This plan meets all 3 of the 2014/15 rules.').waitFor();
+    expect(await page.getByRole('list', { name: 'Approved flexes' }).innerText()).toContain('Non-recurrent fund: 2% for this plan');
+
+    // At phone width the forms fit the screen: nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.getByRole('button', { name: 'Record the flex' }).scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(foreignRequests).toEqual([]);
   });
 });
