@@ -99,6 +99,8 @@ export function AssessmentForm({
 
   const setRating = (domain: string, value: AssuranceCategory) => setDraft((d) => ({ ...d, ratings: { ...d.ratings, [domain]: value } }));
   const setNarrative = (domain: string, value: string) => setDraft((d) => ({ ...d, narratives: { ...d.narratives, [domain]: value } }));
+  // The value is read from the event at once: React clears currentTarget before a state updater runs.
+  const setRationale = (value: string) => setDraft((d) => ({ ...d, rationale: value }));
 
   async function save(event?: FormEvent): Promise<StoredAssessment | null> {
     event?.preventDefault();
@@ -381,7 +383,7 @@ export function AssessmentForm({
                 aria-required={needsRationale}
                 aria-describedby={`${RATIONALE_FIELD_ID}-hint${problemFor(RATIONALE_FIELD_ID) ? ` ${RATIONALE_FIELD_ID}-error` : ''}`}
                 value={draft.rationale}
-                onChange={(event) => setDraft((d) => ({ ...d, rationale: event.currentTarget.value }))}
+                onChange={(event) => setRationale(event.currentTarget.value)}
               />
             </div>
           </section>

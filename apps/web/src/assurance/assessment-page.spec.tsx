@@ -114,6 +114,25 @@ describe('assessment form', () => {
     expect(screen.getByRole('button', { name: 'Publish the assessment' })).toBeEnabled();
   });
 
+  it('saves a decision that differs from the proposal with its rationale', async () => {
+    const rated = assessmentFixture({ ratings: ALL_GOOD, version: 4 });
+    const decided = assessmentFixture({ ratings: ALL_GOOD, version: 5, decided: 'LIMITED_ASSURANCE', rationale: 'Deficit growing month on month.' });
+    await openAssessment(assessorViewer, rated, [
+      {
+        request: {
+          query: DecideAssessmentCategoryMutation,
+          variables: { input: { assessmentId: 'a2', expectedVersion: 4, category: 'LIMITED_ASSURANCE', rationale: 'Deficit growing month on month.' } },
+        },
+        result: { data: { decideAssessmentCategory: decided } },
+      },
+    ]);
+    await userEvent.click(within(decisionGroup()).getByRole('radio', { name: 'Limited assurance (requires improvement)' }));
+    await userEvent.type(screen.getByLabelText('Rationale'), 'Deficit growing month on month.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save the draft' }));
+    expect(await screen.findByText('The draft is saved.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Rationale')).toHaveValue('Deficit growing month on month.');
+  });
+
   it('on CONFLICT keeps the ratings on screen and loads the latest version on request', async () => {
     const mine = assessmentFixture({ ratings: ALL_GOOD, version: 3 });
     const theirs = assessmentFixture({ ratings: { ...ALL_GOOD, PERFORMANCE: 'LIMITED_ASSURANCE' }, version: 4 });
