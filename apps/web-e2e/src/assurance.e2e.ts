@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, openPage } from './support/browser';
+
+async function signIn(page: Page, username: string, displayName: string) {
+  await page.goto(`${baseUrl()}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('header').getByText(displayName).waitFor();
+}
+
+const rating = (page: Page, domain: string) => page.getByRole('group', { name: `Rating: ${domain}` });
+
+describe('assuring a CCG (browser, built app, real API and database)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('an assessor rates a CCG, sees the proposal change, decides, publishes; then anyone sees the public page and the PDF', async () => {
+    const { page, foreignRequests } = await openPage(browser);
+    await signIn(page, 'demo-assessor', 'Demo Assessor');
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Assurance' }).click();
+    await page.getByRole('heading', { name: 'Assurance workspace' }).waitFor();
+
+    // Find the CCG in the workspace and start its 2015/16 Q2 assessment.
+    await page.getByLabel('CCG name or code').fill('02N');
+    const row = page.locator('tr[data-ccg="02N"]');
+    await row.waitFor();
+    await row.getByRole('link', { name: /Start an assessment/ }).click();
+    await page.getByRole('heading', { name: 'Start an assessment' }).waitFor();
+    expect(await page.getByLabel('CCG', { exact: true }).inputValue()).toBe('02N');
+    await page.getByLabel('Financial year').selectOption('2015/16');
+    await page.getByRole('radio', { name: /^Quarter 2/ }).check();
+    await page.getByLabel('Day of the assessment').fill('2015-09-30');
+    await page.getByRole('button', { name: 'Start the assessment' }).click();
+    await page.getByRole('heading', { level: 1, name: /2015\/16 Q2 assessment/ }).waitFor();
+
+    // Rate every component; the proposal follows the ratings.
+    const proposal = page.getByRole('region', { name: 'Proposed category' });
+    for (const domain of ['Well led', 'Performance', 'Financial management', 'Planning', 'Delegated functions']) {
+      await rating(page, domain).getByRole('radio', { name: 'Good' }).check();
+    }
+    await proposal.locator('.nhsuk-tag', { hasText: 'Good' }).waitFor();
+    await rating(page, 'Financial management').getByRole('radio', { name: 'Not assured' }).check();
+    await proposal.locator('.nhsuk-tag', { hasText: 'Not assured' }).waitFor();
+    expect(await proposal.getByTestId('proposal-reasons').innerText()).toContain('Not assured because Financial management is Not assured.');
+    await rating(page, 'Financial management').getByRole('radio', { name: 'Limited assurance (requires improvement)' }).check();
+    await proposal.locator('.nhsuk-tag', { hasText: 'Good' }).waitFor();
+    await page.getByRole('region', { name: 'Financial management' }).getByLabel('Narrative: why this rating').fill('Forecast deficit of £3.2m against a planned surplus; recovery plan agreed.');
+
+    // A decision that differs from the proposal needs a rationale.
+    const decision = page.getByRole('group', { name: 'Overall category' });
+    await decision.getByRole('radio', { name: 'Limited assurance (requires improvement)' }).check();
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByRole('alert').getByText(/Give your rationale/).waitFor();
+    await page.getByLabel('Rationale').fill('The financial position is worse than the ratings alone show: the forecast deficit is growing month on month.');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByText('The draft is saved.').waitFor();
+    await proposal.getByText('The server proposes the same for the saved ratings.').waitFor();
+
+    // Publish, through the confirmation.
+    await page.getByRole('button', { name: 'Publish the assessment' }).click();
+    await page.getByRole('heading', { name: /^Publish the 2015\/16 Q2 assessment of/ }).waitFor();
+    await page.getByRole('button', { name: 'Yes, publish it' }).click();
+    await page.getByRole('heading', { name: 'The assessment is published' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save the draft' }).count()).toBe(0);
+
+    // Signed out, the public page shows the published assessment.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${baseUrl()}/public/assurance/02N`);
+    await page.getByRole('heading', { name: 'Latest assessment: 2015/16 Q2' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/public/assurance/02N');
+    const summary = await page.locator('.ccg-assurance-summary').innerText();
+    expect(summary).toContain('Limited assurance (requires improvement)');
+    expect(await page.getByText('The financial position is worse than the ratings alone show', { exact: false }).count()).toBeGreaterThan(0);
+
+    // The annual report, printable, and its PDF.
+    await page.getByRole('link', { name: 'Annual assurance report 2015/16' }).click();
+    await page.getByRole('heading', { level: 1, name: /Annual assurance report 2015\/16/ }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download PDF/ }).click()]);
+    const file = await download.path();
+    const bytes = await readFile(file);
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('lays the workspace and the public page out within a phone’s width', async () => {
+    const { page } = await openPage(browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'demo-assessor', 'Demo Assessor');
+    await page.goto(`${baseUrl()}/assurance`);
+    await page.getByRole('table', { name: 'CCGs, assessments overdue first' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.goto(`${baseUrl()}/public/assurance/02V`);
+    await page.getByRole('heading', { level: 1, name: /Published assurance/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
