@@ -30,14 +30,16 @@ export function toCategoryProposal(proposal: DomainProposal): CategoryProposal {
 
 /**
  * What a client sees of an assessment: every domain of its framework (rated or not), the proposal computed
- * now by the domain library, the decision as stored. Comments only when the caller may read them.
+ * now by the domain library, the decision as stored. The internal view (assessors and the CCG's own users)
+ * adds the CCG's comments and who did what; the public view leaves people's names out.
  */
-export function toAssessment(record: AssessmentRecord, options: { includeComments: boolean }): Assessment {
+export function toAssessment(record: AssessmentRecord, options: { internal: boolean }): Assessment {
   const { assessment: row } = record;
+  const who = <T>(actor: T | null): T | null => (options.internal ? actor : null);
   const framework = frameworkById(row.framework);
   const ratings = framework.domains.map((domain): DomainRating => {
     const rated = record.ratings.find((rating) => rating.domain === domain.code);
-    return { domain, rating: rated?.rating ?? null, narrative: rated?.narrative ?? null, ratedBy: rated?.ratedBy ?? null, ratedAt: rated?.ratedAt ?? null };
+    return { domain, rating: rated?.rating ?? null, narrative: rated?.narrative ?? null, ratedBy: who(rated?.ratedBy ?? null), ratedAt: rated?.ratedAt ?? null };
   });
   const proposal = proposalOf(row.framework, record.ratings);
   const period = quarterPeriod(parseFinancialYear(row.financialYear), row.quarter);
@@ -59,7 +61,7 @@ export function toAssessment(record: AssessmentRecord, options: { includeComment
     decidedCategory: row.decidedCategory,
     rationale: row.rationale,
     differsFromProposal: row.decidedCategory && row.decisionProposedCategory ? decisionNeedsRationale(row.decisionProposedCategory, row.decidedCategory) : null,
-    decidedBy: row.decidedBy,
+    decidedBy: who(row.decidedBy),
     decidedAt: row.decidedAt,
     nextAssessmentDue: row.nextAssessmentDue,
     evidence: record.evidence.map((evidence) => ({
@@ -70,12 +72,12 @@ export function toAssessment(record: AssessmentRecord, options: { includeComment
       reference: evidence.reference,
       url: evidence.url,
       note: evidence.note,
-      addedBy: evidence.addedBy,
+      addedBy: who(evidence.addedBy),
       addedAt: evidence.addedAt,
     })),
-    comments: options.includeComments ? record.comments.map((comment) => ({ id: comment.id, author: comment.author, text: comment.text, createdAt: comment.createdAt })) : null,
+    comments: options.internal ? record.comments.map((comment) => ({ id: comment.id, author: comment.author, text: comment.text, createdAt: comment.createdAt })) : null,
     publishedAt: row.publishedAt,
-    publishedBy: row.publishedBy,
+    publishedBy: who(row.publishedBy),
     illustrative: row.illustrative,
     illustrativeNote: row.illustrativeNote,
     createdAt: row.createdAt,

@@ -108,7 +108,7 @@ export class DomainRating {
   @Field(() => String, { nullable: true, description: 'Why: the assessor’s narrative for this domain.' })
   narrative!: string | null;
 
-  @Field(() => AssuranceActor, { nullable: true, description: 'Who last rated it; null when not rated or made by the system (illustrative data).' })
+  @Field(() => AssuranceActor, { nullable: true, description: 'Who last rated it; null when not rated, for illustrative data and in public views.' })
   ratedBy!: AssuranceActor | null;
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was last rated.' })
@@ -174,7 +174,7 @@ export class AssessmentEvidence {
   @Field(() => String, { nullable: true, description: 'What it shows.' })
   note!: string | null;
 
-  @Field(() => AssuranceActor, { nullable: true, description: 'Who added it; null for illustrative data.' })
+  @Field(() => AssuranceActor, { nullable: true, description: 'Who added it; null for illustrative data and in public views.' })
   addedBy!: AssuranceActor | null;
 
   @Field(() => GraphQLDateTime, { description: 'When it was added.' })
@@ -249,7 +249,7 @@ export class Assessment {
   @Field(() => Boolean, { nullable: true, description: 'True when the decision differs from the proposal; null until decided.' })
   differsFromProposal!: boolean | null;
 
-  @Field(() => AssuranceActor, { nullable: true, description: 'The assessor who decided; null until decided or for illustrative data.' })
+  @Field(() => AssuranceActor, { nullable: true, description: 'The assessor who decided; null until decided, for illustrative data and in public views.' })
   decidedBy!: AssuranceActor | null;
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the category was decided.' })
@@ -273,7 +273,7 @@ export class Assessment {
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was published; null while a draft.' })
   publishedAt!: Date | null;
 
-  @Field(() => AssuranceActor, { nullable: true, description: 'Who published it; null while a draft or for illustrative data.' })
+  @Field(() => AssuranceActor, { nullable: true, description: 'Who published it; null while a draft, for illustrative data and in public views.' })
   publishedBy!: AssuranceActor | null;
 
   @Field(() => Boolean, { description: 'True for illustrative demonstration data (embedded database only), not a real assessment.' })

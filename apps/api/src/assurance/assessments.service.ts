@@ -75,7 +75,7 @@ export class AssessmentsService {
     const row = await repository.getAssessmentRow(manager, id);
     if (row.status !== AssessmentStatus.PUBLISHED) assertCanReadDraftsOf(viewer, row.ccgCode);
     const [record] = await repository.loadAssessmentRecords(manager, [id]);
-    return toAssessment(record, { includeComments: canReadDraftsOf(viewer, row.ccgCode) });
+    return toAssessment(record, { internal: canReadDraftsOf(viewer, row.ccgCode) });
   }
 
   /** A CCG's assurance with drafts: assessors and the CCG's own users. */
@@ -96,9 +96,9 @@ export class AssessmentsService {
     const manager = this.dataSource.manager;
     const ids = await repository.listAssessmentIds(manager, { ccgCode, publishedOnly: options.publishedOnly });
     const records = await repository.loadAssessmentRecords(manager, ids);
-    const assessments = records.map((record) => toAssessment(record, { includeComments: !options.publishedOnly }));
+    const assessments = records.map((record) => toAssessment(record, { internal: !options.publishedOnly }));
     const current = assessments.find((assessment) => assessment.status === AssessmentStatus.PUBLISHED) ?? null;
-    const episodes = (await loadSpecialMeasures(manager, [ccgCode], asOf)).filter((episode) => !options.publishedOnly || episode.publiclyNotified);
+    const episodes = (await loadSpecialMeasures(manager, [ccgCode], asOf, { internal: !options.publishedOnly })).filter((episode) => !options.publishedOnly || episode.publiclyNotified);
     const buddy = await buddyOf(manager, ccgCode);
     return {
       ccgCode,

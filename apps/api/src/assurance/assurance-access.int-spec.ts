@@ -85,7 +85,7 @@ describe('assurance permissions, role by role and object by object', () => {
     it('read their CCG’s drafts and published assessments, with comments, and its assurance with drafts', async () => {
       for (const [, client] of ownUsers()) {
         expect(await succeed<Assessment>(client, GET_ASSESSMENT, { id: draft.id })).toMatchObject({ id: draft.id, status: 'DRAFT', comments: expect.any(Array) });
-        expect(await succeed<Assessment>(client, GET_ASSESSMENT, { id: published.id })).toMatchObject({ status: 'PUBLISHED', comments: expect.any(Array) });
+        expect(await succeed<Assessment>(client, GET_ASSESSMENT, { id: published.id })).toMatchObject({ status: 'PUBLISHED', comments: expect.any(Array), decidedBy: { username: 'assessor' } });
         const assurance = await succeed<Assurance>(client, CCG_ASSURANCE, { ccg: LEEDS_NORTH });
         expect(assurance.includesDrafts).toBe(true);
         expect(assurance.assessments.map((assessment) => assessment.status)).toEqual(['DRAFT', 'PUBLISHED']);
@@ -146,10 +146,13 @@ describe('assurance permissions, role by role and object by object', () => {
 
   describe('the public, without signing in', () => {
     it('reads published assessments and published assurance; drafts need a sign-in (UNAUTHENTICATED)', async () => {
-      expect(await succeed<Assessment>(world.anonymous, GET_ASSESSMENT, { id: published.id })).toMatchObject({ status: 'PUBLISHED', decidedCategory: 'NOT_ASSURED', comments: null });
+      const publicView = await succeed<Assessment>(world.anonymous, GET_ASSESSMENT, { id: published.id });
+      expect(publicView).toMatchObject({ status: 'PUBLISHED', decidedCategory: 'NOT_ASSURED', comments: null, decidedBy: null, publishedBy: null });
+      // People's names stay inside: the public sees what was decided, not which account did it.
+      expect(publicView.ratings.every((rating) => rating.ratedBy === null)).toBe(true);
       expect(await refusal(world.anonymous, GET_ASSESSMENT, { id: draft.id })).toMatchObject({ code: 'UNAUTHENTICATED' });
-      const publicView = await succeed<Assurance>(world.anonymous, PUBLISHED_ASSURANCE, { ccg: LEEDS_NORTH });
-      expect(publicView.assessments.map((assessment) => assessment.id)).toEqual([published.id]);
+      const publishedView = await succeed<Assurance>(world.anonymous, PUBLISHED_ASSURANCE, { ccg: LEEDS_NORTH });
+      expect(publishedView.assessments.map((assessment) => assessment.id)).toEqual([published.id]);
       expect(await refusal(world.anonymous, CCG_ASSURANCE, { ccg: LEEDS_NORTH })).toMatchObject({ code: 'UNAUTHENTICATED' });
       expect(await refuse(world.anonymous, COMMENT, { assessmentId: published.id, text: 'hello' })).toMatchObject({ code: 'UNAUTHENTICATED' });
       await expectAssessorChangesRefused(world.anonymous, 'UNAUTHENTICATED');

@@ -27,9 +27,9 @@ export class AssuranceReportsService {
     const organisation = await requireCcg(manager, ccg);
     const ids = await repository.listAssessmentIds(manager, { ccgCode: organisation.code, publishedOnly: true, financialYear: year.label });
     if (ids.length === 0) throw noneFor(year, organisation.code);
-    const assessments = (await repository.loadAssessmentRecords(manager, [...ids].reverse())).map((record) => toAssessment(record, { includeComments: false }));
+    const assessments = (await repository.loadAssessmentRecords(manager, [...ids].reverse())).map((record) => toAssessment(record, { internal: false }));
     const asOf = today < year.end ? today : year.end;
-    const specialMeasures = (await loadSpecialMeasures(manager, [organisation.code], asOf, asOf)).filter((episode) => episode.publiclyNotified && openInYear(episode, year));
+    const specialMeasures = (await loadSpecialMeasures(manager, [organisation.code], asOf, { internal: false, upTo: asOf })).filter((episode) => episode.publiclyNotified && openInYear(episode, year));
     return {
       ccgCode: organisation.code,
       financialYear: year.label,
@@ -53,7 +53,7 @@ export class AssuranceReportsService {
       if (!latest.has(record.assessment.ccgCode)) latest.set(record.assessment.ccgCode, record.assessment);
     }
     const asOf = today < year.end ? today : year.end;
-    const episodes = (await loadSpecialMeasures(manager, null, asOf, asOf)).filter((episode) => episode.publiclyNotified && openInYear(episode, year));
+    const episodes = (await loadSpecialMeasures(manager, null, asOf, { internal: false, upTo: asOf })).filter((episode) => episode.publiclyNotified && openInYear(episode, year));
     const ccgs = [...latest.values()]
       .sort((a, b) => (a.ccgCode < b.ccgCode ? -1 : 1))
       .map((row): EnglandReportEntry => {

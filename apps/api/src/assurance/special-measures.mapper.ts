@@ -78,9 +78,10 @@ function improvementPlanOf(record: EpisodeRecord, episode: DomainEpisode, asOf: 
 /**
  * What a client sees of an episode, with the clock read at `asOf` (the domain's specialMeasuresEpisodeClock;
  * null while only proposed, or when `asOf` is before entry) and the steps as at `upTo` (every step when null).
+ * The public view (not `internal`) leaves out who recorded each step.
  */
-export function toEpisode(record: EpisodeRecord, asOf: string, upTo: string | null = null): SpecialMeasuresEpisode {
-  const episode = replayEpisode(record, upTo);
+export function toEpisode(record: EpisodeRecord, asOf: string, options: { internal: boolean; upTo?: string | null }): SpecialMeasuresEpisode {
+  const episode = replayEpisode(record, options.upTo ?? null);
   const clock = episode.enteredOn !== null && episode.enteredOn <= asOf ? specialMeasuresEpisodeClock(episode, asOf) : null;
   const stored = record.events;
   return {
@@ -113,7 +114,7 @@ export function toEpisode(record: EpisodeRecord, asOf: string, upTo: string | nu
         intensiveSupport: text('intensiveSupport'),
         summary: text('summary'),
         escalationKind: (text('kind') as EscalationKind | null) ?? null,
-        recordedBy: stored[index]?.recordedBy ?? null,
+        recordedBy: options.internal ? (stored[index]?.recordedBy ?? null) : null,
         recordedAt: stored[index]?.recordedAt,
       };
     }),

@@ -46,7 +46,7 @@ export class SpecialMeasuresService {
     const manager = this.dataSource.manager;
     await repository.getEpisodeRow(manager, id);
     const [record] = await repository.loadEpisodeRecords(manager, [id]);
-    return toEpisode(record, asOf);
+    return toEpisode(record, asOf, { internal: true });
   }
 
   /** Proposes special measures from the CCG's latest published category (Not assured or Limited assurance). */

@@ -57,7 +57,7 @@ export class SpecialMeasuresEvent {
   @Field(() => EscalationKindEnum, { nullable: true, description: 'ESCALATE: what the escalation changes.' })
   escalationKind!: EscalationKind | null;
 
-  @Field(() => AssuranceActor, { nullable: true, description: 'The assessor who recorded it; null for illustrative data.' })
+  @Field(() => AssuranceActor, { nullable: true, description: 'The assessor who recorded it; null for illustrative data and in public views.' })
   recordedBy!: AssuranceActor | null;
 
   @Field(() => GraphQLDateTime, { description: 'When it was recorded.' })
@@ -201,7 +201,7 @@ export class SpecialMeasuresEpisode {
   @Field(() => [SpecialMeasuresActionEnum], { description: 'The steps allowed now (none when closed).' })
   availableActions!: SpecialMeasuresActionType[];
 
-  @Field(() => SpecialMeasuresClock, { nullable: true, description: 'The 12-month clock; null while only proposed.' })
+  @Field(() => SpecialMeasuresClock, { nullable: true, description: 'The 12-month clock; null while only proposed, or when read at a date before entry.' })
   clock!: SpecialMeasuresClock | null;
 
   @Field(() => ImprovementPlan, { description: 'The improvement plan and its progress.' })
