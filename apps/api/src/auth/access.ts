@@ -1,5 +1,5 @@
-import { Extensions, type MiddlewareFn } from 'type-graphql';
-import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { Extensions } from 'type-graphql';
 import { forbidden, unauthenticated } from '../server/app-error';
 import type { RequestContext } from '../server/request-context';
 import type { Role } from './role';
@@ -27,17 +27,31 @@ export function accessRuleOf(type: GraphQLObjectType, fieldName: string): Access
   return type.getFields()[fieldName]?.extensions?.[ACCESS_KEY] as AccessRule | undefined;
 }
 
-function isRootType(schema: GraphQLSchema, type: GraphQLObjectType): boolean {
-  return type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType();
+/**
+ * Enforces the rule of every root field, refusing fields that have none (default deny). It wraps the
+ * root fields' resolvers once, after the schema is built, rather than running as a global type-graphql
+ * middleware: that would put every nested field of every answer through an async chain for a check
+ * that only root fields need (measured in docs/benchmarks.md, "Provider scorecards").
+ */
+export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
+      const rule = accessRuleOf(type, field.name);
+      const name = `${type.name}.${field.name}`;
+      field.resolve = (source, args, context: RequestContext, info) => {
+        checkAccess(rule, name, context);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
-/** Global middleware: enforces the rule of every root field, refusing fields that have none. */
-export const enforceAccess: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
-  if (!isRootType(info.schema, info.parentType)) return next();
-  const rule = accessRuleOf(info.parentType, info.fieldName);
-  if (!rule) throw forbidden(`${info.parentType.name}.${info.fieldName} has no access rule, so it is refused.`);
-  if (rule.kind === 'PUBLIC') return next();
+function checkAccess(rule: AccessRule | undefined, fieldName: string, context: RequestContext): void {
+  if (!rule) throw forbidden(`${fieldName} has no access rule, so it is refused.`);
+  if (rule.kind === 'PUBLIC') return;
   if (!context.viewer) throw unauthenticated();
   if (rule.kind === 'ROLES' && !hasAnyRole(context.viewer, rule.roles)) throw forbidden();
-  return next();
-};
+}

@@ -4,7 +4,7 @@ import { buildSchema, type ContainerType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { assuranceResolvers } from '../assurance/assurance-resolvers';
 import { AuditResolver } from '../audit/audit.resolver';
-import { enforceAccess } from '../auth/access';
+import { applyAccessRules } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
 import { AuthService } from '../auth/auth.service';
 import { FinanceResolver } from '../finance/finance.resolver';
@@ -57,7 +57,6 @@ export async function buildAppSchema(services: Services | null): Promise<GraphQL
   const schema = await buildSchema({
     resolvers: [...resolvers],
     container: containerFor(services),
-    globalMiddlewares: [enforceAccess],
     validate: { forbidUnknownValues: true },
   });
   // type-graphql has no way to describe the root types; the schema is a product, so say what they are.
@@ -65,7 +64,7 @@ export async function buildAppSchema(services: Services | null): Promise<GraphQL
   const mutation = schema.getMutationType();
   if (query) query.description = 'Everything a client can read. Each field states who may call it.';
   if (mutation) mutation.description = 'Everything a client can change. Each change is audited in the same transaction.';
-  return schema;
+  return applyAccessRules(schema);
 }
 
 /** The schema as committed in apps/api/schema.graphql: sorted, so the file diffs cleanly. */

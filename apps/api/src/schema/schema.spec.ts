@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildSchema, Query, Resolver } from 'type-graphql';
-import { accessRuleOf, enforceAccess } from '../auth/access';
+import { accessRuleOf, applyAccessRules } from '../auth/access';
 import { buildAppSchema, printAppSchema } from './build-schema';
 
 const committedSchemaFile = path.resolve(__dirname, '../../schema.graphql');
@@ -64,7 +64,7 @@ describe('default deny at run time', () => {
   }
 
   it('refuses a root field that has no access rule, even for a signed-in admin', async () => {
-    const schema = await buildSchema({ resolvers: [ForgottenResolver], globalMiddlewares: [enforceAccess] });
+    const schema = applyAccessRules(await buildSchema({ resolvers: [ForgottenResolver] }));
     const viewer = { userId: 'u', username: 'admin', displayName: 'Admin', roles: [{ role: 'ADMIN', organisationCode: 'X24' }] };
     const result = await execute({ schema, document: parse('{ secret }'), contextValue: { viewer } });
     expect(result.data).toBeNull();
