@@ -91,8 +91,12 @@ export async function execute<T>(manager: EntityManager, sql: string, params: un
 
 // ---- reading -------------------------------------------------------------------------------------
 
+/** Ids are UUIDs: anything else names nothing (and must not reach PostgreSQL's uuid parser as an error). */
+export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
 /** The assessment's own row, or NOT_FOUND. With `forUpdate`, locks it until the transaction ends. */
 export async function getAssessmentRow(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<AssessmentRow> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'ASSESSMENT_NOT_FOUND', 'There is no assessment with that id.', { assessmentId: id });
   const rows: AssessmentRow[] = await manager.query(`SELECT ${ASSESSMENT_COLUMNS} FROM ${ASSESSMENT_FROM} WHERE a.id = $1${options.forUpdate ? ' FOR UPDATE OF a' : ''}`, [id]);
   if (!rows[0]) throw new AppError('NOT_FOUND', 'ASSESSMENT_NOT_FOUND', 'There is no assessment with that id.', { assessmentId: id });
   return rows[0];

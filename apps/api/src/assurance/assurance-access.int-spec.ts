@@ -160,7 +160,9 @@ describe('assurance permissions, role by role and object by object', () => {
 
     it('gets NOT_FOUND for an unknown assessment, whoever asks', async () => {
       for (const client of [world.anonymous, world.assessor]) {
-        expect(await refusal(client, GET_ASSESSMENT, { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND', reason: 'ASSESSMENT_NOT_FOUND' });
+        for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+          expect(await refusal(client, GET_ASSESSMENT, { id })).toMatchObject({ code: 'NOT_FOUND', reason: 'ASSESSMENT_NOT_FOUND' });
+        }
       }
     });
   });
