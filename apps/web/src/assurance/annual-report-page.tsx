@@ -41,7 +41,7 @@ function ReportFrame({ title, caption, year, pdf, pathFor, children }: { title: 
         </button>
       </div>
       <nav className="ccg-no-print nhsuk-u-margin-bottom-4" aria-label="Other years">
-        <Link to={pathFor(previous)}>{previous}</Link> · <Link to={pathFor(next)}>{next}</Link>
+        Other years: <Link to={pathFor(previous)}>{previous}</Link> · <Link to={pathFor(next)}>{next}</Link>
       </nav>
       {children}
     </article>
@@ -218,7 +218,8 @@ export function EnglandAnnualReportPage() {
           {report.illustrative && <IllustrativeNotice what="Some of this report (marked Illustrative)" />}
           <h2 className="nhsuk-heading-m">CCGs by category</h2>
           <p className="nhsuk-body">
-            {report.ccgsAssessed} CCGs had a published assessment in {year}; {report.ccgsInSpecialMeasures} were in special measures at some time in the year.
+            {report.ccgsAssessed} {report.ccgsAssessed === 1 ? 'CCG' : 'CCGs'} had a published assessment in {year}; {report.ccgsInSpecialMeasures}{' '}
+            {report.ccgsInSpecialMeasures === 1 ? 'was' : 'were'} in special measures at some time in the year.
           </p>
           <table className="nhsuk-table nhsuk-table--compact ccg-report-counts">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">CCGs by their latest category of the year</caption>

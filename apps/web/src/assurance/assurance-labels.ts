@@ -148,7 +148,7 @@ export function months(count: number): string {
 
 /** "1 day", "40 days". */
 export function days(count: number): string {
-  return `${count} ${count === 1 ? 'day' : 'days'}`;
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'day' : 'days'}`;
 }
 
 /** Where evidence comes from (DOMAIN.md "Assurance framework": scorecard, finance and plans, the survey, papers and audits, partners). */

@@ -30,7 +30,7 @@ export function policySentence(framework: AssuranceFramework, policy = DEFAULT_C
 
 /** A category as an NHS tag with its name written in it. */
 export function CategoryTag({ category }: { category: AssuranceCategory }) {
-  return <strong className={`nhsuk-tag ${CATEGORY_TAG_CLASSES[category]}`}>{CATEGORY_NAMES[category]}</strong>;
+  return <strong className={`nhsuk-tag ccg-category-tag ${CATEGORY_TAG_CLASSES[category]}`}>{CATEGORY_NAMES[category]}</strong>;
 }
 
 interface CategoryProposalPanelProps {

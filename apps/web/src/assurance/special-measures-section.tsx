@@ -73,7 +73,7 @@ function EpisodePanel({ episode, assessor, onChanged }: { episode: StoredEpisode
         <SpecialMeasuresStateTag state={episode.state} />{' '}
         {episode.illustrative && <strong className="nhsuk-tag nhsuk-tag--yellow">Illustrative</strong>}
       </p>
-      {episode.illustrative && episode.illustrativeNote && <p className="nhsuk-body-s">Illustrative demonstration data: {episode.illustrativeNote}</p>}
+      {episode.illustrative && episode.illustrativeNote && <p className="nhsuk-body-s">{episode.illustrativeNote}</p>}
       <p className="nhsuk-body">
         Proposed on {formatDate(episode.proposedOn)}, the CCG being {CATEGORY_NAMES[episode.assuranceCategory]}.
         {episode.improvementDirector ? ` Improvement director: ${episode.improvementDirector}.` : ''}
