@@ -1,3 +1,4 @@
+import { ASSURANCE_FRAMEWORKS } from '@ccg-assure/domain';
 import type { Viewer } from '../auth/viewer';
 
 /** Only NHS England assessors rate, decide, publish and move special measures (issue 7, "Permissions"). */
@@ -39,4 +40,20 @@ export function financialYearOf(isoDate: string): string {
   const year = Number(isoDate.slice(0, 4));
   const start = Number(isoDate.slice(5, 7)) >= 4 ? year : year - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Financial years with a framework in force, newest first, up to the one `today` falls in. */
+export function assessableYears(today: string): string[] {
+  const last = Number(financialYearOf(today).slice(0, 4));
+  const years: string[] = [];
+  const first = Number(ASSURANCE_FRAMEWORKS[0].validFrom.slice(0, 4));
+  for (let start = last; start >= first; start--) years.push(`${start}/${String((start + 1) % 100).padStart(2, '0')}`);
+  return years;
+}
+
+/** The first day of a quarter of a financial year: 2015/16 Q4 → 2016-01-01. */
+export function quarterStart(financialYear: string, quarter: number): string {
+  const start = Number(financialYear.slice(0, 4));
+  const month = [4, 7, 10, 1][quarter - 1];
+  return `${quarter === 4 ? start + 1 : start}-${String(month).padStart(2, '0')}-01`;
 }

@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { useViewer } from '../auth/viewer';
 import { usePageTitle } from '../ui/page-title';
-import { assessmentPath, financialYearOf, isAssessor } from './assurance-access';
+import { assessableYears, assessmentPath, financialYearOf, isAssessor, quarterStart } from './assurance-access';
 import { todayIso } from './assurance-labels';
 import { CcgAssuranceQuery, StartAssessmentMutation } from './assurance.operations';
 
@@ -15,21 +15,6 @@ const QUARTERS = [
   { value: 3, label: 'Quarter 3: October to December' },
   { value: 4, label: 'Quarter 4: January to March' },
 ];
-
-/** Financial years with a framework in force, newest first, up to the one `today` falls in. */
-export function assessableYears(today: string): string[] {
-  const last = Number(financialYearOf(today).slice(0, 4));
-  const years: string[] = [];
-  for (let start = last; start >= 2013; start--) years.push(`${start}/${String((start + 1) % 100).padStart(2, '0')}`);
-  return years;
-}
-
-/** The first day of a quarter of a financial year: 2015/16 Q4 → 2016-01-01. */
-export function quarterStart(financialYear: string, quarter: number): string {
-  const start = Number(financialYear.slice(0, 4));
-  const month = [4, 7, 10, 1][quarter - 1];
-  return `${quarter === 4 ? start + 1 : start}-${String(month).padStart(2, '0')}-01`;
-}
 
 interface Errors {
   ccg?: string;

@@ -1,13 +1,14 @@
 import { ASSURANCE_CATEGORY_CODES, type AssuranceCategory } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
-import { useSearchParams, Link } from 'react-router';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import { organisationName } from '../finance/stored-plan';
 import type { AssuranceWorkspaceQuery as WorkspaceResult } from '../gql/graphql';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { assessmentPath, ccgPath, newAssessmentPath } from './assurance-access';
+import { assessableYears, assessmentPath, ccgPath, englandReportPath, financialYearOf, newAssessmentPath } from './assurance-access';
 import { CATEGORY_NAMES, SPECIAL_MEASURES_STATE_LABELS, formatDate, months } from './assurance-labels';
 import { AssuranceWorkspaceQuery } from './assurance.operations';
 import { CategoryTag } from './category-proposal';
@@ -192,6 +193,7 @@ export function WorkspacePage() {
             </p>
             <DownloadCsvButton name="Assurance workspace" columns={CSV_COLUMNS} rows={csvRows(shown)} what="CCGs shown" />
           </div>
+          <EnglandReportLink asOf={data.assuranceWorkspace.asOf} />
           {shown.length === 0 ? (
             <p className="nhsuk-body">{entries.length === 0 ? 'There are no CCGs to assure.' : 'No CCG matches the filters.'}</p>
           ) : (
@@ -301,5 +303,26 @@ function WorkspaceRow({ entry }: { entry: WorkspaceEntry }) {
         )}
       </td>
     </tr>
+  );
+}
+
+/** The England annual assurance report for a year the assessor picks (the last complete year first). */
+function EnglandReportLink({ asOf }: { asOf: string }) {
+  const years = assessableYears(asOf);
+  const [year, setYear] = useState(years[1] ?? years[0] ?? financialYearOf(asOf));
+  return (
+    <p className="nhsuk-body ccg-report-link">
+      <label htmlFor="england-report-year">England annual assurance report for</label>{' '}
+      <select className="nhsuk-select ccg-select--compact" id="england-report-year" value={year} onChange={(event) => setYear(event.currentTarget.value)}>
+        {years.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>{' '}
+      <Link to={englandReportPath(year)}>
+        Open the report<span className="nhsuk-u-visually-hidden"> for {year}</span>
+      </Link>
+    </p>
   );
 }
