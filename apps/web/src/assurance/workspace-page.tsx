@@ -193,7 +193,7 @@ export function WorkspacePage() {
             </p>
             <DownloadCsvButton name="Assurance workspace" columns={CSV_COLUMNS} rows={csvRows(shown)} what="CCGs shown" />
           </div>
-          <EnglandReportLink asOf={data.assuranceWorkspace.asOf} />
+          <EnglandReportLink asOf={data.assuranceWorkspace.asOf} latestAssessedOn={entries.reduce<string | null>((latest, e) => (e.lastAssessedOn && (!latest || e.lastAssessedOn > latest) ? e.lastAssessedOn : latest), null)} />
           {shown.length === 0 ? (
             <p className="nhsuk-body">{entries.length === 0 ? 'There are no CCGs to assure.' : 'No CCG matches the filters.'}</p>
           ) : (
@@ -306,10 +306,10 @@ function WorkspaceRow({ entry }: { entry: WorkspaceEntry }) {
   );
 }
 
-/** The England annual assurance report for a year the assessor picks (the last complete year first). */
-function EnglandReportLink({ asOf }: { asOf: string }) {
+/** The England annual assurance report for a year the assessor picks: first the year of the latest published assessment. */
+function EnglandReportLink({ asOf, latestAssessedOn }: { asOf: string; latestAssessedOn: string | null }) {
   const years = assessableYears(asOf);
-  const [year, setYear] = useState(years[1] ?? years[0] ?? financialYearOf(asOf));
+  const [year, setYear] = useState(latestAssessedOn ? financialYearOf(latestAssessedOn) : (years[0] ?? financialYearOf(asOf)));
   return (
     <p className="nhsuk-body ccg-report-link">
       <label htmlFor="england-report-year">England annual assurance report for</label>{' '}
