@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { useViewer } from '../auth/viewer';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { ccgPath, englandReportPath, financialYearOf, isAssessor, publicPath, viewerOrganisations } from './assurance-access';
+import { ccgPath, isAssessor, publicPath, viewerOrganisations } from './assurance-access';
 import { todayIso } from './assurance-labels';
 import { AssuranceOrganisationQuery } from './assurance.operations';
+import { EnglandReportLink } from './england-report-link';
 import { WorkspacePage } from './workspace-page';
 
 /**
@@ -32,7 +33,6 @@ function FindCcg() {
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const lastYear = financialYearOf(todayIso());
   function submit(event: FormEvent) {
     event.preventDefault();
     const trimmed = code.trim();
@@ -76,9 +76,7 @@ function FindCcg() {
           Show
         </button>
       </form>
-      <p className="nhsuk-body">
-        <Link to={englandReportPath(lastYear)}>England annual assurance report {lastYear}</Link>
-      </p>
+      <EnglandReportLink asOf={todayIso()} />
     </>
   );
 }

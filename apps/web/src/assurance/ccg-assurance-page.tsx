@@ -5,7 +5,7 @@ import { useViewer } from '../auth/viewer';
 import { organisationName } from '../finance/stored-plan';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { assessmentPath, financialYearOf, isAssessor, isOwnCcg, newAssessmentPath, publicPath, reportPath } from './assurance-access';
+import { assessmentPath, isAssessor, isOwnCcg, newAssessmentPath, publicPath, reportPath } from './assurance-access';
 import { CcgAssuranceQuery } from './assurance.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentsTable, AssuranceSummary, SurveyResults, anyIllustrative, chartedAssessments } from './ccg-assurance-parts';
@@ -88,7 +88,7 @@ export function CcgAssurancePage() {
           </li>
         ))}
         {publishedYears.length === 0 && (
-          <li className="nhsuk-u-secondary-text-colour">No annual report yet: nothing has been published for {financialYearOf(assurance.asOf)} or earlier.</li>
+          <li className="nhsuk-u-secondary-text-colour">No annual report yet: no assessment has been published.</li>
         )}
       </ul>
 

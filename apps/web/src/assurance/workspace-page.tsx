@@ -1,6 +1,5 @@
 import { ASSURANCE_CATEGORY_CODES, type AssuranceCategory } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import { organisationName } from '../finance/stored-plan';
@@ -8,10 +7,11 @@ import type { AssuranceWorkspaceQuery as WorkspaceResult } from '../gql/graphql'
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { assessableYears, assessmentPath, ccgPath, englandReportPath, financialYearOf, newAssessmentPath } from './assurance-access';
+import { assessmentPath, ccgPath, newAssessmentPath } from './assurance-access';
 import { CATEGORY_NAMES, SPECIAL_MEASURES_STATE_LABELS, formatDate, months } from './assurance-labels';
 import { AssuranceWorkspaceQuery } from './assurance.operations';
 import { CategoryTag } from './category-proposal';
+import { EnglandReportLink } from './england-report-link';
 
 export type WorkspaceEntry = WorkspaceResult['assuranceWorkspace']['entries'][number];
 
@@ -303,26 +303,5 @@ function WorkspaceRow({ entry }: { entry: WorkspaceEntry }) {
         )}
       </td>
     </tr>
-  );
-}
-
-/** The England annual assurance report for a year the assessor picks: first the year of the latest published assessment. */
-function EnglandReportLink({ asOf, latestAssessedOn }: { asOf: string; latestAssessedOn: string | null }) {
-  const years = assessableYears(asOf);
-  const [year, setYear] = useState(latestAssessedOn ? financialYearOf(latestAssessedOn) : (years[0] ?? financialYearOf(asOf)));
-  return (
-    <p className="nhsuk-body ccg-report-link">
-      <label htmlFor="england-report-year">England annual assurance report for</label>{' '}
-      <select className="nhsuk-select ccg-select--compact" id="england-report-year" value={year} onChange={(event) => setYear(event.currentTarget.value)}>
-        {years.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>{' '}
-      <Link to={englandReportPath(year)}>
-        Open the report<span className="nhsuk-u-visually-hidden"> for {year}</span>
-      </Link>
-    </p>
   );
 }
