@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { ALL_GOOD, assessmentFixture, assessorViewer, ccgViewer } from './assurance.fixtures';
 import {
+  AddAssessmentEvidenceMutation,
   AssessmentQuery,
   AssuranceTriggersQuery,
   CommentOnAssessmentMutation,
@@ -131,6 +132,61 @@ describe('assessment form', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save the draft' }));
     expect(await screen.findByText('The draft is saved.')).toBeInTheDocument();
     expect(screen.getByLabelText('Rationale')).toHaveValue('Deficit growing month on month.');
+  });
+
+  it('cites a trigger as evidence, and checks evidence entered by hand before sending it', async () => {
+    const start = assessmentFixture({ ratings: ALL_GOOD, version: 3 });
+    const cited = assessmentFixture({
+      ratings: ALL_GOOD,
+      version: 4,
+      evidence: [
+        {
+          __typename: 'AssessmentEvidence',
+          id: 'ev1',
+          kind: 'SCORECARD_INDICATOR',
+          partner: null,
+          domain: null,
+          reference: 'RR8/AE_4HR_ALL',
+          url: null,
+          note: 'RR8 A&E four-hour wait consistently fails its standard',
+          addedBy: { __typename: 'AssuranceActor', displayName: 'Demo Assessor' },
+          addedAt: '2016-02-15T10:00:00.000Z',
+        },
+      ] as never,
+    });
+    await openAssessment(assessorViewer, start, [
+      {
+        request: {
+          query: AddAssessmentEvidenceMutation,
+          variables: {
+            input: {
+              assessmentId: 'a2',
+              expectedVersion: 3,
+              kind: 'SCORECARD_INDICATOR',
+              partner: null,
+              domain: null,
+              reference: 'RR8/AE_4HR_ALL',
+              url: null,
+              note: 'RR8 A&E four-hour wait consistently fails its standard',
+            },
+          },
+        },
+        result: { data: { addAssessmentEvidence: cited } },
+      },
+    ]);
+    const triggers = screen.getByRole('region', { name: 'Triggers' });
+    await userEvent.click(await within(triggers).findByRole('button', { name: /Cite as evidence/ }));
+    expect(await screen.findByText('The evidence is added.')).toBeInTheDocument();
+    expect(within(triggers).getByText('Cited as evidence')).toBeInTheDocument();
+    const general = screen.getByRole('region', { name: 'Evidence for the whole assessment' });
+    expect(within(general).getByRole('link', { name: 'RR8/AE_4HR_ALL' })).toHaveAttribute('href', '/providers/RR8#AE_4HR_ALL');
+
+    await userEvent.selectOptions(screen.getByLabelText('Where it comes from'), 'Partner report');
+    await userEvent.type(screen.getByLabelText('Link (optional)'), 'javascript:alert(1)');
+    await userEvent.click(screen.getByRole('button', { name: 'Add the evidence' }));
+    expect(screen.getByText('Select the partner whose report it is', { selector: '.nhsuk-error-message' })).toBeInTheDocument();
+    expect(screen.getByText('Enter a link starting https:// or http://', { selector: '.nhsuk-error-message' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Partner')).toHaveFocus();
   });
 
   it('on CONFLICT keeps the ratings on screen and loads the latest version on request', async () => {
