@@ -194,7 +194,7 @@ export function AssessmentForm({
         : null;
 
   return (
-    <div className="nhsuk-grid-row">
+    <div className="nhsuk-grid-row ccg-assessment-layout">
       <div className="nhsuk-grid-column-two-thirds">
         {problems.length > 0 && (
           <div className="nhsuk-error-summary" aria-labelledby="problems-title" role="alert" tabIndex={-1} ref={summaryRef}>
