@@ -115,6 +115,7 @@ describe('assurance triggers for a CCG: where each came from', () => {
       evidenceKind: 'SCORECARD_INDICATOR',
       evidenceReference: 'RR8/AE_4HR_ALL',
       source: { indicatorCode: 'AE_4HR_ALL', period: month(23) },
+      detail: expect.stringMatching(/was 82\.0% against the standard of 95\.0%\.$/),
     });
   });
 

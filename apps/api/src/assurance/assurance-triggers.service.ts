@@ -135,13 +135,15 @@ function indicatorTrigger(providerCode: string, score: IndicatorScore): Assuranc
   const { latest, analysis } = score;
   const from = source(AssuranceTriggerSourceKind.SCORECARD, { providerCode, indicatorCode: score.indicatorCode, period: latest.periodStart });
   const cite = { source: from, evidenceKind: EvidenceKind.SCORECARD_INDICATOR, evidenceReference: `${providerCode}/${score.indicatorCode}` };
-  const standard = score.standard ? ` against the standard of ${score.standard.threshold}` : '';
+  // Shown to people: one decimal for a percentage, as the scorecards show it; the exact value is in the source.
+  const shown = (value: number) => (score.standard?.unit === 'PERCENTAGE' ? `${value.toFixed(1)}%` : `${Number(value.toFixed(2))}`);
+  const standard = score.standard ? ` against the standard of ${shown(score.standard.threshold)}` : '';
   const triggers: AssuranceTrigger[] = [];
   if (analysis.assuranceType === 'CONSISTENT_FAIL') {
     triggers.push({
       kind: AssuranceTriggerKind.INDICATOR_CONSISTENTLY_FAILING,
       title: `${providerCode} ${score.indicatorCode}: consistently failing`,
-      detail: `The process limits lie wholly on the failing side of the target: ${latest.periodLabel} was ${latest.value}${standard}.`,
+      detail: `The process limits lie wholly on the failing side of the target: ${latest.periodLabel} was ${shown(latest.value)}${standard}.`,
       ...cite,
     });
   }
@@ -149,7 +151,7 @@ function indicatorTrigger(providerCode: string, score: IndicatorScore): Assuranc
     triggers.push({
       kind: AssuranceTriggerKind.INDICATOR_SPECIAL_CAUSE_CONCERN,
       title: `${providerCode} ${score.indicatorCode}: special-cause concern`,
-      detail: `The latest point (${latest.periodLabel}, ${latest.value}) shows special-cause variation in the worse direction.`,
+      detail: `The latest point (${latest.periodLabel}, ${shown(latest.value)}) shows special-cause variation in the worse direction.`,
       ...cite,
     });
   }
