@@ -68,8 +68,9 @@ describe('analyseSpc properties', () => {
         );
         mirrored.points.forEach((m, i) => {
           const o = original.points[i];
-          expect(m.mean).toBe(-o.mean);
-          expect(m.lowerProcessLimit).toBe(o.upperProcessLimit === null ? null : -o.upperProcessLimit);
+          // `+ 0` and `0 -`: a mean of zero mirrors to zero, not to -0.
+          expect(m.mean + 0).toBe(0 - o.mean);
+          expect(m.lowerProcessLimit === null ? null : m.lowerProcessLimit + 0).toBe(o.upperProcessLimit === null ? null : 0 - o.upperProcessLimit);
           expect(m.closeToLimits).toBe(o.closeToLimits);
           expect(m.specialCauseType).toBe(MIRROR[o.specialCauseType]);
           if (dir !== 'NEUTRAL') expect(m.pointType).toBe(o.pointType);
