@@ -12,11 +12,11 @@ describe('layout', () => {
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });
 
-  it('marks the current area for assistive technology', async () => {
-    renderApp('/assurance', [viewerMock(demoCommissioningManager)]);
+  it('marks the area of the current page for assistive technology', async () => {
+    renderApp('/finance/check', [viewerMock(demoCommissioningManager)]);
     const areas = await screen.findByRole('navigation', { name: 'Areas' });
-    expect(within(areas).getByRole('link', { name: 'Assurance' })).toHaveAttribute('aria-current', 'page');
-    expect(within(areas).getByRole('link', { name: 'Finance' })).not.toHaveAttribute('aria-current');
+    expect(within(areas).getByRole('link', { name: 'Finance' })).toHaveAttribute('aria-current', 'true');
+    expect(within(areas).getByRole('link', { name: 'Assurance' })).not.toHaveAttribute('aria-current');
   });
 
   it('offers no areas and no account to somebody not signed in', async () => {
@@ -27,7 +27,7 @@ describe('layout', () => {
   });
 
   it('offers a visitor who is not signed in the public Providers area and a way to sign in', async () => {
-    renderApp('/providers', [viewerMock(null)]);
+    renderApp('/no-such-page', [viewerMock(null)]);
     const areas = await screen.findByRole('navigation', { name: 'Areas' });
     expect(within(areas).getAllByRole('link').map((link) => link.textContent)).toEqual(['Providers']);
     expect(within(screen.getByRole('navigation', { name: 'Your account' })).getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in');
