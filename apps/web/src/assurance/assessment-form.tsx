@@ -2,7 +2,7 @@ import { ASSURANCE_CATEGORY_CODES, decisionNeedsRationale, getAssuranceFramework
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorCodes, describeError } from '../app/graphql-errors';
-import { organisationName } from '../finance/stored-plan';
+import { organisationName } from '../ui/organisation-name';
 import { CATEGORY_CONSEQUENCES, CATEGORY_NAMES, areaTerm } from './assurance-labels';
 import {
   AddAssessmentEvidenceMutation,

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { useViewer } from '../auth/viewer';
-import { organisationName } from '../finance/stored-plan';
+import { organisationName } from '../ui/organisation-name';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { assessmentPath, isAssessor, isOwnCcg, newAssessmentPath, publicPath, reportPath } from './assurance-access';

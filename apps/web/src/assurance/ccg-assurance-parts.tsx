@@ -1,6 +1,6 @@
 import type { AssuranceCategory } from '@ccg-assure/domain';
 import { Link } from 'react-router';
-import { organisationName } from '../finance/stored-plan';
+import { organisationName } from '../ui/organisation-name';
 import type { CcgAssuranceFieldsFragment } from '../gql/graphql';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { assessmentPath, ccgPath } from './assurance-access';

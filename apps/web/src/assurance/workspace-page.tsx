@@ -2,7 +2,7 @@ import { ASSURANCE_CATEGORY_CODES, type AssuranceCategory } from '@ccg-assure/do
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
-import { organisationName } from '../finance/stored-plan';
+import { organisationName } from '../ui/organisation-name';
 import type { AssuranceWorkspaceQuery as WorkspaceResult } from '../gql/graphql';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { Loading } from '../ui/loading';
@@ -12,6 +12,7 @@ import { CATEGORY_NAMES, SPECIAL_MEASURES_STATE_LABELS, formatDate, months } fro
 import { AssuranceWorkspaceQuery } from './assurance.operations';
 import { CategoryTag } from './category-proposal';
 import { EnglandReportLink } from './england-report-link';
+import { FilterSelect } from '../ui/filter-select';
 
 export type WorkspaceEntry = WorkspaceResult['assuranceWorkspace']['entries'][number];
 
@@ -63,23 +64,6 @@ function csvRows(entries: readonly WorkspaceEntry[]) {
     specialMeasuresText(entry),
     entry.illustrative ? 'Yes' : 'No',
   ]);
-}
-
-function SelectField({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void }) {
-  return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <select className="nhsuk-select" id={id} name={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 /**
@@ -150,14 +134,14 @@ export function WorkspacePage() {
               </label>
               <input className="nhsuk-input nhsuk-input--width-20" id="workspace-search" name="search" type="search" value={filters.search} onChange={(event) => setFilter('search', event.currentTarget.value)} />
             </div>
-            <SelectField
+            <FilterSelect
               id="workspace-category"
               label="Current category"
               value={filters.category}
               onChange={(value) => setFilter('category', value)}
               options={[{ value: '', label: 'Any' }, ...ASSURANCE_CATEGORY_CODES.map((code) => ({ value: code, label: CATEGORY_NAMES[code] })), { value: 'NONE', label: 'Not assessed' }]}
             />
-            <SelectField
+            <FilterSelect
               id="workspace-due"
               label="Assessment"
               value={filters.due}
@@ -168,7 +152,7 @@ export function WorkspacePage() {
                 { value: 'draft', label: 'Draft in progress' },
               ]}
             />
-            <SelectField
+            <FilterSelect
               id="workspace-measures"
               label="Special measures"
               value={filters.measures}

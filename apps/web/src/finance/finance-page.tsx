@@ -7,7 +7,8 @@ import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { FinancialPlansQuery } from './financial-plans.operations';
 import { StatusTag } from './status-tag';
-import { organisationName, planPath } from './stored-plan';
+import { planPath } from './stored-plan';
+import { organisationName } from '../ui/organisation-name';
 
 /**
  * `/finance`: leads a finance officer to their own CCG's plans, an NHS England assessor (or administrator)

@@ -38,7 +38,8 @@ import type { PlanSheetContent } from './plan-sheet';
 import { compareWithServer } from './server-comparison';
 import { StatusTag } from './status-tag';
 import { WarningThresholdForm } from './warning-threshold-form';
-import { draftFromVersion, figuresForServer, flexesInForce, formatDate, formatDateTime, organisationName, sameFigures, yearFromPath, type StoredPlan } from './stored-plan';
+import { draftFromVersion, figuresForServer, flexesInForce, formatDate, formatDateTime, sameFigures, yearFromPath, type StoredPlan } from './stored-plan';
+import { organisationName } from '../ui/organisation-name';
 
 /** The roles the viewer holds over one CCG's plan: its finance officers edit and submit; NHS England assessors decide. */
 export function planPermissions(viewer: Viewer | null, ccg: string): { canEdit: boolean; canDecide: boolean } {

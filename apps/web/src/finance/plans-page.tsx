@@ -12,7 +12,9 @@ import { plansCsv, plansWorkbook, type PlanRow } from './plans-export';
 import { downloadFile, XLSX_TYPE } from './spreadsheet-files';
 import { CellLabel } from './cell-label';
 import { StatusTag } from './status-tag';
-import { organisationName, planPath, yearFromPath, yearToPath } from './stored-plan';
+import { planPath, yearFromPath, yearToPath } from './stored-plan';
+import { organisationName } from '../ui/organisation-name';
+import { FilterSelect } from '../ui/filter-select';
 
 const PAGE_SIZE = 50;
 /** The API's largest page, for exports of every matching plan. */
@@ -47,23 +49,6 @@ export function toApiFilter(filters: Filters): FinancialPlanFilter {
     financialWarning: yesNo(filters.warning),
     search: filters.search.trim() || null,
   };
-}
-
-function SelectField({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (value: string) => void }) {
-  return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      <select className="nhsuk-select" id={id} name={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function titleCaseRegion(name: string, code: string) {
@@ -161,22 +146,22 @@ export function PlansPage() {
       <p className="nhsuk-body">Each CCG's plan for each year: where it stands and whether its latest version meets the year's rules, flexes applied.</p>
 
       <form onSubmit={apply} aria-label="Filter the plans" className="ccg-plan-filters">
-        <SelectField id="filter-region" label="Region" value={form.region} options={regionOptions} onChange={(region) => setForm({ ...form, region })} />
-        <SelectField
+        <FilterSelect id="filter-region" label="Region" value={form.region} options={regionOptions} onChange={(region) => setForm({ ...form, region })} />
+        <FilterSelect
           id="filter-year"
           label="Financial year"
           value={form.year}
           options={[{ value: '', label: 'Any year' }, ...listFinancialRuleSets().map((set) => ({ value: yearToPath(set.financialYear), label: set.financialYear }))]}
           onChange={(year) => setForm({ ...form, year })}
         />
-        <SelectField
+        <FilterSelect
           id="filter-status"
           label="Status"
           value={form.status}
           options={[{ value: '', label: 'Any status' }, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))]}
           onChange={(status) => setForm({ ...form, status })}
         />
-        <SelectField
+        <FilterSelect
           id="filter-compliant"
           label="Compliance"
           value={form.compliant}
@@ -187,7 +172,7 @@ export function PlansPage() {
           ]}
           onChange={(compliant) => setForm({ ...form, compliant })}
         />
-        <SelectField
+        <FilterSelect
           id="filter-warning"
           label="Financial warning"
           value={form.warning}

@@ -9,7 +9,7 @@ import { csvNumber, formatCount, formatValue, monthLabel } from '../ui/format';
 import { FunnelChart, type FunnelMark } from '../ui/funnel-chart';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { FilterSelect } from './filter-select';
+import { FilterSelect } from '../ui/filter-select';
 import { ComparisonOptionsQuery, ProviderComparisonQuery } from './scorecard.operations';
 
 type Comparison = ProviderComparisonResult['providerComparison'];

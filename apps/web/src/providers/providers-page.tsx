@@ -8,7 +8,7 @@ import { DownloadCsvButton } from '../ui/download-csv-button';
 import { monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { FilterSelect } from './filter-select';
+import { FilterSelect } from '../ui/filter-select';
 import { ProvidersByStatusQuery, ProvidersQuery } from './providers.operations';
 import { useRegionOptions } from './use-regions';
 

@@ -10,7 +10,7 @@ import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { AssuranceIcon, IconKey, VariationIcon } from '../ui/spc-icons';
 import { assuranceLabel, variationLabel } from '../ui/spc-labels';
-import { FilterSelect } from './filter-select';
+import { FilterSelect } from '../ui/filter-select';
 import { ScorecardSummaryQuery } from './scorecard.operations';
 import { RagTag, ragWords, sideOf } from './scorecard-labels';
 import { useRegionOptions } from './use-regions';
