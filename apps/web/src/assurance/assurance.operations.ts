@@ -355,6 +355,30 @@ export const UpdateImprovementActionMutation = graphql(`
   }
 `);
 
+/** Pairs a Limited-assurance CCG with a buddy CCG, or ends the pairing; answers the CCG's assurance. */
+export const AssignBuddyCcgMutation = graphql(`
+  mutation AssignBuddyCcg($input: AssignBuddyCcgInput!) {
+    assignBuddyCcg(input: $input) {
+      ...CcgAssuranceFields
+    }
+  }
+`);
+
+/** CCGs whose name or ODS code contains the search, to choose a buddy from. */
+export const BuddyCandidatesQuery = graphql(`
+  query BuddyCandidates($search: String!) {
+    organisations(filter: { type: CCG, search: $search }, first: 20) {
+      totalCount
+      edges {
+        node {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
 export const CcgAssuranceReportQuery = graphql(`
   query CcgAssuranceReport($ccg: String!, $financialYear: String!) {
     ccgAssuranceReport(ccg: $ccg, financialYear: $financialYear) {

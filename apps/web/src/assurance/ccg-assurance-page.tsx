@@ -10,6 +10,7 @@ import { CcgAssuranceQuery } from './assurance.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentsTable, AssuranceSummary, SurveyResults, anyIllustrative, chartedAssessments } from './ccg-assurance-parts';
 import { Breadcrumbs } from './breadcrumbs';
+import { BuddyCcg } from './buddy-ccg';
 import { IllustrativeNotice } from './illustrative-notice';
 import { RatingsChart } from './ratings-chart';
 import { SpecialMeasuresSection } from './special-measures-section';
@@ -18,7 +19,8 @@ import { SpecialMeasuresSection } from './special-measures-section';
  * `/assurance/ccgs/:code`: a CCG's assurance for NHS England assessors and the CCG's own users, drafts
  * included: its standing, ratings by domain over time, special measures with the 12-month clock and the
  * improvement plan, its assessments and responses, and survey results. Assessors also start assessments
- * and move special measures on; the CCG's own users respond with comments.
+ * move special measures on and pair a Limited-assurance CCG with a buddy CCG; the CCG's own users respond
+ * with comments.
  */
 export function CcgAssurancePage() {
   const { code = '' } = useParams();
@@ -99,6 +101,8 @@ export function CcgAssurancePage() {
         <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">Published assessments, oldest quarter first. Drafts are not charted.</p>
         <RatingsChart subject={name} assessments={chartedAssessments(assurance.assessments)} csvName={`Assurance ratings ${ccg}`} />
       </section>
+
+      {assessor && <BuddyCcg assurance={assurance} />}
 
       <SpecialMeasuresSection
         ccg={ccg}
