@@ -4,6 +4,7 @@ import { describeError, errorCodes } from '../app/graphql-errors';
 import type { ImprovementActionStatus } from '../gql/graphql';
 import { IMPROVEMENT_ACTION_STATUS_LABELS, formatDate } from './assurance-labels';
 import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './assurance.operations';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from './assurance-form-parts';
 import type { StoredEpisode } from './special-measures-actions';
 
 const STATUSES = Object.keys(IMPROVEMENT_ACTION_STATUS_LABELS) as ImprovementActionStatus[];
@@ -150,70 +151,140 @@ export function ImprovementPlan({ episode, editable, onChanged }: { episode: Sto
   );
 }
 
+type NewActionField = 'description' | 'owner' | 'dueOn' | 'status';
+const fieldId = (key: NewActionField) => `new-action-${key}`;
+
+/** The API's refusals of a new action, by `extensions.reason`, pointing at the field concerned. */
+const ADD_REFUSALS: Readonly<Record<string, FormProblem>> = {
+  TEXT_REQUIRED: { field: fieldId('description'), message: 'Say what is to be done and who owns it' },
+  PLAN_NOT_STARTED: { field: null, message: 'The improvement plan is drawn up once the improvement director is appointed. Nothing was added.' },
+  EPISODE_CLOSED: { field: null, message: 'These special measures have closed: the plan no longer changes. Nothing was added.' },
+  STALE_VERSION: { field: null, message: 'Someone else changed the plan in the meantime. The latest is shown now; your action was not added, and what you entered is kept: add it again.' },
+};
+
+/**
+ * Adds an action to the plan: what is to be done, its owner, due date and status. The API adds an action
+ * as not started; any other status is set straight after, on the version the addition answered with.
+ */
 function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; onFailed: () => Promise<unknown> }) {
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const [errors, setErrors] = useState<{ description?: string; owner?: string; dueOn?: string; form?: string }>({});
-  const [add, { loading }] = useMutation(AddImprovementActionMutation);
+  const [status, setStatus] = useState<ImprovementActionStatus>('NOT_STARTED');
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [added, setAdded] = useState<string | null>(null);
+  const [add, adding] = useMutation(AddImprovementActionMutation);
+  const [update, updating] = useMutation(UpdateImprovementActionMutation);
+  const loading = adding.loading || updating.loading;
+
+  const fail = (next: FormProblem[]) => {
+    setProblems(next);
+    setFocusRequest((n) => n + 1);
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found: typeof errors = {};
-    if (!description.trim()) found.description = 'Say what is to be done';
-    if (!owner.trim()) found.owner = 'Say who owns it';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.dueOn = 'Enter when it is due';
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      document.getElementById(`new-action-${Object.keys(found)[0]}`)?.focus();
+    setAdded(null);
+    const found: FormProblem[] = [];
+    if (!description.trim()) found.push({ field: fieldId('description'), message: 'Say what is to be done' });
+    if (!owner.trim()) found.push({ field: fieldId('owner'), message: 'Say who owns it' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.push({ field: fieldId('dueOn'), message: 'Enter when it is due, as a date' });
+    if (found.length > 0) {
+      fail(found);
       return;
     }
+    const known = new Set(episode.improvementPlan.actions.map((action) => action.id));
+    let result;
     try {
-      await add({ variables: { input: { episodeId: episode.id, expectedVersion: episode.version, description: description.trim(), owner: owner.trim(), dueOn } } });
-      setDescription('');
-      setOwner('');
-      setDueOn('');
+      result = await add({ variables: { input: { episodeId: episode.id, expectedVersion: episode.version, description: description.trim(), owner: owner.trim(), dueOn } } });
     } catch (error) {
-      setErrors({ form: describePlanError(error) });
+      fail([refusalProblem(error, ADD_REFUSALS)]);
       await onFailed();
+      return;
     }
+    const saved = result.data?.addImprovementAction;
+    const created = saved?.improvementPlan.actions.find((action) => !known.has(action.id));
+    let note = '';
+    if (saved && created && status !== 'NOT_STARTED') {
+      try {
+        await update({ variables: { input: { actionId: created.id, expectedVersion: saved.version, status } } });
+      } catch {
+        note = ` Its status could not be set to ${IMPROVEMENT_ACTION_STATUS_LABELS[status].toLowerCase()}: it is not started; change it in the table.`;
+        await onFailed();
+      }
+    }
+    setAdded(`Added: ${description.trim()}.${note}`);
+    setProblems([]);
+    setDescription('');
+    setOwner('');
+    setDueOn('');
+    setStatus('NOT_STARTED');
   }
 
-  const field = (key: 'description' | 'owner' | 'dueOn', label: string, input: React.ReactNode) => (
-    <div className={`nhsuk-form-group${errors[key] ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={`new-action-${key}`}>
-        {label}
-      </label>
-      {errors[key] && (
-        <span className="nhsuk-error-message" id={`new-action-${key}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {errors[key]}
-        </span>
-      )}
-      {input}
-    </div>
-  );
-  const describedBy = (key: 'description' | 'owner' | 'dueOn') => (errors[key] ? `new-action-${key}-error` : undefined);
-
+  const error = (key: NewActionField) => problemFor(problems, fieldId(key));
   return (
-    <details className="nhsuk-details">
+    <details className="nhsuk-details" open={problems.length > 0 || added !== null || undefined}>
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">Add an action to the plan</span>
       </summary>
       <div className="nhsuk-details__text">
+        {added && (
+          <p className="nhsuk-body ccg-notice--success" role="status">
+            {added}
+          </p>
+        )}
+        <ErrorSummary id="new-action-errors" problems={problems} focusRequest={focusRequest} />
         <form onSubmit={(event) => void submit(event)} noValidate>
-          {errors.form && (
-            <p className="nhsuk-error-message" role="alert">
-              {errors.form}
-            </p>
-          )}
-          {field(
-            'description',
-            'What is to be done',
-            <textarea className="nhsuk-textarea" id="new-action-description" rows={2} value={description} aria-describedby={describedBy('description')} onChange={(e) => setDescription(e.currentTarget.value)} />,
-          )}
-          {field('owner', 'Owner', <input className="nhsuk-input nhsuk-input--width-20" id="new-action-owner" value={owner} aria-describedby={describedBy('owner')} onChange={(e) => setOwner(e.currentTarget.value)} />)}
-          {field('dueOn', 'Due', <input className="nhsuk-input nhsuk-input--width-10" id="new-action-dueOn" type="date" value={dueOn} aria-describedby={describedBy('dueOn')} onChange={(e) => setDueOn(e.currentTarget.value)} />)}
+          <FormGroup id={fieldId('description')} label="What is to be done" error={error('description')}>
+            {({ describedBy, invalid }) => (
+              <textarea
+                className={`nhsuk-textarea${invalid ? ' nhsuk-textarea--error' : ''}`}
+                id={fieldId('description')}
+                rows={2}
+                value={description}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                onChange={(e) => setDescription(e.currentTarget.value)}
+              />
+            )}
+          </FormGroup>
+          <FormGroup id={fieldId('owner')} label="Owner" hint="A role rather than a person, for example Chief finance officer" error={error('owner')}>
+            {({ describedBy, invalid }) => (
+              <input
+                className={`nhsuk-input nhsuk-input--width-20${invalid ? ' nhsuk-input--error' : ''}`}
+                id={fieldId('owner')}
+                value={owner}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                onChange={(e) => setOwner(e.currentTarget.value)}
+              />
+            )}
+          </FormGroup>
+          <FormGroup id={fieldId('dueOn')} label="Due" error={error('dueOn')}>
+            {({ describedBy, invalid }) => (
+              <input
+                className={`nhsuk-input nhsuk-input--width-10${invalid ? ' nhsuk-input--error' : ''}`}
+                id={fieldId('dueOn')}
+                type="date"
+                value={dueOn}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                onChange={(e) => setDueOn(e.currentTarget.value)}
+              />
+            )}
+          </FormGroup>
+          <FormGroup id={fieldId('status')} label="Status" error={error('status')}>
+            {({ describedBy }) => (
+              <select className="nhsuk-select" id={fieldId('status')} value={status} aria-describedby={describedBy} onChange={(e) => setStatus(e.currentTarget.value as ImprovementActionStatus)}>
+                {STATUSES.map((option) => (
+                  <option key={option} value={option}>
+                    {IMPROVEMENT_ACTION_STATUS_LABELS[option]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormGroup>
           <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={loading}>
             {loading ? 'Adding…' : 'Add the action'}
           </button>
