@@ -1,5 +1,6 @@
 import {
   findAssuranceFrameworkInForce,
+  isAssessmentOverdue,
   nextAssessmentDue,
   proposeCategory,
   specialMeasuresClock,
@@ -131,7 +132,7 @@ export class AssessmentsService {
         lastAssessedOn: row.assessedOn,
         lastQuarterLabel: row.financialYear && row.quarter ? quarterLabel(row.financialYear, row.quarter) : null,
         nextAssessmentDue: row.nextAssessmentDue,
-        overdue: row.nextAssessmentDue !== null && row.nextAssessmentDue < asOf,
+        overdue: isAssessmentOverdue(row.nextAssessmentDue, asOf),
         draftAssessmentId: row.draftAssessmentId,
         specialMeasuresState: (row.episodeState as AssuranceWorkspaceEntry['specialMeasuresState']) ?? null,
         specialMeasuresMonthsRemaining: clock ? clock.monthsRemaining : null,

@@ -2,6 +2,7 @@ import {
   SPECIAL_MEASURES_TRIGGERS,
   applySpecialMeasuresAction,
   availableActions,
+  isImprovementActionOverdue,
   progressReports,
   proposeSpecialMeasures,
   specialMeasuresEpisodeClock,
@@ -59,7 +60,7 @@ function improvementPlanOf(record: EpisodeRecord, episode: DomainEpisode, asOf: 
     owner: action.owner,
     dueOn: action.dueOn,
     status: action.status,
-    overdue: action.status !== ImprovementActionStatus.COMPLETED && action.dueOn < asOf,
+    overdue: isImprovementActionOverdue(action, asOf),
     updatedAt: action.updatedAt,
   }));
   const count = (status: ImprovementActionStatus) => actions.filter((action) => action.status === status).length;

@@ -1,4 +1,4 @@
-import { applySpecialMeasuresAction, proposeSpecialMeasures, type EscalationKind, type SpecialMeasuresAction, type SpecialMeasuresActionType, type SpecialMeasuresTriggerCode } from '@ccg-assure/domain';
+import { applySpecialMeasuresAction, assertBuddyingApplies, assertImprovementPlanCanBeSignedOff, proposeSpecialMeasures, type EscalationKind, type SpecialMeasuresAction, type SpecialMeasuresActionType, type SpecialMeasuresTriggerCode } from '@ccg-assure/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
@@ -6,7 +6,7 @@ import { AppError } from '../server/app-error';
 import * as assessments from './assessments.repository';
 import { AssessmentsService } from './assessments.service';
 import { assertAssessor } from './assurance-access';
-import { AssuranceCategoryEnum, ImprovementActionStatus } from './assurance-enums';
+import { ImprovementActionStatus } from './assurance-enums';
 import type { CcgAssurance } from './ccg-assurance.type';
 import { assertNotInFuture, checkedUrl, optionalText, requireCcg, requiredText } from './quarters';
 import * as repository from './special-measures.repository';
@@ -101,9 +101,7 @@ export class SpecialMeasuresService {
       // The library has judged the step; what follows are the product's own checks on its details.
       assertNotInFuture(input.on, today, 'on');
       const noticeUrl = input.action === 'PUBLISH_NOTICE' ? checkedUrl(input.noticeUrl, 'noticeUrl') : null;
-      if (input.action === 'SIGN_OFF_IMPROVEMENT_PLAN' && record.actions.length === 0) {
-        throw new AppError('BAD_USER_INPUT', 'IMPROVEMENT_PLAN_EMPTY', 'An improvement plan is signed off with its actions: add at least one first.', { episodeId: record.episode.id });
-      }
+      if (input.action === 'SIGN_OFF_IMPROVEMENT_PLAN') assertImprovementPlanCanBeSignedOff(record.actions.length);
       const event = after.events[after.events.length - 1];
       const recorded = event.action as SpecialMeasuresAction & Record<string, unknown>;
       const text = (key: string) => (typeof recorded[key] === 'string' ? optionalText(recorded[key] as string) : null);
@@ -194,14 +192,8 @@ export class SpecialMeasuresService {
     const ccg = await requireCcg(manager, input.ccg);
     const buddyCode = input.buddyCcg ? (await requireCcg(manager, input.buddyCcg)).code : null;
     if (buddyCode !== null) {
-      if (buddyCode === ccg.code) throw new AppError('BAD_USER_INPUT', 'BUDDY_IS_SAME_CCG', 'A CCG cannot be its own buddy.', { ccg: ccg.code });
       const latest = await assessments.latestPublished(manager, ccg.code);
-      if (latest?.decidedCategory !== AssuranceCategoryEnum.LIMITED_ASSURANCE) {
-        throw new AppError('BAD_USER_INPUT', 'BUDDY_ONLY_FOR_LIMITED_ASSURANCE', `Buddying supports a Limited-assurance CCG; ${ccg.code}'s latest published category is ${latest?.decidedCategory ?? 'none'}.`, {
-          ccg: ccg.code,
-          currentCategory: latest?.decidedCategory ?? null,
-        });
-      }
+      assertBuddyingApplies({ ccg: ccg.code, buddyCcg: buddyCode, latestCategory: latest?.decidedCategory ?? null });
     }
     await this.change(viewer, requestId, async (tx, actor) => {
       const before = await repository.setBuddy(tx, ccg.code, buddyCode === null ? null : { buddyCode, assignedOn: today, actorId: actor.userId });

@@ -40,3 +40,5 @@ export {
   validateCategoryDecision,
   validateCategoryPolicy,
 } from './category-policy';
+export { assertBuddyingApplies } from './buddying';
+export { isAssessmentOverdue } from './assessment-cycle';

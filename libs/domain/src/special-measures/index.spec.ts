@@ -5,6 +5,7 @@ describe('special measures public surface', () => {
     expect(Object.keys(specialMeasures).sort()).toEqual(
       [
         'ESCALATION_KINDS',
+        'IMPROVEMENT_ACTION_STATUSES',
         'ESCALATION_KIND_DEFINITIONS',
         'SPECIAL_MEASURES_ACTION_TYPES',
         'SPECIAL_MEASURES_MAXIMUM_MONTHS',
@@ -14,7 +15,9 @@ describe('special measures public surface', () => {
         'SPECIAL_MEASURES_TRIGGER_CODES',
         'TERMINAL_SPECIAL_MEASURES_STATES',
         'applySpecialMeasuresAction',
+        'assertImprovementPlanCanBeSignedOff',
         'availableActions',
+        'isImprovementActionOverdue',
         'isSpecialMeasuresTriggerCode',
         'progressReports',
         'proposeSpecialMeasures',

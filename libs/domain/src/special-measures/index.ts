@@ -27,3 +27,5 @@ export {
 } from './special-measures-episode';
 export type { SpecialMeasuresClock } from './special-measures-clock';
 export { SPECIAL_MEASURES_MAXIMUM_MONTHS, specialMeasuresClock, specialMeasuresEpisodeClock } from './special-measures-clock';
+export type { ImprovementActionStatus } from './improvement-plan';
+export { assertImprovementPlanCanBeSignedOff, IMPROVEMENT_ACTION_STATUSES, isImprovementActionOverdue } from './improvement-plan';
