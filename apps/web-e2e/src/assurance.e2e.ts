@@ -88,7 +88,29 @@ describe('assuring a CCG (browser, built app, real API and database)', () => {
     expect(foreignRequests).toEqual([]);
   });
 
-  it('lays the workspace and the public page out within a phone’s width', async () => {
+  it('an assessor pairs a Limited-assurance CCG with a buddy CCG and sees it on the page', async () => {
+    const { page, foreignRequests } = await openPage(browser);
+    await signIn(page, 'demo-assessor', 'Demo Assessor');
+    // Sheffield (03N): Limited assurance in the demo data, with no buddy yet.
+    await page.goto(`${baseUrl()}/assurance/ccgs/03N`);
+    const buddy = page.getByRole('region', { name: 'Buddy CCG' });
+    await buddy.getByRole('button', { name: 'Assign a buddy CCG' }).click();
+    await buddy.getByLabel('Search the CCGs').fill('Leeds West');
+    await buddy.getByRole('button', { name: 'Search' }).click();
+    await buddy.getByRole('radio', { name: /Leeds West CCG \(03C\)/ }).check();
+    await buddy.getByRole('button', { name: 'Continue' }).click();
+    await buddy.getByRole('button', { name: 'Yes, assign the buddy' }).click();
+    await buddy.getByText(/is now the buddy CCG/).waitFor();
+    expect(await buddy.getByTestId('buddy-now').innerText()).toMatch(/^Paired with NHS Leeds West CCG \(03C\) since /);
+    expect(await page.locator('.ccg-assurance-summary').innerText()).toContain('Leeds West CCG (03C)');
+
+    // Still there after a reload: it was recorded, not only shown.
+    await page.reload();
+    await page.getByTestId('buddy-now').getByText(/Leeds West CCG \(03C\)/).waitFor();
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('lays the workspace, the public page and the assessor’s plan and buddy forms out within a phone’s width', async () => {
     const { page } = await openPage(browser);
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, 'demo-assessor', 'Demo Assessor');
@@ -97,6 +119,18 @@ describe('assuring a CCG (browser, built app, real API and database)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.goto(`${baseUrl()}/public/assurance/02V`);
     await page.getByRole('heading', { level: 1, name: /Published assurance/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The CCG in special measures, with the form to add an improvement action open.
+    await page.goto(`${baseUrl()}/assurance/ccgs/09J`);
+    await page.getByText('Add an action to the plan').click();
+    await page.getByLabel('What is to be done').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A Limited-assurance CCG's buddy, with the search to change it open.
+    await page.goto(`${baseUrl()}/assurance/ccgs/03G`);
+    await page.getByRole('button', { name: 'Change the buddy CCG' }).click();
+    await page.getByLabel('Search the CCGs').fill('Leeds');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('radio').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
