@@ -57,3 +57,6 @@ export function quarterStart(financialYear: string, quarter: number): string {
   const month = [4, 7, 10, 1][quarter - 1];
   return `${quarter === 4 ? start + 1 : start}-${String(month).padStart(2, '0')}-01`;
 }
+
+/** What a refused assessor-only change says to anyone else. */
+export const ONLY_ASSESSORS = 'Only NHS England assessors can do this. Nothing was recorded.';

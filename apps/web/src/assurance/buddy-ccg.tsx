@@ -4,8 +4,10 @@ import { describeError } from '../app/graphql-errors';
 import { organisationName } from '../ui/organisation-name';
 import { CATEGORY_NAMES, formatDate } from './assurance-labels';
 import { AssignBuddyCcgMutation, BuddyCandidatesQuery, CcgAssuranceQuery } from './assurance.operations';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from './assurance-form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { ONLY_ASSESSORS } from './assurance-access';
 import type { CcgAssurance } from './ccg-assurance-parts';
+
 
 const SEARCH_FIELD = 'buddy-search';
 const CHOICE_FIELD = 'buddy-choice';
@@ -101,7 +103,7 @@ export function BuddyCcg({ assurance }: { assurance: CcgAssurance }) {
     } catch (error) {
       // Back to the choice, with what was chosen kept, and the refusal in words.
       setStep(buddyCcg ? 'choose' : 'end');
-      fail([refusalProblem(error, BUDDY_REFUSALS)]);
+      fail([refusalProblem(error, BUDDY_REFUSALS, ONLY_ASSESSORS)]);
     }
   }
 
@@ -150,7 +152,7 @@ export function BuddyCcg({ assurance }: { assurance: CcgAssurance }) {
             <h3 className="nhsuk-heading-s" tabIndex={-1} ref={headingRef}>
               Choose the buddy CCG for {name}
             </h3>
-            <ErrorSummary id="buddy-errors" problems={problems} focusRequest={focusRequest} />
+            <ErrorSummary id="buddy-errors" problems={problems} focusRequest={focusRequest} headingLevel="h4" />
             <form role="search" aria-label="CCGs" onSubmit={search} noValidate>
               <FormGroup id={SEARCH_FIELD} label="Search the CCGs" hint="Part of the name or the ODS code, for example Leeds or 03C" error={problemFor(problems, SEARCH_FIELD)}>
                 {({ describedBy, invalid }) => (
@@ -254,7 +256,7 @@ export function BuddyCcg({ assurance }: { assurance: CcgAssurance }) {
             <h3 className="nhsuk-heading-s" tabIndex={-1} ref={headingRef}>
               End the pairing with {organisationName(buddy.ccg.name)} ({buddy.ccg.code})?
             </h3>
-            <ErrorSummary id="buddy-end-errors" problems={problems} focusRequest={focusRequest} />
+            <ErrorSummary id="buddy-end-errors" problems={problems} focusRequest={focusRequest} headingLevel="h4" />
             <p className="nhsuk-body">{name} will have no buddy CCG. This is audited.</p>
             <div className="ccg-button-row">
               <button type="button" className="nhsuk-button nhsuk-button--warning" disabled={loading} onClick={() => void record(null)}>

@@ -4,8 +4,10 @@ import { describeError, errorCodes } from '../app/graphql-errors';
 import type { ImprovementActionStatus } from '../gql/graphql';
 import { IMPROVEMENT_ACTION_STATUS_LABELS, formatDate } from './assurance-labels';
 import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './assurance.operations';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from './assurance-form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { ONLY_ASSESSORS } from './assurance-access';
 import type { StoredEpisode } from './special-measures-actions';
+
 
 const STATUSES = Object.keys(IMPROVEMENT_ACTION_STATUS_LABELS) as ImprovementActionStatus[];
 const STATUS_TAGS: Record<ImprovementActionStatus, string> = { NOT_STARTED: 'nhsuk-tag--grey', IN_PROGRESS: 'nhsuk-tag--blue', COMPLETED: 'nhsuk-tag--green' };
@@ -199,7 +201,7 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
     try {
       result = await add({ variables: { input: { episodeId: episode.id, expectedVersion: episode.version, description: description.trim(), owner: owner.trim(), dueOn } } });
     } catch (error) {
-      fail([refusalProblem(error, ADD_REFUSALS)]);
+      fail([refusalProblem(error, ADD_REFUSALS, ONLY_ASSESSORS)]);
       await onFailed();
       return;
     }
@@ -234,7 +236,7 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
             {added}
           </p>
         )}
-        <ErrorSummary id="new-action-errors" problems={problems} focusRequest={focusRequest} />
+        <ErrorSummary id="new-action-errors" problems={problems} focusRequest={focusRequest} headingLevel="h4" />
         <form onSubmit={(event) => void submit(event)} noValidate>
           <FormGroup id={fieldId('description')} label="What is to be done" error={error('description')}>
             {({ describedBy, invalid }) => (

@@ -3,7 +3,8 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { complianceSentence } from './compliance-panel';
 import { RecordPlanFlexMutation } from './financial-plans.operations';
-import { ErrorSummary, FormGroup, PercentageInput, problemFor, readPercentage, refusalProblem, type FormProblem } from './form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { PercentageInput, readPercentage } from './percentage-input';
 import { RULE_LABELS, ruleTerms } from './plan-labels';
 import { formatDate, type StoredPlan } from './stored-plan';
 
