@@ -236,6 +236,9 @@ export class AddImprovementActionInput {
 
   @Field(() => DateScalar, { description: 'When it is due.' })
   dueOn!: string;
+
+  @Field(() => ImprovementActionStatus, { nullable: true, description: 'Where it stands; NOT_STARTED when omitted.' })
+  status?: ImprovementActionStatus | null;
 }
 
 @InputType({ description: 'Changes an action of the improvement plan of an open episode; fields omitted stay as they are.' })

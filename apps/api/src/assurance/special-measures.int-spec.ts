@@ -220,6 +220,18 @@ describe('special measures through the API: the domain library’s states and tr
       });
     });
 
+    it('adds an action already in progress in one change', async () => {
+      episode = await mutate<Episode>(world.assessor, ADD_ACTION, {
+        episodeId: episode.id,
+        expectedVersion: episode.version,
+        description: 'Recovery of the referral-to-treatment backlog',
+        owner: 'Chief operating officer',
+        dueOn: '2016-02-29',
+        status: 'IN_PROGRESS',
+      });
+      expect(episode.improvementPlan.actions.find((action) => action.description === 'Recovery of the referral-to-treatment backlog')).toMatchObject({ status: 'IN_PROGRESS' });
+    });
+
     it('reads the 12-month clock from entry (determined 2015-07-15): before, at and after 12 months', async () => {
       const clockAt = async (asOf: string) => (await succeed<Assurance>(world.assessor, CCG_ASSURANCE, { ccg: SHEFFIELD, asOf })).specialMeasures?.clock;
       expect(await clockAt('2015-07-14')).toBeNull();

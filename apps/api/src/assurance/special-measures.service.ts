@@ -141,19 +141,24 @@ export class SpecialMeasuresService {
   }
 
   /** Adds an action to the improvement plan: from the improvement director's appointment until the episode closes. */
-  async addAction(viewer: Viewer, requestId: string, input: { episodeId: string; expectedVersion: number; description: string; owner: string; dueOn: string }): Promise<string> {
+  async addAction(
+    viewer: Viewer,
+    requestId: string,
+    input: { episodeId: string; expectedVersion: number; description: string; owner: string; dueOn: string; status?: ImprovementActionStatus | null },
+  ): Promise<string> {
+    const status = input.status ?? ImprovementActionStatus.NOT_STARTED;
     assertAssessor(viewer);
     const description = requiredText(input.description, 'TEXT_REQUIRED', 'An action needs a description.');
     const owner = requiredText(input.owner, 'TEXT_REQUIRED', 'An action needs an owner.');
     await repository.getEpisodeRow(this.dataSource.manager, input.episodeId);
     return this.episodeChange(viewer, requestId, input, async (manager, actor, record) => {
       assertPlanOpen(record);
-      const id = await repository.insertAction(manager, { episodeId: record.episode.id, description, owner, dueOn: input.dueOn, actorId: actor.userId });
+      const id = await repository.insertAction(manager, { episodeId: record.episode.id, description, owner, dueOn: input.dueOn, status, actorId: actor.userId });
       await recordAudit(manager, actor, {
         action: 'ADD_IMPROVEMENT_ACTION',
         entityType: 'special_measures',
         entityId: record.episode.id,
-        after: { actionId: id, description, owner, dueOn: input.dueOn, status: ImprovementActionStatus.NOT_STARTED },
+        after: { actionId: id, description, owner, dueOn: input.dueOn, status },
       });
     });
   }
