@@ -176,9 +176,7 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [focusRequest, setFocusRequest] = useState(0);
   const [added, setAdded] = useState<string | null>(null);
-  const [add, adding] = useMutation(AddImprovementActionMutation);
-  const [update, updating] = useMutation(UpdateImprovementActionMutation);
-  const loading = adding.loading || updating.loading;
+  const [add, { loading }] = useMutation(AddImprovementActionMutation);
 
   const fail = (next: FormProblem[]) => {
     setProblems(next);
@@ -196,27 +194,14 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
       fail(found);
       return;
     }
-    const known = new Set(episode.improvementPlan.actions.map((action) => action.id));
-    let result;
     try {
-      result = await add({ variables: { input: { episodeId: episode.id, expectedVersion: episode.version, description: description.trim(), owner: owner.trim(), dueOn } } });
+      await add({ variables: { input: { episodeId: episode.id, expectedVersion: episode.version, description: description.trim(), owner: owner.trim(), dueOn, status } } });
     } catch (error) {
       fail([refusalProblem(error, ADD_REFUSALS, ONLY_ASSESSORS)]);
       await onFailed();
       return;
     }
-    const saved = result.data?.addImprovementAction;
-    const created = saved?.improvementPlan.actions.find((action) => !known.has(action.id));
-    let note = '';
-    if (saved && created && status !== 'NOT_STARTED') {
-      try {
-        await update({ variables: { input: { actionId: created.id, expectedVersion: saved.version, status } } });
-      } catch {
-        note = ` Its status could not be set to ${IMPROVEMENT_ACTION_STATUS_LABELS[status].toLowerCase()}: it is not started; change it in the table.`;
-        await onFailed();
-      }
-    }
-    setAdded(`Added: ${description.trim()}.${note}`);
+    setAdded(`Added: ${description.trim()}.`);
     setProblems([]);
     setDescription('');
     setOwner('');

@@ -36,6 +36,8 @@ export type AddImprovementActionInput = {
   expectedVersion: number;
   /** Who owns it; not blank. */
   owner: string;
+  /** Where it stands; NOT_STARTED when omitted. */
+  status?: ImprovementActionStatus | null | undefined;
 };
 
 /** Takes one step of a special measures episode. Fields other than episodeId, expectedVersion, action, on and note apply to particular steps. */
