@@ -27,6 +27,8 @@ describe('providers page', () => {
       allMock({ search: null, region: 'Y56', first: 50 }, [trust('RJ1', "GUY'S AND ST THOMAS' NHS FOUNDATION TRUST")]),
     ]);
     await screen.findByRole('table');
+    // The regions arrive by their own query: wait for the option, not only the table.
+    await screen.findByRole('option', { name: 'London (Y56)' });
     await userEvent.selectOptions(screen.getByLabelText('Region'), 'London (Y56)');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
     expect(await screen.findByText('Showing 1 of 1 provider in London (Y56).')).toBeInTheDocument();
