@@ -2,7 +2,7 @@
 // one per role. Not part of the running API.
 import { Role } from '../auth/role';
 import { OrganisationType } from '../organisations/organisation-type';
-import { insertOrganisation, insertUser, TEST_PASSWORD } from '../testing/fixtures';
+import { insertOrganisation, insertUser } from '../testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { startTestServer, type GraphQLResponse, type TestClient, type TestServer } from '../testing/test-server';
 
@@ -151,12 +151,7 @@ export async function setUpAssuranceWorld(): Promise<AssuranceWorld> {
   ];
   for (const [username, role, organisationCode] of users) await insertUser(db.dataSource, username, [{ role, organisationCode }]);
   const server = await startTestServer(db.dataSource);
-  const signedIn = async (username: string) => {
-    const client = server.client();
-    const response = await client.signIn(username, TEST_PASSWORD);
-    if (response.errors) throw new Error(`could not sign in ${username}: ${response.errors[0].message}`);
-    return client;
-  };
+  const signedIn = (username: string) => server.signedInClient(username);
   return {
     db,
     server,

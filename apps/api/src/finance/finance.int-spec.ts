@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server';
+import { balanced2013, plan2014, plan2015, type Lines } from './financial-plans.fixtures';
 
-type Lines = Record<string, string>;
 type RuleResult = { rule: string; percentage: string; required: string; planned: string; shortfall: string; met: boolean; flexApplied: boolean; flexReason: string | null };
 type Compliance = {
   evaluatePlanCompliance: {
@@ -42,19 +42,6 @@ describe('financial plan compliance over GraphQL (what-if, anonymous, nothing st
 
   const evaluate = (input: Record<string, unknown>) => client.graphql<Compliance>(EVALUATE, { input });
 
-  // Everyone Counts 2013/14 (seed 001 line 103): A = £250m; programme and running costs £241.25m,
-  // contingency £1.25m (0.5%), fund £5m (2%), so the surplus is £2.5m (1%): exactly 3.5% set aside.
-  const balanced2013: Lines = {
-    ACUTE: '150000000.00',
-    MENTAL_HEALTH: '25000000.00',
-    COMMUNITY: '20000000.00',
-    PRIMARY_CARE: '10000000.00',
-    PRESCRIBING: '30000000.00',
-    CONTINUING_CARE: '3250000.00',
-    RUNNING_COSTS: '3000000.00',
-    CONTINGENCY: '1250000.00',
-    NON_RECURRENT_FUND: '5000000.00',
-  };
 
   it('finds a 2013/14 plan setting aside exactly 3.5% compliant, answering to the penny', async () => {
     const response = await evaluate({ financialYear: '2013/14', allocation: '250000000.00', lines: linesOf(balanced2013) });
@@ -80,18 +67,6 @@ describe('financial plan compliance over GraphQL (what-if, anonymous, nothing st
     expect(ruleOf(response.data, 'SURPLUS')).toMatchObject({ planned: '2499999.99', shortfall: '0.01', met: false });
   });
 
-  // 2014/15 planning guidance (seed 001 line 26): 2.5% non-recurrent. A = £200m, fund held at 2% (£4m).
-  const plan2014: Lines = {
-    ACUTE: '120000000',
-    MENTAL_HEALTH: '20000000',
-    COMMUNITY: '16000000',
-    PRIMARY_CARE: '8000000',
-    PRESCRIBING: '24000000',
-    CONTINUING_CARE: '2000000',
-    RUNNING_COSTS: '3000000',
-    CONTINGENCY: '1000000',
-    NON_RECURRENT_FUND: '4000000',
-  };
 
   it('finds a 2014/15 plan holding a 2% fund short on NON_RECURRENT_FUND by exactly 0.5% of allocation', async () => {
     const response = await evaluate({ financialYear: '2014/15', allocation: '200000000.00', lines: linesOf(plan2014) });
@@ -133,19 +108,6 @@ describe('financial plan compliance over GraphQL (what-if, anonymous, nothing st
     expect(ruleOf(response.data, 'SURPLUS')).toMatchObject({ flexApplied: false, flexReason: null });
   });
 
-  // 2015/16 (seed 001 line 26): A = £400m; prior-year running costs £5m, planned £4.6m (down 8%, not 10%).
-  const plan2015: Lines = {
-    ACUTE: '200000000',
-    MENTAL_HEALTH: '50000000',
-    COMMUNITY: '40000000',
-    PRIMARY_CARE: '30000000',
-    PRESCRIBING: '35000000',
-    CONTINUING_CARE: '15600000',
-    RUNNING_COSTS: '4600000',
-    BETTER_CARE_FUND: '8800000',
-    CONTINGENCY: '2000000',
-    NON_RECURRENT_FUND: '10000000',
-  };
   const inputs2015 = { financialYear: '2015/16', allocation: '400000000.00', priorYearRunningCosts: '5000000.00', betterCareFundMinimum: '8800000.00' };
 
   it('fails a 2015/16 plan on RUNNING_COSTS by exactly 2% of prior-year running costs when they fell only 8%', async () => {

@@ -2,7 +2,7 @@
 // clients, one per role. Not part of the running API.
 import { Role } from '../auth/role';
 import { OrganisationType } from '../organisations/organisation-type';
-import { insertOrganisation, insertUser, TEST_PASSWORD } from '../testing/fixtures';
+import { insertOrganisation, insertUser } from '../testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { startTestServer, type GraphQLResponse, type TestClient, type TestServer } from '../testing/test-server';
 
@@ -12,6 +12,50 @@ export const NHS_ENGLAND = 'X24';
 export const AREA_TEAM = 'Q72';
 
 export type Lines = Record<string, string>;
+
+// Worked examples from the seeds' own numbers (libs/domain/src/finance/RULES.md), used by the what-if and the
+// stored-plan tests alike.
+
+// Everyone Counts 2013/14 (seed 001 line 103): A = £250m; programme and running costs £241.25m,
+// contingency £1.25m (0.5%), fund £5m (2%), so the surplus is £2.5m (1%): exactly 3.5% set aside.
+export const balanced2013: Lines = {
+  ACUTE: '150000000.00',
+  MENTAL_HEALTH: '25000000.00',
+  COMMUNITY: '20000000.00',
+  PRIMARY_CARE: '10000000.00',
+  PRESCRIBING: '30000000.00',
+  CONTINUING_CARE: '3250000.00',
+  RUNNING_COSTS: '3000000.00',
+  CONTINGENCY: '1250000.00',
+  NON_RECURRENT_FUND: '5000000.00',
+};
+
+// 2014/15 planning guidance (seed 001 line 26): 2.5% non-recurrent. A = £200m, fund held at 2% (£4m).
+export const plan2014: Lines = {
+  ACUTE: '120000000',
+  MENTAL_HEALTH: '20000000',
+  COMMUNITY: '16000000',
+  PRIMARY_CARE: '8000000',
+  PRESCRIBING: '24000000',
+  CONTINUING_CARE: '2000000',
+  RUNNING_COSTS: '3000000',
+  CONTINGENCY: '1000000',
+  NON_RECURRENT_FUND: '4000000',
+};
+
+// 2015/16 (seed 001 line 26): A = £400m; prior-year running costs £5m, planned £4.6m (down 8%, not 10%).
+export const plan2015: Lines = {
+  ACUTE: '200000000',
+  MENTAL_HEALTH: '50000000',
+  COMMUNITY: '40000000',
+  PRIMARY_CARE: '30000000',
+  PRESCRIBING: '35000000',
+  CONTINUING_CARE: '15600000',
+  RUNNING_COSTS: '4600000',
+  BETTER_CARE_FUND: '8800000',
+  CONTINGENCY: '2000000',
+  NON_RECURRENT_FUND: '10000000',
+};
 export const linesOf = (lines: Lines) => Object.entries(lines).map(([category, amount]) => ({ category, amount }));
 
 export interface RuleResult {
@@ -118,12 +162,7 @@ export async function setUpFinanceWorld(): Promise<FinanceWorld> {
   ];
   for (const [username, role, organisationCode] of users) await insertUser(db.dataSource, username, [{ role, organisationCode }]);
   const server = await startTestServer(db.dataSource);
-  const signedIn = async (username: string) => {
-    const client = server.client();
-    const response = await client.signIn(username, TEST_PASSWORD);
-    if (response.errors) throw new Error(`could not sign in ${username}: ${response.errors[0].message}`);
-    return client;
-  };
+  const signedIn = (username: string) => server.signedInClient(username);
   return {
     db,
     server,

@@ -14,52 +14,15 @@ import {
   SUBMIT,
   UPDATE,
   type FinanceWorld,
+  balanced2013,
+  plan2014,
+  plan2015,
   type Lines,
   type Plan,
 } from './financial-plans.fixtures';
 
-// Worked examples from the seeds' own numbers (libs/domain/src/finance/RULES.md), each through a plan
-// stored by the API and read back: what is stored and re-read must give the domain's answer to the penny.
-
-// Everyone Counts 2013/14 (seed 001 line 103): A = £250m, exactly 3.5% set aside.
-const balanced2013: Lines = {
-  ACUTE: '150000000.00',
-  MENTAL_HEALTH: '25000000.00',
-  COMMUNITY: '20000000.00',
-  PRIMARY_CARE: '10000000.00',
-  PRESCRIBING: '30000000.00',
-  CONTINUING_CARE: '3250000.00',
-  RUNNING_COSTS: '3000000.00',
-  CONTINGENCY: '1250000.00',
-  NON_RECURRENT_FUND: '5000000.00',
-};
-
-// 2014/15 planning guidance (seed 001 line 26): 2.5% non-recurrent. A = £200m, fund held at 2% (£4m).
-const plan2014: Lines = {
-  ACUTE: '120000000',
-  MENTAL_HEALTH: '20000000',
-  COMMUNITY: '16000000',
-  PRIMARY_CARE: '8000000',
-  PRESCRIBING: '24000000',
-  CONTINUING_CARE: '2000000',
-  RUNNING_COSTS: '3000000',
-  CONTINGENCY: '1000000',
-  NON_RECURRENT_FUND: '4000000',
-};
-
-// 2015/16 (seed 001 line 26): A = £400m; prior-year running costs £5m, planned £4.6m (down 8%, not 10%).
-const plan2015: Lines = {
-  ACUTE: '200000000',
-  MENTAL_HEALTH: '50000000',
-  COMMUNITY: '40000000',
-  PRIMARY_CARE: '30000000',
-  PRESCRIBING: '35000000',
-  CONTINUING_CARE: '15600000',
-  RUNNING_COSTS: '4600000',
-  BETTER_CARE_FUND: '8800000',
-  CONTINGENCY: '2000000',
-  NON_RECURRENT_FUND: '10000000',
-};
+// Worked examples from the seeds' own numbers (financial-plans.fixtures.ts), each through a plan stored by the
+// API and read back: what is stored and re-read must give the domain's answer to the penny.
 const inputs2015 = { allocation: '400000000.00', priorYearRunningCosts: '5000000.00', betterCareFundMinimum: '8800000.00' };
 
 describe('stored financial plans: compliance of each rule year, worked through the API', () => {

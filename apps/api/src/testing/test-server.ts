@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createAppServer, type AppServer } from '../server/app';
 import { createLogger, type Logger } from '../server/logger';
+import { TEST_PASSWORD } from './fixtures';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -19,6 +20,8 @@ export interface TestServer {
   url: string;
   server: AppServer;
   client(): TestClient;
+  /** A client signed in as a fixture user (password TEST_PASSWORD); throws when sign-in fails. */
+  signedInClient(username: string): Promise<TestClient>;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,12 @@ export async function startTestServer(dataSource: DataSource, logger: Logger = c
     url,
     server,
     client: () => createClient(url),
+    signedInClient: async (username) => {
+      const client = createClient(url);
+      const response = await client.signIn(username, TEST_PASSWORD);
+      if (response.errors) throw new Error(`could not sign in ${username}: ${response.errors[0].message}`);
+      return client;
+    },
     close: () => server.stop(),
   };
 }
