@@ -6,6 +6,9 @@ import type { SpecialMeasuresEpisode } from './special-measures.type';
 // The annual assurance reports as PDF (issue 7), drawn with pdfkit's built-in Helvetica (no font files).
 // Only what the report services give is printed: published data, so the PDF is as public as the page.
 
+/** A document as the published `@types/pdfkit` types it. */
+type Document = PDFKit.PDFDocument;
+
 const NHS_BLUE = '#005eb8';
 const TEXT = '#212b32';
 const GREY = '#4c6272';
@@ -14,7 +17,7 @@ const categoryName = (code: AssuranceCategory | null) => (code ? assuranceCatego
 const stateName = (state: string) => state.charAt(0) + state.slice(1).toLowerCase().replace(/_/g, ' ');
 
 /** Collects a document's bytes. */
-function bytesOf(doc: PDFDocument): Promise<Buffer> {
+function bytesOf(doc: Document): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -23,7 +26,7 @@ function bytesOf(doc: PDFDocument): Promise<Buffer> {
   });
 }
 
-function newDocument(title: string, generatedOn: string): PDFDocument {
+function newDocument(title: string, generatedOn: string): Document {
   return new PDFDocument({
     size: 'A4',
     margin: 56,
@@ -32,7 +35,7 @@ function newDocument(title: string, generatedOn: string): PDFDocument {
   });
 }
 
-function heading(doc: PDFDocument, title: string, subtitle: string, generatedOn: string, illustrative: boolean): void {
+function heading(doc: Document, title: string, subtitle: string, generatedOn: string, illustrative: boolean): void {
   doc.font('Helvetica-Bold').fontSize(20).fillColor(NHS_BLUE).text(title);
   doc.moveDown(0.2).font('Helvetica').fontSize(13).fillColor(TEXT).text(subtitle);
   doc.moveDown(0.3).fontSize(9).fillColor(GREY).text(`From published assessments only. Produced on ${generatedOn} by CCG Assure.`);
@@ -42,17 +45,17 @@ function heading(doc: PDFDocument, title: string, subtitle: string, generatedOn:
   doc.moveDown(1).fillColor(TEXT);
 }
 
-function section(doc: PDFDocument, title: string): void {
+function section(doc: Document, title: string): void {
   if (doc.y > doc.page.height - doc.page.margins.bottom - 80) doc.addPage();
   doc.moveDown(0.6).font('Helvetica-Bold').fontSize(14).fillColor(NHS_BLUE).text(title);
   doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor(TEXT);
 }
 
-function line(doc: PDFDocument, label: string, value: string): void {
+function line(doc: Document, label: string, value: string): void {
   doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Helvetica').text(value);
 }
 
-function footers(doc: PDFDocument, text: string): void {
+function footers(doc: Document, text: string): void {
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
@@ -61,7 +64,7 @@ function footers(doc: PDFDocument, text: string): void {
   }
 }
 
-function specialMeasures(doc: PDFDocument, episode: SpecialMeasuresEpisode): void {
+function specialMeasures(doc: Document, episode: SpecialMeasuresEpisode): void {
   line(doc, 'State', stateName(episode.state));
   line(doc, 'Triggers', episode.triggers.map((trigger) => trigger.description).join(' '));
   if (episode.enteredOn) line(doc, 'Entered', `${episode.enteredOn} (${episode.events.find((event) => event.to === 'AGREED') ? 'agreed with the CCG' : 'determined by NHS England'})`);
