@@ -24,4 +24,7 @@ export class RoleAssignmentEntity {
   @ManyToOne(() => OrganisationEntity)
   @JoinColumn({ name: 'organisation_code' })
   organisation!: OrganisationEntity;
+
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
+  createdAt!: Date;
 }

@@ -18,6 +18,9 @@ export class UserEntity {
   @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true })
   disabledAt!: Date | null;
 
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
+  createdAt!: Date;
+
   @OneToMany(() => RoleAssignmentEntity, (assignment) => assignment.user)
   roles!: RoleAssignmentEntity[];
 }

@@ -1,16 +1,10 @@
 import { types } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditEventEntity } from '../audit/audit-event.entity';
-import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
-import { SessionEntity } from '../auth/session.entity';
-import { UserEntity } from '../auth/user.entity';
-import { OrganisationEntity } from '../organisations/organisation.entity';
+import { entities } from './entities';
 import { migrations } from './migrations';
 
 // Calendar dates stay ISO strings: pg would otherwise make local-midnight Date objects.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
-
-export const entities = [OrganisationEntity, UserEntity, RoleAssignmentEntity, SessionEntity, AuditEventEntity];
 
 /** The TypeORM data source. The schema changes only through migrations, never `synchronize`. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -17,4 +17,13 @@ export class OrganisationEntity {
 
   @Column({ type: 'date', name: 'close_date', nullable: true })
   closeDate!: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  postcode!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at', insert: false, update: false })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', insert: false })
+  updatedAt!: Date;
 }

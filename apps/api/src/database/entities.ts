@@ -1,0 +1,19 @@
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { UserEntity } from '../auth/user.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+
+/**
+ * Every table's entity, one list per area (decision 0009). `schema-agreement.int-spec.ts` fails when a
+ * migrated table has no entity here or an entity's columns differ from the table's.
+ */
+export const entities = [
+  // auth and audit
+  UserEntity,
+  RoleAssignmentEntity,
+  SessionEntity,
+  AuditEventEntity,
+  // organisations
+  OrganisationEntity,
+];
