@@ -1,6 +1,7 @@
 // Public surface of the domain library: the rules of NHS commissioning assurance, pure and exact.
 // One folder an area; each folder's index.ts is that area's public surface.
 export * from './errors';
+export * from './calendar';
 export * from './money';
 export * from './finance';
 export * from './assurance';

@@ -1,3 +1,4 @@
+import { parseFinancialYear } from '../calendar/financial-year';
 import { DomainError } from '../errors';
 import {
   ASSURANCE_FRAMEWORK_2013_14,
@@ -49,6 +50,11 @@ describe('assurance frameworks', () => {
   it('framework years follow one another without overlap', () => {
     expect(ASSURANCE_FRAMEWORK_2013_14.validTo).toBe('2015-03-31');
     expect(ASSURANCE_FRAMEWORK_2015_16.validFrom).toBe('2015-04-01');
+  });
+
+  it.each(ASSURANCE_FRAMEWORKS.map((f) => [f.id, f] as const))('%s is named by the financial year it starts on', (id, framework) => {
+    const year = parseFinancialYear(id);
+    expect([year.urlSegment, year.start, framework.name]).toEqual([id, framework.validFrom, `CCG assurance framework ${year.label}`]);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
-import { compareIsoDates, requireIsoDate } from './calendar-date';
+import { compareIsoDates, requireIsoDate } from '../calendar/calendar-date';
+import { parseFinancialYear } from '../calendar/financial-year';
 import { CitedSource, SEED_DOCUMENTS } from './cited-source';
 
 /**
@@ -34,14 +35,17 @@ const SHEFFIELD = SEED_DOCUMENTS.SHEFFIELD_PERFORMANCE_FRAMEWORK;
 
 const seed = (text: string, document: string = SWAGE): CitedSource => ({ basis: 'SEED', document, text });
 
+const YEAR_2013_14 = parseFinancialYear('2013/14');
+const YEAR_2015_16 = parseFinancialYear('2015/16');
+
 /** 2013/14: the original CCG assurance framework's six domains, each a question (seed 003). */
 export const ASSURANCE_FRAMEWORK_2013_14: AssuranceFramework = {
-  id: '2013-14',
-  name: 'CCG assurance framework 2013/14',
+  id: YEAR_2013_14.urlSegment,
+  name: `CCG assurance framework ${YEAR_2013_14.label}`,
   areaTerm: 'DOMAIN',
-  validFrom: '2013-04-01',
+  validFrom: YEAR_2013_14.start,
   // Seed 003: used from April 2013; "Two years down the line ... a new CCG Assurance Framework" (2015/16).
-  validTo: '2015-03-31',
+  validTo: YEAR_2015_16.previous().end,
   source: seed('The original CCG assurance framework covered six domains and asked the following questions'),
   domains: [
     {
@@ -85,10 +89,10 @@ export const ASSURANCE_FRAMEWORK_2013_14: AssuranceFramework = {
 
 /** 2015/16: the five components (seed 002 names them; seed 003 describes them). */
 export const ASSURANCE_FRAMEWORK_2015_16: AssuranceFramework = {
-  id: '2015-16',
-  name: 'CCG assurance framework 2015/16',
+  id: YEAR_2015_16.urlSegment,
+  name: `CCG assurance framework ${YEAR_2015_16.label}`,
   areaTerm: 'COMPONENT',
-  validFrom: '2015-04-01',
+  validFrom: YEAR_2015_16.start,
   validTo: null,
   source: seed(
     'From 2015/16, the CCG Assurance Framework sets out five components ... The components include being well led; performance; financial management; planning; and delegated functions.',

@@ -8,7 +8,7 @@ import {
   requireAssuranceCategory,
 } from './assurance-categories';
 import { ASSURANCE_FRAMEWORKS, AssuranceFramework, getAssuranceFramework } from './assurance-frameworks';
-import { addCalendarMonths, requireIsoDate } from './calendar-date';
+import { addCalendarMonths, requireIsoDate } from '../calendar/calendar-date';
 
 /**
  * How an overall category is proposed from the domain ratings, as data. The four steps are fixed

@@ -29,9 +29,10 @@ describe('financial rule sets (DOMAIN.md "Financial planning rules")', () => {
 
   it('finds a rule set by the year or by its name', () => {
     expect(findFinancialRuleSet('2014-15')).toBe(findFinancialRuleSet('2014/15'));
+    expect(findFinancialRuleSet(' 2014/15 ')).toBe(findFinancialRuleSet('2014/15'));
   });
 
-  it.each(['2012/13', '2016/17', '', '2014/2015'])('throws UNKNOWN_FINANCIAL_YEAR for %p', (year) => {
+  it.each(['2012/13', '2016/17', '', '2014/2015', '2014/16', '14/15'])('throws UNKNOWN_FINANCIAL_YEAR for %p', (year) => {
     expect(() => findFinancialRuleSet(year)).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_FINANCIAL_YEAR', details: { financialYear: year, known: ['2013/14', '2014/15', '2015/16'] } }),
     );

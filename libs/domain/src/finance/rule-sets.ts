@@ -1,3 +1,4 @@
+import { parseFinancialYear, tryParseFinancialYear } from '../calendar/financial-year';
 import { DomainError } from '../errors';
 import { Percentage } from '../money';
 import { FinancialRule, FinancialRuleCode, FinancialRuleSet, FINANCIAL_RULE_CODES } from './financial-rules';
@@ -32,7 +33,8 @@ function rule(code: FinancialRuleCode, percentage: string, description: string, 
 
 function ruleSet(financialYear: string, summary: string, rules: FinancialRule[]): FinancialRuleSet {
   const ordered = [...rules].sort((a, b) => FINANCIAL_RULE_CODES.indexOf(a.code) - FINANCIAL_RULE_CODES.indexOf(b.code));
-  return Object.freeze({ financialYear, name: financialYear.replace('/', '-'), summary, rules: Object.freeze(ordered) });
+  const year = parseFinancialYear(financialYear);
+  return Object.freeze({ financialYear: year.label, name: year.urlSegment, summary, rules: Object.freeze(ordered) });
 }
 
 /** The financial planning rules by year, oldest first (DOMAIN.md "Financial planning rules"). */
@@ -81,11 +83,13 @@ export function listFinancialYears(): string[] {
 }
 
 /**
- * The rule set of a financial year, written `"2014/15"` or by its name `"2014-15"`.
- * Throws `UNKNOWN_FINANCIAL_YEAR` for a year without one.
+ * The rule set of a financial year, written `"2014/15"` or by its name `"2014-15"` (read by the calendar's
+ * FinancialYear, so surrounding spaces are ignored). Throws `UNKNOWN_FINANCIAL_YEAR` for a year without
+ * one, and for text that is not a financial year at all.
  */
 export function findFinancialRuleSet(financialYear: string): FinancialRuleSet {
-  const found = FINANCIAL_RULE_SETS.find((set) => set.financialYear === financialYear || set.name === financialYear);
+  const label = tryParseFinancialYear(financialYear)?.label;
+  const found = FINANCIAL_RULE_SETS.find((set) => set.financialYear === label);
   if (!found) {
     throw new DomainError('UNKNOWN_FINANCIAL_YEAR', `There are no financial planning rules for the year "${String(financialYear)}".`, {
       financialYear,

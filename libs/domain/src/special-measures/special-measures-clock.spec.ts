@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addCalendarMonths, compareIsoDates, daysBetween, formatIsoDate } from '../assurance/calendar-date';
+import { addCalendarMonths, compareIsoDates, daysBetween, formatIsoDate } from '../calendar/calendar-date';
 import { SPECIAL_MEASURES_MAXIMUM_MONTHS, specialMeasuresClock, specialMeasuresEpisodeClock } from './special-measures-clock';
 import { applySpecialMeasuresAction, proposeSpecialMeasures } from './special-measures-episode';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { addCalendarMonths, compareIsoDates, daysBetween, requireIsoDate } from '../assurance/calendar-date';
+import { addCalendarMonths, compareIsoDates, daysBetween, requireIsoDate } from '../calendar/calendar-date';
 import { SpecialMeasuresEpisode } from './special-measures-episode';
 
 /** "It is anticipated that special measures are applied for a maximum of 12 months" (seed 003). */

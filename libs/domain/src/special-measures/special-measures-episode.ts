@@ -1,6 +1,6 @@
 import { DomainError } from '../errors';
 import { AssuranceCategory, isAssuranceCategory } from '../assurance/assurance-categories';
-import { compareIsoDates, requireIsoDate } from '../assurance/calendar-date';
+import { compareIsoDates, requireIsoDate } from '../calendar/calendar-date';
 import { CitedSource, SEED_DOCUMENTS } from '../assurance/cited-source';
 import { SPECIAL_MEASURES_TRIGGER_CODES, SpecialMeasuresTriggerCode, isSpecialMeasuresTriggerCode } from './special-measures-triggers';
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { compareIsoDates, requireIsoDate } from '../assurance/calendar-date';
+import { compareIsoDates, requireIsoDate } from '../calendar/calendar-date';
 import { CitedSource } from '../assurance/cited-source';
 
 /**

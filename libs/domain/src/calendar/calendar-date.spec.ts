@@ -7,8 +7,12 @@ import {
   daysInMonth,
   formatIsoDate,
   isLeapYear,
+  monthEnd,
+  monthStart,
   parseIsoDate,
   requireIsoDate,
+  yearMonthOf,
+  yearMonthStart,
 } from './calendar-date';
 
 describe('calendar dates', () => {
@@ -77,5 +81,25 @@ describe('calendar dates', () => {
     expect(compareIsoDates('2015-02-01', '2015-01-31')).toBeGreaterThan(0);
     expect(compareIsoDates('2015-02-01', '2015-02-01')).toBe(0);
     expect(requireIsoDate('2015-02-01', 'x')).toBe('2015-02-01');
+  });
+
+  it.each([
+    ['2015-04-17', '2015-04-01', '2015-04-30', '2015-04'],
+    ['2016-02-29', '2016-02-01', '2016-02-29', '2016-02'],
+    ['2015-02-01', '2015-02-01', '2015-02-28', '2015-02'],
+    ['2015-12-31', '2015-12-01', '2015-12-31', '2015-12'],
+  ])('%s is in the month from %s to %s, written %s', (date, start, end, yearMonth) => {
+    expect(monthStart(date)).toBe(start);
+    expect(monthEnd(date)).toBe(end);
+    expect(yearMonthOf(date)).toBe(yearMonth);
+    expect(yearMonthStart(yearMonth)).toBe(start);
+  });
+
+  it('refuses a month helper an invalid date as INVALID_DATE', () => {
+    expect(() => monthStart('2015-02-29', 'on')).toThrow(expect.objectContaining({ code: 'INVALID_DATE', details: { field: 'on', value: '2015-02-29' } }));
+  });
+
+  it.each([['2015-13'], ['2015-00'], ['2015-4'], ['2015-04-01'], ['0000-01'], [''], [201504], [null]])('refuses %p as INVALID_MONTH', (value) => {
+    expect(() => yearMonthStart(value, 'month')).toThrow(expect.objectContaining({ code: 'INVALID_MONTH', details: { field: 'month', value } }));
   });
 });

@@ -1,10 +1,10 @@
 import { DomainError } from '../errors';
 
 /**
- * Calendar dates as ISO strings ('yyyy-mm-dd'), proleptic Gregorian, no time zone and no clock.
- * Internal to the assurance, special-measures and standards folders (not re-exported): the
- * assessment cycle, the special measures clock and standards' validity all count whole days
- * and calendar months, never instants.
+ * Calendar dates as ISO strings ('yyyy-mm-dd'), proleptic Gregorian, no time zone and no clock: the one
+ * home of date arithmetic for the library, the API and the web app (issue 12). The assessment cycle,
+ * the special measures clock, standards' validity and financial years all count whole days and calendar
+ * months, never instants; the one instant-to-date step is `todayInEngland`.
  */
 export interface CalendarDate {
   readonly year: number;
@@ -79,4 +79,30 @@ export function daysBetween(from: string, to: string): number {
 /** Orders two valid ISO dates (fixed-width 'yyyy-mm-dd' strings order lexically). */
 export function compareIsoDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** The first day of the date's month: '2015-04-17' -> '2015-04-01'. Throws INVALID_DATE. */
+export function monthStart(date: string, field = 'date'): string {
+  const { year, month } = parseIsoDate(date, field);
+  return formatIsoDate({ year, month, day: 1 });
+}
+
+/** The last day of the date's month: '2016-02-10' -> '2016-02-29'. Throws INVALID_DATE. */
+export function monthEnd(date: string, field = 'date'): string {
+  const { year, month } = parseIsoDate(date, field);
+  return formatIsoDate({ year, month, day: daysInMonth(year, month) });
+}
+
+/** The month a date falls in, written 'yyyy-mm' (as forecasts name months): '2015-04-17' -> '2015-04'. Throws INVALID_DATE. */
+export function yearMonthOf(date: string, field = 'date'): string {
+  return monthStart(date, field).slice(0, 7);
+}
+
+/** The first day of a month written 'yyyy-mm': '2015-04' -> '2015-04-01'. Throws INVALID_MONTH (details: field, value). */
+export function yearMonthStart(value: unknown, field = 'month'): string {
+  const match = typeof value === 'string' ? YEAR_MONTH.exec(value) : null;
+  if (match && Number(match[1]) >= 1 && Number(match[2]) >= 1 && Number(match[2]) <= 12) return `${value as string}-01`;
+  throw new DomainError('INVALID_MONTH', `${field} must be a month written yyyy-mm`, { field, value });
 }
