@@ -1,7 +1,8 @@
 import { ASSURANCE_CATEGORY_CODES, ASSURANCE_FRAMEWORKS, type AssuranceCategory, type AssuranceFramework } from '@ccg-assure/domain';
 import { useId } from 'react';
-import { DownloadCsvButton } from '../ui/download-csv-button';
-import { useMeasuredWidth } from '../ui/use-measured-width';
+import { ChartDataDetails, ChartFrame, Swatch } from '../ui/chart/chart-frame';
+import { slotAxis } from '../ui/chart/chart-scale';
+import { useMeasuredWidth } from '../ui/chart/use-measured-width';
 import { CATEGORY_COLOURS, CATEGORY_LETTER, CATEGORY_NAMES, CATEGORY_SHORT, areaTerm, formatDate } from './assurance-labels';
 
 /** One assessment as the chart needs it: every rating is the API's. */
@@ -94,7 +95,7 @@ function FrameworkRatingsChart({
   const minCell = 28;
   const labelWidth = narrow ? 0 : Math.min(240, Math.round(measured * 0.3));
   const width = Math.max(measured, labelWidth + assessments.length * minCell + 8);
-  const cellWidth = (width - labelWidth - 8) / assessments.length;
+  const { step: cellWidth, start: x } = slotAxis(assessments.map((_, index) => index), [labelWidth + 4, width - 4]);
   const cellHeight = narrow ? 28 : 34;
   const labelLines = rows.map((row) => (narrow ? [row.name] : wrapLabel(row.name, Math.max(12, Math.floor(labelWidth / 7.2)))));
   const rowLabelHeight = narrow ? 18 : 0;
@@ -104,7 +105,6 @@ function FrameworkRatingsChart({
   const rowTops = rowHeights.reduce<number[]>((tops, _, index) => [...tops, index === 0 ? top : tops[index - 1] + rowHeights[index - 1] + (index === 1 ? overallGap : 4)], []);
   const gridBottom = rowTops[rows.length - 1] + rowHeights[rows.length - 1];
   const height = gridBottom + 30;
-  const x = (index: number) => labelWidth + 4 + index * cellWidth;
   // Period labels (about 76px wide) every few columns, counted back from the latest.
   const labelEvery = Math.max(1, Math.ceil(84 / cellWidth));
   const labelled = (index: number) => (assessments.length - 1 - index) % labelEvery === 0;
@@ -113,7 +113,6 @@ function FrameworkRatingsChart({
   const ratingOf = (assessment: ChartedAssessment, code: string): AssuranceCategory | null =>
     code === OVERALL ? assessment.category : (assessment.ratings.find((r) => r.domain === code)?.rating ?? null);
   const latest = assessments[assessments.length - 1];
-  const summaryId = `${id}-summary`;
   const title = `${subject}: ratings by ${areaTerm(framework)}, ${framework.name}`;
   const summary = `${assessments.length} ${assessments.length === 1 ? 'assessment' : 'assessments'} from ${assessments[0].periodLabel} to ${latest.periodLabel}. Latest (${latest.periodLabel}): overall ${
     latest.category ? CATEGORY_NAMES[latest.category] : 'not decided'
@@ -125,87 +124,84 @@ function FrameworkRatingsChart({
     .join('; ')}.`;
 
   return (
-    <figure className="ccg-chart-figure ccg-ratings-chart">
-      {headed && <h3 className="nhsuk-heading-s">{framework.name}</h3>}
-      <div
-        className="ccg-ratings-chart__scroll"
-        ref={containerRef}
-        {...(width > measured ? { tabIndex: 0, role: 'region', 'aria-label': `${title} (scrolls sideways)` } : {})}
-      >
-        <svg className="ccg-chart__svg" role="img" aria-label={title} aria-describedby={summaryId} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
-          <defs>
-            <pattern id={`${id}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
-              <circle cx="3" cy="3" r="1" fill="#212b32" fillOpacity="0.3" />
-            </pattern>
-            <pattern id={`${id}-hatch`} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <line x1="0" y1="0" x2="0" y2="7" stroke="#000000" strokeOpacity="0.3" strokeWidth="2.5" />
-            </pattern>
-          </defs>
-          {rows.map((row, rowIndex) => {
-            const cellTop = rowTops[rowIndex] + rowLabelHeight;
-            const cellH = rowHeights[rowIndex] - rowLabelHeight;
-            return (
-              <g key={row.code} data-row={row.code}>
-                {narrow ? (
-                  <text x={4} y={rowTops[rowIndex] + 13} fontSize="13" fontWeight={rowIndex === 0 ? 700 : 400} fill="#212b32">
-                    {row.name}
-                  </text>
-                ) : (
-                  <text x={0} y={rowTops[rowIndex] + rowHeights[rowIndex] / 2 - ((labelLines[rowIndex].length - 1) * 15) / 2} dy="0.35em" fontSize="14" fontWeight={rowIndex === 0 ? 700 : 400} fill="#212b32">
-                    {labelLines[rowIndex].map((line, lineIndex) => (
-                      <tspan key={lineIndex} x={0} dy={lineIndex === 0 ? '0.35em' : 15}>
-                        {line}
-                      </tspan>
-                    ))}
-                  </text>
-                )}
-                {assessments.map((assessment, index) => {
-                  const rating = ratingOf(assessment, row.code);
-                  const cx = x(index);
-                  if (!rating) {
-                    return (
-                      <g key={assessment.id} data-rating="NONE">
-                        <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} fill="#ffffff" stroke="#768692" strokeDasharray="3 3" />
-                        <text x={cx + cellWidth / 2} y={cellTop + cellH / 2} dy="0.35em" textAnchor="middle" fontSize="12" fill="#4c6272">
-                          {cellWidth >= 40 ? '–' : ''}
-                        </text>
-                      </g>
-                    );
-                  }
-                  const colours = CATEGORY_COLOURS[rating];
-                  return (
-                    <g key={assessment.id} data-rating={rating}>
-                      <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} rx="3" fill={colours.fill} />
-                      {rating === 'LIMITED_ASSURANCE' && <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} rx="3" fill={`url(#${id}-dots)`} />}
-                      {rating === 'NOT_ASSURED' && <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} rx="3" fill={`url(#${id}-hatch)`} />}
-                      <text x={cx + cellWidth / 2} y={cellTop + cellH / 2} dy="0.35em" textAnchor="middle" fontSize="13" fontWeight="700" fill={colours.text}>
-                        {textFor(rating)}
-                      </text>
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })}
-          <g aria-hidden="true">
-            {assessments.map((assessment, index) =>
-              labelled(index) ? (
-                <text key={assessment.id} x={x(index) + cellWidth / 2} y={gridBottom + 20} textAnchor={index === assessments.length - 1 && cellWidth < 84 ? 'end' : 'middle'} fontSize="12" fill="#4c6272">
-                  {assessment.periodLabel}
-                </text>
-              ) : null,
+    <ChartFrame
+      label={title}
+      role="img"
+      width={width}
+      height={height}
+      summary={summary}
+      containerRef={containerRef}
+      containerClassName="ccg-ratings-chart__scroll"
+      containerProps={width > measured ? { tabIndex: 0, role: 'region', 'aria-label': `${title} (scrolls sideways)` } : undefined}
+      figureClassName="ccg-ratings-chart"
+      heading={headed && <h3 className="nhsuk-heading-s">{framework.name}</h3>}
+      legend={<RatingsLegend letters={showLetters} patternId={id} />}
+      table={<RatingsTable title={title} framework={framework} assessments={assessments} ratingOf={ratingOf} csvName={csvName} />}
+    >
+      <defs>
+        <pattern id={`${id}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
+          <circle cx="3" cy="3" r="1" fill="#212b32" fillOpacity="0.3" />
+        </pattern>
+        <pattern id={`${id}-hatch`} width="7" height="7" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <line x1="0" y1="0" x2="0" y2="7" stroke="#000000" strokeOpacity="0.3" strokeWidth="2.5" />
+        </pattern>
+      </defs>
+      {rows.map((row, rowIndex) => {
+        const cellTop = rowTops[rowIndex] + rowLabelHeight;
+        const cellH = rowHeights[rowIndex] - rowLabelHeight;
+        return (
+          <g key={row.code} data-row={row.code}>
+            {narrow ? (
+              <text x={4} y={rowTops[rowIndex] + 13} fontSize="13" fontWeight={rowIndex === 0 ? 700 : 400} fill="#212b32">
+                {row.name}
+              </text>
+            ) : (
+              <text x={0} y={rowTops[rowIndex] + rowHeights[rowIndex] / 2 - ((labelLines[rowIndex].length - 1) * 15) / 2} dy="0.35em" fontSize="14" fontWeight={rowIndex === 0 ? 700 : 400} fill="#212b32">
+                {labelLines[rowIndex].map((line, lineIndex) => (
+                  <tspan key={lineIndex} x={0} dy={lineIndex === 0 ? '0.35em' : 15}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
             )}
+            {assessments.map((assessment, index) => {
+              const rating = ratingOf(assessment, row.code);
+              const cx = x(index);
+              if (!rating) {
+                return (
+                  <g key={assessment.id} data-rating="NONE">
+                    <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} fill="#ffffff" stroke="#768692" strokeDasharray="3 3" />
+                    <text x={cx + cellWidth / 2} y={cellTop + cellH / 2} dy="0.35em" textAnchor="middle" fontSize="12" fill="#4c6272">
+                      {cellWidth >= 40 ? '–' : ''}
+                    </text>
+                  </g>
+                );
+              }
+              const colours = CATEGORY_COLOURS[rating];
+              return (
+                <g key={assessment.id} data-rating={rating}>
+                  <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} rx="3" fill={colours.fill} />
+                  {rating === 'LIMITED_ASSURANCE' && <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} rx="3" fill={`url(#${id}-dots)`} />}
+                  {rating === 'NOT_ASSURED' && <rect x={cx + 1} y={cellTop + 1} width={cellWidth - 2} height={cellH - 2} rx="3" fill={`url(#${id}-hatch)`} />}
+                  <text x={cx + cellWidth / 2} y={cellTop + cellH / 2} dy="0.35em" textAnchor="middle" fontSize="13" fontWeight="700" fill={colours.text}>
+                    {textFor(rating)}
+                  </text>
+                </g>
+              );
+            })}
           </g>
-        </svg>
-      </div>
-      <figcaption>
-        <p id={summaryId} className="nhsuk-body-s ccg-chart__summary">
-          {summary}
-        </p>
-        <RatingsLegend letters={showLetters} patternId={id} />
-      </figcaption>
-      <RatingsTable title={title} framework={framework} assessments={assessments} ratingOf={ratingOf} csvName={csvName} />
-    </figure>
+        );
+      })}
+      <g aria-hidden="true">
+        {assessments.map((assessment, index) =>
+          labelled(index) ? (
+            <text key={assessment.id} x={x(index) + cellWidth / 2} y={gridBottom + 20} textAnchor={index === assessments.length - 1 && cellWidth < 84 ? 'end' : 'middle'} fontSize="12" fill="#4c6272">
+              {assessment.periodLabel}
+            </text>
+          ) : null,
+        )}
+      </g>
+    </ChartFrame>
   );
 }
 
@@ -214,7 +210,7 @@ function RatingsLegend({ letters, patternId }: { letters: boolean; patternId: st
     <ul className="ccg-legend" aria-label="Key">
       {ASSURANCE_CATEGORY_CODES.map((category) => (
         <li key={category}>
-          <svg width="22" height="16" viewBox="0 0 22 16" aria-hidden="true" focusable="false">
+          <Swatch width={22} height={16}>
             <rect x="0" y="0" width="22" height="16" rx="3" fill={CATEGORY_COLOURS[category].fill} />
             {category === 'LIMITED_ASSURANCE' && <rect x="0" y="0" width="22" height="16" rx="3" fill={`url(#${patternId}-dots)`} />}
             {category === 'NOT_ASSURED' && <rect x="0" y="0" width="22" height="16" rx="3" fill={`url(#${patternId}-hatch)`} />}
@@ -223,7 +219,7 @@ function RatingsLegend({ letters, patternId }: { letters: boolean; patternId: st
                 {CATEGORY_LETTER[category]}
               </text>
             )}
-          </svg>
+          </Swatch>
           {CATEGORY_NAMES[category]}
         </li>
       ))}
@@ -248,43 +244,35 @@ function RatingsTable({
   const columns = ['Period', 'Assessed on', 'Overall category', ...framework.domains.map((d) => d.name)];
   const rows = assessments.map((a) => [a.periodLabel, a.assessedOn, name(a.category), ...framework.domains.map((d) => name(ratingOf(a, d.code)))]);
   return (
-    <details className="nhsuk-details ccg-chart__data">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Show the ratings as a table</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <div className="nhsuk-table-container">
-          <table className="nhsuk-table nhsuk-table--compact ccg-chart__table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                {columns.map((column) => (
-                  <th key={column} scope="col" className="nhsuk-table__header">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {assessments.map((assessment) => (
-                <tr key={assessment.id} className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header ccg-nowrap">
-                    {assessment.periodLabel}
-                  </th>
-                  <td className="nhsuk-table__cell ccg-nowrap">{formatDate(assessment.assessedOn)}</td>
-                  <td className="nhsuk-table__cell">{name(assessment.category)}</td>
-                  {framework.domains.map((domain) => (
-                    <td key={domain.code} className="nhsuk-table__cell">
-                      {name(ratingOf(assessment, domain.code))}
-                    </td>
-                  ))}
-                </tr>
+    <ChartDataDetails summary="Show the ratings as a table" csv={{ name: csvName, columns, rows, what: `${title} data` }}>
+      <table className="nhsuk-table nhsuk-table--compact ccg-chart__table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            {columns.map((column) => (
+              <th key={column} scope="col" className="nhsuk-table__header">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {assessments.map((assessment) => (
+            <tr key={assessment.id} className="nhsuk-table__row">
+              <th scope="row" className="nhsuk-table__header ccg-nowrap">
+                {assessment.periodLabel}
+              </th>
+              <td className="nhsuk-table__cell ccg-nowrap">{formatDate(assessment.assessedOn)}</td>
+              <td className="nhsuk-table__cell">{name(assessment.category)}</td>
+              {framework.domains.map((domain) => (
+                <td key={domain.code} className="nhsuk-table__cell">
+                  {name(ratingOf(assessment, domain.code))}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-        <DownloadCsvButton name={csvName} columns={columns} rows={rows} what={`${title} data`} />
-      </div>
-    </details>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ChartDataDetails>
   );
 }

@@ -1,9 +1,10 @@
 import { Money } from '@ccg-assure/domain';
 import { useId } from 'react';
-import { extent, linearScale, niceTicks } from '../ui/chart-scale';
+import { ChartAxes, ChartFrame, PointRing, Swatch } from '../ui/chart/chart-frame';
+import { extent, plotArea, slotAxis, valueAxis } from '../ui/chart/chart-scale';
+import { useChartPoints } from '../ui/chart/use-chart-points';
+import { useMeasuredWidth } from '../ui/chart/use-measured-width';
 import { monthLabel } from '../ui/format';
-import { useChartPoints } from '../ui/use-chart-points';
-import { useMeasuredWidth } from '../ui/use-measured-width';
 import { CellLabel } from './cell-label';
 
 /** One month's forecast as the API gives it: money as exact decimal text, the warning decided by the API. */
@@ -80,7 +81,6 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
   const id = useId();
   const [containerRef, width] = useMeasuredWidth<HTMLDivElement>(initialWidth);
   const { active, ringed, pointProps, hoverProps, wrapperProps } = useChartPoints(forecasts.length, forecasts.length - 1);
-  const summaryId = `${id}-summary`;
   const tooltipId = `${id}-tooltip`;
 
   const warningCallout = warning ? (
@@ -110,15 +110,12 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
   const latest = forecasts[forecasts.length - 1];
   const small = width < 560;
   const height = small ? 260 : 320;
-  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const plot = plotArea(width, height, MARGIN);
   const planLevel = millions(latest.plannedSpend);
   const thresholdLevel = millions(money(latest.plannedSpend).plus(money(latest.warningThreshold)).toString());
-  const bounds = extent([...forecasts.map((point) => millions(point.forecastOutturn)), planLevel, thresholdLevel]) ?? [0, 1];
-  const { ticks, domain } = niceTicks(bounds[0], bounds[1], small ? 4 : 6);
-  const y = linearScale(domain, [plot.bottom, plot.top]);
-  const step = (plot.right - plot.left) / months.length;
-  const slot = (month: string) => Math.max(0, months.indexOf(month));
-  const x = (month: string) => plot.left + (slot(month) + 0.5) * step;
+  const yAxis = valueAxis(extent([...forecasts.map((point) => millions(point.forecastOutturn)), planLevel, thresholdLevel]), [plot.bottom, plot.top], small ? 4 : 6);
+  const y = yAxis.scale;
+  const { step, centre: x } = slotAxis(months, [plot.left, plot.right]);
   const labelEvery = small ? 3 : 1;
   const shown = active === null ? null : forecasts[active];
   const warned = forecasts.filter((point) => point.warning).length;
@@ -136,64 +133,16 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
   return (
     <>
       {warningCallout}
-      <figure className="ccg-chart-figure">
-        <div className="ccg-chart" ref={containerRef} {...wrapperProps}>
-          <svg className="ccg-chart__svg" role="group" aria-label={`${title}: forecast outturn against plan by month`} aria-describedby={summaryId} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
-            <g aria-hidden="true">
-              {ticks.map((tick) => (
-                <g key={tick}>
-                  <line x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} stroke="#e8edee" />
-                  <text x={plot.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="12" fill="#4c6272">
-                    £{axisPounds.format(tick)}m
-                  </text>
-                </g>
-              ))}
-              <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#768692" />
-              {months.map((month, index) =>
-                index % labelEvery === 0 ? (
-                  <g key={month}>
-                    <line x1={x(month)} x2={x(month)} y1={plot.bottom} y2={plot.bottom + 4} stroke="#768692" />
-                    <text x={x(month)} y={plot.bottom + 18} textAnchor="middle" fontSize="12" fill="#4c6272">
-                      {shortMonth(month)}
-                      {index === 0 || month.endsWith('-01') ? ` ${month.slice(2, 4)}` : ''}
-                    </text>
-                  </g>
-                ) : null,
-              )}
-              <line data-testid="plan-line" x1={plot.left} x2={plot.right} y1={y(planLevel)} y2={y(planLevel)} stroke={COLOURS.plan} strokeWidth="2" />
-              <line data-testid="threshold-line" x1={plot.left} x2={plot.right} y1={y(thresholdLevel)} y2={y(thresholdLevel)} stroke={COLOURS.threshold} strokeWidth="1.5" strokeDasharray="6 4" />
-              <polyline points={forecasts.map((point) => `${x(point.month)},${y(millions(point.forecastOutturn))}`).join(' ')} fill="none" stroke={COLOURS.forecast} strokeWidth="1.5" />
-            </g>
-            <g aria-hidden="true">
-              {forecasts.map((point, index) => (
-                <rect key={point.month} x={x(point.month) - step / 2} y={plot.top} width={step} height={plot.bottom - plot.top} fill="transparent" {...hoverProps(index)} />
-              ))}
-            </g>
-            {ringed !== null && forecasts[ringed] && (
-              <circle aria-hidden="true" cx={x(forecasts[ringed].month)} cy={y(millions(forecasts[ringed].forecastOutturn))} r={small ? 9 : 10} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
-            )}
-            <g>
-              {forecasts.map((point, index) => {
-                const cx = x(point.month);
-                const cy = y(millions(point.forecastOutturn));
-                const common = {
-                  className: 'ccg-chart__point',
-                  role: 'img',
-                  'aria-label': forecastPointName(point),
-                  'aria-describedby': active === index ? tooltipId : undefined,
-                  'data-warning': point.warning ? 'true' : 'false',
-                  ...pointProps(index),
-                };
-                const r = small ? 5 : 6;
-                return point.warning ? (
-                  <polygon key={point.month} points={`${cx},${cy - r - 1} ${cx + r + 1},${cy} ${cx},${cy + r + 1} ${cx - r - 1},${cy}`} fill={COLOURS.warning} stroke="#ffffff" strokeWidth="1" {...common} />
-                ) : (
-                  <circle key={point.month} cx={cx} cy={cy} r={r - 1} fill={COLOURS.point} {...common} />
-                );
-              })}
-            </g>
-          </svg>
-          {shown && (
+      <ChartFrame
+        label={`${title}: forecast outturn against plan by month`}
+        role="group"
+        width={width}
+        height={height}
+        summary={summary}
+        containerRef={containerRef}
+        containerProps={wrapperProps}
+        tooltip={
+          shown && (
             <div
               id={tooltipId}
               className={`ccg-chart__tooltip ${tooltipAbove ? 'ccg-chart__tooltip--above' : 'ccg-chart__tooltip--below'}`}
@@ -205,82 +154,129 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
               <span>Variance: {varianceWords(shown.variance)}</span>
               <span>{shown.warning ? 'Above the warning threshold' : 'Within the warning threshold'}</span>
             </div>
+          )
+        }
+        legend={<ForecastLegend />}
+        hint="Point at a month, or tab to the chart and use the arrow keys, to see its figures. Escape hides them."
+        table={<ForecastTable title={title} forecasts={forecasts} />}
+      >
+        <ChartAxes
+          plot={plot}
+          y={yAxis}
+          formatY={(tick) => `£${axisPounds.format(tick)}m`}
+          xTicks={months.flatMap((month, index) =>
+            index % labelEvery === 0 ? [{ key: month, x: x(month), label: `${shortMonth(month)}${index === 0 || month.endsWith('-01') ? ` ${month.slice(2, 4)}` : ''}` }] : [],
           )}
-        </div>
-        <figcaption>
-          <p id={summaryId} className="nhsuk-body-s ccg-chart__summary">
-            {summary}
-          </p>
-          <ul className="ccg-legend">
-            <li>
-              <svg width="26" height="14" viewBox="0 0 26 14" aria-hidden="true" focusable="false">
-                <line x1="1" x2="25" y1="7" y2="7" stroke={COLOURS.plan} strokeWidth="2" />
-              </svg>
-              Planned spend (approved plan)
-            </li>
-            <li>
-              <svg width="26" height="14" viewBox="0 0 26 14" aria-hidden="true" focusable="false">
-                <line x1="1" x2="25" y1="7" y2="7" stroke={COLOURS.threshold} strokeWidth="1.5" strokeDasharray="6 4" />
-              </svg>
-              Warning threshold
-            </li>
-            <li>
-              <svg width="26" height="14" viewBox="0 0 26 14" aria-hidden="true" focusable="false">
-                <line x1="1" x2="25" y1="7" y2="7" stroke={COLOURS.forecast} strokeWidth="1.5" />
-                <circle cx="13" cy="7" r="4" fill={COLOURS.point} />
-              </svg>
-              Forecast outturn
-            </li>
-            <li>
-              <svg width="26" height="14" viewBox="0 0 26 14" aria-hidden="true" focusable="false">
-                <polygon points="13,1 19,7 13,13 7,7" fill={COLOURS.warning} />
-              </svg>
-              Above the threshold
-            </li>
-          </ul>
-          <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">Point at a month, or tab to the chart and use the arrow keys, to see its figures. Escape hides them.</p>
-        </figcaption>
-        <div className="nhsuk-table-container">
-          {/* At phone width each month stacks into a card (app.css); explicit roles keep it a table to screen readers. */}
-          <table className="nhsuk-table nhsuk-table--compact ccg-stack-table" role="table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: forecast outturn by month</caption>
-            <thead className="nhsuk-table__head" role="rowgroup">
-              <tr className="nhsuk-table__row" role="row">
-                <th scope="col" role="columnheader" className="nhsuk-table__header">Month</th>
-                <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">Forecast outturn</th>
-                <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">Planned spend</th>
-                <th scope="col" role="columnheader" className="nhsuk-table__header">Variance</th>
-                <th scope="col" role="columnheader" className="nhsuk-table__header">Warning</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body" role="rowgroup">
-              {forecasts.map((point) => (
-                <tr key={point.month} className="nhsuk-table__row" role="row">
-                  <th scope="row" role="rowheader" className="nhsuk-table__header ccg-nowrap">
-                    {monthName(point.month)}
-                  </th>
-                  <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
-                    <CellLabel>Forecast outturn</CellLabel>
-                    {money(point.forecastOutturn).toDisplayString()}
-                  </td>
-                  <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
-                    <CellLabel>Planned spend</CellLabel>
-                    {money(point.plannedSpend).toDisplayString()}
-                  </td>
-                  <td role="cell" className="nhsuk-table__cell">
-                    <CellLabel>Variance</CellLabel>
-                    {varianceWords(point.variance)}
-                  </td>
-                  <td role="cell" className="nhsuk-table__cell">
-                    <CellLabel>Warning</CellLabel>
-                    {point.warning ? <strong className="nhsuk-tag nhsuk-tag--red">Above threshold</strong> : 'No'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </figure>
+        />
+        <g aria-hidden="true">
+          <line data-testid="plan-line" x1={plot.left} x2={plot.right} y1={y(planLevel)} y2={y(planLevel)} stroke={COLOURS.plan} strokeWidth="2" />
+          <line data-testid="threshold-line" x1={plot.left} x2={plot.right} y1={y(thresholdLevel)} y2={y(thresholdLevel)} stroke={COLOURS.threshold} strokeWidth="1.5" strokeDasharray="6 4" />
+          <polyline points={forecasts.map((point) => `${x(point.month)},${y(millions(point.forecastOutturn))}`).join(' ')} fill="none" stroke={COLOURS.forecast} strokeWidth="1.5" />
+        </g>
+        <g aria-hidden="true">
+          {forecasts.map((point, index) => (
+            <rect key={point.month} x={x(point.month) - step / 2} y={plot.top} width={step} height={plot.bottom - plot.top} fill="transparent" {...hoverProps(index)} />
+          ))}
+        </g>
+        {ringed !== null && forecasts[ringed] && <PointRing cx={x(forecasts[ringed].month)} cy={y(millions(forecasts[ringed].forecastOutturn))} r={small ? 9 : 10} />}
+        <g>
+          {forecasts.map((point, index) => {
+            const cx = x(point.month);
+            const cy = y(millions(point.forecastOutturn));
+            const common = {
+              className: 'ccg-chart__point',
+              role: 'img',
+              'aria-label': forecastPointName(point),
+              'aria-describedby': active === index ? tooltipId : undefined,
+              'data-warning': point.warning ? 'true' : 'false',
+              ...pointProps(index),
+            };
+            const r = small ? 5 : 6;
+            return point.warning ? (
+              <polygon key={point.month} points={`${cx},${cy - r - 1} ${cx + r + 1},${cy} ${cx},${cy + r + 1} ${cx - r - 1},${cy}`} fill={COLOURS.warning} stroke="#ffffff" strokeWidth="1" {...common} />
+            ) : (
+              <circle key={point.month} cx={cx} cy={cy} r={r - 1} fill={COLOURS.point} {...common} />
+            );
+          })}
+        </g>
+      </ChartFrame>
     </>
+  );
+}
+
+function ForecastLegend() {
+  return (
+    <ul className="ccg-legend">
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={COLOURS.plan} strokeWidth="2" />
+        </Swatch>
+        Planned spend (approved plan)
+      </li>
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={COLOURS.threshold} strokeWidth="1.5" strokeDasharray="6 4" />
+        </Swatch>
+        Warning threshold
+      </li>
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={COLOURS.forecast} strokeWidth="1.5" />
+          <circle cx="13" cy="7" r="4" fill={COLOURS.point} />
+        </Swatch>
+        Forecast outturn
+      </li>
+      <li>
+        <Swatch>
+          <polygon points="13,1 19,7 13,13 7,7" fill={COLOURS.warning} />
+        </Swatch>
+        Above the threshold
+      </li>
+    </ul>
+  );
+}
+
+function ForecastTable({ title, forecasts }: { title: string; forecasts: readonly ForecastPoint[] }) {
+  return (
+    <div className="nhsuk-table-container">
+      {/* At phone width each month stacks into a card (app.css); explicit roles keep it a table to screen readers. */}
+      <table className="nhsuk-table nhsuk-table--compact ccg-stack-table" role="table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: forecast outturn by month</caption>
+        <thead className="nhsuk-table__head" role="rowgroup">
+          <tr className="nhsuk-table__row" role="row">
+            <th scope="col" role="columnheader" className="nhsuk-table__header">Month</th>
+            <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">Forecast outturn</th>
+            <th scope="col" role="columnheader" className="nhsuk-table__header nhsuk-table__header--numeric">Planned spend</th>
+            <th scope="col" role="columnheader" className="nhsuk-table__header">Variance</th>
+            <th scope="col" role="columnheader" className="nhsuk-table__header">Warning</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body" role="rowgroup">
+          {forecasts.map((point) => (
+            <tr key={point.month} className="nhsuk-table__row" role="row">
+              <th scope="row" role="rowheader" className="nhsuk-table__header ccg-nowrap">
+                {monthName(point.month)}
+              </th>
+              <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
+                <CellLabel>Forecast outturn</CellLabel>
+                {money(point.forecastOutturn).toDisplayString()}
+              </td>
+              <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
+                <CellLabel>Planned spend</CellLabel>
+                {money(point.plannedSpend).toDisplayString()}
+              </td>
+              <td role="cell" className="nhsuk-table__cell">
+                <CellLabel>Variance</CellLabel>
+                {varianceWords(point.variance)}
+              </td>
+              <td role="cell" className="nhsuk-table__cell">
+                <CellLabel>Warning</CellLabel>
+                {point.warning ? <strong className="nhsuk-tag nhsuk-tag--red">Above threshold</strong> : 'No'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

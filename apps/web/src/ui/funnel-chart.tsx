@@ -1,9 +1,10 @@
 import { useId } from 'react';
-import { extent, linearScale, niceTicks } from './chart-scale';
+import { ChartAxes, ChartFrame, PointRing, Swatch } from './chart/chart-frame';
+import { extent, plotArea, valueAxis } from './chart/chart-scale';
+import { tooltipPosition, useChartPoints } from './chart/use-chart-points';
+import { useMeasuredWidth } from './chart/use-measured-width';
 import { formatCount, formatValue, type ValueUnit } from './format';
 import { SPC_COLOURS } from './spc-labels';
-import { tooltipPosition, useChartPoints } from './use-chart-points';
-import { useMeasuredWidth } from './use-measured-width';
 
 /** How a provider's point is marked: within the limits, or outside them for better, worse, or neither. */
 export type FunnelMark = 'WITHIN' | 'BETTER' | 'WORSE' | 'OUTSIDE';
@@ -66,153 +67,143 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
   if (points.length === 0) return <p className="nhsuk-body">No providers to compare.</p>;
 
   const height = width < 560 ? 300 : 400;
-  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const plot = plotArea(width, height, MARGIN);
   const maxDenominator = Math.max(...points.map((point) => point.denominator), 1);
-  const xTicks = niceTicks(0, maxDenominator, width < 560 ? 3 : 6);
-  const x = linearScale(xTicks.domain, [plot.left, plot.right]);
-  const bounds = extent([...points.map((point) => point.value), centre]) ?? [0, 1];
-  const yTicks = niceTicks(bounds[0], bounds[1], 5);
-  const y = linearScale(yTicks.domain, [plot.bottom, plot.top]);
+  const xAxis = valueAxis([0, maxDenominator], [plot.left, plot.right], width < 560 ? 3 : 6);
+  const x = xAxis.scale;
+  const yAxis = valueAxis(extent([...points.map((point) => point.value), centre]), [plot.bottom, plot.top], 5);
+  const y = yAxis.scale;
   const clipId = `${id}-clip`;
   const line = (pick: (limit: FunnelLimit) => number) =>
     limits
-      .filter((limit) => limit.denominator <= xTicks.domain[1])
+      .filter((limit) => limit.denominator <= x.domain()[1])
       .map((limit) => `${x(limit.denominator)},${y(pick(limit))}`)
       .join(' ');
   const shown = active === null ? null : points[active];
   const tooltipId = `${id}-tooltip`;
   const small = width < 560;
+  const denominatorWord = denominatorName[0].toUpperCase() + denominatorName.slice(1);
 
   return (
-    <figure className="ccg-chart-figure">
-      <div className="ccg-chart" ref={containerRef} {...wrapperProps}>
-        <svg className="ccg-chart__svg" role="group" aria-label={`${title}: funnel plot`} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={plot.left} y={plot.top} width={plot.right - plot.left} height={plot.bottom - plot.top} />
-            </clipPath>
-          </defs>
-          <g aria-hidden="true">
-            {yTicks.ticks.map((tick) => (
-              <g key={tick}>
-                <line x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} stroke="#e8edee" />
-                <text x={plot.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="12" fill="#4c6272">
-                  {unit === 'PERCENTAGE' ? `${tick}%` : tick.toLocaleString('en-GB')}
-                </text>
-              </g>
-            ))}
-            {xTicks.ticks.map((tick) => (
-              <g key={tick}>
-                <line x1={x(tick)} x2={x(tick)} y1={plot.bottom} y2={plot.bottom + 4} stroke="#768692" />
-                <text x={x(tick)} y={plot.bottom + 17} textAnchor="middle" fontSize="12" fill="#4c6272">
-                  {formatCount(tick)}
-                </text>
-              </g>
-            ))}
-            <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#768692" />
-            <text x={(plot.left + plot.right) / 2} y={height - 6} textAnchor="middle" fontSize="12" fill="#212b32">
-              {denominatorName[0].toUpperCase() + denominatorName.slice(1)} (denominator)
-            </text>
-          </g>
-          <g aria-hidden="true" clipPath={`url(#${clipId})`} fill="none">
-            <polyline data-testid="limit-998" points={line((limit) => limit.upper998)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
-            <polyline data-testid="limit-998" points={line((limit) => limit.lower998)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
-            <polyline data-testid="limit-95" points={line((limit) => limit.upper95)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
-            <polyline data-testid="limit-95" points={line((limit) => limit.lower95)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
-            <line data-testid="centre-line" x1={plot.left} x2={plot.right} y1={y(centre)} y2={y(centre)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
-          </g>
-          {[...new Set([ringed, active])].map((index) =>
-            index === null ? null : (
-              <circle key={index} aria-hidden="true" cx={x(points[index].denominator)} cy={y(points[index].value)} r={small ? 8 : 9} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
-            ),
-          )}
-          <g>
-            {points.map((point, index) => {
-              const colours = MARK_COLOURS[point.mark];
-              const picked = index === highlightIndex;
-              return (
-                <circle
-                  key={point.code}
-                  className="ccg-chart__point"
-                  data-mark={point.mark}
-                  role="img"
-                  aria-label={funnelPointName(point, unit, denominatorName)}
-                  aria-describedby={active === index ? tooltipId : undefined}
-                  cx={x(point.denominator)}
-                  cy={y(point.value)}
-                  r={picked ? 6 : point.mark === 'WITHIN' ? 3.5 : 4.5}
-                  fill={colours.fill}
-                  fillOpacity={point.mark === 'WITHIN' && !picked ? 0.75 : 1}
-                  stroke={picked ? '#212b32' : colours.stroke}
-                  strokeWidth={picked ? 2.5 : 1}
-                  {...pointProps(index)}
-                />
-              );
-            })}
-          </g>
-          {highlightIndex >= 0 && (
-            <text
-              aria-hidden="true"
-              x={x(points[highlightIndex].denominator) + (x(points[highlightIndex].denominator) > width * 0.7 ? -10 : 10)}
-              y={y(points[highlightIndex].value) - 10}
-              textAnchor={x(points[highlightIndex].denominator) > width * 0.7 ? 'end' : 'start'}
-              fontSize="13"
-              fontWeight="bold"
-              fill="#212b32"
-              stroke="#ffffff"
-              strokeWidth="3"
-              paintOrder="stroke"
-            >
-              {points[highlightIndex].code}
-            </text>
-          )}
-        </svg>
-        {shown && active !== null && (
+    <ChartFrame
+      label={`${title}: funnel plot`}
+      role="group"
+      width={width}
+      height={height}
+      containerRef={containerRef}
+      containerProps={wrapperProps}
+      tooltip={
+        shown && (
           <div id={tooltipId} className="ccg-chart__tooltip" style={tooltipPosition(x(shown.denominator) / width, y(shown.value) / height)}>
             <strong>
               {shown.name} ({shown.code})
             </strong>
             <span>Value: {formatValue(shown.value, unit)}</span>
             <span>
-              {denominatorName[0].toUpperCase() + denominatorName.slice(1)}: {formatCount(shown.denominator)}
+              {denominatorWord}: {formatCount(shown.denominator)}
             </span>
             <span>{shown.positionLabel[0].toUpperCase() + shown.positionLabel.slice(1)}</span>
           </div>
-        )}
-      </div>
-      <figcaption>
-        <ul className="ccg-legend">
-          <li>
-            <svg width="26" height="14" aria-hidden="true" focusable="false">
-              <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
-            </svg>
-            Centre line ({formatValue(centre, unit)}, all providers)
+        )
+      }
+      legend={<FunnelLegend centre={centre} unit={unit} points={points} />}
+      hint="Point at a provider, or tab to the chart and use the arrow keys, to see its details."
+    >
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={plot.left} y={plot.top} width={plot.right - plot.left} height={plot.bottom - plot.top} />
+        </clipPath>
+      </defs>
+      <ChartAxes
+        plot={plot}
+        y={yAxis}
+        formatY={(tick) => (unit === 'PERCENTAGE' ? `${tick}%` : tick.toLocaleString('en-GB'))}
+        xTicks={xAxis.ticks.map((tick) => ({ key: tick, x: x(tick), label: formatCount(tick) }))}
+        xTitle={{ text: `${denominatorWord} (denominator)`, y: height - 6 }}
+      />
+      <g aria-hidden="true" clipPath={`url(#${clipId})`} fill="none">
+        <polyline data-testid="limit-998" points={line((limit) => limit.upper998)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
+        <polyline data-testid="limit-998" points={line((limit) => limit.lower998)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
+        <polyline data-testid="limit-95" points={line((limit) => limit.upper95)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
+        <polyline data-testid="limit-95" points={line((limit) => limit.lower95)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
+        <line data-testid="centre-line" x1={plot.left} x2={plot.right} y1={y(centre)} y2={y(centre)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
+      </g>
+      {[...new Set([ringed, active])].map((index) => (index === null ? null : <PointRing key={index} cx={x(points[index].denominator)} cy={y(points[index].value)} r={small ? 8 : 9} />))}
+      <g>
+        {points.map((point, index) => {
+          const colours = MARK_COLOURS[point.mark];
+          const picked = index === highlightIndex;
+          return (
+            <circle
+              key={point.code}
+              className="ccg-chart__point"
+              data-mark={point.mark}
+              role="img"
+              aria-label={funnelPointName(point, unit, denominatorName)}
+              aria-describedby={active === index ? tooltipId : undefined}
+              cx={x(point.denominator)}
+              cy={y(point.value)}
+              r={picked ? 6 : point.mark === 'WITHIN' ? 3.5 : 4.5}
+              fill={colours.fill}
+              fillOpacity={point.mark === 'WITHIN' && !picked ? 0.75 : 1}
+              stroke={picked ? '#212b32' : colours.stroke}
+              strokeWidth={picked ? 2.5 : 1}
+              {...pointProps(index)}
+            />
+          );
+        })}
+      </g>
+      {highlightIndex >= 0 && (
+        <text
+          aria-hidden="true"
+          x={x(points[highlightIndex].denominator) + (x(points[highlightIndex].denominator) > width * 0.7 ? -10 : 10)}
+          y={y(points[highlightIndex].value) - 10}
+          textAnchor={x(points[highlightIndex].denominator) > width * 0.7 ? 'end' : 'start'}
+          fontSize="13"
+          fontWeight="bold"
+          fill="#212b32"
+          stroke="#ffffff"
+          strokeWidth="3"
+          paintOrder="stroke"
+        >
+          {points[highlightIndex].code}
+        </text>
+      )}
+    </ChartFrame>
+  );
+}
+
+function FunnelLegend({ centre, unit, points }: { centre: number; unit: ValueUnit; points: readonly FunnelPoint[] }) {
+  return (
+    <ul className="ccg-legend">
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
+        </Swatch>
+        Centre line ({formatValue(centre, unit)}, all providers)
+      </li>
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
+        </Swatch>
+        95% limits
+      </li>
+      <li>
+        <Swatch>
+          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
+        </Swatch>
+        99.8% limits
+      </li>
+      {(['BETTER', 'WORSE', 'OUTSIDE'] as const)
+        .filter((mark) => points.some((point) => point.mark === mark))
+        .map((mark) => (
+          <li key={mark}>
+            <Swatch>
+              <circle cx="13" cy="7" r="5" fill={MARK_COLOURS[mark].fill} stroke={MARK_COLOURS[mark].stroke} />
+            </Swatch>
+            {mark === 'BETTER' ? 'Better than expected' : mark === 'WORSE' ? 'Worse than expected' : 'Outside the limits'}
           </li>
-          <li>
-            <svg width="26" height="14" aria-hidden="true" focusable="false">
-              <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
-            </svg>
-            95% limits
-          </li>
-          <li>
-            <svg width="26" height="14" aria-hidden="true" focusable="false">
-              <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
-            </svg>
-            99.8% limits
-          </li>
-          {(['BETTER', 'WORSE', 'OUTSIDE'] as const)
-            .filter((mark) => points.some((point) => point.mark === mark))
-            .map((mark) => (
-              <li key={mark}>
-                <svg width="26" height="14" aria-hidden="true" focusable="false">
-                  <circle cx="13" cy="7" r="5" fill={MARK_COLOURS[mark].fill} stroke={MARK_COLOURS[mark].stroke} />
-                </svg>
-                {mark === 'BETTER' ? 'Better than expected' : mark === 'WORSE' ? 'Worse than expected' : 'Outside the limits'}
-              </li>
-            ))}
-        </ul>
-        <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">Point at a provider, or tab to the chart and use the arrow keys, to see its details.</p>
-      </figcaption>
-    </figure>
+        ))}
+    </ul>
   );
 }

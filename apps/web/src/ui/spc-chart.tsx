@@ -1,11 +1,11 @@
 import type { PointType, SpecialCauseType } from '@ccg-assure/domain';
 import { useId } from 'react';
-import { extent, linearScale, niceTicks } from './chart-scale';
-import { DownloadCsvButton } from './download-csv-button';
+import { ChartAxes, ChartDataDetails, ChartFrame, PointRing, Swatch, type XTick } from './chart/chart-frame';
+import { extent, plotArea, slotAxis, valueAxis } from './chart/chart-scale';
+import { tooltipPosition, useChartPoints } from './chart/use-chart-points';
+import { useMeasuredWidth } from './chart/use-measured-width';
 import { csvNumber, formatValue, monthLabel, shortMonthLabel, type ValueUnit } from './format';
 import { POINT_TYPE_WORDS, SPC_COLOURS, SPECIAL_CAUSE_WORDS, pointColours } from './spc-labels';
-import { tooltipPosition, useChartPoints } from './use-chart-points';
-import { useMeasuredWidth } from './use-measured-width';
 
 /** One point of an XmR chart as the API returns it: every number and verdict is the API's. */
 export interface SpcChartPoint {
@@ -91,16 +91,12 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   if (points.length === 0) return <p className="nhsuk-body">No values to chart.</p>;
 
   const height = width < 560 ? 260 : 330;
-  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const plot = plotArea(width, height, MARGIN);
   const targets = points.map((point) => targetOf(point, target));
-  const bounds = extent([
-    ...points.flatMap((point) => [point.value, point.mean, point.lowerProcessLimit, point.upperProcessLimit]),
-    ...targets,
-  ]) ?? [0, 1];
-  const { ticks, domain } = niceTicks(bounds[0], bounds[1], height < 300 ? 4 : 6);
-  const y = linearScale(domain, [plot.bottom, plot.top]);
-  const step = (plot.right - plot.left) / points.length;
-  const x = (index: number) => plot.left + (index + 0.5) * step;
+  const bounds = extent([...points.flatMap((point) => [point.value, point.mean, point.lowerProcessLimit, point.upperProcessLimit]), ...targets]);
+  const yAxis = valueAxis(bounds, [plot.bottom, plot.top], height < 300 ? 4 : 6);
+  const y = yAxis.scale;
+  const { step, centre: x } = slotAxis(points.map((_, index) => index), [plot.left, plot.right]);
   // Month labels (about 56px wide) every few points, counted back from the latest; the latest is
   // right-aligned when it would run off the edge, and a label that would then touch it is left out.
   const labelEvery = Math.max(1, Math.ceil(76 / step));
@@ -121,7 +117,6 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   const present = new Set(points.map((point) => point.pointType));
   const latest = points[points.length - 1];
   const shown = active === null ? null : points[active];
-  const summaryId = `${id}-summary`;
   const tooltipId = `${id}-tooltip`;
   const small = width < 560;
 
@@ -134,102 +129,21 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   ]
     .filter(Boolean)
     .join(' ');
+  const xTicks: XTick[] = points.flatMap((point, index) =>
+    labelled(index) ? [{ key: point.period, x: x(index), label: shortMonthLabel(point.period), anchor: index === points.length - 1 ? lastAnchor : 'middle' }] : [],
+  );
 
   return (
-    <figure className="ccg-chart-figure">
-      <div className="ccg-chart" ref={containerRef} {...wrapperProps}>
-        <svg
-          className="ccg-chart__svg"
-          role="group"
-          aria-label={`${title}: statistical process control chart`}
-          aria-describedby={summaryId}
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-        >
-          <g aria-hidden="true" className="ccg-chart__axes">
-            {ticks.map((tick) => (
-              <g key={tick}>
-                <line x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} stroke="#e8edee" />
-                <text x={plot.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="12" fill="#4c6272">
-                  {unit === 'PERCENTAGE' ? `${tick}%` : tick.toLocaleString('en-GB')}
-                </text>
-              </g>
-            ))}
-            <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke="#768692" />
-            {points.map((point, index) =>
-              labelled(index) ? (
-                <g key={point.period}>
-                  <line x1={x(index)} x2={x(index)} y1={plot.bottom} y2={plot.bottom + 4} stroke="#768692" />
-                  <text x={x(index)} y={plot.bottom + 18} textAnchor={index === points.length - 1 ? lastAnchor : 'middle'} fontSize="12" fill="#4c6272">
-                    {shortMonthLabel(point.period)}
-                  </text>
-                </g>
-              ) : null,
-            )}
-          </g>
-          <g aria-hidden="true" className="ccg-chart__rebases">
-            {points.map((point, index) =>
-              rebaseAt[index] ? (
-                <g key={point.period} data-testid="rebase-mark">
-                  <line x1={x(index) - step / 2} x2={x(index) - step / 2} y1={plot.top - 14} y2={plot.bottom} stroke="#212b32" strokeWidth="1.5" strokeDasharray="2 3" />
-                  <text x={x(index) - step / 2 + 4} y={plot.top - 6} fontSize="12" fill="#212b32">
-                    Rebased
-                  </text>
-                </g>
-              ) : null,
-            )}
-          </g>
-          <g aria-hidden="true" className="ccg-chart__lines">
-            {lowers.map((segment) => (
-              <line key={`l${segment.from}`} data-testid="lower-limit" {...segmentLine(segment)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="6 4" />
-            ))}
-            {uppers.map((segment) => (
-              <line key={`u${segment.from}`} data-testid="upper-limit" {...segmentLine(segment)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="6 4" />
-            ))}
-            {means.map((segment) => (
-              <line key={`m${segment.from}`} data-testid="mean" {...segmentLine(segment)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
-            ))}
-            {targetSegments.map((segment) => (
-              <line key={`t${segment.from}`} data-testid="target" {...segmentLine(segment)} stroke={SPC_COLOURS.target} strokeWidth="2" />
-            ))}
-            <polyline points={points.map((point, index) => `${x(index)},${y(point.value)}`).join(' ')} fill="none" stroke={SPC_COLOURS.line} strokeWidth="1.5" />
-          </g>
-          <g aria-hidden="true">
-            {points.map((point, index) => (
-              <rect key={point.period} x={x(index) - step / 2} y={plot.top} width={step} height={plot.bottom - plot.top} fill="transparent" {...hoverProps(index)} />
-            ))}
-          </g>
-          {[...new Set([ringed, active])].map((index) =>
-            index === null ? null : (
-              <circle key={index} aria-hidden="true" cx={x(index)} cy={y(points[index].value)} r={small ? 8 : 9} fill="#ffeb3b" stroke="#212b32" strokeWidth="2.5" />
-            ),
-          )}
-          <g className="ccg-chart__points">
-            {points.map((point, index) => {
-              const colours = pointColours(point.pointType);
-              const special = point.pointType !== 'COMMON_CAUSE';
-              return (
-                <circle
-                  key={point.period}
-                  className="ccg-chart__point"
-                  data-point-type={point.pointType}
-                  role="img"
-                  aria-label={pointName(point, unit, rebaseAt[index])}
-                  aria-describedby={active === index ? tooltipId : undefined}
-                  cx={x(index)}
-                  cy={y(point.value)}
-                  r={special ? (small ? 4.5 : 5.5) : small ? 3 : 3.5}
-                  fill={colours.fill}
-                  stroke={special ? colours.stroke : 'none'}
-                  strokeWidth={special ? 1.5 : 0}
-                  {...pointProps(index)}
-                />
-              );
-            })}
-          </g>
-        </svg>
-        {shown && (
+    <ChartFrame
+      label={`${title}: statistical process control chart`}
+      role="group"
+      width={width}
+      height={height}
+      summary={summary}
+      containerRef={containerRef}
+      containerProps={wrapperProps}
+      tooltip={
+        shown && (
           <div id={tooltipId} className="ccg-chart__tooltip" style={tooltipPosition(x(active ?? 0) / width, y(shown.value) / height)}>
             <strong>{monthLabel(shown.period)}</strong>
             <span>Value: {formatValue(shown.value, unit)}</span>
@@ -238,27 +152,70 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
             {targetOf(shown, target) !== null && <span>Target: {formatValue(targetOf(shown, target), unit)}</span>}
             <span>{variationSentence(shown)}</span>
           </div>
+        )
+      }
+      legend={<SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} />}
+      hint="Point at a value, or tab to the chart and use the arrow keys, to see a month’s details. Escape hides them."
+      table={<SpcDataTable title={title} unit={unit} points={points} target={target} rebaseAt={rebaseAt} csvName={csvName} />}
+    >
+      <ChartAxes plot={plot} y={yAxis} formatY={(tick) => (unit === 'PERCENTAGE' ? `${tick}%` : tick.toLocaleString('en-GB'))} xTicks={xTicks} />
+      <g aria-hidden="true" className="ccg-chart__rebases">
+        {points.map((point, index) =>
+          rebaseAt[index] ? (
+            <g key={point.period} data-testid="rebase-mark">
+              <line x1={x(index) - step / 2} x2={x(index) - step / 2} y1={plot.top - 14} y2={plot.bottom} stroke="#212b32" strokeWidth="1.5" strokeDasharray="2 3" />
+              <text x={x(index) - step / 2 + 4} y={plot.top - 6} fontSize="12" fill="#212b32">
+                Rebased
+              </text>
+            </g>
+          ) : null,
         )}
-      </div>
-      <figcaption>
-        <p id={summaryId} className="nhsuk-body-s ccg-chart__summary">
-          {summary}
-        </p>
-        <SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} />
-        <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-          Point at a value, or tab to the chart and use the arrow keys, to see a month’s details. Escape hides them.
-        </p>
-      </figcaption>
-      <SpcDataTable title={title} unit={unit} points={points} target={target} rebaseAt={rebaseAt} csvName={csvName} />
-    </figure>
-  );
-}
-
-function Swatch({ children }: { children: React.ReactNode }) {
-  return (
-    <svg width="26" height="14" viewBox="0 0 26 14" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
+      </g>
+      <g aria-hidden="true" className="ccg-chart__lines">
+        {lowers.map((segment) => (
+          <line key={`l${segment.from}`} data-testid="lower-limit" {...segmentLine(segment)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="6 4" />
+        ))}
+        {uppers.map((segment) => (
+          <line key={`u${segment.from}`} data-testid="upper-limit" {...segmentLine(segment)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="6 4" />
+        ))}
+        {means.map((segment) => (
+          <line key={`m${segment.from}`} data-testid="mean" {...segmentLine(segment)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
+        ))}
+        {targetSegments.map((segment) => (
+          <line key={`t${segment.from}`} data-testid="target" {...segmentLine(segment)} stroke={SPC_COLOURS.target} strokeWidth="2" />
+        ))}
+        <polyline points={points.map((point, index) => `${x(index)},${y(point.value)}`).join(' ')} fill="none" stroke={SPC_COLOURS.line} strokeWidth="1.5" />
+      </g>
+      <g aria-hidden="true">
+        {points.map((point, index) => (
+          <rect key={point.period} x={x(index) - step / 2} y={plot.top} width={step} height={plot.bottom - plot.top} fill="transparent" {...hoverProps(index)} />
+        ))}
+      </g>
+      {[...new Set([ringed, active])].map((index) => (index === null ? null : <PointRing key={index} cx={x(index)} cy={y(points[index].value)} r={small ? 8 : 9} />))}
+      <g className="ccg-chart__points">
+        {points.map((point, index) => {
+          const colours = pointColours(point.pointType);
+          const special = point.pointType !== 'COMMON_CAUSE';
+          return (
+            <circle
+              key={point.period}
+              className="ccg-chart__point"
+              data-point-type={point.pointType}
+              role="img"
+              aria-label={pointName(point, unit, rebaseAt[index])}
+              aria-describedby={active === index ? tooltipId : undefined}
+              cx={x(index)}
+              cy={y(point.value)}
+              r={special ? (small ? 4.5 : 5.5) : small ? 3 : 3.5}
+              fill={colours.fill}
+              stroke={special ? colours.stroke : 'none'}
+              strokeWidth={special ? 1.5 : 0}
+              {...pointProps(index)}
+            />
+          );
+        })}
+      </g>
+    </ChartFrame>
   );
 }
 
@@ -354,46 +311,38 @@ function SpcDataTable({
     variation(point, index),
   ]);
   return (
-    <details className="nhsuk-details ccg-chart__data">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Show the data as a table</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <div className="nhsuk-table-container">
-          <table className="nhsuk-table nhsuk-table--compact ccg-chart__table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: values and statistical process control</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                {TABLE_COLUMNS.map((column, index) => (
-                  <th
-                    key={column}
-                    scope="col"
-                    className={`nhsuk-table__header${index > 0 && index < 6 ? ' nhsuk-table__header--numeric' : ''}${index === 6 ? ' ccg-chart__variation-header' : ''}`}
-                  >
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {points.map((point, index) => (
-                <tr key={point.period} className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header ccg-nowrap">
-                    {monthLabel(point.period)}
-                  </th>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(point.value, unit)}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(point.mean, unit)}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.lowerProcessLimit === null ? 'None' : formatValue(point.lowerProcessLimit, unit)}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.upperProcessLimit === null ? 'None' : formatValue(point.upperProcessLimit, unit)}</td>
-                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{targetOf(point, target) === null ? 'None' : formatValue(targetOf(point, target), unit)}</td>
-                  <td className="nhsuk-table__cell">{variation(point, index)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <DownloadCsvButton name={csvName} columns={['Period start', ...TABLE_COLUMNS.slice(1)]} rows={rows} what={`${title} data`} />
-      </div>
-    </details>
+    <ChartDataDetails summary="Show the data as a table" csv={{ name: csvName, columns: ['Period start', ...TABLE_COLUMNS.slice(1)], rows, what: `${title} data` }}>
+      <table className="nhsuk-table nhsuk-table--compact ccg-chart__table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: values and statistical process control</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            {TABLE_COLUMNS.map((column, index) => (
+              <th
+                key={column}
+                scope="col"
+                className={`nhsuk-table__header${index > 0 && index < 6 ? ' nhsuk-table__header--numeric' : ''}${index === 6 ? ' ccg-chart__variation-header' : ''}`}
+              >
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {points.map((point, index) => (
+            <tr key={point.period} className="nhsuk-table__row">
+              <th scope="row" className="nhsuk-table__header ccg-nowrap">
+                {monthLabel(point.period)}
+              </th>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(point.value, unit)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{formatValue(point.mean, unit)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.lowerProcessLimit === null ? 'None' : formatValue(point.lowerProcessLimit, unit)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.upperProcessLimit === null ? 'None' : formatValue(point.upperProcessLimit, unit)}</td>
+              <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{targetOf(point, target) === null ? 'None' : formatValue(targetOf(point, target), unit)}</td>
+              <td className="nhsuk-table__cell">{variation(point, index)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ChartDataDetails>
   );
 }
