@@ -23,7 +23,7 @@ export function assuranceReportRouter(dataSource: DataSource, logger: Logger): e
   router.get('/england/:year.pdf', (req, res) =>
     send(req, res, logger, async () => {
       const report = await reports().englandReport(parseFinancialYear(String(req.params.year)).label, today());
-      const names = new Map((await new OrganisationsService(dataSource.manager).byCodes(report.ccgs.map((entry) => entry.ccgCode))).map((row) => [row.code, row.name]));
+      const names = new Map((await new OrganisationsService(dataSource).byCodes(report.ccgs.map((entry) => entry.ccgCode))).map((row) => [row.code, row.name]));
       return { bytes: await renderEnglandAssuranceReport(report, names), fileName: `ccg-assurance-england-${report.financialYear.replace('/', '-')}.pdf` };
     }),
   );
@@ -31,7 +31,7 @@ export function assuranceReportRouter(dataSource: DataSource, logger: Logger): e
   router.get('/:ccg/:year.pdf', (req, res) =>
     send(req, res, logger, async () => {
       const report = await reports().ccgReport(String(req.params.ccg), parseFinancialYear(String(req.params.year)).label, today());
-      const [ccg] = await new OrganisationsService(dataSource.manager).byCodes([report.ccgCode]);
+      const [ccg] = await new OrganisationsService(dataSource).byCodes([report.ccgCode]);
       return { bytes: await renderCcgAssuranceReport(report, ccg?.name ?? report.ccgCode), fileName: `ccg-assurance-${report.ccgCode}-${report.financialYear.replace('/', '-')}.pdf` };
     }),
   );

@@ -72,7 +72,7 @@ export class AssuranceTriggersService {
    * the CCG's NHS England region), at the latest period with data.
    */
   private async indicatorTriggers(ccgCode: string, loaders: Loaders): Promise<{ asOf: string | null; providers: string[]; triggers: AssuranceTrigger[] }> {
-    const grid = await new ScorecardsService(this.dataSource.manager).summary({ filter: { ccg: ccgCode }, asOf: null, size: ALL_PROVIDERS, afterCode: null, orderBy: null }, loaders);
+    const grid = await new ScorecardsService(this.dataSource).summary({ filter: { ccg: ccgCode }, asOf: null, size: ALL_PROVIDERS, afterCode: null, orderBy: null }, loaders);
     const providers = grid.edges.map((edge) => edge.node.providerCode);
     if (grid.asOf === null || providers.length === 0) return { asOf: grid.asOf, providers, triggers: [] };
     const asOf = grid.asOf;

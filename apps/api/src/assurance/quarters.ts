@@ -35,7 +35,7 @@ export const normaliseCode = (code: string) => code.trim().toUpperCase();
 
 /** The organisation, which must be a CCG: NOT_FOUND ORGANISATION_NOT_FOUND, or BAD_USER_INPUT NOT_A_CCG. */
 export async function requireCcg(manager: EntityManager, code: string): Promise<OrganisationRow> {
-  const organisation = await new OrganisationsService(manager).get(normaliseCode(code));
+  const organisation = await new OrganisationsService(manager.connection).get(normaliseCode(code));
   if (organisation.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${organisation.code} is not a CCG.`, { ccg: organisation.code });
   return organisation;
 }

@@ -1,25 +1,23 @@
-import { Arg, Int, Query, Resolver } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Access, roles } from '../auth/access';
 import { Role } from '../auth/role';
 import { AppError } from '../server/app-error';
 import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
-import { listAuditEvents } from './audit.service';
+import type { RequestContext } from '../server/request-context';
 import { AuditEventConnection } from './audit-event.type';
 
 @Resolver()
 export class AuditResolver {
-  constructor(private readonly dataSource: DataSource) {}
-
   @Query(() => AuditEventConnection, { description: 'The audit trail, newest first. Administrators only.' })
   @Access(roles(Role.ADMIN))
   async auditEvents(
+    @Ctx() context: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: 'How many events (1 to 200; default 50).' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor).' }) after?: string,
   ): Promise<AuditEventConnection> {
     const afterId = decodeCursor(after);
     if (afterId !== null && !/^\d+$/.test(afterId)) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out.');
-    const { rows, hasNextPage } = await listAuditEvents(this.dataSource.manager, pageSize(first), afterId);
+    const { rows, hasNextPage } = await context.services.audit.page(pageSize(first), afterId);
     return {
       edges: rows.map((row) => ({ cursor: encodeCursor(row.id), node: row })),
       pageInfo: { hasNextPage, endCursor: rows.length ? encodeCursor(rows[rows.length - 1].id) : null },

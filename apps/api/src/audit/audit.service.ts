@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 
 /** Who did it, in which request. */
@@ -40,10 +40,15 @@ export async function recordAudit(manager: EntityManager, actor: AuditActor, rec
   );
 }
 
-/** A page of the audit trail, newest first, after the event with id `afterId` (exclusive). */
-export async function listAuditEvents(manager: EntityManager, size: number, afterId: string | null): Promise<{ rows: AuditEventEntity[]; hasNextPage: boolean }> {
-  const query = manager.getRepository(AuditEventEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(size + 1);
-  if (afterId !== null) query.where('a.id < :afterId', { afterId });
-  const rows = await query.getMany();
-  return { rows: rows.slice(0, size), hasNextPage: rows.length > size };
+/** Reads the audit trail (rows are only ever written by `recordAudit`, inside the change's own transaction). */
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A page of the audit trail, newest first, after the event with id `afterId` (exclusive). */
+  async page(size: number, afterId: string | null): Promise<{ rows: AuditEventEntity[]; hasNextPage: boolean }> {
+    const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(size + 1);
+    if (afterId !== null) query.where('a.id < :afterId', { afterId });
+    const rows = await query.getMany();
+    return { rows: rows.slice(0, size), hasNextPage: rows.length > size };
+  }
 }

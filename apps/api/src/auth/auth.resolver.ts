@@ -2,28 +2,26 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { OrganisationType } from '../organisations/organisation-type';
 import type { RequestContext } from '../server/request-context';
 import { Access, PUBLIC, SIGNED_IN } from './access';
-import type { AuthService, ViewerProfile } from './auth.service';
+import type { ViewerProfile } from './auth.service';
 import { SignInInput } from './sign-in.input';
 import type { Viewer } from './viewer';
 import { ViewerType } from './viewer.type';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
-
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in user, or null when nobody is signed in.' })
   @Access(PUBLIC)
   async me(@Ctx() context: RequestContext): Promise<ViewerType | null> {
-    return context.viewer ? toViewerType(await this.auth.profile(context.viewer)) : null;
+    return context.viewer ? toViewerType(await context.services.auth.profile(context.viewer)) : null;
   }
 
   @Mutation(() => ViewerType, { description: 'Signs in with a username and password and starts a session (an httpOnly cookie).' })
   @Access(PUBLIC)
   async signIn(@Arg('input', () => SignInInput, { description: 'Username and password.' }) input: SignInInput, @Ctx() context: RequestContext): Promise<ViewerType> {
-    const signedIn = await this.auth.signIn(input.username, input.password, context.requestId);
+    const signedIn = await context.services.auth.signIn(input.username, input.password, context.requestId);
     context.sessionCookie.set(signedIn.token, signedIn.expiresAt);
     context.viewer = signedIn.viewer;
-    return toViewerType(await this.auth.profile(signedIn.viewer));
+    return toViewerType(await context.services.auth.profile(signedIn.viewer));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session. Returns true.' })
@@ -31,7 +29,7 @@ export class AuthResolver {
   async signOut(@Ctx() context: RequestContext): Promise<boolean> {
     const viewer = context.viewer as Viewer;
     if (context.sessionToken) {
-      await this.auth.signOut(context.sessionToken, { userId: viewer.userId, username: viewer.username, requestId: context.requestId });
+      await context.services.auth.signOut(context.sessionToken, { userId: viewer.userId, username: viewer.username, requestId: context.requestId });
     }
     context.sessionCookie.clear();
     return true;

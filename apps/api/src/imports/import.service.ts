@@ -201,15 +201,25 @@ async function recordRejected(
 const BATCH_COLUMNS = `id::text, kind, file_name AS "fileName", file_sha256 AS "fileSha256", outcome, started_at AS "startedAt", rows_read AS "rowsRead",
   rows_rejected AS "rowsRejected", inserted, updated, deleted, errors, actor_username AS "actorUsername"`;
 
-/** One entry of the import history. */
-export async function getImportBatch(manager: EntityManager, id: string): Promise<ImportBatchRow> {
-  const [row] = await manager.query(`SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1`, [id]);
-  return row;
-}
+/** National data imports and their history. */
+export class ImportsService {
+  constructor(private readonly dataSource: DataSource) {}
 
-export async function listImportBatches(manager: EntityManager, first: number): Promise<ImportBatchRow[]> {
-  const size = pageSize(first);
-  return manager.query(`SELECT ${BATCH_COLUMNS} FROM import_batch ORDER BY id DESC LIMIT $1`, [size]);
+  /** Imports one file, all or nothing (see `runImport`). */
+  run(request: ImportRequest): Promise<ImportReport> {
+    return runImport(this.dataSource, request);
+  }
+
+  /** One entry of the import history. */
+  async batch(id: string): Promise<ImportBatchRow> {
+    const [row] = await this.dataSource.query(`SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1`, [id]);
+    return row;
+  }
+
+  /** The import history, newest first. */
+  history(first: number): Promise<ImportBatchRow[]> {
+    return this.dataSource.query(`SELECT ${BATCH_COLUMNS} FROM import_batch ORDER BY id DESC LIMIT $1`, [pageSize(first)]);
+  }
 }
 
 export interface ImportBatchRow {

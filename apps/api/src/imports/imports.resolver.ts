@@ -5,7 +5,7 @@ import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { RequestContext } from '../server/request-context';
 import { ImportBatch, ImportDataInput, type ImportKindName, type ImportOutcome } from './import.type';
-import { getImportBatch, listImportBatches, runImport, type ImportBatchRow } from './import.service';
+import type { ImportBatchRow } from './import.service';
 import { importKinds } from './kinds';
 
 @Resolver()
@@ -16,13 +16,13 @@ export class ImportsResolver {
   @Access(roles(Role.ANALYST, Role.ADMIN))
   async importData(@Arg('input', () => ImportDataInput, { description: 'The file.' }) input: ImportDataInput, @Ctx() context: RequestContext): Promise<ImportBatch> {
     const viewer = context.viewer as Viewer;
-    const report = await runImport(context.dataSource, {
+    const report = await context.services.imports.run({
       kind: importKinds[input.kind],
       fileName: input.fileName,
       stream: Readable.from([Buffer.from(input.content, 'utf8')]),
       actor: { userId: viewer.userId, username: viewer.username, requestId: context.requestId },
     });
-    return toImportBatch(await getImportBatch(context.dataSource.manager, report.batchId));
+    return toImportBatch(await context.services.imports.batch(report.batchId));
   }
 
   @Query(() => [ImportBatch], { description: 'The import history, newest first. Analysts and administrators.' })
@@ -31,7 +31,7 @@ export class ImportsResolver {
     @Ctx() context: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: 'How many (1 to 200; default 50).' }) first?: number,
   ): Promise<ImportBatch[]> {
-    return (await listImportBatches(context.dataSource.manager, first ?? 50)).map(toImportBatch);
+    return (await context.services.imports.history(first ?? 50)).map(toImportBatch);
   }
 }
 

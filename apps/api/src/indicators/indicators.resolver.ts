@@ -6,7 +6,7 @@ import { AppError } from '../server/app-error';
 import type { RequestContext } from '../server/request-context';
 import { DateScalar } from '../server/scalars';
 import { Indicator, IndicatorAggregate, IndicatorValue, type PeriodType, type Polarity } from './indicator.type';
-import { IndicatorsService, type IndicatorRow } from './indicators.service';
+import { type IndicatorRow } from './indicators.service';
 
 const toIndicator = (row: IndicatorRow): Indicator => ({ ...row, polarity: row.polarity as Polarity, periodType: row.periodType as PeriodType });
 
@@ -31,13 +31,13 @@ export class IndicatorsResolver {
   @Query(() => [Indicator], { description: 'Every indicator with data or a definition. Public.' })
   @Access(PUBLIC)
   async indicators(@Ctx() context: RequestContext): Promise<Indicator[]> {
-    return (await new IndicatorsService(context.dataSource.manager).list()).map(toIndicator);
+    return (await context.services.indicators.list()).map(toIndicator);
   }
 
   @Query(() => [IndicatorValue], { description: 'Values of one indicator by organisation and period, ordered by organisation then period. Published data: public.' })
   @Access(PUBLIC)
   async indicatorValues(@Args(() => IndicatorValuesArgs) args: IndicatorValuesArgs, @Ctx() context: RequestContext): Promise<IndicatorValue[]> {
-    const rows = await new IndicatorsService(context.dataSource.manager).values(args);
+    const rows = await context.services.indicators.values(args);
     const organisations = await context.loaders.organisation.loadMany([...new Set(rows.map((row) => row.organisationCode))]);
     const byCode = new Map(organisations.flatMap((row) => (row && !(row instanceof Error) ? [[row.code, toOrganisation(row)] as const] : [])));
     return rows.map((row) => ({
@@ -60,7 +60,7 @@ export class IndicatorsResolver {
     @Ctx() context: RequestContext,
   ): Promise<IndicatorAggregate> {
     if (organisations && organisations.length > 1000) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_ORGANISATIONS', 'Name at most 1000 organisations.');
-    const service = new IndicatorsService(context.dataSource.manager);
+    const service = context.services.indicators;
     const definition = await service.get(indicator);
     const row = await service.aggregate({ indicator, organisations, from, to });
     const numerator = Number(row.numerator ?? 0);

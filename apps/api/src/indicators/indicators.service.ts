@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppError } from '../server/app-error';
 
 export interface IndicatorRow {
@@ -47,14 +47,14 @@ const INDICATOR_COLUMNS = `code, name, description, unit, polarity, period_type 
 
 /** Reads indicators and their values; roll-ups are recomputed from numerators and denominators. */
 export class IndicatorsService {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   list(): Promise<IndicatorRow[]> {
-    return this.manager.query(`SELECT ${INDICATOR_COLUMNS} FROM indicator ORDER BY code`);
+    return this.dataSource.query(`SELECT ${INDICATOR_COLUMNS} FROM indicator ORDER BY code`);
   }
 
   byCodes(codes: readonly string[]): Promise<IndicatorRow[]> {
-    return this.manager.query(`SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE code = ANY($1)`, [codes]);
+    return this.dataSource.query(`SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE code = ANY($1)`, [codes]);
   }
 
   async get(code: string): Promise<IndicatorRow> {
@@ -68,7 +68,7 @@ export class IndicatorsService {
     checkRange(query.from, query.to);
     const { where, params } = valueConditions(query);
     params.push(MAX_VALUES + 1);
-    const rows: IndicatorValueRow[] = await this.manager.query(
+    const rows: IndicatorValueRow[] = await this.dataSource.query(
       `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", p.type AS "periodType", p.start_date AS "periodStart",
               p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator::text, v.denominator::text, v.value::text
        FROM indicator_value v JOIN period p ON p.id = v.period_id
@@ -86,7 +86,7 @@ export class IndicatorsService {
     await this.get(query.indicator);
     checkRange(query.from, query.to);
     const { where, params } = valueConditions(query);
-    const [row] = await this.manager.query(
+    const [row] = await this.dataSource.query(
       `SELECT sum(v.numerator)::text AS numerator, sum(v.denominator)::text AS denominator,
               count(DISTINCT v.organisation_code)::int AS "organisationCount", count(DISTINCT v.period_id)::int AS "periodCount"
        FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE ${where}`,

@@ -5,7 +5,7 @@ import type { RequestContext } from '../server/request-context';
 import type { OrganisationType } from './organisation-type';
 import { OrganisationFilter } from './organisation-filter.input';
 import { Organisation, OrganisationConnection, OrganisationPopulation, OrganisationRelationship, type RelationshipKind } from './organisation.type';
-import { OrganisationsService, type OrganisationRow, type RelationshipRow } from './organisations.service';
+import { type OrganisationRow, type RelationshipRow } from './organisations.service';
 
 export const toOrganisation = (row: OrganisationRow): Organisation => ({
   code: row.code,
@@ -25,7 +25,7 @@ export class OrganisationsResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many (1 to 200; default 50).' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor).' }) after?: string,
   ): Promise<OrganisationConnection> {
-    const result = await new OrganisationsService(context.dataSource.manager).list(filter ?? {}, pageSize(first), decodeCursor(after));
+    const result = await context.services.organisations.list(filter ?? {}, pageSize(first), decodeCursor(after));
     const nodes = result.rows.map(toOrganisation);
     for (const row of result.rows) context.loaders.organisation.prime(row.code, row);
     return {
@@ -38,7 +38,7 @@ export class OrganisationsResolver {
   @Query(() => Organisation, { description: 'One organisation by its ODS code, with its relationships. NOT_FOUND when unknown. Public.' })
   @Access(PUBLIC)
   async organisation(@Arg('code', () => String, { description: 'ODS code, for example RR8.' }) code: string, @Ctx() context: RequestContext): Promise<Organisation> {
-    return toOrganisation(await new OrganisationsService(context.dataSource.manager).get(code.trim()));
+    return toOrganisation(await context.services.organisations.get(code.trim()));
   }
 
   @FieldResolver(() => [OrganisationRelationship], { description: 'What this organisation belongs to (region, area team, STP), each with its dates.' })

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppError } from '../server/app-error';
 
 export interface OrganisationRow {
@@ -35,7 +35,7 @@ const COLUMNS = `o.code, o.name, o.type, o.open_date AS "openDate", o.close_date
 
 /** Reads organisations, their relationships and populations. */
 export class OrganisationsService {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** A page of organisations ordered by code, after the cursor code, matching the filter. */
   async list(filter: OrganisationFilter, size: number, afterCode: string | null): Promise<{ rows: OrganisationRow[]; hasNextPage: boolean; totalCount: number }> {
@@ -57,7 +57,7 @@ export class OrganisationsService {
         (r.kind = 'IN_AREA_TEAM' AND EXISTS (SELECT 1 FROM organisation_relationship a WHERE a.organisation_code = r.related_code AND a.kind = 'IN_REGION' AND a.related_code = $${params.length}))))`);
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.manager.query(`SELECT count(*)::int AS n FROM organisation o ${filtered}`, params);
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM organisation o ${filtered}`, params);
     const pageParams = [...params];
     let page = filtered;
     if (afterCode !== null) {
@@ -65,12 +65,12 @@ export class OrganisationsService {
       page = `${filtered ? `${filtered} AND` : 'WHERE'} o.code > $${pageParams.length}`;
     }
     pageParams.push(size + 1);
-    const rows: OrganisationRow[] = await this.manager.query(`SELECT ${COLUMNS} FROM organisation o ${page} ORDER BY o.code LIMIT $${pageParams.length}`, pageParams);
+    const rows: OrganisationRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM organisation o ${page} ORDER BY o.code LIMIT $${pageParams.length}`, pageParams);
     return { rows: rows.slice(0, size), hasNextPage: rows.length > size, totalCount: n };
   }
 
   async byCodes(codes: readonly string[]): Promise<OrganisationRow[]> {
-    return this.manager.query(`SELECT ${COLUMNS} FROM organisation o WHERE o.code = ANY($1)`, [codes]);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM organisation o WHERE o.code = ANY($1)`, [codes]);
   }
 
   async get(code: string): Promise<OrganisationRow> {
@@ -81,7 +81,7 @@ export class OrganisationsService {
 
   /** Relationships in both directions (the organisation's own, and those pointing at it). */
   async relationshipsOf(codes: readonly string[]): Promise<RelationshipRow[]> {
-    return this.manager.query(
+    return this.dataSource.query(
       `SELECT organisation_code AS "organisationCode", kind, related_code AS "relatedCode", valid_from AS "validFrom", valid_to AS "validTo", source
        FROM organisation_relationship WHERE organisation_code = ANY($1) OR related_code = ANY($1)
        ORDER BY kind, valid_from NULLS FIRST, related_code, organisation_code`,
@@ -90,7 +90,7 @@ export class OrganisationsService {
   }
 
   async populationsOf(codes: readonly string[]): Promise<PopulationRow[]> {
-    return this.manager.query(
+    return this.dataSource.query(
       `SELECT organisation_code AS "organisationCode", financial_year AS "financialYear", registered_patients AS "registeredPatients"
        FROM organisation_population WHERE organisation_code = ANY($1) ORDER BY financial_year`,
       [codes],

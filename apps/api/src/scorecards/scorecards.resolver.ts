@@ -9,7 +9,6 @@ import { DateScalar } from '../server/scalars';
 import { ComparedProvider, ProviderComparison } from './comparison.type';
 import { ScorecardFilter, ScorecardOrder } from './scorecard-filter.input';
 import { ProviderScorecard, ScorecardCell, ScorecardRow, ScorecardSummaryConnection } from './scorecard.type';
-import { ScorecardsService } from './scorecards.service';
 import { SpcInput } from './spc.input';
 import { SpcAnalysis } from './spc.type';
 
@@ -49,7 +48,7 @@ export class ScorecardsResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only values for periods starting on or before this date; all values when omitted.' }) asOf: string | null,
     @Ctx() context: RequestContext,
   ): Promise<ProviderScorecard> {
-    return new ScorecardsService(context.dataSource.manager).providerScorecard(code.trim(), asOf ?? null, context.loaders);
+    return context.services.scorecards.providerScorecard(code.trim(), asOf ?? null, context.loaders);
   }
 
   @Query(() => ScorecardSummaryConnection, {
@@ -66,7 +65,7 @@ export class ScorecardsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor), with the same filter, asOf and order.' }) after?: string,
     @Arg('orderBy', () => ScorecardOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: ScorecardOrder,
   ): Promise<ScorecardSummaryConnection> {
-    return new ScorecardsService(context.dataSource.manager).summary(
+    return context.services.scorecards.summary(
       { filter: filter ?? {}, asOf: asOf ?? null, size: pageSize(first), afterCode: decodeCursor(after), orderBy: orderBy ?? null },
       context.loaders,
     );
@@ -83,7 +82,7 @@ export class ScorecardsResolver {
     @Arg('period', () => DateScalar, { description: 'First day of the period, for example 2019-03-01.' }) period: string,
     @Ctx() context: RequestContext,
   ): Promise<ProviderComparison> {
-    return new ScorecardsService(context.dataSource.manager).comparison(indicator.trim(), period, context.loaders);
+    return context.services.scorecards.comparison(indicator.trim(), period, context.loaders);
   }
 }
 
@@ -97,7 +96,7 @@ export class ScorecardRowResolver {
 
   @FieldResolver(() => [ScorecardCell], { description: 'One cell per indicator of the grid, in the same order as ScorecardSummaryConnection.indicators.' })
   async cells(@Root() row: ScorecardRow, @Ctx() context: RequestContext): Promise<ScorecardCell[]> {
-    return new ScorecardsService(context.dataSource.manager).cells(row, context.loaders);
+    return context.services.scorecards.cells(row, context.loaders);
   }
 }
 

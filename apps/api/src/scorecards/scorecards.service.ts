@@ -11,7 +11,7 @@ import {
   type RagStatus,
   type SpcAnalysis,
 } from '@ccg-assure/domain';
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Indicator, PeriodType, Polarity } from '../indicators/indicator.type';
 import type { IndicatorRow } from '../indicators/indicators.service';
 import type { OrganisationRow } from '../organisations/organisations.service';
@@ -97,7 +97,7 @@ const INDICATOR_COLUMNS = `i.code, i.name, i.description, i.unit, i.polarity, i.
  * analyseFunnelPlot). Reads that field resolvers repeat go through the per-request loaders.
  */
 export class ScorecardsService {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   // ---- use cases ----
 
@@ -248,7 +248,7 @@ export class ScorecardsService {
    */
   async scoresOf(codes: readonly string[], asOf: string | null): Promise<Map<string, IndicatorScore[]>> {
     const series: { organisationCode: string; indicatorCode: string; indicatorPolarity: string; latestPeriodId: number; points: [string, number, number, number][] }[] =
-      await this.manager.query(
+      await this.dataSource.query(
         `SELECT v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode", min(i.polarity) AS "indicatorPolarity",
                 (array_agg(p.id ORDER BY p.start_date DESC))[1] AS "latestPeriodId",
                 json_agg(json_build_array(p.start_date, v.numerator, v.denominator, v.value) ORDER BY p.start_date) AS points
@@ -260,7 +260,7 @@ export class ScorecardsService {
       );
     const periodIds = [...new Set(series.map((row) => row.latestPeriodId))];
     const periods: { id: number; type: string; startDate: string; endDate: string; label: string }[] = periodIds.length
-      ? await this.manager.query(`SELECT id, type, start_date AS "startDate", end_date AS "endDate", label FROM period WHERE id = ANY($1)`, [periodIds])
+      ? await this.dataSource.query(`SELECT id, type, start_date AS "startDate", end_date AS "endDate", label FROM period WHERE id = ANY($1)`, [periodIds])
       : [];
     const periodById = new Map(periods.map((period) => [period.id, period]));
     const scores = new Map<string, IndicatorScore[]>(codes.map((code) => [code, []]));
@@ -276,7 +276,7 @@ export class ScorecardsService {
 
   /** RAG of each provider's latest value of each indicator as at `asOf`: one statement, no SPC. */
   private async latestVerdicts(codes: readonly string[], asOf: string): Promise<Map<string, Verdict[]>> {
-    const rows: { organisationCode: string; indicatorCode: string; periodStart: string; numerator: number; denominator: number; value: number }[] = await this.manager.query(
+    const rows: { organisationCode: string; indicatorCode: string; periodStart: string; numerator: number; denominator: number; value: number }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (v.organisation_code, v.indicator_code) v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode",
               p.start_date AS "periodStart", v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
        FROM indicator_value v JOIN period p ON p.id = v.period_id
@@ -294,7 +294,7 @@ export class ScorecardsService {
 
   /** The start of the latest period with any value. */
   private async latestPeriodStart(): Promise<string | null> {
-    const [row] = await this.manager.query(
+    const [row] = await this.dataSource.query(
       `SELECT max(p.start_date) AS "start" FROM period p WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.period_id = p.id)`,
     );
     return row?.start ?? null;
@@ -302,7 +302,7 @@ export class ScorecardsService {
 
   /** The grid's columns: indicators with a value on or before asOf, by code (primes the indicator loader). */
   private async columns(asOf: string, loaders: Loaders): Promise<Indicator[]> {
-    const rows: IndicatorRow[] = await this.manager.query(
+    const rows: IndicatorRow[] = await this.dataSource.query(
       `SELECT ${INDICATOR_COLUMNS} FROM indicator i
        WHERE EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.indicator_code = i.code AND p.start_date <= $1)
        ORDER BY i.code`,
@@ -320,7 +320,7 @@ export class ScorecardsService {
     const ccg = await loaders.organisation.load(code);
     if (!ccg) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
     if (ccg.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${code} is not a CCG.`);
-    const [row] = await this.manager.query(
+    const [row] = await this.dataSource.query(
       `SELECT related_code AS "region" FROM organisation_relationship
        WHERE organisation_code = $1 AND kind = 'IN_REGION'
        ORDER BY (coalesce(valid_from, '-infinity') <= $2::date AND coalesce(valid_to, 'infinity') >= $2::date) DESC,
@@ -350,11 +350,11 @@ export class ScorecardsService {
       params.push(`%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(lower(o.name) LIKE $${params.length} OR lower(o.code) LIKE $${params.length})`);
     }
-    return this.manager.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where.join(' AND ')} ORDER BY o.code`, params);
+    return this.dataSource.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation o WHERE ${where.join(' AND ')} ORDER BY o.code`, params);
   }
 
   private valuesInPeriod(indicatorCode: string, periodType: string, periodStart: string): Promise<PeriodValueRow[]> {
-    return this.manager.query(
+    return this.dataSource.query(
       `SELECT v.organisation_code AS "organisationCode", v.indicator_code AS "indicatorCode", p.type AS "periodType", p.start_date AS "periodStart",
               p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
        FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN organisation o ON o.code = v.organisation_code

@@ -9,12 +9,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { assuranceReportRouter } from '../assurance/assurance-report.router';
-import { AuthService } from '../auth/auth.service';
 import { readSessionToken, sessionCookieFor } from '../auth/session-cookie';
 import type { AppConfig } from '../config';
 import { buildAppSchema } from '../schema/build-schema';
 import { formatError } from './format-error';
 import { createLoaders } from './loaders';
+import { createServices } from './services';
 import type { Logger } from './logger';
 import type { RequestContext } from './request-context';
 
@@ -33,8 +33,8 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const auth = new AuthService(dataSource, config.sessionTtlHours);
-  const schema = await buildAppSchema({ dataSource, auth });
+  const services = createServices(dataSource, { sessionTtlHours: config.sessionTtlHours });
+  const schema = await buildAppSchema();
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -79,7 +79,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
     context: async ({ req, res }) => {
       const requestId = res.locals.requestId as string;
       const sessionToken = readSessionToken(req);
-      const viewer = sessionToken ? await auth.viewerForToken(sessionToken) : null;
+      const viewer = sessionToken ? await services.auth.viewerForToken(sessionToken) : null;
       const context: RequestContext = {
         requestId,
         viewer,
@@ -87,7 +87,8 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
         sessionCookie: sessionCookieFor(res, config.cookieSecure),
         dataSource,
         logger: logger.child({ requestId }),
-        loaders: createLoaders(dataSource),
+        services,
+        loaders: createLoaders(services),
       };
       return context;
     },

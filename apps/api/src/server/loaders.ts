@@ -1,17 +1,14 @@
-import type { DataSource } from 'typeorm';
 import { createIndicatorLoaders } from '../indicators/indicators.loaders';
-import { IndicatorsService } from '../indicators/indicators.service';
 import { createOrganisationLoaders } from '../organisations/organisations.loaders';
-import { OrganisationsService } from '../organisations/organisations.service';
 import { createScorecardLoaders } from '../scorecards/scorecards.loaders';
-import { ScorecardsService } from '../scorecards/scorecards.service';
+import type { Services } from './services';
 
 /** Every DataLoader, created anew for each request so nothing is cached across users. */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(services: Services) {
   return {
-    ...createOrganisationLoaders(new OrganisationsService(dataSource.manager)),
-    ...createIndicatorLoaders(new IndicatorsService(dataSource.manager)),
-    ...createScorecardLoaders(new ScorecardsService(dataSource.manager)),
+    ...createOrganisationLoaders(services.organisations),
+    ...createIndicatorLoaders(services.indicators),
+    ...createScorecardLoaders(services.scorecards),
   };
 }
 

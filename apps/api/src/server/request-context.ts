@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import type { Viewer } from '../auth/viewer';
 import type { SessionCookie } from '../auth/session-cookie';
 import type { Loaders } from './loaders';
+import type { Services } from './services';
 
 /** Everything a resolver may use for one request. Created per request (see `app.ts`). */
 export interface RequestContext {
@@ -14,6 +15,8 @@ export interface RequestContext {
   sessionCookie: SessionCookie;
   dataSource: DataSource;
   logger: Logger;
+  /** Every area's services, shared by all requests (see `services.ts`). */
+  services: Services;
   /** Per-request DataLoaders: every field resolver that reads the database goes through one. */
   loaders: Loaders;
 }
