@@ -106,6 +106,12 @@ export async function findPlanId(manager: EntityManager, ccgCode: string, financ
   return row?.id ?? null;
 }
 
+/** The ids of the CCG's plans, newest financial year first. */
+export async function planIdsOfCcg(manager: EntityManager, ccgCode: string): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(`SELECT id FROM financial_plan WHERE ccg_code = $1 ORDER BY financial_year DESC`, [ccgCode]);
+  return rows.map((row) => row.id);
+}
+
 /** The plan's own row, or NOT_FOUND. With `forUpdate`, locks it until the transaction ends. */
 export async function getPlanRow(manager: EntityManager, planId: string, options: { forUpdate?: boolean } = {}): Promise<PlanRow> {
   const [row] = await manager.query(`SELECT ${PLAN_COLUMNS} FROM financial_plan p WHERE p.id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [planId]);

@@ -257,6 +257,18 @@ export class FinancialPlansService {
     return record ? toPlanView(record) : null;
   }
 
+  /**
+   * Every plan of the CCG, newest financial year first (empty when it has none), as `getPlan` gives each:
+   * for the assurance triggers, which look at the latest plan and the latest plan with forecasts.
+   */
+  async plansOfCcg(viewer: Viewer, ccg: string): Promise<FinancialPlanView[]> {
+    const ccgCode = normaliseCode(ccg);
+    assertCanReadPlansOf(viewer, ccgCode);
+    const manager = this.dataSource.manager;
+    const records = await repository.loadPlanRecords(manager, await repository.planIdsOfCcg(manager, ccgCode));
+    return records.map(toPlanView);
+  }
+
   /** A plan by id (as mutations answer with it); NOT_FOUND when unknown. */
   async getPlanById(viewer: Viewer, planId: string): Promise<FinancialPlanView> {
     const plan = await this.planOf(planId);
