@@ -12,6 +12,7 @@ import {
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { loadBundledData } from '../imports/bundled-data';
 import { createLogger } from '../server/logger';
+import { createServices } from '../server/services';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
@@ -419,6 +420,18 @@ describe('provider scorecards over GraphQL on the real data', () => {
       const london = (await wholeGrid({ filter: { ccg: '07L' } })).rows.map((r) => r.node.provider.code);
       expect(london).toContain('RJ1');
       expect(london).not.toContain('RR8');
+    });
+
+    it('gives the providers the grid relates to a CCG, in its order, as at asOf or the latest period with data (providersOfCcg)', async () => {
+      const scorecards = createServices(db.dataSource).scorecards;
+      const byCcg = (await wholeGrid({ filter: { ccg: '02V' }, asOf: '2017-03-01' })).rows.map((r) => r.node.provider.code);
+      expect(await scorecards.providersOfCcg('02V', '2017-03-01')).toEqual({ asOf: '2017-03-01', providerCodes: byCcg });
+      const latest = await summary({ filter: { ccg: '07L' }, first: 1 });
+      const london = (await wholeGrid({ filter: { ccg: '07L' } })).rows.map((r) => r.node.provider.code);
+      expect(await scorecards.providersOfCcg('07L', null)).toEqual({ asOf: latest.asOf, providerCodes: london });
+      expect(await scorecards.providersOfCcg('07L', '2015-01-01')).toEqual({ asOf: '2015-01-01', providerCodes: [] });
+      await expect(scorecards.providersOfCcg('ZZZ', null)).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'ORGANISATION_NOT_FOUND' });
+      await expect(scorecards.providersOfCcg('RR8', null)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CCG' });
     });
 
     it('filters FAILING, IMPROVING and DETERIORATING providers by their latest RAG and variation verdicts', async () => {

@@ -14,6 +14,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { Indicator, PeriodType, Polarity } from '../indicators/indicator.type';
 import type { IndicatorRow } from '../indicators/indicators.service';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 import type { OrganisationRow } from '../organisations/organisations.service';
 import { toOrganisation } from '../organisations/organisations.resolver';
 import { AppError } from '../server/app-error';
@@ -127,7 +128,8 @@ export class ScorecardsService {
     for (const code of [order.field === ScorecardOrderField.VALUE ? order.indicator : null, filter.indicator]) {
       if (code && !(await loaders.indicator.load(code))) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${code}".`);
     }
-    const region = filter.ccg ? await this.regionOfCcg(filter.ccg, asOf, loaders) : undefined;
+    if (filter.ccg) checkCcg(await loaders.organisation.load(filter.ccg), filter.ccg);
+    const region = filter.ccg ? await this.regionOfCcg(filter.ccg, asOf) : undefined;
     let providers = region === null ? [] : await this.providers({ region: filter.region ?? null, ccgRegion: region ?? null, search: filter.search ?? null }, asOf);
 
     // Filtering and sorting need each candidate's verdicts: by variation, the SPC of every series (one
@@ -176,6 +178,22 @@ export class ScorecardsService {
       pageInfo: { hasNextPage: start + query.size < providers.length, endCursor: page.length ? encodeCursor(page[page.length - 1].code) : null },
       totalCount: providers.length,
     };
+  }
+
+  /**
+   * The providers the scorecard grid relates to a CCG (its `ccg` filter): the NHS trusts in the CCG's NHS England
+   * region as at `asOf` with a value on or before then, in the grid's default order (by name). With asOf null, as at
+   * the latest period with data (null when there is none). NOT_FOUND for an unknown code, BAD_USER_INPUT for one that
+   * is not a CCG.
+   */
+  async providersOfCcg(ccgCode: string, asOf: string | null): Promise<{ asOf: string | null; providerCodes: string[] }> {
+    checkCcg(await this.dataSource.getRepository(OrganisationEntity).findOneBy({ code: ccgCode }), ccgCode);
+    const at = asOf ?? (await this.latestPeriodStart());
+    const region = at === null ? null : await this.regionOfCcg(ccgCode, at);
+    if (at === null || region === null) return { asOf: at, providerCodes: [] };
+    const providers = await this.providers({ region: null, ccgRegion: region, search: null }, at);
+    providers.sort((a, b) => NAME_ORDER.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return { asOf: at, providerCodes: providers.map((provider) => provider.code) };
   }
 
   /** The cells of one grid row, one per column, from the provider's scores (batched across rows). */
@@ -314,12 +332,9 @@ export class ScorecardsService {
 
   /**
    * The CCG's NHS England region as at `asOf` (the one in force then; else its latest before then; else
-   * its first). null when it has none. NOT_FOUND for an unknown code, BAD_USER_INPUT for one that is not a CCG.
+   * its first). null when it has none.
    */
-  private async regionOfCcg(code: string, asOf: string, loaders: Loaders): Promise<string | null> {
-    const ccg = await loaders.organisation.load(code);
-    if (!ccg) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
-    if (ccg.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${code} is not a CCG.`);
+  private async regionOfCcg(code: string, asOf: string): Promise<string | null> {
     const [row] = await this.dataSource.query(
       `SELECT related_code AS "region" FROM organisation_relationship
        WHERE organisation_code = $1 AND kind = 'IN_REGION'
@@ -396,6 +411,12 @@ function judgeLatest(indicatorCode: string, latest: { periodStart: string; numer
   const counts = Number.isSafeInteger(latest.numerator) && Number.isSafeInteger(latest.denominator) && latest.denominator > 0;
   const rag = standard.unit === 'PERCENTAGE' && counts ? evaluateRagFromCounts(latest.numerator, latest.denominator, standard) : evaluateRag(latest.value, standard);
   return { standard, rag };
+}
+
+/** NOT_FOUND for an unknown code, BAD_USER_INPUT for an organisation that is not a CCG. */
+function checkCcg(ccg: { type: string } | null, code: string): void {
+  if (!ccg) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
+  if (ccg.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${code} is not a CCG.`);
 }
 
 function directionOf(polarity: string): ImprovementDirection {
