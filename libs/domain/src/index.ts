@@ -10,3 +10,4 @@ export * from './standards';
 export * from './spc';
 export * from './sanctions';
 export * from './comparison';
+export * from './workflow';

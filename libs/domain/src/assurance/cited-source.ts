@@ -3,9 +3,11 @@
  * SEED: one of the project's source papers, quoted in its own words.
  * REF: a published NHS figure from outside the seeds, stated as commonly published; ship it as
  * editable reference data.
+ * PRODUCT: the product's own rule where no paper speaks (a workflow step, who may take it), citing the
+ * issue that set it.
  */
 export interface CitedSource {
-  readonly basis: 'SEED' | 'REF';
+  readonly basis: 'SEED' | 'REF' | 'PRODUCT';
   /** The document: a seed file name with its title, or the published document. */
   readonly document: string;
   /** The words the rule rests on: quoted for a seed, the published statement for a reference. */

@@ -1,9 +1,18 @@
 import * as assurance from './index';
 
 describe('assurance public surface', () => {
-  it('exports the frameworks, categories, policy and decision rules, and nothing internal', () => {
+  it('exports the frameworks, categories, policy and decision rules, the assessment lifecycle, and nothing internal', () => {
     expect(Object.keys(assurance).sort()).toEqual(
       [
+        'ASSESSMENT_ACTION_TYPES',
+        'ASSESSMENT_ACTOR_KINDS',
+        'ASSESSMENT_EDITABLE_STATES',
+        'ASSESSMENT_STATES',
+        'ASSESSMENT_STATUS_CHANGES',
+        'ASSESSMENT_TRANSITIONS',
+        'applyAssessmentAction',
+        'assessmentActionsFrom',
+        'availableAssessmentActions',
         'ASSURANCE_CATEGORIES',
         'ASSURANCE_CATEGORY_CODES',
         'ASSURANCE_FRAMEWORKS',

@@ -1,5 +1,6 @@
 // Assurance: the CCG assurance frameworks (2013/14 domains, 2015/16 components), the four categories,
-// the configurable category proposal, the assessment cycle and decisions. Rules and sources: RULES.md.
+// the configurable category proposal, the assessment cycle and decisions, and the assessment lifecycle
+// (draft, published) as a transition table. Rules and sources: RULES.md.
 export type { CitedSource } from './cited-source';
 export { SEED_DOCUMENTS } from './cited-source';
 export type { AssuranceDomain, AssuranceFramework } from './assurance-frameworks';
@@ -42,3 +43,15 @@ export {
 } from './category-policy';
 export { assertBuddyingApplies } from './buddying';
 export { isAssessmentOverdue } from './assessment-cycle';
+export {
+  applyAssessmentAction,
+  assessmentActionsFrom,
+  ASSESSMENT_ACTION_TYPES,
+  ASSESSMENT_ACTOR_KINDS,
+  ASSESSMENT_EDITABLE_STATES,
+  ASSESSMENT_STATES,
+  ASSESSMENT_STATUS_CHANGES,
+  ASSESSMENT_TRANSITIONS,
+  availableAssessmentActions,
+} from './assessment-lifecycle';
+export type { AssessmentAction, AssessmentActionType, AssessmentActorKind, AssessmentState, AssessmentTransition } from './assessment-lifecycle';

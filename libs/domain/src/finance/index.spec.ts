@@ -9,4 +9,11 @@ describe('finance public surface', () => {
     expect([finance.FINANCE_ROUNDING, finance.QIPP_PERCENT_DECIMALS]).toEqual(['HALF_AWAY_FROM_ZERO', 2]);
     expect(finance.CCG_INFORMATION_BLOG).toMatch(/^seeds\/001_/);
   });
+
+  it('exports the financial plan lifecycle', () => {
+    expect(finance.FINANCIAL_PLAN_STATES).toEqual(['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED']);
+    expect(finance.availableFinancialPlanActions('SUBMITTED', ['ASSESSOR'])).toContain('APPROVE');
+    expect(finance.applyFinancialPlanAction('DRAFT', { type: 'SUBMIT' }, ['CCG_FINANCE'])).toBe('SUBMITTED');
+    expect(finance.FINANCIAL_PLAN_VERSION_STATUS_CHANGES).toHaveLength(3);
+  });
 });

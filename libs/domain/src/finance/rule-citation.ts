@@ -2,6 +2,8 @@ import type { CitedSource } from '../assurance/cited-source';
 
 /** Where a financial rule or a sanction value comes from: a cited source, with where in it. */
 export interface RuleCitation extends CitedSource {
+  /** A planning rule or a sanction rests on a paper or a published figure, never on the product alone. */
+  readonly basis: 'SEED' | 'REF';
   /** Where in the document: post, paragraph, line of the seed file. */
   readonly locator: string;
 }
