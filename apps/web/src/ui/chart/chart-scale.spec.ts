@@ -24,7 +24,7 @@ describe('chart scales', () => {
   });
 
   it('gives each key an equal slot and draws it in the middle; an unknown key takes the first slot', () => {
-    const months = slotAxis(['2015-04', '2015-05', '2015-06', '2015-07'], [40, 440]);
+    const months = slotAxis<string>(['2015-04', '2015-05', '2015-06', '2015-07'], [40, 440]);
     expect(months.step).toBe(100);
     expect(months.centre('2015-04')).toBe(90);
     expect(months.centre('2015-07')).toBe(390);
