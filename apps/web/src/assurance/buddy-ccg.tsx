@@ -4,7 +4,7 @@ import { describeError } from '../app/graphql-errors';
 import { organisationName } from '../ui/organisation-name';
 import { CATEGORY_NAMES, formatDate } from './assurance-labels';
 import { AssignBuddyCcgMutation, BuddyCandidatesQuery, CcgAssuranceQuery } from './assurance.operations';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
 import type { CcgAssurance } from './ccg-assurance-parts';
 

@@ -4,7 +4,7 @@ import { describeError, errorCodes } from '../app/graphql-errors';
 import type { ImprovementActionStatus } from '../gql/graphql';
 import { IMPROVEMENT_ACTION_STATUS_LABELS, formatDate } from './assurance-labels';
 import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './assurance.operations';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
 import type { StoredEpisode } from './special-measures-actions';
 

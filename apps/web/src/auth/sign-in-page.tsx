@@ -1,8 +1,8 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Button, ErrorSummary, TextInput } from 'nhsuk-react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorCodes, describeError } from '../app/graphql-errors';
+import { Button, ErrorSummary, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { safeReturnTo } from './return-to';
 import { useViewer } from './viewer';
@@ -69,16 +69,7 @@ export function SignInPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         {problems.length > 0 && (
-          <ErrorSummary ref={summaryRef} disableAutoFocus tabIndex={-1}>
-            <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-            <ErrorSummary.List>
-              {problems.map((problem) => (
-                <ErrorSummary.ListItem key={problem.message} href={`#${problem.field ?? 'username'}`}>
-                  {problem.message}
-                </ErrorSummary.ListItem>
-              ))}
-            </ErrorSummary.List>
-          </ErrorSummary>
+          <ErrorSummary id="sign-in-problems" ref={summaryRef} headingLevel="h2" problems={problems.map((problem) => ({ field: problem.field ?? 'username', message: problem.message }))} />
         )}
         <h1 className="nhsuk-heading-l">Sign in to CCG Assure</h1>
         <form onSubmit={submit} noValidate>

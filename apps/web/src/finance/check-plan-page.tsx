@@ -1,9 +1,9 @@
 import { FINANCIAL_RULE_DEFINITIONS, listFinancialRuleSets, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
 import { useApolloClient } from '@apollo/client/react';
-import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TextInput } from 'nhsuk-react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
+import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { CompliancePanel } from './compliance-panel';
 import { EvaluatePlanComplianceQuery } from './finance.operations';
@@ -107,16 +107,7 @@ export function CheckPlanPage() {
   return (
     <>
       {problems.length > 0 && (
-        <ErrorSummary ref={summaryRef} disableAutoFocus tabIndex={-1}>
-          <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
-          <ErrorSummary.List>
-            {problems.map((problem) => (
-              <ErrorSummary.ListItem key={problem.field} href={`#${problem.field}`}>
-                {problem.message}
-              </ErrorSummary.ListItem>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
+        <ErrorSummary id="check-plan-problems" ref={summaryRef} headingLevel="h2" problems={problems} />
       )}
       <div className="nhsuk-back-link">
         <Link className="nhsuk-back-link__link" to="/finance">
@@ -136,30 +127,20 @@ export function CheckPlanPage() {
           <form onSubmit={(event) => void checkWithServer(event)} noValidate aria-label="Financial plan">
             <Radios
               legend="Financial year"
-              legendProps={{ size: 's' }}
+              legendSize="s"
               hint="Each year has its own planning rules."
               idPrefix="financial-year"
               name="financialYear"
-            >
-              {ruleSets.map((set) => (
-                <Radios.Item
-                  key={set.financialYear}
-                  value={set.financialYear}
-                  checked={draft.financialYear === set.financialYear}
-                  onChange={() => update({ financialYear: set.financialYear })}
-                  hint={set.summary}
-                >
-                  {set.financialYear}
-                </Radios.Item>
-              ))}
-            </Radios>
+              items={ruleSets.map((set) => ({ value: set.financialYear, label: set.financialYear, hint: set.summary }))}
+              value={draft.financialYear}
+              onChange={(financialYear) => update({ financialYear })}
+            />
             {moneyInput('allocation', 'Allocation', draft.allocation, (value) => update({ allocation: value }), "The CCG's total allocation for the year, in pounds, like 250000000 or 250000000.00")}
             {needed.priorYearRunningCosts &&
               moneyInput('prior-year-running-costs', PRIOR_YEAR_RUNNING_COSTS_LABEL, draft.priorYearRunningCosts, (value) => update({ priorYearRunningCosts: value }), runningCostsHint)}
             {needed.betterCareFundMinimum &&
               moneyInput('better-care-fund-minimum', BETTER_CARE_FUND_MINIMUM_LABEL, draft.betterCareFundMinimum, (value) => update({ betterCareFundMinimum: value }), "The CCG's nationally set minimum contribution to the Better Care Fund.")}
-            <Fieldset>
-              <Fieldset.Legend size="s">Plan lines</Fieldset.Legend>
+            <Fieldset legend="Plan lines" legendSize="s">
               <p className="nhsuk-hint">Amounts in pounds. Leave a line empty if the plan has none.</p>
               {PLAN_CATEGORIES.map((category) =>
                 moneyInput(lineFieldId(category), CATEGORY_LABELS[category], draft.lines[category], (value) => updateLine(category, value), LINE_HINTS[category]),
@@ -173,17 +154,14 @@ export function CheckPlanPage() {
         </div>
         <div className="nhsuk-grid-column-two-thirds">
           <CompliancePanel reading={reading} financialYear={draft.financialYear} />
-          <Details>
-            <Details.Summary>Where the {ruleSet.financialYear} rules come from</Details.Summary>
-            <Details.Text>
-              <p>{ruleSet.summary}</p>
-              {[...new Set(ruleSet.rules.map((rule) => rule.source.text))].map((text) => (
-                <blockquote key={text} className="nhsuk-body-s">
-                  “{text}”
-                </blockquote>
-              ))}
-              <p className="nhsuk-body-s">Source: {ruleSet.rules[0].source.document}; {ruleSet.rules[0].source.locator}.</p>
-            </Details.Text>
+          <Details summary={`Where the ${ruleSet.financialYear} rules come from`}>
+            <p>{ruleSet.summary}</p>
+            {[...new Set(ruleSet.rules.map((rule) => rule.source.text))].map((text) => (
+              <blockquote key={text} className="nhsuk-body-s">
+                “{text}”
+              </blockquote>
+            ))}
+            <p className="nhsuk-body-s">Source: {ruleSet.rules[0].source.document}; {ruleSet.rules[0].source.locator}.</p>
           </Details>
         </div>
       </div>

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { complianceSentence } from './compliance-panel';
 import { RecordPlanFlexMutation } from './financial-plans.operations';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { PercentageInput, readPercentage } from './percentage-input';
 import { RULE_LABELS, ruleTerms } from './plan-labels';
 import { formatDate, type StoredPlan } from './stored-plan';

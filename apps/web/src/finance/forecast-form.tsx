@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { monthLabel } from '../ui/format';
 import { RecordForecastOutturnMutation } from './financial-plans.operations';
 import { monthsOfYear, varianceWords } from './forecast-chart';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { readAmount } from './plan-draft';
 import type { StoredPlan } from './stored-plan';
 

@@ -2,7 +2,7 @@ import { FINANCE_ROUNDING, Money, Percentage } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { SetForecastWarningThresholdMutation } from './financial-plans.operations';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/form-parts';
+import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { PercentageInput, readPercentage } from './percentage-input';
 import type { StoredPlan } from './stored-plan';
 

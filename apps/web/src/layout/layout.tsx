@@ -1,10 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Footer, Header, SkipLink } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
-import { NavLink, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../auth/role-labels';
 import { useViewer } from '../auth/viewer';
 import { SignOutMutation } from '../auth/viewer.operations';
+import { Footer, Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem, SkipLink } from '../ui/nhs';
 
 /** The areas of the product, in the order people meet them. */
 export const AREAS = [
@@ -34,54 +34,49 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <>
       <SkipLink href="#maincontent" />
-      <Header service={{ text: 'CCG Assure', href: '/' }}>
-        {viewer && (
-          <Header.Account aria-label="Your account">
-            <Header.AccountItem icon>{viewer.displayName}</Header.AccountItem>
-            {viewer.roles.map((assignment) => (
-              <Header.AccountItem key={`${assignment.role}-${assignment.organisation.code}`}>
-                {ROLE_LABELS[assignment.role]}, {assignment.organisation.name} ({assignment.organisation.code})
-              </Header.AccountItem>
-            ))}
-            <Header.AccountItem formProps={{ onSubmit: (event) => { event.preventDefault(); void handleSignOut(); } }} type="submit" disabled={signingOut}>
-              Sign out
-            </Header.AccountItem>
-          </Header.Account>
-        )}
-        {signedOut && location.pathname !== '/sign-in' && (
-          <Header.Account aria-label="Your account">
-            <Header.AccountItem asElement={NavLink} to="/sign-in" href="/sign-in">
-              Sign in
-            </Header.AccountItem>
-          </Header.Account>
-        )}
-        {(viewer || (signedOut && location.pathname !== '/sign-in')) && (
-          <Header.Navigation aria-label="Areas">
-            {AREAS.filter((area) => viewer || area.public).map((area) => (
-              <Header.NavigationItem
-                key={area.path}
-                asElement={NavLink}
-                to={area.path}
-                href={area.path}
-                current={location.pathname === area.path}
-                active={location.pathname.startsWith(`${area.path}/`)}
-              >
-                {area.label}
-              </Header.NavigationItem>
-            ))}
-          </Header.Navigation>
-        )}
-      </Header>
+      <Header
+        service={{ text: 'CCG Assure', href: '/' }}
+        account={
+          viewer ? (
+            <HeaderAccount label="Your account">
+              <HeaderAccountItem icon>{viewer.displayName}</HeaderAccountItem>
+              {viewer.roles.map((assignment) => (
+                <HeaderAccountItem key={`${assignment.role}-${assignment.organisation.code}`}>
+                  {ROLE_LABELS[assignment.role]}, {assignment.organisation.name} ({assignment.organisation.code})
+                </HeaderAccountItem>
+              ))}
+              <HeaderAccountItem>
+                <HeaderAccountButton onSubmit={() => void handleSignOut()} disabled={signingOut}>
+                  Sign out
+                </HeaderAccountButton>
+              </HeaderAccountItem>
+            </HeaderAccount>
+          ) : signedOut && location.pathname !== '/sign-in' ? (
+            <HeaderAccount label="Your account">
+              <HeaderAccountItem>
+                <HeaderAccountLink to="/sign-in">Sign in</HeaderAccountLink>
+              </HeaderAccountItem>
+            </HeaderAccount>
+          ) : null
+        }
+        navigation={
+          (viewer || (signedOut && location.pathname !== '/sign-in')) && (
+            <HeaderNavigation label="Areas">
+              {AREAS.filter((area) => viewer || area.public).map((area) => (
+                <HeaderNavigationItem key={area.path} to={area.path} current={location.pathname === area.path} active={location.pathname.startsWith(`${area.path}/`)}>
+                  {area.label}
+                </HeaderNavigationItem>
+              ))}
+            </HeaderNavigation>
+          )
+        }
+      />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
           {children}
         </main>
       </div>
-      <Footer>
-        <Footer.Meta>
-          <Footer.Copyright>Contains public sector information licensed under the Open Government Licence v3.0</Footer.Copyright>
-        </Footer.Meta>
-      </Footer>
+      <Footer>Contains public sector information licensed under the Open Government Licence v3.0</Footer>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, ErrorSummary, InsetText } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
@@ -8,6 +7,7 @@ import { DownloadCsvButton } from '../ui/download-csv-button';
 import { csvNumber, formatCount, formatValue, monthLabel } from '../ui/format';
 import { FunnelChart, type FunnelMark } from '../ui/funnel-chart';
 import { Loading } from '../ui/loading';
+import { Button, ErrorSummary, InsetText } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { FilterSelect } from '../ui/filter-select';
 import { ComparisonOptionsQuery, ProviderComparisonQuery } from './scorecard.operations';
@@ -106,8 +106,7 @@ export function ComparisonPage() {
         <p>These are real figures: published NHS England data (A&amp;E attendances and emergency admissions, monthly return), as published. Nothing here is illustrative.</p>
       </InsetText>
       {options.error && (
-        <ErrorSummary>
-          <ErrorSummary.Title>The indicators could not be loaded</ErrorSummary.Title>
+        <ErrorSummary title="The indicators could not be loaded" headingLevel="h2">
           <p>{describeError(options.error)}</p>
         </ErrorSummary>
       )}
@@ -137,8 +136,7 @@ export function ComparisonPage() {
         </InsetText>
       )}
       {error && code !== 'NOT_FOUND' && (
-        <ErrorSummary>
-          <ErrorSummary.Title>The comparison could not be loaded</ErrorSummary.Title>
+        <ErrorSummary title="The comparison could not be loaded" headingLevel="h2">
           <p>{describeError(error)}</p>
         </ErrorSummary>
       )}

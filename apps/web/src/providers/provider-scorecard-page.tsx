@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { ErrorSummary, InsetText, WarningCallout } from 'nhsuk-react-components';
 import { useEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
@@ -7,6 +6,7 @@ import type { ProviderScorecardQuery as ProviderScorecardResult } from '../gql/g
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { csvNumber, monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
+import { ErrorSummary, InsetText, WarningCallout } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { SpcChart } from '../ui/spc-chart';
 import { assuranceLabel, variationLabel } from '../ui/spc-labels';
@@ -50,8 +50,7 @@ export function ProviderScorecardPage() {
       {error && !scorecard && (
         <>
           <h1 className="nhsuk-heading-l">Provider {code}</h1>
-          <ErrorSummary>
-            <ErrorSummary.Title>The scorecard could not be loaded</ErrorSummary.Title>
+          <ErrorSummary title="The scorecard could not be loaded" headingLevel="h2">
             <p>{describeError(error)}</p>
           </ErrorSummary>
         </>
@@ -150,8 +149,7 @@ function IndicatorSection({ entry, providerCode, providerName }: { entry: Scorec
         Standard: {standardWords(entry.standard, indicator.unit)}. Source: {indicator.source}.
       </p>
       {entry.shortGroupWarning && (
-        <WarningCallout>
-          <WarningCallout.Heading>Few values</WarningCallout.Heading>
+        <WarningCallout heading="Few values">
           <p>Fewer than 13 values: the process limits are less reliable.</p>
         </WarningCallout>
       )}

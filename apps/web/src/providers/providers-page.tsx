@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, ErrorSummary, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
@@ -7,6 +6,7 @@ import type { ScorecardStatus } from '../gql/graphql';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
+import { Button, ErrorSummary, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { FilterSelect } from '../ui/filter-select';
 import { ProvidersByStatusQuery, ProvidersQuery } from './providers.operations';
@@ -153,8 +153,7 @@ export function ProvidersPage() {
         </Button>
       </form>
       {error && (
-        <ErrorSummary>
-          <ErrorSummary.Title>Providers could not be loaded</ErrorSummary.Title>
+        <ErrorSummary title="Providers could not be loaded" headingLevel="h2">
           <p>{describeError(error)}</p>
         </ErrorSummary>
       )}

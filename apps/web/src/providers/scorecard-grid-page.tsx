@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, ErrorSummary, InsetText, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
@@ -7,6 +6,7 @@ import type { ScorecardOrder, ScorecardStatus, ScorecardSummaryQuery as Scorecar
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { csvNumber, formatValue, monthLabel, shortMonthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
+import { Button, ErrorSummary, InsetText, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { AssuranceIcon, IconKey, VariationIcon } from '../ui/spc-icons';
 import { assuranceLabel, variationLabel } from '../ui/spc-labels';
@@ -137,8 +137,7 @@ export function ScorecardGridPage() {
         A CCG shows the providers in its NHS England region: the published data holds no contracts linking providers to CCGs.
       </p>
       {error && (
-        <ErrorSummary>
-          <ErrorSummary.Title>The report could not be loaded</ErrorSummary.Title>
+        <ErrorSummary title="The report could not be loaded" headingLevel="h2">
           <p>{describeError(error)}</p>
         </ErrorSummary>
       )}

@@ -1,4 +1,4 @@
-import { InsetText } from 'nhsuk-react-components';
+import { InsetText } from './nhs';
 import { usePageTitle } from './page-title';
 
 /** An area of the product whose pages are still being built: said plainly, with nothing faked. */

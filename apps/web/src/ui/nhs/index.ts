@@ -1,0 +1,12 @@
+// The NHS.UK design system's components as this app uses them: nhsuk-frontend's markup and classes, written
+// here so that we control it (docs/decisions: NHS.UK components).
+export { Button } from './button';
+export { Details, InsetText, WarningCallout } from './content';
+export { ErrorSummary } from './error-summary';
+export { Fieldset } from './fieldset';
+export { FormGroup, problemFor, refusalProblem, type FormProblem, type ReasonWords } from './form-parts';
+export { Footer } from './footer';
+export { Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem } from './header';
+export { Radios, type RadioItem } from './radios';
+export { SkipLink } from './skip-link';
+export { TextInput } from './text-input';
