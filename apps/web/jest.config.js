@@ -7,10 +7,9 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
-  // d3-scale and the d3 packages it uses ship only ES modules (docs/decisions), and nhsuk-react-components'
-  // CommonJS build loads nhsuk-frontend with import(); Jest's CommonJS runtime can run neither, so swc
-  // compiles them (and our code) to require().
-  transformIgnorePatterns: ['/node_modules/(?!(nhsuk-react-components|nhsuk-frontend|d3-[a-z-]+|internmap)/)'],
+  // d3-scale and the d3 packages it uses ship only ES modules, which Jest's CommonJS runtime cannot run:
+  // swc compiles them (and our code) to require().
+  transformIgnorePatterns: ['/node_modules/(?!(d3-[a-z-]+|internmap)/)'],
   transform: {
     '^.+\\.(c|m)?(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
