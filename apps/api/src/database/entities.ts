@@ -2,6 +2,13 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
+import { ImportBatchEntity } from '../imports/import-batch.entity';
+import { AeAttendanceEntity } from '../imports/kinds/ae-attendance.entity';
+import { IndicatorValueEntity } from '../indicators/indicator-value.entity';
+import { IndicatorEntity } from '../indicators/indicator.entity';
+import { PeriodEntity } from '../indicators/period.entity';
+import { OrganisationPopulationEntity } from '../organisations/organisation-population.entity';
+import { OrganisationRelationshipEntity } from '../organisations/organisation-relationship.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
 /**
@@ -16,4 +23,13 @@ export const entities = [
   AuditEventEntity,
   // organisations
   OrganisationEntity,
+  OrganisationRelationshipEntity,
+  OrganisationPopulationEntity,
+  // indicators
+  IndicatorEntity,
+  PeriodEntity,
+  IndicatorValueEntity,
+  // imports
+  ImportBatchEntity,
+  AeAttendanceEntity,
 ];

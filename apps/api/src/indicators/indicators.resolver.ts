@@ -1,14 +1,12 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { Access, PUBLIC } from '../auth/access';
-import { toOrganisation } from '../organisations/organisations.resolver';
+import { toOrganisation } from '../organisations/organisation.mapper';
 import { AppError } from '../server/app-error';
 import type { RequestContext } from '../server/request-context';
 import { DateScalar } from '../server/scalars';
-import { Indicator, IndicatorAggregate, IndicatorValue, type PeriodType, type Polarity } from './indicator.type';
-import { type IndicatorRow } from './indicators.service';
-
-const toIndicator = (row: IndicatorRow): Indicator => ({ ...row, polarity: row.polarity as Polarity, periodType: row.periodType as PeriodType });
+import { toIndicator, toPeriod } from './indicator.mapper';
+import { Indicator, IndicatorAggregate, IndicatorValue } from './indicator.type';
 
 @ArgsType()
 class IndicatorValuesArgs {
@@ -43,7 +41,7 @@ export class IndicatorsResolver {
     return rows.map((row) => ({
       indicatorCode: row.indicatorCode,
       organisation: required(byCode.get(row.organisationCode), row.organisationCode),
-      period: { type: row.periodType as PeriodType, startDate: row.periodStart, endDate: row.periodEnd, label: row.periodLabel },
+      period: toPeriod({ type: row.periodType, startDate: row.periodStart, endDate: row.periodEnd, label: row.periodLabel }),
       numerator: Number(row.numerator),
       denominator: Number(row.denominator),
       value: Number(row.value),
@@ -60,20 +58,16 @@ export class IndicatorsResolver {
     @Ctx() context: RequestContext,
   ): Promise<IndicatorAggregate> {
     if (organisations && organisations.length > 1000) throw new AppError('BAD_USER_INPUT', 'TOO_MANY_ORGANISATIONS', 'Name at most 1000 organisations.');
-    const service = context.services.indicators;
-    const definition = await service.get(indicator);
-    const row = await service.aggregate({ indicator, organisations, from, to });
-    const numerator = Number(row.numerator ?? 0);
-    const denominator = Number(row.denominator ?? 0);
+    const totals = await context.services.indicators.totals({ indicator, organisations, from, to });
     return {
-      indicator: toIndicator(definition),
+      indicator: toIndicator(totals.indicator),
       from,
       to,
-      numerator,
-      denominator,
-      value: denominator > 0 ? (definition.unit === 'PERCENTAGE' ? (numerator * 100) / denominator : numerator / denominator) : null,
-      organisationCount: row.organisationCount,
-      periodCount: row.periodCount,
+      numerator: Number(totals.numerator ?? 0),
+      denominator: Number(totals.denominator ?? 0),
+      value: totals.value,
+      organisationCount: totals.organisationCount,
+      periodCount: totals.periodCount,
     };
   }
 }

@@ -1,36 +1,21 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import type { RowOf } from '../database/typed-sql';
 import { AppError } from '../server/app-error';
+import { IndicatorEntity } from './indicator.entity';
+import { indicatorTotals, indicatorValues } from './indicators.queries';
 
-export interface IndicatorRow {
-  code: string;
-  name: string;
-  description: string;
-  unit: string;
-  polarity: string;
-  periodType: string;
-  numeratorDefinition: string | null;
-  denominatorDefinition: string | null;
-  source: string;
-}
-
-export interface IndicatorValueRow {
-  indicatorCode: string;
-  organisationCode: string;
-  periodType: string;
-  periodStart: string;
-  periodEnd: string;
-  periodLabel: string;
-  numerator: string;
-  denominator: string;
-  value: string;
-}
-
-export interface AggregateRow {
-  numerator: string | null;
-  denominator: string | null;
-  organisationCount: number;
-  periodCount: number;
-}
+/** An indicator's definition as the services hand it on. */
+export type IndicatorView = Pick<
+  IndicatorEntity,
+  'code' | 'name' | 'description' | 'unit' | 'polarity' | 'periodType' | 'numeratorDefinition' | 'denominatorDefinition' | 'source'
+>;
+/** One value with its period; numerics are exact decimal text. */
+export type IndicatorValueView = RowOf<typeof indicatorValues.definition.columns>;
+/**
+ * An indicator rolled up: sums of numerators and denominators (null without values), what they span, and the
+ * rolled-up value in the indicator's unit (null without values).
+ */
+export type IndicatorTotalsView = RowOf<typeof indicatorTotals.definition.columns> & { indicator: IndicatorView; value: number | null };
 
 export interface ValueQuery {
   indicator: string;
@@ -42,39 +27,32 @@ export interface ValueQuery {
 /** The most values one request may return; ask for fewer organisations or a shorter range. */
 export const MAX_VALUES = 50_000;
 
-const INDICATOR_COLUMNS = `code, name, description, unit, polarity, period_type AS "periodType", numerator_definition AS "numeratorDefinition",
-  denominator_definition AS "denominatorDefinition", source`;
-
 /** Reads indicators and their values; roll-ups are recomputed from numerators and denominators. */
 export class IndicatorsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(): Promise<IndicatorRow[]> {
-    return this.dataSource.query(`SELECT ${INDICATOR_COLUMNS} FROM indicator ORDER BY code`);
+  /** Every indicator, by code. */
+  list(): Promise<IndicatorView[]> {
+    return this.dataSource.getRepository(IndicatorEntity).find({ order: { code: 'ASC' } });
   }
 
-  byCodes(codes: readonly string[]): Promise<IndicatorRow[]> {
-    return this.dataSource.query(`SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE code = ANY($1)`, [codes]);
+  async byCodes(codes: readonly string[]): Promise<IndicatorView[]> {
+    if (codes.length === 0) return [];
+    return this.dataSource.getRepository(IndicatorEntity).findBy({ code: In([...codes]) });
   }
 
-  async get(code: string): Promise<IndicatorRow> {
+  /** The indicator with the code; NOT_FOUND (INDICATOR_NOT_FOUND) when there is none. */
+  async get(code: string): Promise<IndicatorView> {
     const [row] = await this.byCodes([code]);
     if (!row) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${code}".`);
     return row;
   }
 
-  async values(query: ValueQuery): Promise<IndicatorValueRow[]> {
+  /** Values by organisation then period; BAD_USER_INPUT (RESULT_TOO_LARGE) beyond MAX_VALUES. */
+  async values(query: ValueQuery): Promise<IndicatorValueView[]> {
     await this.get(query.indicator);
     checkRange(query.from, query.to);
-    const { where, params } = valueConditions(query);
-    params.push(MAX_VALUES + 1);
-    const rows: IndicatorValueRow[] = await this.dataSource.query(
-      `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", p.type AS "periodType", p.start_date AS "periodStart",
-              p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator::text, v.denominator::text, v.value::text
-       FROM indicator_value v JOIN period p ON p.id = v.period_id
-       WHERE ${where} ORDER BY v.organisation_code, p.start_date LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await indicatorValues.rows(this.dataSource.manager, [...conditions(query), MAX_VALUES + 1]);
     if (rows.length > MAX_VALUES) {
       throw new AppError('BAD_USER_INPUT', 'RESULT_TOO_LARGE', `More than ${MAX_VALUES} values match: name fewer organisations or a shorter range.`);
     }
@@ -82,17 +60,14 @@ export class IndicatorsService {
   }
 
   /** Sum of numerators over sum of denominators: never an average of percentages. */
-  async aggregate(query: ValueQuery): Promise<AggregateRow> {
-    await this.get(query.indicator);
+  async totals(query: ValueQuery): Promise<IndicatorTotalsView> {
+    const indicator = await this.get(query.indicator);
     checkRange(query.from, query.to);
-    const { where, params } = valueConditions(query);
-    const [row] = await this.dataSource.query(
-      `SELECT sum(v.numerator)::text AS numerator, sum(v.denominator)::text AS denominator,
-              count(DISTINCT v.organisation_code)::int AS "organisationCount", count(DISTINCT v.period_id)::int AS "periodCount"
-       FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE ${where}`,
-      params,
-    );
-    return row;
+    const totals = await indicatorTotals.one(this.dataSource.manager, conditions(query));
+    const numerator = Number(totals.numerator ?? 0);
+    const denominator = Number(totals.denominator ?? 0);
+    const value = denominator > 0 ? (indicator.unit === 'PERCENTAGE' ? (numerator * 100) / denominator : numerator / denominator) : null;
+    return { indicator, ...totals, value };
   }
 }
 
@@ -100,20 +75,9 @@ function checkRange(from?: string | null, to?: string | null) {
   if (from && to && to < from) throw new AppError('BAD_USER_INPUT', 'DATE_RANGE_INVALID', `"to" (${to}) is before "from" (${from}).`);
 }
 
-function valueConditions(query: ValueQuery): { where: string; params: unknown[] } {
-  const params: unknown[] = [query.indicator];
-  const where = ['v.indicator_code = $1'];
-  if (query.organisations) {
-    params.push(query.organisations);
-    where.push(`v.organisation_code = ANY($${params.length})`);
-  }
-  if (query.from) {
-    params.push(query.from);
-    where.push(`p.start_date >= $${params.length}`);
-  }
-  if (query.to) {
-    params.push(query.to);
-    where.push(`p.start_date <= $${params.length}`);
-  }
-  return { where: where.join(' AND '), params };
-}
+const conditions = (query: ValueQuery): [string, string[] | null, string | null, string | null] => [
+  query.indicator,
+  query.organisations ? [...query.organisations] : null,
+  query.from ?? null,
+  query.to ?? null,
+];

@@ -2,18 +2,13 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { Access, PUBLIC } from '../auth/access';
 import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
-import type { OrganisationType } from './organisation-type';
 import { OrganisationFilter } from './organisation-filter.input';
 import { Organisation, OrganisationConnection, OrganisationPopulation, OrganisationRelationship, type RelationshipKind } from './organisation.type';
-import { type OrganisationRow, type RelationshipRow } from './organisations.service';
+import { toOrganisation } from './organisation.mapper';
+import type { RelationshipView } from './organisations.service';
 
-export const toOrganisation = (row: OrganisationRow): Organisation => ({
-  code: row.code,
-  name: row.name,
-  type: row.type as OrganisationType,
-  openDate: row.openDate,
-  closeDate: row.closeDate,
-});
+/** Kept until the finance and assurance resolvers import `toOrganisation` from organisation.mapper.ts. */
+export { toOrganisation } from './organisation.mapper';
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
@@ -58,7 +53,7 @@ export class OrganisationsResolver {
     return context.loaders.populations.load(organisation.code);
   }
 
-  private async withOrganisations(rows: RelationshipRow[], other: (row: RelationshipRow) => string, context: RequestContext): Promise<OrganisationRelationship[]> {
+  private async withOrganisations(rows: RelationshipView[], other: (row: RelationshipView) => string, context: RequestContext): Promise<OrganisationRelationship[]> {
     const organisations = await context.loaders.organisation.loadMany(rows.map(other));
     return rows.flatMap((row, index) => {
       const related = organisations[index];

@@ -1,29 +1,18 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { AppError } from '../server/app-error';
+import { OrganisationPopulationEntity } from './organisation-population.entity';
+import { containsPattern, inRegionCondition } from './organisation-region';
+import { OrganisationRelationshipEntity } from './organisation-relationship.entity';
+import { OrganisationEntity } from './organisation.entity';
 
-export interface OrganisationRow {
-  code: string;
-  name: string;
-  type: string;
-  openDate: string | null;
-  closeDate: string | null;
-  postcode: string | null;
-}
-
-export interface RelationshipRow {
-  organisationCode: string;
-  kind: string;
-  relatedCode: string;
-  validFrom: string | null;
-  validTo: string | null;
-  source: string;
-}
-
-export interface PopulationRow {
-  organisationCode: string;
-  financialYear: string;
-  registeredPatients: number;
-}
+/** An organisation as the services hand it on. */
+export type OrganisationView = Pick<OrganisationEntity, 'code' | 'name' | 'type' | 'openDate' | 'closeDate' | 'postcode'>;
+/** The former name of `OrganisationView`, kept while other areas still import it. */
+export type OrganisationRow = OrganisationView;
+/** One relationship between two organisations, with its dates. */
+export type RelationshipView = Pick<OrganisationRelationshipEntity, 'organisationCode' | 'kind' | 'relatedCode' | 'validFrom' | 'validTo' | 'source'>;
+/** An organisation's registered population in one financial year. */
+export type PopulationView = Pick<OrganisationPopulationEntity, 'organisationCode' | 'financialYear' | 'registeredPatients'>;
 
 export interface OrganisationFilter {
   type?: string | null;
@@ -31,69 +20,57 @@ export interface OrganisationFilter {
   region?: string | null;
 }
 
-const COLUMNS = `o.code, o.name, o.type, o.open_date AS "openDate", o.close_date AS "closeDate", o.postcode`;
+export interface OrganisationPage {
+  rows: OrganisationView[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
 
 /** Reads organisations, their relationships and populations. */
 export class OrganisationsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A page of organisations ordered by code, after the cursor code, matching the filter. */
-  async list(filter: OrganisationFilter, size: number, afterCode: string | null): Promise<{ rows: OrganisationRow[]; hasNextPage: boolean; totalCount: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.type) {
-      params.push(filter.type);
-      where.push(`o.type = $${params.length}`);
-    }
-    if (filter.search?.trim()) {
-      params.push(`%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(lower(o.name) LIKE $${params.length} OR lower(o.code) LIKE $${params.length})`);
-    }
-    if (filter.region) {
-      // Directly in the region, or in one of its area teams (any year).
-      params.push(filter.region);
-      where.push(`EXISTS (SELECT 1 FROM organisation_relationship r WHERE r.organisation_code = o.code AND (
-        (r.kind = 'IN_REGION' AND r.related_code = $${params.length}) OR
-        (r.kind = 'IN_AREA_TEAM' AND EXISTS (SELECT 1 FROM organisation_relationship a WHERE a.organisation_code = r.related_code AND a.kind = 'IN_REGION' AND a.related_code = $${params.length}))))`);
-    }
-    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM organisation o ${filtered}`, params);
-    const pageParams = [...params];
-    let page = filtered;
-    if (afterCode !== null) {
-      pageParams.push(afterCode);
-      page = `${filtered ? `${filtered} AND` : 'WHERE'} o.code > $${pageParams.length}`;
-    }
-    pageParams.push(size + 1);
-    const rows: OrganisationRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM organisation o ${page} ORDER BY o.code LIMIT $${pageParams.length}`, pageParams);
-    return { rows: rows.slice(0, size), hasNextPage: rows.length > size, totalCount: n };
+  async list(filter: OrganisationFilter, size: number, afterCode: string | null): Promise<OrganisationPage> {
+    const matching = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
+    if (filter.type) matching.andWhere('o.type = :type', { type: filter.type });
+    if (filter.search?.trim()) matching.andWhere('(lower(o.name) LIKE :search OR lower(o.code) LIKE :search)', { search: containsPattern(filter.search) });
+    if (filter.region) matching.andWhere(inRegionCondition('o.code', ':region'), { region: filter.region });
+    const totalCount = await matching.getCount();
+    const page = matching.clone();
+    if (afterCode !== null) page.andWhere('o.code > :afterCode', { afterCode });
+    const rows = await page.orderBy('o.code').limit(size + 1).getMany();
+    return { rows: rows.slice(0, size), hasNextPage: rows.length > size, totalCount };
   }
 
-  async byCodes(codes: readonly string[]): Promise<OrganisationRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM organisation o WHERE o.code = ANY($1)`, [codes]);
+  async byCodes(codes: readonly string[]): Promise<OrganisationView[]> {
+    if (codes.length === 0) return [];
+    return this.dataSource.getRepository(OrganisationEntity).findBy({ code: In([...codes]) });
   }
 
-  async get(code: string): Promise<OrganisationRow> {
+  /** The organisation with the ODS code; NOT_FOUND (ORGANISATION_NOT_FOUND) when there is none. */
+  async get(code: string): Promise<OrganisationView> {
     const [row] = await this.byCodes([code]);
     if (!row) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
     return row;
   }
 
   /** Relationships in both directions (the organisation's own, and those pointing at it). */
-  async relationshipsOf(codes: readonly string[]): Promise<RelationshipRow[]> {
-    return this.dataSource.query(
-      `SELECT organisation_code AS "organisationCode", kind, related_code AS "relatedCode", valid_from AS "validFrom", valid_to AS "validTo", source
-       FROM organisation_relationship WHERE organisation_code = ANY($1) OR related_code = ANY($1)
-       ORDER BY kind, valid_from NULLS FIRST, related_code, organisation_code`,
-      [codes],
-    );
+  async relationshipsOf(codes: readonly string[]): Promise<RelationshipView[]> {
+    if (codes.length === 0) return [];
+    return this.dataSource
+      .getRepository(OrganisationRelationshipEntity)
+      .createQueryBuilder('r')
+      .where('r.organisationCode IN (:...codes) OR r.relatedCode IN (:...codes)', { codes })
+      .orderBy('r.kind')
+      .addOrderBy('r.validFrom', 'ASC', 'NULLS FIRST')
+      .addOrderBy('r.relatedCode')
+      .addOrderBy('r.organisationCode')
+      .getMany();
   }
 
-  async populationsOf(codes: readonly string[]): Promise<PopulationRow[]> {
-    return this.dataSource.query(
-      `SELECT organisation_code AS "organisationCode", financial_year AS "financialYear", registered_patients AS "registeredPatients"
-       FROM organisation_population WHERE organisation_code = ANY($1) ORDER BY financial_year`,
-      [codes],
-    );
+  async populationsOf(codes: readonly string[]): Promise<PopulationView[]> {
+    if (codes.length === 0) return [];
+    return this.dataSource.getRepository(OrganisationPopulationEntity).find({ where: { organisationCode: In([...codes]) }, order: { financialYear: 'ASC' } });
   }
 }

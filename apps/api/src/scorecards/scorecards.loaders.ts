@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { IndicatorScore, ScoreKey, ScorecardsService } from './scorecards.service';
+import type { IndicatorScore, ScoreKey } from './scorecard-scores';
+import type { ScorecardsService } from './scorecards.service';
 
 /**
  * Per-request batch loaders. `scores` gives a provider's indicator scores as at a date (latest value,

@@ -2,13 +2,14 @@ import { analyseSpc } from '@ccg-assure/domain';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Access, PUBLIC } from '../auth/access';
 import { Organisation } from '../organisations/organisation.type';
-import { toOrganisation } from '../organisations/organisations.resolver';
+import { toOrganisation } from '../organisations/organisation.mapper';
 import { decodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
 import { DateScalar } from '../server/scalars';
 import { ComparedProvider, ProviderComparison } from './comparison.type';
 import { ScorecardFilter, ScorecardOrder } from './scorecard-filter.input';
 import { ProviderScorecard, ScorecardCell, ScorecardRow, ScorecardSummaryConnection } from './scorecard.type';
+import { toProviderComparison, toProviderScorecard, toScorecardCells, toScorecardSummary } from './scorecards.mapper';
 import { SpcInput } from './spc.input';
 import { SpcAnalysis } from './spc.type';
 
@@ -48,7 +49,7 @@ export class ScorecardsResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only values for periods starting on or before this date; all values when omitted.' }) asOf: string | null,
     @Ctx() context: RequestContext,
   ): Promise<ProviderScorecard> {
-    return context.services.scorecards.providerScorecard(code.trim(), asOf ?? null, context.loaders);
+    return toProviderScorecard(await context.services.scorecards.providerScorecard(code.trim(), asOf ?? null, context.loaders));
   }
 
   @Query(() => ScorecardSummaryConnection, {
@@ -65,10 +66,11 @@ export class ScorecardsResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor), with the same filter, asOf and order.' }) after?: string,
     @Arg('orderBy', () => ScorecardOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: ScorecardOrder,
   ): Promise<ScorecardSummaryConnection> {
-    return context.services.scorecards.summary(
+    const grid = await context.services.scorecards.grid(
       { filter: filter ?? {}, asOf: asOf ?? null, size: pageSize(first), afterCode: decodeCursor(after), orderBy: orderBy ?? null },
       context.loaders,
     );
+    return toScorecardSummary(grid);
   }
 
   @Query(() => ProviderComparison, {
@@ -82,7 +84,7 @@ export class ScorecardsResolver {
     @Arg('period', () => DateScalar, { description: 'First day of the period, for example 2019-03-01.' }) period: string,
     @Ctx() context: RequestContext,
   ): Promise<ProviderComparison> {
-    return context.services.scorecards.comparison(indicator.trim(), period, context.loaders);
+    return toProviderComparison(await context.services.scorecards.comparison(indicator.trim(), period, context.loaders));
   }
 }
 
@@ -96,7 +98,7 @@ export class ScorecardRowResolver {
 
   @FieldResolver(() => [ScorecardCell], { description: 'One cell per indicator of the grid, in the same order as ScorecardSummaryConnection.indicators.' })
   async cells(@Root() row: ScorecardRow, @Ctx() context: RequestContext): Promise<ScorecardCell[]> {
-    return context.services.scorecards.cells(row, context.loaders);
+    return toScorecardCells(row.columns, await context.loaders.scores.load({ code: row.providerCode, asOf: row.asOf }));
   }
 }
 

@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** What the import of one file reported about a bad row. */
+export interface RowError {
+  line: number;
+  reason: string;
+}
+
+/** One import of a national data file, refused or not (table `import_batch`): the import history. */
+@Entity({ name: 'import_batch' })
+export class ImportBatchEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  /** The import kind's name, for example `ae`. */
+  @Column({ type: 'varchar', length: 30 })
+  kind!: string;
+
+  @Column({ type: 'text', name: 'file_name' })
+  fileName!: string;
+
+  /** SHA-256 of the file, hex. */
+  @Column({ type: 'char', length: 64, name: 'file_sha256' })
+  fileSha256!: string;
+
+  @Column({ type: 'timestamptz', name: 'started_at', insert: false, update: false })
+  startedAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'finished_at', nullable: true })
+  finishedAt!: Date | null;
+
+  /** SUCCEEDED, UNCHANGED or REJECTED (a CHECK constraint). */
+  @Column({ type: 'varchar', length: 20 })
+  outcome!: string;
+
+  @Column({ type: 'integer', name: 'rows_read' })
+  rowsRead!: number;
+
+  @Column({ type: 'integer', name: 'rows_rejected' })
+  rowsRejected!: number;
+
+  @Column({ type: 'integer' })
+  inserted!: number;
+
+  @Column({ type: 'integer' })
+  updated!: number;
+
+  @Column({ type: 'integer' })
+  deleted!: number;
+
+  /** The first bad rows of a refused file, in file order. */
+  @Column({ type: 'jsonb' })
+  errors!: RowError[];
+
+  @Column({ type: 'uuid', name: 'actor_user_id', nullable: true })
+  actorUserId!: string | null;
+
+  @Column({ type: 'text', name: 'actor_username', nullable: true })
+  actorUsername!: string | null;
+}

@@ -1,0 +1,43 @@
+import { sqlStatement } from '../database/typed-sql';
+
+// Reads of indicator values by organisation and period range (decision 0009). Every filter but the
+// indicator is optional: null means "any".
+
+/**
+ * Values of one indicator ($1) for the organisations $2 (any when null), for periods starting from $3 to $4
+ * (either end open when null), by organisation then period, at most $5 rows.
+ */
+export const indicatorValues = sqlStatement({
+  name: 'indicator-values',
+  params: ['varchar', 'varchar[]?', 'date?', 'date?', 'int4'],
+  columns: {
+    indicatorCode: 'varchar',
+    organisationCode: 'varchar',
+    periodType: 'varchar',
+    periodStart: 'date',
+    periodEnd: 'date',
+    periodLabel: 'text',
+    numerator: 'numeric',
+    denominator: 'numeric',
+    value: 'numeric',
+  },
+  text: `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", p.type AS "periodType", p.start_date AS "periodStart",
+                p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator, v.denominator, v.value
+         FROM indicator_value v JOIN period p ON p.id = v.period_id
+         WHERE v.indicator_code = $1 AND ($2::varchar[] IS NULL OR v.organisation_code = ANY($2::varchar[]))
+           AND ($3::date IS NULL OR p.start_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)
+         ORDER BY v.organisation_code, p.start_date
+         LIMIT $5::int4`,
+});
+
+/** The sums of the numerators and denominators of the same values, and how many organisations and periods they span. */
+export const indicatorTotals = sqlStatement({
+  name: 'indicator-totals',
+  params: ['varchar', 'varchar[]?', 'date?', 'date?'],
+  columns: { numerator: 'numeric?', denominator: 'numeric?', organisationCount: 'int4', periodCount: 'int4' },
+  text: `SELECT sum(v.numerator) AS numerator, sum(v.denominator) AS denominator,
+                count(DISTINCT v.organisation_code)::int4 AS "organisationCount", count(DISTINCT v.period_id)::int4 AS "periodCount"
+         FROM indicator_value v JOIN period p ON p.id = v.period_id
+         WHERE v.indicator_code = $1 AND ($2::varchar[] IS NULL OR v.organisation_code = ANY($2::varchar[]))
+           AND ($3::date IS NULL OR p.start_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)`,
+});

@@ -1,0 +1,219 @@
+import type { PointType, RagStatus } from '@ccg-assure/domain';
+import type { DataSource } from 'typeorm';
+import type { IndicatorView } from '../indicators/indicators.service';
+import { IndicatorEntity } from '../indicators/indicator.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { containsPattern, inRegionCondition } from '../organisations/organisation-region';
+import type { OrganisationView } from '../organisations/organisations.service';
+import { AppError } from '../server/app-error';
+import type { Loaders } from '../server/loaders';
+import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
+import { judgeLatest, type IndicatorScore } from './scorecard-scores';
+import { latestPeriodWithData, latestValues, regionAsAt } from './scorecards.queries';
+
+/** Which providers the grid shows. */
+export interface GridFilter {
+  region?: string | null;
+  ccg?: string | null;
+  status?: ScorecardStatus | null;
+  indicator?: string | null;
+  search?: string | null;
+}
+
+export interface GridOrder {
+  field: ScorecardOrderField;
+  indicator?: string | null;
+  direction?: SortDirection | null;
+}
+
+export interface GridQuery {
+  filter: GridFilter;
+  asOf: string | null;
+  size: number;
+  afterCode: string | null;
+  orderBy: GridOrder | null;
+}
+
+/** One page of the grid: its date, its columns and the providers of the page, in order. */
+export interface GridView {
+  /** The asOf given, or else the latest period with data; null when there is no data. */
+  asOf: string | null;
+  columns: IndicatorView[];
+  providerCodes: string[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** The providers the grid relates to a CCG, as at a date. */
+export interface ProvidersOfCcgView {
+  asOf: string | null;
+  providerCodes: string[];
+}
+
+/** Names sort as people read them (case and accents second); one collator, far faster than localeCompare per pair. */
+const NAME_ORDER = new Intl.Collator('en-GB');
+
+/** The kind of organisation the grid and comparisons call providers. */
+export const PROVIDER_TYPE = 'NHS_TRUST';
+
+/** What the grid filters and sorts on: one indicator's latest value and verdicts (variation only when computed). */
+interface Verdict {
+  indicatorCode: string;
+  value: number;
+  rag: RagStatus | null;
+  variationType: PointType | null;
+}
+
+/**
+ * The scorecard grid (integrated performance report): providers with values by indicators, filtered, sorted and
+ * paged. Asks the database a fixed number of statements however many providers (the page's scores go through
+ * the per-request loader, which the cells then reuse).
+ */
+export async function gridPage(dataSource: DataSource, query: GridQuery, loaders: Loaders): Promise<GridView> {
+  const asOf = query.asOf ?? (await latestPeriodStart(dataSource));
+  if (asOf === null) return { asOf: null, columns: [], providerCodes: [], hasNextPage: false, totalCount: 0 };
+  const { filter } = query;
+  const order = query.orderBy ?? { field: ScorecardOrderField.NAME };
+  if (order.field === ScorecardOrderField.VALUE && !order.indicator) {
+    throw new AppError('BAD_USER_INPUT', 'ORDER_INDICATOR_REQUIRED', 'Sorting by VALUE needs the indicator to sort by (orderBy.indicator).');
+  }
+  const columns = await columnsAsAt(dataSource, asOf);
+  for (const column of columns) loaders.indicator.prime(column.code, column);
+  for (const code of [order.field === ScorecardOrderField.VALUE ? order.indicator : null, filter.indicator]) {
+    if (code && !(await loaders.indicator.load(code))) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${code}".`);
+  }
+  if (filter.ccg) checkCcg(await loaders.organisation.load(filter.ccg), filter.ccg);
+  const region = filter.ccg ? await regionOfCcg(dataSource, filter.ccg, asOf) : undefined;
+  let providers = region === null ? [] : await providersAsAt(dataSource, { region: filter.region ?? null, ccgRegion: region ?? null, search: filter.search ?? null }, asOf);
+
+  // Filtering and sorting need each candidate's verdicts: by variation, the SPC of every series (one
+  // batch through the loader, reused by the cells); by RAG or value, only the latest values.
+  const needsVariation = filter.status === ScorecardStatus.IMPROVING || filter.status === ScorecardStatus.DETERIORATING;
+  const needsLatest = filter.status === ScorecardStatus.FAILING || order.field === ScorecardOrderField.VALUE;
+  let verdicts = new Map<string, Verdict[]>();
+  if (needsVariation) {
+    const scores = await loaders.scores.loadMany(providers.map((p) => ({ code: p.code, asOf })));
+    verdicts = new Map(providers.map((p, i) => [p.code, checkedScores(scores[i]).map(verdictOfScore)]));
+  } else if (needsLatest) {
+    verdicts = await latestVerdicts(dataSource, providers.map((p) => p.code), asOf);
+  }
+  if (filter.status) {
+    const status = filter.status;
+    providers = providers.filter((p) => hasStatus(verdicts.get(p.code) ?? [], status, filter.indicator ?? null));
+  }
+  sortProviders(providers, order, verdicts);
+
+  let start = 0;
+  if (query.afterCode !== null) {
+    start = providers.findIndex((p) => p.code === query.afterCode) + 1;
+    if (start === 0) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out for this filter, asOf and order.');
+  }
+  const page = providers.slice(start, start + query.size);
+  for (const provider of page) loaders.organisation.prime(provider.code, provider);
+  return { asOf, columns, providerCodes: page.map((p) => p.code), hasNextPage: start + query.size < providers.length, totalCount: providers.length };
+}
+
+/**
+ * The providers the grid relates to a CCG (its `ccg` filter): the NHS trusts in the CCG's NHS England region as
+ * at `asOf` with a value on or before then, in the grid's default order (by name). With asOf null, as at the
+ * latest period with data (null when there is none). NOT_FOUND for an unknown code, BAD_USER_INPUT for an
+ * organisation that is not a CCG.
+ */
+export async function providersOfCcg(dataSource: DataSource, ccgCode: string, asOf: string | null): Promise<ProvidersOfCcgView> {
+  checkCcg(await dataSource.getRepository(OrganisationEntity).findOneBy({ code: ccgCode }), ccgCode);
+  const at = asOf ?? (await latestPeriodStart(dataSource));
+  const region = at === null ? null : await regionOfCcg(dataSource, ccgCode, at);
+  if (at === null || region === null) return { asOf: at, providerCodes: [] };
+  const providers = await providersAsAt(dataSource, { region: null, ccgRegion: region, search: null }, at);
+  sortProviders(providers, { field: ScorecardOrderField.NAME }, new Map());
+  return { asOf: at, providerCodes: providers.map((provider) => provider.code) };
+}
+
+function sortProviders(providers: OrganisationView[], order: GridOrder, verdicts: Map<string, Verdict[]>): void {
+  const byCode = (a: OrganisationView, b: OrganisationView) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  const direction = order.direction === SortDirection.DESC ? -1 : 1;
+  if (order.field === ScorecardOrderField.CODE) {
+    providers.sort((a, b) => direction * byCode(a, b));
+  } else if (order.field === ScorecardOrderField.NAME) {
+    providers.sort((a, b) => direction * NAME_ORDER.compare(a.name, b.name) || byCode(a, b));
+  } else {
+    const values = new Map(providers.map((p) => [p.code, verdicts.get(p.code)?.find((v) => v.indicatorCode === order.indicator)?.value ?? null]));
+    providers.sort((a, b) => {
+      const [x, y] = [values.get(a.code) ?? null, values.get(b.code) ?? null];
+      if (x === null || y === null) return x === y ? byCode(a, b) : x === null ? 1 : -1;
+      return direction * (x - y) || byCode(a, b);
+    });
+  }
+}
+
+/** The start of the latest period with any value. */
+async function latestPeriodStart(dataSource: DataSource): Promise<string | null> {
+  return (await latestPeriodWithData.one(dataSource.manager, [])).start;
+}
+
+/** The grid's columns: indicators with a value on or before asOf, by code. */
+function columnsAsAt(dataSource: DataSource, asOf: string): Promise<IndicatorView[]> {
+  return dataSource
+    .getRepository(IndicatorEntity)
+    .createQueryBuilder('i')
+    .where('EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.indicator_code = i.code AND p.start_date <= :asOf)', { asOf })
+    .orderBy('i.code')
+    .getMany();
+}
+
+/** The CCG's NHS England region as at `asOf` (see `regionAsAt`); null when it has none. */
+async function regionOfCcg(dataSource: DataSource, code: string, asOf: string): Promise<string | null> {
+  return (await regionAsAt.first(dataSource.manager, [code, asOf]))?.region ?? null;
+}
+
+/** Providers (NHS trusts) with a value on or before asOf, in the regions given and matching the search, by code. */
+function providersAsAt(dataSource: DataSource, filter: { region: string | null; ccgRegion: string | null; search: string | null }, asOf: string): Promise<OrganisationView[]> {
+  const query = dataSource
+    .getRepository(OrganisationEntity)
+    .createQueryBuilder('o')
+    .where('o.type = :type', { type: PROVIDER_TYPE })
+    .andWhere('EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.organisation_code = o.code AND p.start_date <= :asOf)', { asOf });
+  if (filter.region) query.andWhere(inRegionCondition('o.code', ':region'), { region: filter.region });
+  if (filter.ccgRegion) query.andWhere(inRegionCondition('o.code', ':ccgRegion'), { ccgRegion: filter.ccgRegion });
+  if (filter.search?.trim()) query.andWhere('(lower(o.name) LIKE :search OR lower(o.code) LIKE :search)', { search: containsPattern(filter.search) });
+  return query.orderBy('o.code').getMany();
+}
+
+/** RAG of each provider's latest value of each indicator as at `asOf`: one statement, no SPC. */
+async function latestVerdicts(dataSource: DataSource, codes: readonly string[], asOf: string): Promise<Map<string, Verdict[]>> {
+  const rows = codes.length ? await latestValues.rows(dataSource.manager, [[...codes], asOf]) : [];
+  const verdicts = new Map<string, Verdict[]>(codes.map((code) => [code, []]));
+  for (const row of rows) {
+    const { rag } = judgeLatest(row.indicatorCode, row);
+    verdicts.get(row.organisationCode)?.push({ indicatorCode: row.indicatorCode, value: row.value, rag, variationType: null });
+  }
+  return verdicts;
+}
+
+/** NOT_FOUND for an unknown code, BAD_USER_INPUT for an organisation that is not a CCG. */
+function checkCcg(ccg: { type: string } | null, code: string): void {
+  if (!ccg) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
+  if (ccg.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${code} is not a CCG.`);
+}
+
+const verdictOfScore = (score: IndicatorScore): Verdict => ({
+  indicatorCode: score.indicatorCode,
+  value: score.latest.value,
+  rag: score.rag,
+  variationType: score.analysis.variationType,
+});
+
+function hasStatus(verdicts: Verdict[], status: ScorecardStatus, indicator: string | null): boolean {
+  return verdicts
+    .filter((verdict) => indicator === null || verdict.indicatorCode === indicator)
+    .some((verdict) =>
+      status === ScorecardStatus.FAILING
+        ? verdict.rag === 'RED'
+        : verdict.variationType === (status === ScorecardStatus.IMPROVING ? 'SPECIAL_CAUSE_IMPROVEMENT' : 'SPECIAL_CAUSE_CONCERN'),
+    );
+}
+
+function checkedScores(scores: IndicatorScore[] | Error | undefined): IndicatorScore[] {
+  if (scores instanceof Error) throw scores;
+  return scores ?? [];
+}

@@ -1,0 +1,103 @@
+import type { FunnelLimits as DomainFunnelLimits, ProviderStandard } from '@ccg-assure/domain';
+import { toIndicator, toPeriod } from '../indicators/indicator.mapper';
+import type { Indicator, Polarity } from '../indicators/indicator.type';
+import { toOrganisation } from '../organisations/organisation.mapper';
+import { encodeCursor } from '../server/pagination';
+import type { ComparedProvider, FunnelLimits, ProviderComparison } from './comparison.type';
+import type { ProviderComparisonView } from './provider-comparison';
+import type { ProviderScorecardView } from './provider-scorecard';
+import type { IndicatorStandard, ProviderScorecard, ScorecardCell, ScorecardIndicator, ScorecardSummaryConnection } from './scorecard.type';
+import type { GridView } from './scorecard-grid';
+import type { IndicatorScore } from './scorecard-scores';
+
+// Scorecard views as GraphQL shows them.
+
+export function toProviderScorecard(view: ProviderScorecardView): ProviderScorecard {
+  return {
+    provider: toOrganisation(view.provider),
+    asOf: view.asOf,
+    indicators: view.indicators.map(({ indicator, score }) => toScorecardIndicator(score, toIndicator(indicator))),
+  };
+}
+
+function toScorecardIndicator(score: IndicatorScore, indicator: Indicator): ScorecardIndicator {
+  const { latest, analysis } = score;
+  return {
+    indicator,
+    latestPeriod: toPeriod({ type: latest.periodType, startDate: latest.periodStart, endDate: latest.periodEnd, label: latest.periodLabel }),
+    latestValue: latest.value,
+    latestNumerator: latest.numerator,
+    latestDenominator: latest.denominator,
+    standard: score.standard ? toIndicatorStandard(score.standard) : null,
+    rag: score.rag,
+    improvementDirection: score.improvementDirection,
+    target: score.target,
+    series: analysis.points.map(({ target: _target, ...point }) => point),
+    variationType: analysis.variationType,
+    assuranceType: analysis.assuranceType,
+    shortGroupWarning: analysis.shortGroupWarning,
+  };
+}
+
+/** A page of the grid as a Relay connection; each row's provider and cells are field resolvers. */
+export function toScorecardSummary(view: GridView): ScorecardSummaryConnection {
+  const columns = view.columns.map(toIndicator);
+  const asOf = view.asOf;
+  const last = view.providerCodes[view.providerCodes.length - 1];
+  return {
+    asOf,
+    indicators: columns,
+    edges: asOf === null ? [] : view.providerCodes.map((providerCode) => ({ cursor: encodeCursor(providerCode), node: { providerCode, asOf, columns } })),
+    pageInfo: { hasNextPage: view.hasNextPage, endCursor: last === undefined ? null : encodeCursor(last) },
+    totalCount: view.totalCount,
+  };
+}
+
+/** The cells of one grid row, one per column, from the provider's scores. */
+export function toScorecardCells(columns: Indicator[], scores: IndicatorScore[]): ScorecardCell[] {
+  return columns.map((indicator) => {
+    const score = scores.find((s) => s.indicatorCode === indicator.code);
+    return {
+      indicator,
+      period: score?.latest.periodStart ?? null,
+      value: score?.latest.value ?? null,
+      threshold: score?.standard?.threshold ?? null,
+      rag: score?.rag ?? null,
+      variationType: score?.analysis.variationType ?? null,
+      assuranceType: score?.analysis.assuranceType ?? null,
+    };
+  });
+}
+
+export function toProviderComparison(view: ProviderComparisonView): ProviderComparison {
+  return {
+    indicator: toIndicator(view.indicator),
+    period: toPeriod(view.period),
+    standard: view.standard ? toIndicatorStandard(view.standard) : null,
+    target: view.target,
+    totalNumerator: view.totalNumerator,
+    totalDenominator: view.totalDenominator,
+    providers: view.providers.map((provider): ComparedProvider => ({ ...provider, limits: toFunnelLimits(provider.limits) })),
+    funnel: view.funnel.map(toFunnelLimits),
+  };
+}
+
+export function toIndicatorStandard(standard: ProviderStandard): IndicatorStandard {
+  return {
+    code: standard.code,
+    name: standard.name,
+    description: standard.description,
+    threshold: standard.threshold,
+    polarity: standard.polarity as Polarity,
+    unit: standard.unit,
+    zeroTolerance: standard.zeroTolerance,
+    validFrom: standard.validFrom,
+    validTo: standard.validTo,
+    source: standard.source.document,
+    sourceText: standard.source.text,
+  };
+}
+
+function toFunnelLimits(limits: DomainFunnelLimits): FunnelLimits {
+  return { denominator: limits.denominator, lower95: limits.lower95, upper95: limits.upper95, lower998: limits.lower998, upper998: limits.upper998 };
+}
