@@ -2,6 +2,11 @@ import { AuditEventEntity } from '../audit/audit-event.entity';
 import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
+import { FinancialPlanFlexEntity } from '../finance/financial-plan-flex.entity';
+import { FinancialPlanForecastEntity } from '../finance/financial-plan-forecast.entity';
+import { FinancialPlanLineEntity } from '../finance/financial-plan-line.entity';
+import { FinancialPlanVersionEntity } from '../finance/financial-plan-version.entity';
+import { FinancialPlanEntity } from '../finance/financial-plan.entity';
 import { ImportBatchEntity } from '../imports/import-batch.entity';
 import { AeAttendanceEntity } from '../imports/kinds/ae-attendance.entity';
 import { IndicatorValueEntity } from '../indicators/indicator-value.entity';
@@ -32,4 +37,10 @@ export const entities = [
   // imports
   ImportBatchEntity,
   AeAttendanceEntity,
+  // finance
+  FinancialPlanEntity,
+  FinancialPlanVersionEntity,
+  FinancialPlanLineEntity,
+  FinancialPlanFlexEntity,
+  FinancialPlanForecastEntity,
 ];

@@ -1,8 +1,20 @@
-import { FINANCIAL_RULE_CODES, FINANCIAL_RULE_DEFINITIONS, PLAN_CATEGORIES, type FinancialRuleBasis, type FinancialRuleCode, type PlanCategory, type RuleCitation } from '@ccg-assure/domain';
+import {
+  FINANCIAL_PLAN_ACTION_TYPES,
+  FINANCIAL_PLAN_STATES,
+  FINANCIAL_RULE_CODES,
+  FINANCIAL_RULE_DEFINITIONS,
+  PLAN_CATEGORIES,
+  type FinancialPlanActionType,
+  type FinancialPlanState,
+  type FinancialRuleBasis,
+  type FinancialRuleCode,
+  type PlanCategory,
+  type RuleCitation,
+} from '@ccg-assure/domain';
 import { registerEnumType } from 'type-graphql';
 
-// The GraphQL enums are built from the domain's own lists, so a category or rule added there cannot be
-// missing here: the `Record<...>` descriptions fail to compile until it is described.
+// The GraphQL enums are built from the domain's own lists, so a category, rule, plan status or action added
+// there cannot be missing here: the `Record<...>` descriptions fail to compile until it is described.
 
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
@@ -70,4 +82,40 @@ registerEnumType(RuleCitationBasisEnum, {
   name: 'RuleCitationBasis',
   description: 'What kind of source a planning rule rests on.',
   valuesConfig: describedValues(citationBases),
+});
+
+/**
+ * Where a version of a financial plan stands, from the domain's financial plan lifecycle: DRAFT, then SUBMITTED,
+ * then APPROVED or RETURNED; after a return the finance officer starts a new draft version (issue 6).
+ */
+export const FinancialPlanStatus = enumOf(FINANCIAL_PLAN_STATES);
+export type FinancialPlanStatus = FinancialPlanState;
+
+registerEnumType(FinancialPlanStatus, {
+  name: 'FinancialPlanStatus',
+  description: 'Where a version of a financial plan stands: DRAFT, then SUBMITTED, then APPROVED or RETURNED.',
+  valuesConfig: describedValues<FinancialPlanState>({
+    DRAFT: "Being prepared by the CCG's finance officers; the only status in which the figures can change.",
+    SUBMITTED: 'Submitted to NHS England for review; frozen.',
+    APPROVED: 'Approved by an NHS England assessor; frozen. In-year forecasts are measured against it.',
+    RETURNED: 'Returned by an NHS England assessor with a reason; frozen. The CCG starts a new draft version.',
+  }),
+});
+
+/** What can be done to a financial plan, from the domain's lifecycle table (FINANCIAL_PLAN_TRANSITIONS). */
+export const FinancialPlanActionEnum = enumOf(FINANCIAL_PLAN_ACTION_TYPES);
+
+registerEnumType(FinancialPlanActionEnum, {
+  name: 'FinancialPlanAction',
+  description: 'Something that can be done to a financial plan, as its lifecycle allows: FinancialPlan.availableActions lists those open to the signed-in user now.',
+  valuesConfig: describedValues<FinancialPlanActionType>({
+    START_DRAFT: "Start a new draft version after NHS England returned the last one (createFinancialPlanDraft). The CCG's finance officers.",
+    EDIT_DRAFT: "Replace the figures of the draft version (updateFinancialPlanDraft). The CCG's finance officers.",
+    SUBMIT: "Submit the draft version to NHS England for review (submitFinancialPlan). The CCG's finance officers.",
+    APPROVE: 'Approve the submitted version (approveFinancialPlan). NHS England assessors.',
+    RETURN: 'Return the submitted version to the CCG with the reason (returnFinancialPlan). NHS England assessors.',
+    RECORD_FLEX: "Record an approved exception to one of the year's rules for the plan (recordPlanFlex). NHS England assessors.",
+    SET_WARNING_THRESHOLD: "Set the plan's forecast warning threshold (setForecastWarningThreshold). NHS England assessors.",
+    RECORD_FORECAST: "Record a month's forecast outturn against the approved version (recordForecastOutturn). The CCG's finance officers.",
+  }),
 });

@@ -103,7 +103,7 @@ export class RecordPlanFlexInput {
   @MaxLength(MAX_REASON_LENGTH)
   reason!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The day it was approved; today (UTC) when not given. Not in the future.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was approved; today in England (Europe/London) when not given. Not after today in England.' })
   approvedOn?: string | null;
 }
 

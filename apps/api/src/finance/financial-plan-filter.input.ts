@@ -1,6 +1,6 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { FinancialPlanStatus } from './financial-plan-status';
+import { FinancialPlanStatus } from './finance-enums';
 
 @InputType({ description: 'Which financial plans to list. Every condition given must hold.' })
 export class FinancialPlanFilter {

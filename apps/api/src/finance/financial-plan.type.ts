@@ -1,11 +1,10 @@
-import type { FinancialRuleCode, Money, Percentage, PlanCategory } from '@ccg-assure/domain';
+import type { FinancialPlanActionType, FinancialRuleCode, Money, Percentage, PlanCategory } from '@ccg-assure/domain';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../organisations/organisation.type';
 import { PageInfo } from '../server/pagination';
 import { DateScalar, MoneyScalar, PercentageScalar } from '../server/scalars';
-import { FinancialRuleEnum, PlanCategoryEnum } from './finance-enums';
-import { FinancialPlanStatus } from './financial-plan-status';
+import { FinancialPlanActionEnum, FinancialPlanStatus, FinancialRuleEnum, PlanCategoryEnum } from './finance-enums';
 import { PlanCompliance } from './plan-compliance.type';
 
 @ObjectType({ description: 'A person who changed a financial plan.' })
@@ -212,6 +211,13 @@ export class FinancialPlan {
 
   @Field(() => GraphQLDateTime, { description: 'When anything about the plan last changed.' })
   updatedAt!: Date;
+
+  @Field(() => [FinancialPlanActionEnum], {
+    description:
+      "What the signed-in user may do to the plan now, as the plan's lifecycle allows from its status for their role (the CCG's finance officers, NHS England assessors), " +
+      'in the lifecycle\'s order; empty for someone who may only read it. Offer these actions, and only these.',
+  })
+  availableActions!: FinancialPlanActionType[];
 }
 
 @ObjectType({ description: 'A financial plan and its cursor.' })

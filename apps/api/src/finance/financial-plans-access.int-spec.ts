@@ -3,6 +3,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { OrganisationType } from '../organisations/organisation-type';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { insertOrganisation } from '../testing/fixtures';
 import type { TestClient } from '../testing/test-server';
 import {
@@ -169,7 +170,7 @@ describe('financialPlans: the England and region view', () => {
     const officer: Viewer = { userId, username: 'leeds-finance', displayName: 'Test', roles: [...north, ...south].map((organisationCode) => ({ role: Role.FINANCE_OFFICER, organisationCode })) };
     const assessorId = (await sql.query(`SELECT id FROM app_user WHERE username = 'assessor'`))[0].id;
     const assessor: Viewer = { userId: assessorId, username: 'assessor', displayName: 'Test', roles: [{ role: Role.ASSESSOR, organisationCode: 'X24' }] };
-    const service = new FinancialPlansService(sql);
+    const service = new FinancialPlansService(sql, new OrganisationsService(sql));
     const amount = (pounds: string) => Money.parse(pounds);
     for (const [index, code] of [...north, ...south].entries()) {
       for (const financialYear of ['2013/14', '2014/15']) {

@@ -1,4 +1,3 @@
-import * as audit from '../audit/audit.service';
 import {
   APPROVE,
   CREATE,
@@ -113,12 +112,16 @@ describe('financial plan changes are audited in the same transaction', () => {
   });
 
   it('saves nothing when its audit row cannot be written', async () => {
-    const spy = jest.spyOn(audit, 'recordAudit').mockRejectedValueOnce(new Error('the audit trail is unavailable'));
+    const sql = world.db.dataSource;
+    // The audit trail refuses the row: the plan and version written before it in the transaction must go too.
+    await sql.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is unavailable'; END $$`);
+    await sql.query(`CREATE TRIGGER refuse_plan_audit BEFORE INSERT ON audit_event FOR EACH ROW WHEN (NEW.action = 'CREATE_FINANCIAL_PLAN_DRAFT') EXECUTE FUNCTION refuse_audit()`);
     try {
       const response = await world.leedsFinance.graphql(CREATE, { input: { ccg: LEEDS_NORTH, financialYear: '2014/15', ...figures, lines: linesOf({ ACUTE: '1.00' }) } });
       expect(response.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
-      spy.mockRestore();
+      await sql.query(`DROP TRIGGER refuse_plan_audit ON audit_event`);
+      await sql.query(`DROP FUNCTION refuse_audit()`);
     }
     expect(await readPlan(world.leedsFinance, LEEDS_NORTH, '2014/15')).toBeNull();
     expect(await newAuditRows()).toEqual([]);

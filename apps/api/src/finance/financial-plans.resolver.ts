@@ -19,7 +19,7 @@ import {
 } from './financial-plan-changes.input';
 import { FinancialPlanFilter } from './financial-plan-filter.input';
 import { FinancialPlan, FinancialPlanConnection, type FinancialPlanVersion } from './financial-plan.type';
-import { FinancialPlansService, type FinancialPlanVersionView, type FinancialPlanView } from './financial-plans.service';
+import type { FinancialPlansService, FinancialPlanVersionView, FinancialPlanView } from './financial-plans.service';
 import { toPlanCompliance } from './plan-compliance.mapper';
 
 const READERS = roles(Role.FINANCE_OFFICER, Role.ASSESSOR, Role.ADMIN);
@@ -183,7 +183,7 @@ export class FinancialPlansResolver {
   }
 
   private service(context: RequestContext): FinancialPlansService {
-    return new FinancialPlansService(context.dataSource);
+    return context.services.financialPlans;
   }
 
   /** The plan as it stands after a change (committed), read like the financialPlan query. */

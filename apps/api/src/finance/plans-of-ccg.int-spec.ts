@@ -2,6 +2,7 @@ import { Money, type PlanCategory } from '@ccg-assure/domain';
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { OrganisationType } from '../organisations/organisation-type';
+import { OrganisationsService } from '../organisations/organisations.service';
 import { insertOrganisation, insertUser } from '../testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { FinancialPlansService } from './financial-plans.service';
@@ -35,7 +36,7 @@ describe('plansOfCcg: every plan of a CCG, newest financial year first', () => {
     leedsOfficer = viewer(await insertUser(db.dataSource, 'leeds-finance', [{ role: Role.FINANCE_OFFICER, organisationCode: LEEDS_NORTH }]), 'leeds-finance', Role.FINANCE_OFFICER, LEEDS_NORTH);
     sheffieldOfficer = viewer(await insertUser(db.dataSource, 'sheffield-finance', [{ role: Role.FINANCE_OFFICER, organisationCode: SHEFFIELD }]), 'sheffield-finance', Role.FINANCE_OFFICER, SHEFFIELD);
     assessor = viewer(await insertUser(db.dataSource, 'assessor', [{ role: Role.ASSESSOR, organisationCode: NHS_ENGLAND }]), 'assessor', Role.ASSESSOR, NHS_ENGLAND);
-    service = new FinancialPlansService(db.dataSource);
+    service = new FinancialPlansService(db.dataSource, new OrganisationsService(db.dataSource));
     // Made out of order, so that the order of the answer is the use case's.
     for (const financialYear of ['2014/15', '2013/14', '2015/16']) {
       const extra = financialYear === '2015/16' ? { priorYearRunningCosts: Money.parse('5000000.00'), betterCareFundMinimum: Money.parse('0.00') } : {};

@@ -1,13 +1,28 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { FINANCE_ROUNDING, Money, Percentage, PROGRAMME_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import {
+  addCalendarMonths,
+  applyFinancialPlanAction,
+  FINANCE_ROUNDING,
+  formatIsoDate,
+  Money,
+  parseFinancialYear,
+  parseIsoDate,
+  Percentage,
+  PROGRAMME_CATEGORIES,
+  type FinancialPlanAction,
+  type FinancialPlanActorKind,
+  type PlanCategory,
+} from '@ccg-assure/domain';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { FinancialPlanStatus } from '../finance/financial-plan-status';
+import { UserEntity } from '../auth/user.entity';
+import { FinancialPlanStatus } from '../finance/finance-enums';
+import { checkCompliance, contentOf, toPlanView, type PlanFigures } from '../finance/financial-plan-view';
 import * as repository from '../finance/financial-plans.repository';
-import { checkCompliance, toPlanView, type PlanFigures } from '../finance/financial-plans.service';
 import { readCsv } from '../imports/csv-reader';
 import { OrganisationType } from '../organisations/organisation-type';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 import type { Logger } from '../server/logger';
 
 // Illustrative financial plans for the demo (issue 6): the Leeds, Sheffield and Kent CCGs in each rule year,
@@ -159,8 +174,7 @@ export async function readDemoAllocations(sharedDataDir: string): Promise<Map<st
  * bundled data has loaded (so the CCGs carry their period names). Returns how many plans it made.
  */
 export async function seedDemoFinancialPlans(dataSource: DataSource, sharedDataDir: string, logger: Logger): Promise<number> {
-  const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM financial_plan WHERE illustrative`);
-  if (n > 0) return 0;
+  if (await repository.hasIllustrativePlans(dataSource.manager)) return 0;
   const allocations = await readDemoAllocations(sharedDataDir);
   const missing = DEMO_PLAN_CCGS.filter((ccg) => !allocations.has(ccg.allocationName));
   if (missing.length) {
@@ -171,7 +185,7 @@ export async function seedDemoFinancialPlans(dataSource: DataSource, sharedDataD
   await dataSource.transaction(async (manager) => {
     const users = await demoUsers(manager);
     for (const ccg of DEMO_PLAN_CCGS) {
-      await manager.query(`INSERT INTO organisation (code, name, type) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [ccg.code, ccg.name, OrganisationType.CCG]);
+      await manager.createQueryBuilder().insert().into(OrganisationEntity).values({ code: ccg.code, name: ccg.name, type: OrganisationType.CCG }).orIgnore().execute();
       const allocation = allocations.get(ccg.allocationName) as Money;
       for (const [index, financialYear] of DEMO_PLAN_YEARS.entries()) {
         await seedPlan(manager, { ccg, financialYear, allocation, scenario: SCENARIOS[ccg.code][index], users });
@@ -190,19 +204,27 @@ interface DemoUsers {
 
 /** The demo accounts act for Leeds North and NHS England when they exist; other plans are the system's. */
 async function demoUsers(manager: EntityManager): Promise<DemoUsers> {
-  const rows: { id: string; username: string }[] = await manager.query(`SELECT id, username FROM app_user WHERE username IN ('demo-finance-officer', 'demo-assessor')`);
+  const rows = await manager.getRepository(UserEntity).find({ select: { id: true, username: true }, where: { username: In(['demo-finance-officer', 'demo-assessor']) } });
   const idOf = (username: string) => rows.find((row) => row.username === username)?.id ?? null;
   return { financeOfficer: idOf('demo-finance-officer'), assessor: idOf('demo-assessor') };
 }
 
 const at = (date: string) => new Date(`${date}T10:00:00Z`);
 
+/** The day a forecast made in `month` ('yyyy-mm-01') was recorded: the 10th of the month after. */
+function forecastRecordedOn(month: string): string {
+  const next = parseIsoDate(addCalendarMonths(month, 1), 'month');
+  return formatIsoDate({ ...next, day: 10 });
+}
+
 async function seedPlan(
   manager: EntityManager,
   plan: { ccg: (typeof DEMO_PLAN_CCGS)[number]; financialYear: DemoYear; allocation: Money; scenario: Scenario; users: DemoUsers },
 ): Promise<void> {
   const { ccg, financialYear, allocation, scenario } = plan;
-  const start = Number(financialYear.slice(0, 4));
+  const year = parseFinancialYear(financialYear);
+  // The plan is made in the January to March before its year starts.
+  const planning = (month: 1 | 2 | 3, day: number) => formatIsoDate({ year: year.firstYear, month, day });
   const officer = ccg.code === '02V' ? plan.users.financeOfficer : null;
   const assessor = plan.users.assessor;
   const returned = scenario.story.startsWith('RETURNED');
@@ -213,50 +235,50 @@ async function seedPlan(
   const flexes = scenario.shape === 'FUND_SHORT_FLEXED'
     ? [{ rule: 'NON_RECURRENT_FUND' as const, percentage: pct(financialYear === '2013/14' ? '1.5' : '2'), reason: 'Part of the non-recurrent fund committed recurrently to community services, agreed with the area team (illustrative).' }]
     : [];
-  const content = (figures: PlanFigures) => ({
-    allocation: figures.allocation.toString(),
-    priorYearRunningCosts: figures.priorYearRunningCosts?.toString() ?? null,
-    betterCareFundMinimum: figures.betterCareFundMinimum?.toString() ?? null,
-    lines: figures.lines.map((line) => ({ category: line.category, amount: line.amount.toString() })),
-  });
 
-  const planId = (await repository.insertPlan(manager, { ccgCode: ccg.code, financialYear, illustrativeNote: illustrativeNote(ccg, allocation), at: at(`${start}-01-15`) })) as string;
+  const planId = (await repository.insertPlan(manager, { ccgCode: ccg.code, financialYear, illustrativeNote: illustrativeNote(ccg, allocation), at: at(planning(1, 15)) })) as string;
   let lockVersion = 1;
   const advance = async (currentVersion?: number) => {
     await repository.advanceLockVersion(manager, planId, lockVersion, { currentVersion });
     lockVersion++;
   };
   const compliant = (figures: PlanFigures) => checkCompliance(financialYear, figures, flexes).compliant;
-  await repository.insertVersion(manager, { planId, number: 1, content: content(firstFigures), compliant: compliant(firstFigures), actorId: officer, at: at(`${start}-01-15`) });
+  await repository.insertVersion(manager, { planId, number: 1, content: contentOf(firstFigures), compliant: compliant(firstFigures), actorId: officer, at: at(planning(1, 15)) });
   let number = 1;
-  const move = async (from: FinancialPlanStatus, to: FinancialPlanStatus, date: string, returnReason?: string) => {
-    await repository.changeVersionStatus(manager, { planId, number, from, to, actorId: to === FinancialPlanStatus.SUBMITTED ? officer : assessor, returnReason, at: at(date) });
+  let status: FinancialPlanStatus = FinancialPlanStatus.DRAFT;
+  // Every invented move is one the lifecycle allows, made by whom it says: the CCG submits, NHS England decides.
+  const move = async (action: FinancialPlanAction, date: string) => {
+    const by: FinancialPlanActorKind = action.type === 'SUBMIT' ? 'CCG_FINANCE' : 'ASSESSOR';
+    const to = applyFinancialPlanAction(status, action, [by]);
+    const returnReason = action.type === 'RETURN' ? action.reason : null;
+    await repository.moveVersion(manager, { planId, number, from: status, to, actorId: by === 'CCG_FINANCE' ? officer : assessor, returnReason, at: at(date) });
+    status = to;
     await advance();
   };
-  if (scenario.story !== 'DRAFT') await move(FinancialPlanStatus.DRAFT, FinancialPlanStatus.SUBMITTED, `${start}-02-20`);
+  if (scenario.story !== 'DRAFT') await move({ type: 'SUBMIT' }, planning(2, 20));
   if (returned) {
-    await move(FinancialPlanStatus.SUBMITTED, FinancialPlanStatus.RETURNED, `${start}-03-05`, `The plan does not meet the ${financialYear} planning rules as submitted: resubmit with the set-asides in full or a flex agreed (illustrative).`);
+    const reason = `The plan does not meet the ${financialYear} planning rules as submitted: resubmit with the set-asides in full or a flex agreed (illustrative).`;
+    await move({ type: 'RETURN', reason }, planning(3, 5));
     if (scenario.story !== 'RETURNED') {
+      status = applyFinancialPlanAction(status, { type: 'START_DRAFT' }, ['CCG_FINANCE']);
       number = 2;
-      await repository.insertVersion(manager, { planId, number, content: content(finalFigures), compliant: compliant(finalFigures), actorId: officer, at: at(`${start}-03-10`) });
+      await repository.insertVersion(manager, { planId, number, content: contentOf(finalFigures), compliant: compliant(finalFigures), actorId: officer, at: at(planning(3, 10)) });
       await advance(number);
-      await move(FinancialPlanStatus.DRAFT, FinancialPlanStatus.SUBMITTED, `${start}-03-20`);
+      await move({ type: 'SUBMIT' }, planning(3, 20));
     }
   }
-  if (scenario.story === 'APPROVED' || scenario.story === 'RETURNED_THEN_APPROVED') await move(FinancialPlanStatus.SUBMITTED, FinancialPlanStatus.APPROVED, `${start}-03-31`);
+  if (scenario.story === 'APPROVED' || scenario.story === 'RETURNED_THEN_APPROVED') await move({ type: 'APPROVE' }, planning(3, 31));
   for (const flex of flexes) {
-    await repository.insertFlex(manager, { planId, rule: flex.rule, percentage: flex.percentage.toString(), reason: flex.reason, approvedBy: assessor, approvedOn: `${start}-03-12`, at: at(`${start}-03-12`) });
+    await repository.insertFlex(manager, { planId, rule: flex.rule, percentage: flex.percentage.toString(), reason: flex.reason, approvedBy: assessor, approvedOn: planning(3, 12), at: at(planning(3, 12)) });
   }
 
   const plannedSpend = Money.sum(finalFigures.lines.map((line) => line.amount));
   if (scenario.forecasts && scenario.forecasts !== 'NONE') {
     // Past years have all twelve months; 2015/16 is shown in year, to September.
     const months = financialYear === '2015/16' ? 6 : 12;
-    for (let index = 0; index < months; index++) {
-      const month = new Date(Date.UTC(start, 3 + index, 1)).toISOString().slice(0, 10);
-      const recorded = new Date(Date.UTC(start, 4 + index, 10, 10)).toISOString();
+    for (const [index, month] of year.months.slice(0, months).entries()) {
       const amount = plannedSpend.plus(ofAmount(allocation, DRIFT[scenario.forecasts][index]));
-      await repository.upsertForecast(manager, { planId, month, amount: amount.toString(), actorId: officer, at: new Date(recorded) });
+      await repository.upsertForecast(manager, { planId, month, amount: amount.toString(), actorId: officer, at: at(forecastRecordedOn(month)) });
     }
   }
 
@@ -265,7 +287,7 @@ async function seedPlan(
   const view = toPlanView(record);
   for (const version of view.versions) await repository.setVersionCompliance(manager, planId, version.number, version.compliance.compliant);
   const lastForecast = record.forecasts.at(-1)?.recordedAt;
-  await repository.touchPlan(manager, planId, { financialWarning: view.financialWarning !== null, at: lastForecast ?? at(`${start}-03-31`) });
+  await repository.touchPlan(manager, planId, { financialWarning: view.financialWarning !== null, at: lastForecast ?? at(planning(3, 31)) });
   await recordAudit(manager, { userId: null, username: 'system', requestId: 'seed' }, {
     action: 'CREATE_DEMO_FINANCIAL_PLAN',
     entityType: 'financial_plan',

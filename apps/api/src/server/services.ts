@@ -35,14 +35,15 @@ const DEFAULT_OPTIONS: ServiceOptions = { sessionTtlHours: 12 };
 
 /** Builds every service on the one DataSource; each opens its own transaction where it writes. */
 export function createServices(dataSource: DataSource, options: ServiceOptions = DEFAULT_OPTIONS): Services {
+  const organisations = new OrganisationsService(dataSource);
   return {
     auth: new AuthService(dataSource, options.sessionTtlHours),
     audit: new AuditService(dataSource),
-    organisations: new OrganisationsService(dataSource),
+    organisations,
     indicators: new IndicatorsService(dataSource),
     scorecards: new ScorecardsService(dataSource),
     imports: new ImportsService(dataSource),
-    financialPlans: new FinancialPlansService(dataSource),
+    financialPlans: new FinancialPlansService(dataSource, organisations),
     assessments: new AssessmentsService(dataSource),
     specialMeasures: new SpecialMeasuresService(dataSource),
     assuranceTriggers: new AssuranceTriggersService(dataSource),
