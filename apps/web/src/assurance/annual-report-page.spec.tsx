@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { neighbourYears } from './annual-report-page';
 import { ALL_GOOD, assessmentFixture } from './assurance.fixtures';
-import { CcgAssuranceReportQuery, EnglandAssuranceReportQuery } from './assurance.operations';
+import { CcgAssuranceReportQuery, EnglandAssuranceReportQuery } from './annual-report.operations';
 
 describe('annual assurance reports', () => {
   it('prints a CCG’s published year, signed out, with its PDF from the API', async () => {

@@ -2,8 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { formatDate } from './assurance-labels';
-import { CommentOnAssessmentMutation } from './assurance.operations';
-import type { StoredAssessment } from './assessment-draft';
+import { CommentOnAssessmentMutation } from './assessment.operations';
+import type { StoredAssessment } from './assessment.fragment';
 
 /**
  * The CCG's responses to an assessment, oldest first, and (for the CCG's own users) a form to add one.

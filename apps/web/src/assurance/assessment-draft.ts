@@ -1,9 +1,8 @@
 import { decisionNeedsRationale, type AssuranceCategory, type AssuranceFramework } from '@ccg-assure/domain';
-import type { AssessmentFieldsFragment, DomainRatingInput } from '../gql/graphql';
+import type { DomainRatingInput } from '../gql/graphql';
+import type { StoredAssessment } from './assessment.fragment';
 import { CATEGORY_NAMES, areaTerm } from './assurance-labels';
 import { proposalFor } from './category-proposal';
-
-export type StoredAssessment = AssessmentFieldsFragment;
 
 /** What the assessor has on screen: a rating and narrative per domain, the decision and its rationale. */
 export interface AssessmentDraft {

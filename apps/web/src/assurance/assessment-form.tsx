@@ -4,13 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorCodes, describeError } from '../app/graphql-errors';
 import { organisationName } from '../ui/organisation-name';
 import { CATEGORY_CONSEQUENCES, CATEGORY_NAMES, areaTerm } from './assurance-labels';
-import {
-  AddAssessmentEvidenceMutation,
-  DecideAssessmentCategoryMutation,
-  PublishAssessmentMutation,
-  RateAssessmentMutation,
-  RemoveAssessmentEvidenceMutation,
-} from './assurance.operations';
+import { AddAssessmentEvidenceMutation, DecideAssessmentCategoryMutation, PublishAssessmentMutation, RateAssessmentMutation, RemoveAssessmentEvidenceMutation } from './assessment.operations';
 import {
   DECISION_FIELD_ID,
   RATIONALE_FIELD_ID,
@@ -24,8 +18,8 @@ import {
   ratingFieldId,
   type AssessmentDraft,
   type DraftProblem,
-  type StoredAssessment,
 } from './assessment-draft';
+import type { StoredAssessment } from './assessment.fragment';
 import { CategoryProposalPanel, CategoryTag, proposalFor } from './category-proposal';
 import { AddEvidenceForm, EvidenceList, type Evidence, type NewEvidence } from './evidence';
 import { TriggersPanel, type AssuranceTrigger } from './triggers-panel';

@@ -3,16 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { ALL_GOOD, assessmentFixture, assessorViewer, ccgViewer } from './assurance.fixtures';
-import {
-  AddAssessmentEvidenceMutation,
-  AssessmentQuery,
-  AssuranceTriggersQuery,
-  CommentOnAssessmentMutation,
-  DecideAssessmentCategoryMutation,
-  PublishAssessmentMutation,
-  RateAssessmentMutation,
-} from './assurance.operations';
-import type { StoredAssessment } from './assessment-draft';
+import { AddAssessmentEvidenceMutation, AssessmentQuery, AssuranceTriggersQuery, CommentOnAssessmentMutation, DecideAssessmentCategoryMutation, PublishAssessmentMutation, RateAssessmentMutation } from './assessment.operations';
+import type { StoredAssessment } from './assessment.fragment';
 
 const assessmentQuery = (assessment: StoredAssessment) => ({ request: { query: AssessmentQuery, variables: { id: assessment.id } }, result: { data: { assessment } } });
 

@@ -8,7 +8,7 @@ import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { ccgPath, isAssessor, isOwnCcg, publicPath } from './assurance-access';
 import { formatDate } from './assurance-labels';
-import { AssessmentQuery } from './assurance.operations';
+import { AssessmentQuery } from './assessment.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentForm } from './assessment-form';
 import { AssessmentView } from './assessment-view';

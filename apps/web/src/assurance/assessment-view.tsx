@@ -1,5 +1,5 @@
 import { CATEGORY_NAMES, areaTerm, formatDate } from './assurance-labels';
-import type { StoredAssessment } from './assessment-draft';
+import type { StoredAssessment } from './assessment.fragment';
 import { CategoryTag } from './category-proposal';
 import { EvidenceList } from './evidence';
 

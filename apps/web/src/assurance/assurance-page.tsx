@@ -6,7 +6,7 @@ import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { ccgPath, isAssessor, publicPath, viewerOrganisations } from './assurance-access';
 import { todayIso } from './assurance-labels';
-import { AssuranceOrganisationQuery } from './assurance.operations';
+import { AssuranceOrganisationQuery } from './assurance-workspace.operations';
 import { EnglandReportLink } from './england-report-link';
 import { WorkspacePage } from './workspace-page';
 

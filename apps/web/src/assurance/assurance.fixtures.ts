@@ -2,9 +2,9 @@
 // the API returns them, proposals worked out by the same domain function the API runs. Not imported by the app.
 import { getAssuranceFramework, proposeCategory, specialMeasuresClock, type AssuranceCategory, type SpecialMeasuresActionType, type SpecialMeasuresState } from '@ccg-assure/domain';
 import type { ViewerQuery } from '../gql/graphql';
-import type { StoredAssessment } from './assessment-draft';
-import type { CcgAssurance } from './ccg-assurance-parts';
-import type { StoredEpisode } from './special-measures-actions';
+import type { StoredAssessment } from './assessment.fragment';
+import type { CcgAssurance } from './ccg-assurance.fragment';
+import type { StoredEpisode } from './special-measures-episode.fragment';
 
 type Viewer = NonNullable<ViewerQuery['me']>;
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { ALL_GOOD, assessmentFixture, assessorViewer, ccgAssuranceFixture, ccgViewer } from './assurance.fixtures';
-import { AssignBuddyCcgMutation, BuddyCandidatesQuery, CcgAssuranceQuery } from './assurance.operations';
+import { AssignBuddyCcgMutation, BuddyCandidatesQuery, CcgAssuranceQuery } from './ccg-assurance.operations';
 
 const limited = ccgAssuranceFixture([assessmentFixture({ id: 'a1', quarter: 2, ratings: { ...ALL_GOOD, PERFORMANCE: 'LIMITED_ASSURANCE' }, decided: 'LIMITED_ASSURANCE', status: 'PUBLISHED' })]);
 const good = ccgAssuranceFixture([assessmentFixture({ id: 'a1', quarter: 2, ratings: ALL_GOOD, decided: 'GOOD', status: 'PUBLISHED' })]);

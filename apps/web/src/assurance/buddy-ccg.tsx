@@ -3,10 +3,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../app/graphql-errors';
 import { organisationName } from '../ui/organisation-name';
 import { CATEGORY_NAMES, formatDate } from './assurance-labels';
-import { AssignBuddyCcgMutation, BuddyCandidatesQuery, CcgAssuranceQuery } from './assurance.operations';
+import { AssignBuddyCcgMutation, BuddyCandidatesQuery, CcgAssuranceQuery } from './ccg-assurance.operations';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
-import type { CcgAssurance } from './ccg-assurance-parts';
+import type { CcgAssurance } from './ccg-assurance.fragment';
 
 
 const SEARCH_FIELD = 'buddy-search';

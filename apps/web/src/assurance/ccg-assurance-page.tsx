@@ -6,7 +6,7 @@ import { organisationName } from '../ui/organisation-name';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { assessmentPath, isAssessor, isOwnCcg, newAssessmentPath, publicPath, reportPath } from './assurance-access';
-import { CcgAssuranceQuery } from './assurance.operations';
+import { CcgAssuranceQuery } from './ccg-assurance.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentsTable, AssuranceSummary, SurveyResults, anyIllustrative, chartedAssessments } from './ccg-assurance-parts';
 import { Breadcrumbs } from './breadcrumbs';

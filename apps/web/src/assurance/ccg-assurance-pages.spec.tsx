@@ -2,7 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { ALL_GOOD, assessmentFixture, assessorViewer, ccgAssuranceFixture, ccgViewer, episodeFixture } from './assurance.fixtures';
-import { AssuranceOrganisationQuery, AssuranceWorkspaceQuery, CcgAssuranceQuery, PublishedAssuranceQuery } from './assurance.operations';
+import { AssuranceOrganisationQuery, AssuranceWorkspaceQuery } from './assurance-workspace.operations';
+import { CcgAssuranceQuery, PublishedAssuranceQuery } from './ccg-assurance.operations';
 import type { WorkspaceEntry } from './workspace-page';
 
 const published = assessmentFixture({ id: 'a1', quarter: 1, ratings: { ...ALL_GOOD, PLANNING: 'OUTSTANDING' }, decided: 'GOOD', status: 'PUBLISHED' });

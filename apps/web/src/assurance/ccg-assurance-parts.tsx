@@ -1,15 +1,13 @@
 import type { AssuranceCategory } from '@ccg-assure/domain';
 import { Link } from 'react-router';
 import { organisationName } from '../ui/organisation-name';
-import type { CcgAssuranceFieldsFragment } from '../gql/graphql';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { assessmentPath, ccgPath } from './assurance-access';
 import { CATEGORY_CONSEQUENCES, CATEGORY_NAMES, SPECIAL_MEASURES_STATE_LABELS, formatDate, months } from './assurance-labels';
-import type { StoredAssessment } from './assessment-draft';
+import type { StoredAssessment } from './assessment.fragment';
+import type { CcgAssurance } from './ccg-assurance.fragment';
 import { CategoryTag } from './category-proposal';
 import type { ChartedAssessment } from './ratings-chart';
-
-export type CcgAssurance = CcgAssuranceFieldsFragment;
 
 /** Published assessments, as the ratings chart takes them (drafts are never charted). */
 export function chartedAssessments(assessments: readonly StoredAssessment[]): ChartedAssessment[] {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { AssurancePartner, EvidenceKind } from '../gql/graphql';
 import { ccgPath, yearToPath } from './assurance-access';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_REFERENCE_HINTS, PARTNER_LABELS, domainName, formatDate } from './assurance-labels';
-import type { StoredAssessment } from './assessment-draft';
+import type { StoredAssessment } from './assessment.fragment';
 import { safeHref } from './evidence-links';
 
 export type Evidence = StoredAssessment['evidence'][number];

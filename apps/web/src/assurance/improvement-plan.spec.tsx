@@ -3,9 +3,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { episodeFixture } from './assurance.fixtures';
-import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './assurance.operations';
+import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './special-measures.operations';
 import { ImprovementPlan } from './improvement-plan';
-import type { StoredEpisode } from './special-measures-actions';
+import type { StoredEpisode } from './special-measures-episode.fragment';
 
 const action = (id: string, description: string, dueOn: string, status: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED', overdue: boolean) => ({
   __typename: 'ImprovementAction',

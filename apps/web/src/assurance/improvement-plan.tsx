@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import type { ImprovementActionStatus } from '../gql/graphql';
 import { IMPROVEMENT_ACTION_STATUS_LABELS, formatDate } from './assurance-labels';
-import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './assurance.operations';
+import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './special-measures.operations';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
-import type { StoredEpisode } from './special-measures-actions';
+import type { StoredEpisode } from './special-measures-episode.fragment';
 
 
 const STATUSES = Object.keys(IMPROVEMENT_ACTION_STATUS_LABELS) as ImprovementActionStatus[];

@@ -7,7 +7,8 @@ import { useViewer } from '../auth/viewer';
 import { usePageTitle } from '../ui/page-title';
 import { assessableYears, assessmentPath, financialYearOf, isAssessor, quarterStart } from './assurance-access';
 import { todayIso } from './assurance-labels';
-import { CcgAssuranceQuery, StartAssessmentMutation } from './assurance.operations';
+import { StartAssessmentMutation } from './assessment.operations';
+import { CcgAssuranceQuery } from './ccg-assurance.operations';
 
 const QUARTERS = [
   { value: 1, label: 'Quarter 1: April to June' },

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { episodeFixture } from './assurance.fixtures';
-import { ApplySpecialMeasuresActionMutation } from './assurance.operations';
+import { ApplySpecialMeasuresActionMutation } from './special-measures.operations';
 import { SpecialMeasuresActions, offeredActions, stepErrors } from './special-measures-actions';
 
 function renderActions(episode: ReturnType<typeof episodeFixture>, mocks: object[] = [], onChanged = jest.fn(async () => undefined)) {

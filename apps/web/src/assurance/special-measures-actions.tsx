@@ -2,12 +2,10 @@ import { ESCALATION_KINDS, availableActions, type EscalationKind, type SpecialMe
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
-import type { EpisodeFieldsFragment } from '../gql/graphql';
 import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS, formatDate, todayIso } from './assurance-labels';
-import { ApplySpecialMeasuresActionMutation } from './assurance.operations';
+import { ApplySpecialMeasuresActionMutation } from './special-measures.operations';
 import { safeHref } from './evidence-links';
-
-export type StoredEpisode = EpisodeFieldsFragment;
+import type { StoredEpisode } from './special-measures-episode.fragment';
 
 /**
  * The steps an assessor may take now: those the API offers for the episode (its availableActions),

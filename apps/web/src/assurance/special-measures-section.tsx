@@ -4,9 +4,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import type { AssuranceCategory } from '../gql/graphql';
 import { CATEGORY_NAMES, formatDate, todayIso } from './assurance-labels';
-import { ProposeSpecialMeasuresMutation } from './assurance.operations';
+import { ProposeSpecialMeasuresMutation } from './special-measures.operations';
 import { ImprovementPlan } from './improvement-plan';
-import { SpecialMeasuresActions, type StoredEpisode } from './special-measures-actions';
+import { SpecialMeasuresActions } from './special-measures-actions';
+import type { StoredEpisode } from './special-measures-episode.fragment';
 import { SpecialMeasuresClockPanel, SpecialMeasuresStateTag, SpecialMeasuresTimeline } from './special-measures-progress';
 
 /**

@@ -5,7 +5,7 @@ import type { AssuranceTriggerKind, AssuranceTriggersQuery as TriggersResult } f
 import { Loading } from '../ui/loading';
 import { assessmentPath, yearToPath } from './assurance-access';
 import { formatDate } from './assurance-labels';
-import { AssuranceTriggersQuery } from './assurance.operations';
+import { AssuranceTriggersQuery } from './assessment.operations';
 import type { Evidence } from './evidence';
 
 export type AssuranceTrigger = TriggersResult['assuranceTriggers']['triggers'][number];

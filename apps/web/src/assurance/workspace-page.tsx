@@ -9,7 +9,7 @@ import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { assessmentPath, ccgPath, newAssessmentPath } from './assurance-access';
 import { CATEGORY_NAMES, SPECIAL_MEASURES_STATE_LABELS, formatDate, months } from './assurance-labels';
-import { AssuranceWorkspaceQuery } from './assurance.operations';
+import { AssuranceWorkspaceQuery } from './assurance-workspace.operations';
 import { CategoryTag } from './category-proposal';
 import { EnglandReportLink } from './england-report-link';
 import { FilterSelect } from '../ui/filter-select';

@@ -1,0 +1,94 @@
+import { graphql } from '../gql';
+
+// An assessment: reading it and its triggers, starting it, and every change its lifecycle allows.
+
+export const AssessmentQuery = graphql(`
+  query Assessment($id: ID!) {
+    assessment(id: $id) {
+      ...AssessmentFields
+    }
+  }
+`);
+
+export const AssuranceTriggersQuery = graphql(`
+  query AssuranceTriggers($ccg: String!) {
+    assuranceTriggers(ccg: $ccg) {
+      scorecardAsOf
+      providersConsidered
+      triggers {
+        kind
+        title
+        detail
+        source {
+          kind
+          providerCode
+          indicatorCode
+          period
+          planId
+          financialYear
+          month
+          assessmentId
+          quarterLabel
+        }
+        evidenceKind
+        evidenceReference
+      }
+    }
+  }
+`);
+
+export const StartAssessmentMutation = graphql(`
+  mutation StartAssessment($input: StartAssessmentInput!) {
+    startAssessment(input: $input) {
+      ...AssessmentFields
+    }
+  }
+`);
+
+export const RateAssessmentMutation = graphql(`
+  mutation RateAssessment($input: RateAssessmentInput!) {
+    rateAssessment(input: $input) {
+      ...AssessmentFields
+    }
+  }
+`);
+
+export const DecideAssessmentCategoryMutation = graphql(`
+  mutation DecideAssessmentCategory($input: DecideAssessmentCategoryInput!) {
+    decideAssessmentCategory(input: $input) {
+      ...AssessmentFields
+    }
+  }
+`);
+
+export const AddAssessmentEvidenceMutation = graphql(`
+  mutation AddAssessmentEvidence($input: AddAssessmentEvidenceInput!) {
+    addAssessmentEvidence(input: $input) {
+      ...AssessmentFields
+    }
+  }
+`);
+
+export const RemoveAssessmentEvidenceMutation = graphql(`
+  mutation RemoveAssessmentEvidence($input: RemoveAssessmentEvidenceInput!) {
+    removeAssessmentEvidence(input: $input) {
+      ...AssessmentFields
+    }
+  }
+`);
+
+export const PublishAssessmentMutation = graphql(`
+  mutation PublishAssessment($input: PublishAssessmentInput!) {
+    publishAssessment(input: $input) {
+      ...AssessmentFields
+    }
+  }
+`);
+
+export const CommentOnAssessmentMutation = graphql(`
+  mutation CommentOnAssessment($input: CommentOnAssessmentInput!) {
+    commentOnAssessment(input: $input) {
+      ...AssessmentFields
+    }
+  }
+`);
