@@ -1,3 +1,9 @@
+import { AssessmentCommentEntity } from '../assessments/assessment-comment.entity';
+import { AssessmentEvidenceEntity } from '../assessments/assessment-evidence.entity';
+import { AssessmentRatingEntity } from '../assessments/assessment-rating.entity';
+import { AssessmentEntity } from '../assessments/assessment.entity';
+import { AssuranceBuddyEntity } from '../assessments/assurance-buddy.entity';
+import { StakeholderSurveyResultEntity } from '../assessments/stakeholder-survey-result.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
 import { SessionEntity } from '../auth/session.entity';
@@ -15,6 +21,9 @@ import { PeriodEntity } from '../indicators/period.entity';
 import { OrganisationPopulationEntity } from '../organisations/organisation-population.entity';
 import { OrganisationRelationshipEntity } from '../organisations/organisation-relationship.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ImprovementActionEntity } from '../special-measures/improvement-action.entity';
+import { SpecialMeasuresEpisodeEntity } from '../special-measures/special-measures-episode.entity';
+import { SpecialMeasuresEventEntity } from '../special-measures/special-measures-event.entity';
 
 /**
  * Every table's entity, one list per area (decision 0009). `schema-agreement.int-spec.ts` fails when a
@@ -43,4 +52,15 @@ export const entities = [
   FinancialPlanLineEntity,
   FinancialPlanFlexEntity,
   FinancialPlanForecastEntity,
+  // assessments
+  AssessmentEntity,
+  AssessmentRatingEntity,
+  AssessmentEvidenceEntity,
+  AssessmentCommentEntity,
+  AssuranceBuddyEntity,
+  StakeholderSurveyResultEntity,
+  // special measures
+  SpecialMeasuresEpisodeEntity,
+  SpecialMeasuresEventEntity,
+  ImprovementActionEntity,
 ];

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { assuranceResolvers } from '../assurance/assurance-resolvers';
+import { assessmentResolvers } from '../assessments/assessments.resolver';
+import { assuranceReportResolvers } from '../assurance-reports/assurance-reports.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { applyAccessRules } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
@@ -11,8 +12,9 @@ import { ImportsResolver } from '../imports/imports.resolver';
 import { IndicatorsResolver } from '../indicators/indicators.resolver';
 import { OrganisationsResolver } from '../organisations/organisations.resolver';
 import { scorecardResolvers } from '../scorecards/scorecards.resolver';
+import { specialMeasuresResolvers } from '../special-measures/special-measures.resolver';
 
-export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assuranceResolvers] as const;
+export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers] as const;
 
 /**
  * Builds the GraphQL schema. Resolvers hold no state: they take the services from the request context

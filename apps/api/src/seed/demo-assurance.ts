@@ -1,13 +1,17 @@
-import { nextAssessmentDue, proposeCategory, validateCategoryDecision, type AssuranceCategory, type SpecialMeasuresTriggerCode } from '@ccg-assure/domain';
+import { nextAssessmentDue, parseFinancialYear, proposeCategory, validateCategoryDecision, type AssuranceCategory, type SpecialMeasuresTriggerCode } from '@ccg-assure/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import * as assessments from '../assurance/assessments.repository';
-import { AssurancePartner, EvidenceKind, ImprovementActionStatus } from '../assurance/assurance-enums';
-import { CATEGORY_POLICY } from '../assurance/assurance-reference';
-import { quarterPeriod, parseFinancialYear } from '../assurance/quarters';
-import * as specialMeasures from '../assurance/special-measures.repository';
-import { replayEpisode } from '../assurance/special-measures.mapper';
+import { AssessmentEntity } from '../assessments/assessment.entity';
+import * as assessments from '../assessments/assessments.repository';
+import { AssuranceBuddyEntity } from '../assessments/assurance-buddy.entity';
+import { AssurancePartner, EvidenceKind } from '../assessments/assurance-enums';
+import { CATEGORY_POLICY } from '../assessments/assurance-reference';
 import { recordAudit } from '../audit/audit.service';
+import { UserEntity } from '../auth/user.entity';
 import { OrganisationType } from '../organisations/organisation-type';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ImprovementActionStatus } from '../special-measures/special-measures-enums';
+import { replayEpisode } from '../special-measures/special-measures.mapper';
+import * as specialMeasures from '../special-measures/special-measures.repository';
 import type { Logger } from '../server/logger';
 import { DEMO_PLAN_CCGS } from './demo-financial-plans';
 
@@ -163,14 +167,13 @@ const SYSTEM = { userId: null, username: 'system', requestId: 'seed' };
  * bundled data (for the CCGs' names). Returns how many assessments it made.
  */
 export async function seedDemoAssurance(dataSource: DataSource, logger: Logger): Promise<number> {
-  const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM assurance_assessment WHERE illustrative`);
-  if (n > 0) return 0;
+  if ((await dataSource.manager.countBy(AssessmentEntity, { illustrative: true })) > 0) return 0;
   let made = 0;
   await dataSource.transaction(async (manager) => {
     for (const ccg of DEMO_PLAN_CCGS) {
-      await manager.query(`INSERT INTO organisation (code, name, type) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [ccg.code, ccg.name, OrganisationType.CCG]);
+      await manager.createQueryBuilder().insert().into(OrganisationEntity).values({ code: ccg.code, name: ccg.name, type: OrganisationType.CCG }).orIgnore().execute();
     }
-    const financeOfficer: { id: string } | undefined = (await manager.query(`SELECT id FROM app_user WHERE username = 'demo-finance-officer'`))[0];
+    const financeOfficer = await manager.findOneBy(UserEntity, { username: 'demo-finance-officer' });
     for (const demo of DEMO_ASSESSMENTS) {
       const id = await seedAssessment(manager, demo);
       if (financeOfficer && demo.ccg === '02V' && demo.quarter === 2) {
@@ -179,7 +182,7 @@ export async function seedDemoAssurance(dataSource: DataSource, logger: Logger):
       made++;
     }
     await seedSpecialMeasures(manager);
-    await specialMeasures.setBuddy(manager, BUDDY.ccg, { buddyCode: BUDDY.buddy, assignedOn: BUDDY.assignedOn, actorId: null });
+    await manager.insert(AssuranceBuddyEntity, { ccgCode: BUDDY.ccg, buddyCcgCode: BUDDY.buddy, assignedOn: BUDDY.assignedOn, assignedBy: null });
   });
   logger.info('created the illustrative assurance', { assessments: made, specialMeasures: SPECIAL_MEASURES_CCG });
   return made;
@@ -187,12 +190,12 @@ export async function seedDemoAssurance(dataSource: DataSource, logger: Logger):
 
 async function seedAssessment(manager: EntityManager, demo: DemoAssessment): Promise<string> {
   const year = parseFinancialYear('2015/16');
-  const period = quarterPeriod(year, demo.quarter);
+  const quarter = year.quarter(demo.quarter);
   const id = (await assessments.insertAssessment(manager, {
     ccgCode: demo.ccg,
     financialYear: year.label,
-    quarter: demo.quarter,
-    periodStart: period.start,
+    quarter: quarter.number,
+    periodStart: quarter.start,
     framework: '2015-16',
     assessedOn: demo.assessedOn,
     actorId: null,
@@ -266,7 +269,7 @@ async function seedSpecialMeasures(manager: EntityManager): Promise<void> {
       summary: step.details?.summary ?? null,
       escalationKind: null,
     };
-    const after = replayEpisode({ ...record, events: [...record.events, { ...event, fromState: before.state, toState: before.state, recordedBy: null, recordedAt: at(step.on) }] });
+    const after = replayEpisode({ ...record, events: [...record.events, { ...event, fromState: before.state, toState: before.state, recordedBy: null, recordedByUser: null, recordedAt: at(step.on) }] });
     await specialMeasures.insertEvent(manager, { ...event, fromState: before.state, toState: after.state, actorId: null, at: at(step.on) });
     await specialMeasures.setEpisodeState(manager, id, after);
   }

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { AssessmentsService } from '../assurance/assessments.service';
-import { AssuranceReportsService } from '../assurance/assurance-reports.service';
-import { AssuranceTriggersService } from '../assurance/assurance-triggers.service';
-import { SpecialMeasuresService } from '../assurance/special-measures.service';
+import { AssessmentsService } from '../assessments/assessments.service';
+import { AssuranceTriggersService } from '../assessments/assurance-triggers.service';
+import { BuddyingService } from '../assessments/buddying.service';
+import { AssuranceReportsService } from '../assurance-reports/assurance-reports.service';
+import { CcgAssuranceService } from '../assurance-reports/ccg-assurance.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { FinancialPlansService } from '../finance/financial-plans.service';
@@ -10,6 +11,7 @@ import { ImportsService } from '../imports/import.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
+import { SpecialMeasuresService } from '../special-measures/special-measures.service';
 
 /** Every area's services, built once per running server and shared by its requests (they hold no request state). */
 export interface Services {
@@ -21,8 +23,10 @@ export interface Services {
   imports: ImportsService;
   financialPlans: FinancialPlansService;
   assessments: AssessmentsService;
+  buddying: BuddyingService;
   specialMeasures: SpecialMeasuresService;
   assuranceTriggers: AssuranceTriggersService;
+  ccgAssurance: CcgAssuranceService;
   assuranceReports: AssuranceReportsService;
 }
 
@@ -36,17 +40,24 @@ const DEFAULT_OPTIONS: ServiceOptions = { sessionTtlHours: 12 };
 /** Builds every service on the one DataSource; each opens its own transaction where it writes. */
 export function createServices(dataSource: DataSource, options: ServiceOptions = DEFAULT_OPTIONS): Services {
   const organisations = new OrganisationsService(dataSource);
+  const scorecards = new ScorecardsService(dataSource);
+  const financialPlans = new FinancialPlansService(dataSource, organisations);
+  const assessments = new AssessmentsService(dataSource, organisations);
+  const buddying = new BuddyingService(dataSource, organisations);
+  const specialMeasures = new SpecialMeasuresService(dataSource, organisations, assessments);
   return {
     auth: new AuthService(dataSource, options.sessionTtlHours),
     audit: new AuditService(dataSource),
     organisations,
     indicators: new IndicatorsService(dataSource),
-    scorecards: new ScorecardsService(dataSource),
+    scorecards,
     imports: new ImportsService(dataSource),
-    financialPlans: new FinancialPlansService(dataSource, organisations),
-    assessments: new AssessmentsService(dataSource),
-    specialMeasures: new SpecialMeasuresService(dataSource),
-    assuranceTriggers: new AssuranceTriggersService(dataSource),
-    assuranceReports: new AssuranceReportsService(dataSource),
+    financialPlans,
+    assessments,
+    buddying,
+    specialMeasures,
+    assuranceTriggers: new AssuranceTriggersService(organisations, scorecards, financialPlans, assessments),
+    ccgAssurance: new CcgAssuranceService(dataSource, organisations, assessments, specialMeasures, buddying),
+    assuranceReports: new AssuranceReportsService(organisations, assessments, specialMeasures),
   };
 }

@@ -1,0 +1,113 @@
+import { isAssessmentOverdue, parseFinancialYear, specialMeasuresClock, type AssuranceCategory, type SpecialMeasuresState } from '@ccg-assure/domain';
+import type { DataSource } from 'typeorm';
+import type { Assessment } from '../assessments/assessment.type';
+import type { AssessmentsService } from '../assessments/assessments.service';
+import { assertAssessor, assertCanReadDraftsOf } from '../assessments/assurance-access';
+import { requireCcg } from '../assessments/assurance-checks';
+import { AssessmentStatus } from '../assessments/assurance-enums';
+import type { BuddyingService } from '../assessments/buddying.service';
+import type { Viewer } from '../auth/viewer';
+import type { OrganisationsService } from '../organisations/organisations.service';
+import type { SpecialMeasuresService } from '../special-measures/special-measures.service';
+import { workspaceRows } from './assurance-workspace.queries';
+import type { AssuranceWorkspace, AssuranceWorkspaceEntry, CcgAssurance, DomainRatingSeries } from './ccg-assurance.type';
+
+/**
+ * A CCG's assurance as one page shows it (its assessments, current category, ratings over time, special measures,
+ * buddy and survey results) and the assessor's workspace of every CCG: views across the assessments and special
+ * measures areas, read through their services.
+ */
+export class CcgAssuranceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly assessments: AssessmentsService,
+    private readonly specialMeasures: SpecialMeasuresService,
+    private readonly buddying: BuddyingService,
+  ) {}
+
+  /** A CCG's assurance with drafts: assessors and the CCG's own users. */
+  async ccgAssurance(viewer: Viewer, ccg: string, asOf: string): Promise<CcgAssurance> {
+    const organisation = await requireCcg(this.organisations, ccg);
+    assertCanReadDraftsOf(viewer, organisation.code);
+    return this.assuranceOf(organisation.code, asOf, { internal: true });
+  }
+
+  /** A CCG's published assurance: anyone. */
+  async publishedAssurance(ccg: string, asOf: string): Promise<CcgAssurance> {
+    const organisation = await requireCcg(this.organisations, ccg);
+    return this.assuranceOf(organisation.code, asOf, { internal: false });
+  }
+
+  /** Every CCG for the assessor, overdue first: one statement (and the organisation loader for names). */
+  async workspace(viewer: Viewer, asOf: string): Promise<AssuranceWorkspace> {
+    assertAssessor(viewer);
+    const rows = await workspaceRows.rows(this.dataSource.manager, []);
+    const entries = rows.map((row): AssuranceWorkspaceEntry & { name: string } => {
+      const clock = row.episodeEnteredOn !== null && row.episodeEnteredOn <= asOf ? specialMeasuresClock(row.episodeEnteredOn, asOf, row.episodeClosedOn) : null;
+      return {
+        ccgCode: row.ccgCode,
+        name: row.ccgName,
+        currentCategory: row.decidedCategory as AssuranceCategory | null,
+        lastAssessedOn: row.assessedOn,
+        lastQuarterLabel: row.financialYear && row.quarter ? parseFinancialYear(row.financialYear).quarter(row.quarter).label : null,
+        nextAssessmentDue: row.nextAssessmentDue,
+        overdue: isAssessmentOverdue(row.nextAssessmentDue, asOf),
+        draftAssessmentId: row.draftAssessmentId,
+        specialMeasuresState: row.episodeState as SpecialMeasuresState | null,
+        specialMeasuresMonthsRemaining: clock ? clock.monthsRemaining : null,
+        specialMeasuresOverdue: clock?.overdue ?? false,
+        illustrative: Boolean(row.assessmentIllustrative || row.episodeIllustrative),
+      };
+    });
+    const rank = (entry: AssuranceWorkspaceEntry) => (entry.overdue ? 0 : entry.nextAssessmentDue !== null ? 1 : 2);
+    const names = new Intl.Collator('en-GB');
+    entries.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.nextAssessmentDue ?? '').localeCompare(b.nextAssessmentDue ?? '') ||
+        names.compare(a.name, b.name) ||
+        (a.ccgCode < b.ccgCode ? -1 : a.ccgCode > b.ccgCode ? 1 : 0),
+    );
+    return { asOf, entries: entries.map(({ name: _name, ...entry }) => entry) };
+  }
+
+  /** Builds a CCG's assurance: a fixed number of statements however many assessments and episodes. */
+  private async assuranceOf(ccgCode: string, asOf: string, options: { internal: boolean }): Promise<CcgAssurance> {
+    const assessments = await this.assessments.assessmentsOf({ ccgCode }, options);
+    const current = assessments.find((assessment) => assessment.status === AssessmentStatus.PUBLISHED) ?? null;
+    const episodes = await this.specialMeasures.episodesOf([ccgCode], asOf, options);
+    return {
+      ccgCode,
+      asOf,
+      includesDrafts: options.internal,
+      currentCategory: current?.decidedCategory ?? null,
+      currentAssessment: current,
+      lastAssessedOn: current?.assessedOn ?? null,
+      nextAssessmentDue: current?.nextAssessmentDue ?? null,
+      assessmentOverdue: isAssessmentOverdue(current?.nextAssessmentDue ?? null, asOf),
+      assessments,
+      ratingsOverTime: ratingSeries(assessments),
+      specialMeasures: episodes.find((episode) => episode.closedOn === null) ?? null,
+      specialMeasuresEpisodes: episodes,
+      buddy: await this.buddying.buddyOf(ccgCode),
+      stakeholderSurvey: await this.assessments.stakeholderSurvey(ccgCode, null),
+    };
+  }
+}
+
+/** Ratings by domain over time: one series per framework domain that has ratings, oldest first. */
+function ratingSeries(assessments: readonly Assessment[]): DomainRatingSeries[] {
+  const oldestFirst = [...assessments].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
+  const frameworks = [...new Map(oldestFirst.map((assessment) => [assessment.framework.id, assessment.framework])).values()];
+  return frameworks.flatMap((framework) =>
+    framework.domains.flatMap((domain): DomainRatingSeries[] => {
+      const points = oldestFirst.flatMap((assessment) => {
+        if (assessment.framework.id !== framework.id) return [];
+        const rating = assessment.ratings.find((rated) => rated.domain.code === domain.code)?.rating ?? null;
+        return rating === null ? [] : [{ assessmentId: assessment.id, quarterLabel: assessment.quarterLabel, periodStart: assessment.periodStart, rating, status: assessment.status }];
+      });
+      return points.length ? [{ framework: framework.id, domain, points }] : [];
+    }),
+  );
+}
