@@ -1,17 +1,7 @@
-// Bundles the API for production. esbuild emits no decorator metadata, so every TypeORM and
-// type-graphql decorator in apps/api names its type explicitly (see docs/decisions/0002-explicit-decorator-types.md).
+// Bundles the API for production with the options the API and domain tests are compiled with
+// (esbuild.options.cjs; docs/decisions/0013-tests-compiled-like-the-bundle.md).
 import { build } from 'esbuild';
+import options from './esbuild.options.cjs';
 
-await build({
-  entryPoints: ['apps/api/src/main.ts'],
-  outfile: 'dist/apps/api/main.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  packages: 'external',
-  tsconfig: 'apps/api/tsconfig.app.json',
-  logLevel: 'warning',
-});
+await build(options.apiBundleOptions);
 console.log('built dist/apps/api/main.js');

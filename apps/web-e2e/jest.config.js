@@ -6,6 +6,7 @@
 module.exports = {
   displayName: 'web-e2e',
   rootDir: __dirname,
+  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'web-e2e' }]],
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.e2e.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },

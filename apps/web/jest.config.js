@@ -5,6 +5,7 @@
 module.exports = {
   displayName: 'web',
   rootDir: __dirname,
+  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'web' }]],
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
   // d3-scale and the d3 packages it uses ship only ES modules, which Jest's CommonJS runtime cannot run:

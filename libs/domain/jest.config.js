@@ -1,12 +1,15 @@
-
+const path = require('node:path');
 
 /** @type {import('jest').Config} */
 module.exports = {
   displayName: 'domain',
   rootDir: __dirname,
+  reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.cjs', { name: 'domain' }]],
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  // Compiled as the production bundle compiles it: esbuild with the API bundle's options, so no decorator
+  // metadata (docs/decisions/0013-tests-compiled-like-the-bundle.md).
+  transform: { '^.+\\.ts$': ['<rootDir>/../../tools/jest/esbuild-transform.cjs', { compileOptions: path.join(__dirname, '../../apps/api/esbuild.options.cjs') }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/jest.setup.js'],
   collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/index.ts'],

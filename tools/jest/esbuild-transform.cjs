@@ -1,0 +1,81 @@
+// Jest transform for code that runs on Node (the API and libs/domain): esbuild with the options of the
+// production bundle, one file at a time. Each jest.config.js names the module of those options
+// (`{ compileOptions: '.../apps/api/esbuild.options.cjs' }`, its `nodeCompileOptions`). What a per-file transform
+// cannot show (how bundling renames things) the bundle-schema test checks on the built bundle.
+const { createHash } = require('node:crypto');
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+// Two changes to esbuild's output, both in its CommonJS linking helpers and neither in our code: export
+// getters become configurable, and `import * as x` of one of our modules yields that module itself (as
+// TypeScript's __importStar does), so a test may jest.spyOn() a module's function. A bundle has neither
+// helper: it links modules by calling functions directly.
+const helperRewrites = [
+  {
+    helper: 'var __copyProps = ',
+    from: '__defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });',
+    to: '__defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable, configurable: true });',
+  },
+  {
+    helper: 'var __toESM = ',
+    from: 'var __toESM = (mod, isNodeMode, target) => (',
+    to: 'var __toESM = (mod, isNodeMode, target) => mod != null && mod.__esModule && !isNodeMode ? mod : (',
+  },
+];
+
+const loaders = { '.ts': 'ts', '.tsx': 'tsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js' };
+
+/** The tsconfig chain (extends) of the options, whose compiler options change the output. */
+function tsconfigChain(file, seen = []) {
+  const text = readFileSync(file, 'utf8');
+  const parent = /"extends"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+  seen.push(text);
+  return parent ? tsconfigChain(path.resolve(path.dirname(file), parent), seen) : seen;
+}
+
+/** The esbuild options a jest.config.js names, and a cache key covering everything that changes the output. */
+const configs = new Map();
+function configOf(transformerConfig) {
+  const file = transformerConfig?.compileOptions;
+  if (!file) throw new Error('tools/jest/esbuild-transform.cjs needs { compileOptions: <path of a module exporting nodeCompileOptions> }');
+  if (!configs.has(file)) {
+    const { nodeCompileOptions } = require(file);
+    const key = createHash('sha256')
+      .update(esbuild.version)
+      .update(JSON.stringify(nodeCompileOptions))
+      .update(readFileSync(__filename))
+      .update(readFileSync(file))
+      .update(tsconfigChain(nodeCompileOptions.tsconfig).join('\n'))
+      .digest('hex');
+    configs.set(file, { options: nodeCompileOptions, key });
+  }
+  return configs.get(file);
+}
+
+module.exports = {
+  canInstrument: false,
+  getCacheKey(source, filename, { transformerConfig }) {
+    return createHash('sha256').update(configOf(transformerConfig).key).update(filename).update(source).digest('hex');
+  },
+  process(source, filename, { transformerConfig }) {
+    // esbuild does not hoist jest.mock() above imports as babel-jest and ts-jest do: refuse rather than mislead.
+    if (/\bjest\.mock\(/.test(source)) throw new Error(`${filename}: jest.mock() is not hoisted by the esbuild transform; inject the dependency instead`);
+    const result = esbuild.buildSync({
+      ...configOf(transformerConfig).options,
+      stdin: { contents: source, sourcefile: filename, loader: loaders[path.extname(filename)] ?? 'ts', resolveDir: path.dirname(filename) },
+      bundle: false,
+      write: false,
+      sourcemap: 'external',
+      outfile: `${filename}.js`,
+    });
+    let code = result.outputFiles.find((file) => file.path.endsWith('.js')).text;
+    for (const { helper, from, to } of helperRewrites) {
+      if (!code.includes(helper)) continue;
+      if (!code.includes(from)) throw new Error(`esbuild ${esbuild.version} writes its ${helper.trim()} helper differently: update tools/jest/esbuild-transform.cjs`);
+      code = code.replace(from, to);
+    }
+    const map = result.outputFiles.find((file) => file.path.endsWith('.map'))?.text;
+    return { code, map };
+  },
+};
