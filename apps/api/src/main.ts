@@ -3,6 +3,7 @@ import { readConfig } from './config';
 import { createDataSource, migrate } from './database/data-source';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { loadBundledDataOnFirstStart } from './imports/bundled-data';
+import { printAppSchema } from './schema/build-schema';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoAssurance } from './seed/demo-assurance';
 import { seedDemoFinancialPlans } from './seed/demo-financial-plans';
@@ -61,7 +62,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
+// `node dist/apps/api/main.js --print-schema`: the schema exactly as the built bundle serves it, which
+// apps/api/src/schema/bundle-schema.spec.ts compares with the committed schema.graphql.
+if (process.argv.includes('--print-schema')) void printAppSchema().then((sdl) => process.stdout.write(sdl));
+else main().catch((error: unknown) => {
   process.stderr.write(`CCG Assure could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   if (error instanceof Error && error.cause) process.stderr.write(`  cause: ${String(error.cause)}\n`);
   process.exit(1);
