@@ -35,8 +35,12 @@ describe('CSV', () => {
   });
 
   it('names the file after the view and the day', () => {
-    expect(csvFileName('Provider scorecard RR8 A&E', new Date(2026, 4, 7))).toBe('provider-scorecard-rr8-a-and-e-2026-05-07.csv');
-    expect(csvFileName('Integrated performance report', new Date(2019, 11, 31))).toBe('integrated-performance-report-2019-12-31.csv');
-    expect(csvFileName('—', new Date(2019, 0, 1))).toBe('data-2019-01-01.csv');
+    expect(csvFileName('Provider scorecard RR8 A&E', new Date('2026-05-07T12:00:00Z'))).toBe('provider-scorecard-rr8-a-and-e-2026-05-07.csv');
+    expect(csvFileName('Integrated performance report', new Date('2019-12-31T23:30:00Z'))).toBe('integrated-performance-report-2019-12-31.csv');
+    expect(csvFileName('—', new Date('2019-01-01T09:00:00Z'))).toBe('data-2019-01-01.csv');
+  });
+
+  it('dates the file by the day in England, which is a day after UTC between midnight and 1 am in summer', () => {
+    expect(csvFileName('Grid', new Date('2025-06-30T23:30:00Z'))).toBe('grid-2025-07-01.csv');
   });
 });

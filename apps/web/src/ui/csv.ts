@@ -1,3 +1,5 @@
+import { todayInEngland } from '@ccg-assure/domain';
+
 /** A CSV cell: text, a number, or empty. */
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -25,8 +27,8 @@ export function toCsv(columns: readonly string[], rows: ReadonlyArray<readonly C
   return `${bom ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
-/** "Provider scorecard RR8" on 7 May 2026 → "provider-scorecard-rr8-2026-05-07.csv". */
-export function csvFileName(view: string, on: Date): string {
+/** "Provider scorecard RR8" at an instant of 7 May 2026 in England → "provider-scorecard-rr8-2026-05-07.csv". */
+export function csvFileName(view: string, at: Date): string {
   const slug = view
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -34,9 +36,8 @@ export function csvFileName(view: string, on: Date): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${on.getFullYear()}-${pad(on.getMonth() + 1)}-${pad(on.getDate())}`;
-  return `${slug || 'data'}-${date}.csv`;
+  // The file is dated by the day in England (the product's one "today"), not the browser's time zone.
+  return `${slug || 'data'}-${todayInEngland(at)}.csv`;
 }
 
 /** Hands the file to the browser as a download, built here from the data on the page (nothing is fetched). */
