@@ -7,17 +7,8 @@ import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TextInput }
 import { usePageTitle } from '../ui/page-title';
 import { CompliancePanel } from './compliance-panel';
 import { EvaluatePlanComplianceQuery } from './finance.operations';
-import {
-  BETTER_CARE_FUND_MINIMUM_LABEL,
-  emptyDraft,
-  inputsNeeded,
-  lineFieldId,
-  PRIOR_YEAR_RUNNING_COSTS_LABEL,
-  readPlan,
-  toServerInput,
-  type FieldId,
-  type PlanDraft,
-} from './plan-draft';
+import { emptyDraft, inputsNeeded, readPlan, toServerInput, type PlanDraft } from './plan-draft';
+import { fieldLabel, lineFieldId, type FieldId } from './plan-fields';
 import { CATEGORY_LABELS } from './plan-labels';
 import { compareWithServer, type Difference } from './server-comparison';
 
@@ -135,11 +126,11 @@ export function CheckPlanPage() {
               value={draft.financialYear}
               onChange={(financialYear) => update({ financialYear })}
             />
-            {moneyInput('allocation', 'Allocation', draft.allocation, (value) => update({ allocation: value }), "The CCG's total allocation for the year, in pounds, like 250000000 or 250000000.00")}
+            {moneyInput('allocation', fieldLabel('allocation'), draft.allocation, (value) => update({ allocation: value }), "The CCG's total allocation for the year, in pounds, like 250000000 or 250000000.00")}
             {needed.priorYearRunningCosts &&
-              moneyInput('prior-year-running-costs', PRIOR_YEAR_RUNNING_COSTS_LABEL, draft.priorYearRunningCosts, (value) => update({ priorYearRunningCosts: value }), runningCostsHint)}
+              moneyInput('prior-year-running-costs', fieldLabel('prior-year-running-costs'), draft.priorYearRunningCosts, (value) => update({ priorYearRunningCosts: value }), runningCostsHint)}
             {needed.betterCareFundMinimum &&
-              moneyInput('better-care-fund-minimum', BETTER_CARE_FUND_MINIMUM_LABEL, draft.betterCareFundMinimum, (value) => update({ betterCareFundMinimum: value }), "The CCG's nationally set minimum contribution to the Better Care Fund.")}
+              moneyInput('better-care-fund-minimum', fieldLabel('better-care-fund-minimum'), draft.betterCareFundMinimum, (value) => update({ betterCareFundMinimum: value }), "The CCG's nationally set minimum contribution to the Better Care Fund.")}
             <Fieldset legend="Plan lines" legendSize="s">
               <p className="nhsuk-hint">Amounts in pounds. Leave a line empty if the plan has none.</p>
               {PLAN_CATEGORIES.map((category) =>

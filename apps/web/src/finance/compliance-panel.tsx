@@ -1,6 +1,7 @@
 import { FINANCE_ROUNDING, FINANCIAL_RULE_DEFINITIONS, Money, type PlanCompliance, type RuleCompliance } from '@ccg-assure/domain';
 import { CellLabel } from './cell-label';
 import type { PlanPending, PlanReading } from './plan-draft';
+import { fieldInSentence } from './plan-fields';
 import { CATEGORY_LABELS, RULE_LABELS, ruleTerms } from './plan-labels';
 
 /** Percentages of allocation shown to two places, rounded once by the finance rounding rule. */
@@ -19,7 +20,7 @@ function pendingSentence(pending: PlanPending, year: string): string {
     case 'ALLOCATION_INVALID':
       return `Correct the allocation to see how the plan meets the ${year} rules.`;
     case 'NEEDS_INPUT':
-      return `Enter the ${pending.labels.join(' and the ')} to check a ${year} plan.`;
+      return `Enter the ${pending.fields.map(fieldInSentence).join(' and the ')} to check a ${year} plan.`;
     case 'CANNOT_CHECK':
       return `This plan cannot be checked yet: ${pending.message}`;
   }

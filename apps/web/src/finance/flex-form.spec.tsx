@@ -113,6 +113,33 @@ describe('recording a flex', () => {
     expect(within(form()).getByText('This replaces the flex of 2% approved on 3 November 2014.')).toBeInTheDocument();
   });
 
+  it('takes today as the date in England: at 00:30 BST on 1 July 2025 (23:30 UTC on 30 June) a flex approved on 1 July is not in the future', async () => {
+    // Only the clock is faked; timers stay real for Apollo and user events.
+    jest.useFakeTimers({ now: new Date('2025-06-30T23:30:00Z'), doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'nextTick', 'hrtime', 'performance', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'] });
+    try {
+      const flexed = flex('NON_RECURRENT_FUND', '2', REASON, '2025-07-01');
+      const recorded = storedPlan({ versions: [version({ number: 1, status: 'SUBMITTED', flexes: [flexed] })], flexes: [flexed] });
+      await openPlan(assessor, [
+        planQuery(submitted()),
+        {
+          request: { query: RecordPlanFlexMutation, variables: { input: { planId: recorded.id, rule: 'NON_RECURRENT_FUND', percentage: '2', reason: REASON, approvedOn: '2025-07-01' } } },
+          result: { data: { recordPlanFlex: recorded } },
+        },
+      ]);
+      await userEvent.selectOptions(ruleField(), 'NON_RECURRENT_FUND');
+      await userEvent.type(percentageField(), '2');
+      await userEvent.type(reasonField(), REASON);
+      await userEvent.type(dateField('Day'), '1');
+      await userEvent.type(dateField('Month'), '7');
+      await userEvent.type(dateField('Year'), '2025');
+      await userEvent.click(within(form()).getByRole('button', { name: 'Record the flex' }));
+      expect(await within(form()).findByText('Recorded a flex of the non-recurrent fund rule: 2% for this plan. The compliance shown applies it.')).toBeInTheDocument();
+      expect(screen.getByRole('list', { name: 'Approved flexes' })).toHaveTextContent('approved by Demo Assessor on 1 July 2025.');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('is offered only to NHS England assessors', async () => {
     await openPlan(financeOfficer, [planQuery(submitted())]);
     expect(screen.queryByRole('region', { name: 'Record a flex' })).not.toBeInTheDocument();
@@ -130,5 +157,14 @@ describe('the approval date', () => {
     [{ day: '10', month: '2', year: '2015' }, { state: 'valid', isoDate: '2015-02-10' }],
   ])('reads %j as %j when today is 10 February 2015', (parts, expected) => {
     expect(readApprovalDate(parts, '2015-02-10')).toEqual(expected);
+  });
+
+  it.each([
+    [{ day: '0', month: '2', year: '2015' }],
+    [{ day: '10', month: '13', year: '2015' }],
+    [{ day: '100', month: '2', year: '2015' }],
+    [{ day: '10', month: '2', year: '0000' }],
+  ])('refuses %j as not a real date', (parts) => {
+    expect(readApprovalDate(parts, '2015-02-10')).toEqual({ state: 'invalid', message: 'The approval date must be a real date, like 15 9 2014' });
   });
 });

@@ -1,4 +1,14 @@
-import { findFinancialRuleSet, isFinancialRuleCode, type FinancialRuleCode, type PlanCompliance, type PlanFlex } from '@ccg-assure/domain';
+import {
+  compareIsoDates,
+  DomainError,
+  findFinancialRuleSet,
+  formatIsoDate,
+  isFinancialRuleCode,
+  requireIsoDate,
+  type FinancialRuleCode,
+  type PlanCompliance,
+  type PlanFlex,
+} from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { complianceSentence } from './compliance-panel';
@@ -38,18 +48,25 @@ function percentageHint(rule: FinancialRuleCode | null, rulePercentage: string |
   }
 }
 
-/** "2014-09-15" from the three boxes of the NHS date input; null when all are blank (the API takes today). */
+const NOT_A_DATE = 'The approval date must be a real date, like 15 9 2014';
+
+/**
+ * "2014-09-15" from the three boxes of the NHS date input, read by the calendar; null when all are blank
+ * (the API takes today). `today` is the date in England, read once by the page.
+ */
 export function readApprovalDate(parts: DateParts, today: string): { state: 'empty' } | { state: 'valid'; isoDate: string } | { state: 'invalid'; message: string } {
   const [day, month, year] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
   if (!day && !month && !year) return { state: 'empty' };
   const whole = (text: string) => /^\d+$/.test(text);
-  if (!whole(day) || !whole(month) || !/^\d{4}$/.test(year)) return { state: 'invalid', message: 'The approval date must be a real date, like 15 9 2014' };
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCFullYear() !== Number(year) || date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day)) {
-    return { state: 'invalid', message: 'The approval date must be a real date, like 15 9 2014' };
+  if (!whole(day) || !whole(month) || !/^\d{4}$/.test(year)) return { state: 'invalid', message: NOT_A_DATE };
+  let isoDate: string;
+  try {
+    isoDate = requireIsoDate(formatIsoDate({ year: Number(year), month: Number(month), day: Number(day) }), 'approvedOn');
+  } catch (error) {
+    if (error instanceof DomainError) return { state: 'invalid', message: NOT_A_DATE };
+    throw error;
   }
-  const isoDate = date.toISOString().slice(0, 10);
-  if (isoDate > today) return { state: 'invalid', message: 'The approval date must be today or in the past' };
+  if (compareIsoDates(isoDate, today) > 0) return { state: 'invalid', message: 'The approval date must be today or in the past' };
   return { state: 'valid', isoDate };
 }
 
@@ -71,7 +88,7 @@ interface FlexFormProps {
   plan: StoredPlan;
   /** The plan's compliance with this flex in place of any other of its rule: worked out in the browser, as the panel is. */
   preview: (flex: PlanFlex) => PlanCompliance | null;
-  /** "2015-02-10": the latest approval date allowed (UTC, as the API reckons it). */
+  /** "2015-02-10": today in England (todayInEngland, read by the page), the latest approval date allowed, as the API reckons it. */
   today: string;
 }
 

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ForecastChart, monthsOfYear, type ForecastPoint } from './forecast-chart';
+import { ForecastChart, type ForecastPoint } from './forecast-chart';
+import { forecastAxisLabel, forecastMonthsOf } from './forecast-months';
 
 // Planned spend £396m on a £400m allocation; the warning threshold is 1% of allocation, £4m.
 const forecast = (month: string, outturn: string, variance: string, warning = false): ForecastPoint => ({
@@ -21,7 +22,13 @@ const warning = { month: '2015-07', adverseVariance: '4500000.00', threshold: '4
 
 describe('forecast outturn chart', () => {
   it('runs April to March of the financial year', () => {
-    expect(monthsOfYear('2015/16')).toEqual(['2015-04', '2015-05', '2015-06', '2015-07', '2015-08', '2015-09', '2015-10', '2015-11', '2015-12', '2016-01', '2016-02', '2016-03']);
+    expect(forecastMonthsOf('2015/16')).toEqual(['2015-04', '2015-05', '2015-06', '2015-07', '2015-08', '2015-09', '2015-10', '2015-11', '2015-12', '2016-01', '2016-02', '2016-03']);
+  });
+
+  it('names the year on the axis at the first month and at January', () => {
+    expect(forecastMonthsOf('2015/16').map((month, index) => forecastAxisLabel(month, index === 0))).toEqual([
+      'Apr 15', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan 16', 'Feb', 'Mar',
+    ]);
   });
 
   it('names every month’s point with its forecast and variance, warning months as above the threshold', () => {

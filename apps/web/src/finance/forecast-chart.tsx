@@ -4,8 +4,8 @@ import { ChartAxes, ChartFrame, PointRing, Swatch } from '../ui/chart/chart-fram
 import { extent, plotArea, slotAxis, valueAxis } from '../ui/chart/chart-scale';
 import { useChartPoints } from '../ui/chart/use-chart-points';
 import { useMeasuredWidth } from '../ui/chart/use-measured-width';
-import { monthLabel } from '../ui/format';
 import { CellLabel } from './cell-label';
+import { forecastAxisLabel, forecastMonthName, forecastMonthsOf } from './forecast-months';
 
 /** One month's forecast as the API gives it: money as exact decimal text, the warning decided by the API. */
 export interface ForecastPoint {
@@ -39,21 +39,9 @@ interface ForecastChartProps {
   initialWidth?: number;
 }
 
-/** "2015/16" → ["2015-04", …, "2016-03"]. */
-export function monthsOfYear(financialYear: string): string[] {
-  const start = Number(financialYear.slice(0, 4));
-  return Array.from({ length: 12 }, (_, index) => {
-    const month = ((index + 3) % 12) + 1;
-    const year = index < 9 ? start : start + 1;
-    return `${year}-${String(month).padStart(2, '0')}`;
-  });
-}
-
 const money = (text: string) => Money.parse(text);
 /** For drawing only: pounds as a number of millions (positions on the chart, never arithmetic on money). */
 const millions = (text: string) => Number(money(text).pence) / 100_000_000;
-const monthName = (month: string) => monthLabel(`${month}-01`);
-const shortMonth = (month: string) => monthLabel(`${month}-01`).slice(0, 3);
 const axisPounds = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
 /** How far from plan, in words: "£2,500,000.00 over plan (adverse)". */
@@ -65,7 +53,7 @@ export function varianceWords(variance: string): string {
 
 /** The accessible name of a point: "June 2015: forecast outturn £…, £… over plan (adverse), above the warning threshold". */
 export function forecastPointName(point: ForecastPoint): string {
-  return `${monthName(point.month)}: forecast outturn ${money(point.forecastOutturn).toDisplayString()}, ${varianceWords(point.variance)}${point.warning ? ', above the warning threshold' : ''}`;
+  return `${forecastMonthName(point.month)}: forecast outturn ${money(point.forecastOutturn).toDisplayString()}, ${varianceWords(point.variance)}${point.warning ? ', above the warning threshold' : ''}`;
 }
 
 const COLOURS = { plan: '#005eb8', threshold: '#d5281b', forecast: '#212b32', point: '#212b32', warning: '#d5281b' };
@@ -91,7 +79,7 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
         </span>
       </h3>
       <p>
-        The {monthName(warning.month)} forecast outturn is {money(warning.adverseVariance).toDisplayString()} over plan, above the threshold of{' '}
+        The {forecastMonthName(warning.month)} forecast outturn is {money(warning.adverseVariance).toDisplayString()} over plan, above the threshold of{' '}
         {money(warning.threshold).toDisplayString()} ({warning.thresholdPercent}% of allocation). NHS England can treat this as a financial special-measures trigger.
       </p>
     </div>
@@ -106,7 +94,7 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
     );
   }
 
-  const months = monthsOfYear(financialYear);
+  const months = forecastMonthsOf(financialYear);
   const latest = forecasts[forecasts.length - 1];
   const small = width < 560;
   const height = small ? 260 : 320;
@@ -121,7 +109,7 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
   const warned = forecasts.filter((point) => point.warning).length;
 
   const summary = [
-    `${forecasts.length} monthly ${forecasts.length === 1 ? 'forecast' : 'forecasts'} from ${monthName(forecasts[0].month)} to ${monthName(latest.month)}.`,
+    `${forecasts.length} monthly ${forecasts.length === 1 ? 'forecast' : 'forecasts'} from ${forecastMonthName(forecasts[0].month)} to ${forecastMonthName(latest.month)}.`,
     `Planned spend ${money(latest.plannedSpend).toDisplayString()}; warning above ${money(latest.plannedSpend).plus(money(latest.warningThreshold)).toDisplayString()}.`,
     `Latest: ${forecastPointName(latest)}.`,
     warned ? `${warned} of ${forecasts.length} above the warning threshold.` : 'None above the warning threshold.',
@@ -148,7 +136,7 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
               className={`ccg-chart__tooltip ${tooltipAbove ? 'ccg-chart__tooltip--above' : 'ccg-chart__tooltip--below'}`}
               style={{ left: `${tooltipLeft}%`, top: `${(y(millions(shown.forecastOutturn)) / height) * 100}%` }}
             >
-              <strong>{monthName(shown.month)}</strong>
+              <strong>{forecastMonthName(shown.month)}</strong>
               <span>Forecast outturn: {money(shown.forecastOutturn).toDisplayString()}</span>
               <span>Planned spend: {money(shown.plannedSpend).toDisplayString()}</span>
               <span>Variance: {varianceWords(shown.variance)}</span>
@@ -165,7 +153,7 @@ export function ForecastChart({ title, financialYear, forecasts, warning, initia
           y={yAxis}
           formatY={(tick) => `£${axisPounds.format(tick)}m`}
           xTicks={months.flatMap((month, index) =>
-            index % labelEvery === 0 ? [{ key: month, x: x(month), label: `${shortMonth(month)}${index === 0 || month.endsWith('-01') ? ` ${month.slice(2, 4)}` : ''}` }] : [],
+            index % labelEvery === 0 ? [{ key: month, x: x(month), label: forecastAxisLabel(month, index === 0) }] : [],
           )}
         />
         <g aria-hidden="true">
@@ -255,7 +243,7 @@ function ForecastTable({ title, forecasts }: { title: string; forecasts: readonl
           {forecasts.map((point) => (
             <tr key={point.month} className="nhsuk-table__row" role="row">
               <th scope="row" role="rowheader" className="nhsuk-table__header ccg-nowrap">
-                {monthName(point.month)}
+                {forecastMonthName(point.month)}
               </th>
               <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">
                 <CellLabel>Forecast outturn</CellLabel>

@@ -1,9 +1,9 @@
 import { assessForecastVariance, Money, Percentage } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { monthLabel } from '../ui/format';
 import { RecordForecastOutturnMutation } from './financial-plans.operations';
-import { monthsOfYear, varianceWords } from './forecast-chart';
+import { varianceWords } from './forecast-chart';
+import { financialYearSpan, forecastMonthName, forecastMonthsOf } from './forecast-months';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { readAmount } from './plan-draft';
 import type { StoredPlan } from './stored-plan';
@@ -11,8 +11,6 @@ import type { StoredPlan } from './stored-plan';
 const MONTH_FIELD = 'forecast-month';
 const AMOUNT_FIELD = 'forecast-amount';
 const AMOUNT_LABEL = 'Forecast outturn';
-
-const monthName = (month: string) => monthLabel(`${month}-01`);
 
 /** A forecast read from the form, ready to confirm. */
 interface ReadForecast {
@@ -36,11 +34,10 @@ function measure(plan: StoredPlan, amount: Money) {
 }
 
 function refusal(error: unknown, financialYear: string): FormProblem {
-  const start = Number(financialYear.slice(0, 4));
   return refusalProblem(
     error,
     {
-      MONTH_OUTSIDE_FINANCIAL_YEAR: { field: MONTH_FIELD, message: `Select a month in the ${financialYear} financial year, April ${start} to March ${start + 1}` },
+      MONTH_OUTSIDE_FINANCIAL_YEAR: { field: MONTH_FIELD, message: `Select a month in the ${financialYear} financial year, ${financialYearSpan(financialYear)}` },
       NEGATIVE_AMOUNT: { field: AMOUNT_FIELD, message: `${AMOUNT_LABEL} must be £0 or more` },
       INVALID_MONEY: { field: AMOUNT_FIELD, message: `${AMOUNT_LABEL} must be an amount in pounds, like 1250000 or 1250000.50` },
       PLAN_NOT_APPROVED: { field: null, message: 'Forecasts are measured against the approved plan, and this plan has no approved version now. Reload the page to see where it is.' },
@@ -106,7 +103,7 @@ export function ForecastForm({ plan }: { plan: StoredPlan }) {
       setMonth('');
       setAmount('');
       setNotice(
-        `Recorded the ${monthName(forecast.month)} forecast outturn: ${forecast.amount.toDisplayString()}${saved ? `, ${varianceWords(saved.variance)}${saved.warning ? ', above the warning threshold' : ''}` : ''}.`,
+        `Recorded the ${forecastMonthName(forecast.month)} forecast outturn: ${forecast.amount.toDisplayString()}${saved ? `, ${varianceWords(saved.variance)}${saved.warning ? ', above the warning threshold' : ''}` : ''}.`,
       );
     } catch (error) {
       setConfirming(null);
@@ -130,12 +127,12 @@ export function ForecastForm({ plan }: { plan: StoredPlan }) {
         <div className="nhsuk-card ccg-confirm">
           <div className="nhsuk-card__content">
             <h4 className="nhsuk-heading-s" tabIndex={-1} ref={confirmRef}>
-              Record {confirming.amount.toDisplayString()} as the {monthName(confirming.month)} forecast outturn?
+              Record {confirming.amount.toDisplayString()} as the {forecastMonthName(confirming.month)} forecast outturn?
             </h4>
             <dl className="nhsuk-summary-list">
               <div className="nhsuk-summary-list__row">
                 <dt className="nhsuk-summary-list__key">Month</dt>
-                <dd className="nhsuk-summary-list__value">{monthName(confirming.month)}</dd>
+                <dd className="nhsuk-summary-list__value">{forecastMonthName(confirming.month)}</dd>
               </div>
               <div className="nhsuk-summary-list__row">
                 <dt className="nhsuk-summary-list__key">Forecast outturn for {financialYear}</dt>
@@ -155,7 +152,7 @@ export function ForecastForm({ plan }: { plan: StoredPlan }) {
             </p>
             {replaced !== undefined && (
               <p className="nhsuk-body">
-                It replaces the {Money.parse(replaced).toDisplayString()} recorded for {monthName(confirming.month)}.
+                It replaces the {Money.parse(replaced).toDisplayString()} recorded for {forecastMonthName(confirming.month)}.
               </p>
             )}
             <div className="ccg-button-row">
@@ -185,9 +182,9 @@ export function ForecastForm({ plan }: { plan: StoredPlan }) {
                 onChange={(event) => setMonth(event.currentTarget.value)}
               >
                 <option value="">Choose a month</option>
-                {monthsOfYear(financialYear).map((option) => (
+                {forecastMonthsOf(financialYear).map((option) => (
                   <option key={option} value={option}>
-                    {monthName(option)}
+                    {forecastMonthName(option)}
                     {recorded.has(option) ? ' (recorded)' : ''}
                   </option>
                 ))}

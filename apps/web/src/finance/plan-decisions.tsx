@@ -10,8 +10,10 @@ interface PlanDecisionsProps {
   what: string;
   /** The finance officer may submit the draft; a sentence says why not yet when it cannot be submitted now. */
   submit: { blockedBy: string | null } | null;
-  /** The assessor may approve or return the submitted version. */
-  decide: boolean;
+  /** The viewer may approve the submitted version (APPROVE). */
+  approve: boolean;
+  /** The viewer may return the submitted version to the CCG (RETURN). */
+  returnToCcg: boolean;
   /** The compliance of the version, in a sentence, for the confirmation. */
   complianceSentence: string | null;
   compliant: boolean | null;
@@ -22,10 +24,10 @@ interface PlanDecisionsProps {
 }
 
 /**
- * Submit (finance officer), approve or return (NHS England assessor), each behind a confirmation step;
- * a return needs its reason. Nothing is sent until the person confirms.
+ * Submit (finance officer), approve or return (NHS England assessor), as the plan's available actions
+ * allow, each behind a confirmation step; a return needs its reason. Nothing is sent until the person confirms.
  */
-export function PlanDecisions({ what, submit, decide, complianceSentence, compliant, busy, onSubmit, onApprove, onReturn }: PlanDecisionsProps) {
+export function PlanDecisions({ what, submit, approve, returnToCcg, complianceSentence, compliant, busy, onSubmit, onApprove, onReturn }: PlanDecisionsProps) {
   const [step, setStep] = useState<Step | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function PlanDecisions({ what, submit, decide, complianceSentence, compli
     if (step) headingRef.current?.focus();
   }, [step]);
 
-  if (!submit && !decide) return null;
+  if (!submit && !approve && !returnToCcg) return null;
 
   const close = () => {
     setStep(null);
@@ -87,14 +89,18 @@ export function PlanDecisions({ what, submit, decide, complianceSentence, compli
           </button>
         </>
       )}
-      {step === null && decide && (
+      {step === null && (approve || returnToCcg) && (
         <div className="ccg-button-row">
-          <button type="button" className="nhsuk-button" disabled={busy} onClick={() => setStep('approve')}>
-            Approve the plan
-          </button>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={busy} onClick={() => setStep('return')}>
-            Return the plan to the CCG
-          </button>
+          {approve && (
+            <button type="button" className="nhsuk-button" disabled={busy} onClick={() => setStep('approve')}>
+              Approve the plan
+            </button>
+          )}
+          {returnToCcg && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={busy} onClick={() => setStep('return')}>
+              Return the plan to the CCG
+            </button>
+          )}
         </div>
       )}
 

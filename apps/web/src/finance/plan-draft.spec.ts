@@ -1,4 +1,4 @@
-import { emptyDraft, readAmount, readPlan } from './plan-draft';
+import { emptyDraft, readAmount, readPlan, saveProblems } from './plan-draft';
 
 describe('readAmount', () => {
   it.each([
@@ -29,7 +29,7 @@ describe('readAmount', () => {
 describe('readPlan', () => {
   it('waits for the prior-year running costs and the Better Care Fund minimum in 2015/16, without an error', () => {
     const reading = readPlan({ ...emptyDraft('2015/16'), allocation: '400000000' });
-    expect(reading).toMatchObject({ problems: [], compliance: null, pending: { kind: 'NEEDS_INPUT', labels: ['prior-year running costs', 'Better Care Fund minimum contribution'] } });
+    expect(reading).toMatchObject({ problems: [], compliance: null, pending: { kind: 'NEEDS_INPUT', fields: ['prior-year-running-costs', 'better-care-fund-minimum'] } });
   });
 
   it('fails 2015/16 running costs by 2% of the prior year when they fell only 8% (the domain answer, in the browser)', () => {
@@ -44,5 +44,25 @@ describe('readPlan', () => {
     const runningCosts = reading.compliance?.rules.find((rule) => rule.rule === 'RUNNING_COSTS');
     expect([runningCosts?.required.toString(), runningCosts?.shortfall.toString(), runningCosts?.met]).toEqual(['4500000.00', '100000.00', false]);
     expect(reading.compliance?.rules.filter((rule) => !rule.met).map((rule) => rule.rule)).toEqual(['RUNNING_COSTS']);
+  });
+});
+
+describe('saveProblems', () => {
+  it('asks for the allocation first, before what cannot be read', () => {
+    const draft = emptyDraft('2014/15');
+    expect(saveProblems(readPlan({ ...draft, lines: { ...draft.lines, ACUTE: '12.345' } }))).toEqual([
+      { field: 'allocation', message: 'Enter the allocation' },
+      { field: 'line-ACUTE', message: 'Acute must be pounds and pence, with no more than 2 numbers after the decimal point' },
+    ]);
+  });
+
+  it('names each amount the year still needs by its field, in the order of the form', () => {
+    expect(saveProblems(readPlan({ ...emptyDraft('2015/16'), allocation: '400000000' }))).toEqual([
+      { field: 'prior-year-running-costs', message: 'Enter the prior-year running costs' },
+      { field: 'better-care-fund-minimum', message: 'Enter the Better Care Fund minimum contribution' },
+    ]);
+    expect(saveProblems(readPlan({ ...emptyDraft('2015/16'), allocation: '400000000', priorYearRunningCosts: '5000000' }))).toEqual([
+      { field: 'better-care-fund-minimum', message: 'Enter the Better Care Fund minimum contribution' },
+    ]);
   });
 });

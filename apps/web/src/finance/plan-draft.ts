@@ -10,7 +10,7 @@ import {
   type PlanFlex,
   type PlanCompliance,
 } from '@ccg-assure/domain';
-import { CATEGORY_LABELS } from './plan-labels';
+import { fieldInSentence, fieldLabel, lineFieldId, type ExtraAmountFieldId, type FieldId } from './plan-fields';
 
 /** What the finance officer has typed, exactly as typed. */
 export interface PlanDraft {
@@ -21,15 +21,11 @@ export interface PlanDraft {
   betterCareFundMinimum: string;
 }
 
-/** A field of the form, by the id of its input (error summary links point at it). */
-export type FieldId = 'allocation' | 'prior-year-running-costs' | 'better-care-fund-minimum' | `line-${PlanCategory}`;
-
+/** What is wrong with one field, by its id; the message is for display. */
 export interface FieldProblem {
   field: FieldId;
   message: string;
 }
-
-export const lineFieldId = (category: PlanCategory): FieldId => `line-${category}`;
 
 export function emptyDraft(financialYear: string): PlanDraft {
   return {
@@ -84,13 +80,13 @@ export function readAmount(text: string, label: string): AmountReading {
 
 /**
  * Why there is no compliance to show yet: the officer has not entered an allocation, the allocation is not
- * usable, or the year needs an amount not yet entered.
+ * usable, the year needs amounts not yet entered (by field), or the domain refused the plan (by its code).
  */
 export type PlanPending =
   | { kind: 'NO_ALLOCATION' }
   | { kind: 'ALLOCATION_INVALID' }
-  | { kind: 'NEEDS_INPUT'; labels: string[] }
-  | { kind: 'CANNOT_CHECK'; message: string };
+  | { kind: 'NEEDS_INPUT'; fields: ExtraAmountFieldId[] }
+  | { kind: 'CANNOT_CHECK'; code: string; message: string };
 
 export interface PlanReading {
   /** One per field that cannot be read, in the order of the form. */
@@ -102,9 +98,6 @@ export interface PlanReading {
   pending: PlanPending | null;
 }
 
-export const PRIOR_YEAR_RUNNING_COSTS_LABEL = 'Prior-year running costs';
-export const BETTER_CARE_FUND_MINIMUM_LABEL = 'Better Care Fund minimum contribution';
-
 /**
  * Reads the draft field by field and checks what can be read: a bad field never stops the rest. A stored
  * plan's approved flexes in force are applied as the API applies them, so both give the same answer.
@@ -113,39 +106,40 @@ export function readPlan(draft: PlanDraft, flexes: readonly PlanFlex[] = []): Pl
   const problems: FieldProblem[] = [];
   const needed = inputsNeeded(draft.financialYear);
 
-  const allocation = readAmount(draft.allocation, 'Allocation');
-  if (allocation.state === 'invalid') problems.push({ field: 'allocation', message: allocation.message });
-
-  const extra = (needed: boolean, text: string, label: string, field: FieldId): Money | 'missing' | undefined => {
-    if (!needed) return undefined;
-    const reading = readAmount(text, label);
+  const read = (text: string, field: FieldId): AmountReading => {
+    const reading = readAmount(text, fieldLabel(field));
     if (reading.state === 'invalid') problems.push({ field, message: reading.message });
-    return reading.state === 'valid' ? reading.amount : 'missing';
+    return reading;
   };
-  const priorYearRunningCosts = extra(needed.priorYearRunningCosts, draft.priorYearRunningCosts, PRIOR_YEAR_RUNNING_COSTS_LABEL, 'prior-year-running-costs');
-  const betterCareFundMinimum = extra(needed.betterCareFundMinimum, draft.betterCareFundMinimum, BETTER_CARE_FUND_MINIMUM_LABEL, 'better-care-fund-minimum');
+  const allocation = read(draft.allocation, 'allocation');
+
+  const missing: ExtraAmountFieldId[] = [];
+  const extra = (isNeeded: boolean, text: string, field: ExtraAmountFieldId): Money | undefined => {
+    if (!isNeeded) return undefined;
+    const reading = read(text, field);
+    if (reading.state === 'valid') return reading.amount;
+    missing.push(field);
+    return undefined;
+  };
+  const priorYearRunningCosts = extra(needed.priorYearRunningCosts, draft.priorYearRunningCosts, 'prior-year-running-costs');
+  const betterCareFundMinimum = extra(needed.betterCareFundMinimum, draft.betterCareFundMinimum, 'better-care-fund-minimum');
 
   const lines = PLAN_CATEGORIES.flatMap((category) => {
-    const reading = readAmount(draft.lines[category], CATEGORY_LABELS[category]);
-    if (reading.state === 'invalid') problems.push({ field: lineFieldId(category), message: reading.message });
+    const reading = read(draft.lines[category], lineFieldId(category));
     return reading.state === 'valid' ? [{ category, amount: reading.amount }] : [];
   });
 
   const none = (pending: PlanPending): PlanReading => ({ problems, input: null, compliance: null, pending });
   if (allocation.state === 'empty') return none({ kind: 'NO_ALLOCATION' });
   if (allocation.state === 'invalid') return none({ kind: 'ALLOCATION_INVALID' });
-  const missing = [
-    priorYearRunningCosts === 'missing' ? PRIOR_YEAR_RUNNING_COSTS_LABEL.toLowerCase() : null,
-    betterCareFundMinimum === 'missing' ? BETTER_CARE_FUND_MINIMUM_LABEL : null,
-  ].filter((label): label is string => label !== null);
-  if (missing.length) return none({ kind: 'NEEDS_INPUT', labels: missing });
+  if (missing.length) return none({ kind: 'NEEDS_INPUT', fields: missing });
 
   const input: FinancialPlanInput = {
     financialYear: draft.financialYear,
     allocation: allocation.amount,
     lines,
-    ...(priorYearRunningCosts instanceof Money ? { priorYearRunningCosts } : {}),
-    ...(betterCareFundMinimum instanceof Money ? { betterCareFundMinimum } : {}),
+    ...(priorYearRunningCosts ? { priorYearRunningCosts } : {}),
+    ...(betterCareFundMinimum ? { betterCareFundMinimum } : {}),
     ...(flexes.length ? { flexes } : {}),
   };
   try {
@@ -156,7 +150,25 @@ export function readPlan(draft: PlanDraft, flexes: readonly PlanFlex[] = []): Pl
       problems.unshift({ field: 'allocation', message: 'Allocation must be more than £0' });
       return none({ kind: 'ALLOCATION_INVALID' });
     }
-    return none({ kind: 'CANNOT_CHECK', message: error.message });
+    return none({ kind: 'CANNOT_CHECK', code: error.code, message: error.message });
+  }
+}
+
+/**
+ * Why the plan cannot be saved yet, by field: what cannot be read, then what the year's rules need that is
+ * missing (an allocation first). Read from the pending reading's field ids, never from its words.
+ */
+export function saveProblems(reading: PlanReading): FieldProblem[] {
+  const { pending } = reading;
+  switch (pending?.kind) {
+    case 'NO_ALLOCATION':
+      return [{ field: 'allocation', message: `Enter the ${fieldInSentence('allocation')}` }, ...reading.problems];
+    case 'NEEDS_INPUT':
+      return [...reading.problems, ...pending.fields.map((field) => ({ field, message: `Enter the ${fieldInSentence(field)}` }))];
+    case 'CANNOT_CHECK':
+      return [...reading.problems, { field: 'allocation', message: pending.message }];
+    default:
+      return reading.problems;
   }
 }
 

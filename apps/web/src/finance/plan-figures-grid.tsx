@@ -1,6 +1,7 @@
 import { Money, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
 import { percentOfAllocation } from './compliance-panel';
-import { BETTER_CARE_FUND_MINIMUM_LABEL, inputsNeeded, lineFieldId, PRIOR_YEAR_RUNNING_COSTS_LABEL, readAmount, type FieldId, type PlanDraft, type PlanReading } from './plan-draft';
+import { inputsNeeded, readAmount, type PlanDraft, type PlanReading } from './plan-draft';
+import { fieldLabel, lineFieldId, type ExtraAmountFieldId, type FieldId } from './plan-fields';
 import { CATEGORY_LABELS } from './plan-labels';
 
 interface PlanFiguresGridProps {
@@ -67,9 +68,9 @@ export function PlanFiguresGrid({ draft, reading, onChange, errorFor }: PlanFigu
   const figure = (id: FieldId, label: string, value: string, set: (value: string) => void) =>
     onChange ? <MoneyCell id={id} label={label} value={value} error={errorFor(id)} onChange={set} /> : <span className="ccg-nowrap">{valid(value)?.toDisplayString() ?? 'None'}</span>;
 
-  const extraRows: { id: FieldId; label: string; key: 'priorYearRunningCosts' | 'betterCareFundMinimum' }[] = [
-    ...(needed.priorYearRunningCosts ? [{ id: 'prior-year-running-costs' as const, label: PRIOR_YEAR_RUNNING_COSTS_LABEL, key: 'priorYearRunningCosts' as const }] : []),
-    ...(needed.betterCareFundMinimum ? [{ id: 'better-care-fund-minimum' as const, label: BETTER_CARE_FUND_MINIMUM_LABEL, key: 'betterCareFundMinimum' as const }] : []),
+  const extraRows: { id: ExtraAmountFieldId; key: 'priorYearRunningCosts' | 'betterCareFundMinimum' }[] = [
+    ...(needed.priorYearRunningCosts ? [{ id: 'prior-year-running-costs' as const, key: 'priorYearRunningCosts' as const }] : []),
+    ...(needed.betterCareFundMinimum ? [{ id: 'better-care-fund-minimum' as const, key: 'betterCareFundMinimum' as const }] : []),
   ];
 
   return (
@@ -100,9 +101,9 @@ export function PlanFiguresGrid({ draft, reading, onChange, errorFor }: PlanFigu
           {extraRows.map((row) => (
             <tr key={row.id} role="row" className="nhsuk-table__row">
               <th scope="row" role="rowheader" className="nhsuk-table__header">
-                {row.label}
+                {fieldLabel(row.id)}
               </th>
-              <td role="cell" className="nhsuk-table__cell">{figure(row.id, row.label, draft[row.key], (value) => onChange?.({ [row.key]: value }))}</td>
+              <td role="cell" className="nhsuk-table__cell">{figure(row.id, fieldLabel(row.id), draft[row.key], (value) => onChange?.({ [row.key]: value }))}</td>
               <td role="cell" className="nhsuk-table__cell nhsuk-table__cell--numeric" />
             </tr>
           ))}

@@ -89,6 +89,20 @@ describe('importing a plan file', () => {
     });
   });
 
+  it('names a date typed in an amount cell by its calendar date, as the spreadsheet holds it', async () => {
+    const workbook = await loadWorkbook(await planWorkbook({ ...leeds2014 }));
+    const plan = workbook.getWorksheet('Plan');
+    if (!plan) throw new Error('no Plan sheet');
+    // A workbook date has no time zone: 1 April 2014 is 2014-04-01 wherever the file is read.
+    plan.getCell('B14').value = new Date(Date.UTC(2014, 3, 1));
+    plan.getCell('B14').style = { numFmt: 'dd/mm/yyyy' };
+    const bytes = (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    expect(await importPlanFile(picked('plan.xlsx', bytes), { ccg: '02V', financialYear: '2014/15' })).toEqual({
+      ok: false,
+      problems: [{ cell: 'B14', message: 'Cell B14: a date (2014-04-01) is not an amount in pounds' }],
+    });
+  });
+
   it('says so when the file is not a spreadsheet it can read', async () => {
     const text = new TextEncoder().encode('not a zip');
     expect(await importPlanFile(picked('plan.xlsx', text), { ccg: '02V', financialYear: '2014/15' })).toEqual({ ok: false, problems: [{ cell: null, message: 'plan.xlsx could not be read as an Excel workbook (.xlsx)' }] });

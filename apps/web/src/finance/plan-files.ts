@@ -1,4 +1,5 @@
-import { Money, type PlanCompliance } from '@ccg-assure/domain';
+import { Money, type PlanCategory, type PlanCompliance } from '@ccg-assure/domain';
+import { readAmount, type PlanDraft, type PlanReading } from './plan-draft';
 import { toCsv } from '../ui/csv';
 import { RULE_LABELS, ruleTerms } from './plan-labels';
 import { PLAN_SHEET_NAME, planSheetRows, readPlanSheet, SHEET_COLUMNS, type PlanSheetContent, type PlanSheetReading } from './plan-sheet';
@@ -59,4 +60,31 @@ export function planCsv(content: PlanSheetContent): string {
     SHEET_COLUMNS,
     rows.map((row) => row.map((value) => (value instanceof Money ? value.toString() : value))),
   );
+}
+
+/** The figures on screen for an export, or why there are none to export yet. */
+export type ExportablePlan = { ok: true; content: PlanSheetContent } | { ok: false; reason: string };
+
+/** The plan on screen as the template's content: only once every figure reads and there is an allocation. */
+export function exportablePlan(ccg: string, draft: PlanDraft, reading: PlanReading): ExportablePlan {
+  if (reading.problems.length) return { ok: false, reason: 'Correct the figures marked above to export the plan.' };
+  if (!reading.input) return { ok: false, reason: 'Enter the allocation to export the plan.' };
+  const money = (text: string) => {
+    const amount = readAmount(text, '');
+    return amount.state === 'valid' ? amount.amount : null;
+  };
+  const lines: Partial<Record<PlanCategory, Money>> = {};
+  for (const line of reading.input.lines) lines[line.category] = line.amount;
+  return {
+    ok: true,
+    content: {
+      ccg,
+      financialYear: draft.financialYear,
+      allocation: reading.input.allocation,
+      priorYearRunningCosts: money(draft.priorYearRunningCosts),
+      betterCareFundMinimum: money(draft.betterCareFundMinimum),
+      lines,
+      compliance: reading.compliance,
+    },
+  };
 }

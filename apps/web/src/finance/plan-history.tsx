@@ -1,4 +1,5 @@
 import { Money } from '@ccg-assure/domain';
+import { fieldLabel } from './plan-fields';
 import { RULE_LABELS, shortfallVerb } from './plan-labels';
 import { StatusTag } from './status-tag';
 import { formatDateTime, type StoredVersion } from './stored-plan';
@@ -70,8 +71,8 @@ export function PlanHistory({ versions }: { versions: readonly StoredVersion[] }
                         </thead>
                         <tbody className="nhsuk-table__body">
                           {changes.figures.map((change) => (
-                            <tr key={change.what} className="nhsuk-table__row">
-                              <th scope="row" className="nhsuk-table__header">{change.what}</th>
+                            <tr key={change.field} className="nhsuk-table__row">
+                              <th scope="row" className="nhsuk-table__header">{fieldLabel(change.field)}</th>
                               <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{change.from}</td>
                               <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{change.to}</td>
                               <td className="nhsuk-table__cell nhsuk-table__cell--numeric ccg-nowrap">{change.change}</td>

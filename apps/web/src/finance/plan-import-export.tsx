@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { blankPlan, importPlanFile, planCsv, planWorkbook } from './plan-files';
+import { blankPlan, importPlanFile, planCsv, planWorkbook, type ExportablePlan } from './plan-files';
 import type { PlanDraft } from './plan-draft';
-import type { PlanSheetContent, SheetProblem } from './plan-sheet';
+import type { SheetProblem } from './plan-sheet';
 import { downloadFile, planFileName, XLSX_TYPE } from './spreadsheet-files';
 
 interface PlanImportExportProps {
@@ -10,7 +10,7 @@ interface PlanImportExportProps {
   /** Null when the figures cannot be imported here (read-only). */
   onImported: ((draft: PlanDraft, summary: string) => void) | null;
   /** The figures on screen for an export, or why there are none to export. */
-  exportable: { ok: true; content: PlanSheetContent } | { ok: false; reason: string };
+  exportable: ExportablePlan;
 }
 
 type ImportState = { state: 'idle' } | { state: 'reading' } | { state: 'refused'; fileName: string; problems: SheetProblem[] } | { state: 'no-file' };

@@ -1,5 +1,6 @@
-import { FINANCE_ROUNDING, isPlanCategory, Money, PLAN_CATEGORIES, type PlanCategory, type PlanCompliance } from '@ccg-assure/domain';
-import { BETTER_CARE_FUND_MINIMUM_LABEL, emptyDraft, inputsNeeded, PRIOR_YEAR_RUNNING_COSTS_LABEL, readAmount, type PlanDraft } from './plan-draft';
+import { FINANCE_ROUNDING, isPlanCategory, Money, PLAN_CATEGORIES, tryParseFinancialYear, type PlanCategory, type PlanCompliance } from '@ccg-assure/domain';
+import { emptyDraft, inputsNeeded, readAmount, type PlanDraft } from './plan-draft';
+import { fieldLabel } from './plan-fields';
 import { CATEGORY_LABELS } from './plan-labels';
 import { cellAt, cellReference, cellText, type SheetCell, type SheetGrid } from './sheet-cells';
 
@@ -41,8 +42,8 @@ export const PLAN_SHEET_ROWS: readonly SheetRow[] = [
   { label: CCG_CODE_LABEL, field: 'ccg', note: "The CCG's ODS code, like 02V" },
   { label: FINANCIAL_YEAR_LABEL, field: 'financialYear', note: 'Like 2015/16' },
   { label: ALLOCATION_LABEL, field: 'allocation', note: `The CCG's total allocation for the year. ${AMOUNT_NOTE}` },
-  { label: PRIOR_YEAR_RUNNING_COSTS_LABEL, field: 'priorYearRunningCosts', note: 'Needed from 2015/16. Leave empty for earlier years.' },
-  { label: BETTER_CARE_FUND_MINIMUM_LABEL, field: 'betterCareFundMinimum', note: 'Needed from 2015/16. Leave empty for earlier years.' },
+  { label: fieldLabel('prior-year-running-costs'), field: 'priorYearRunningCosts', note: 'Needed from 2015/16. Leave empty for earlier years.' },
+  { label: fieldLabel('better-care-fund-minimum'), field: 'betterCareFundMinimum', note: 'Needed from 2015/16. Leave empty for earlier years.' },
   ...PLAN_CATEGORIES.map((category) => ({ label: CATEGORY_LABELS[category], field: category, note: category === 'ACUTE' ? `${AMOUNT_NOTE}. Leave a line empty if the plan has none.` : '' })),
 ];
 
@@ -121,11 +122,13 @@ const LABEL_TO_ROW = new Map<string, SheetRow>(
 
 const quote = (cell: SheetCell) => `'${cellText(cell)}'`;
 
-/** "2015-16" or " 2015/16 " → "2015/16"; null when it is not a year like that. */
+/**
+ * "2015-16", " 2015/16 " or "2015 / 16" → "2015/16", read by the calendar's FinancialYear (spaces around
+ * the separator forgiven, as people type them); null when it is not a financial year.
+ */
 function readYear(cell: SheetCell): string | null {
   if (cell.kind !== 'text') return null;
-  const match = /^(\d{4})\s*[/-]\s*(\d{2})$/.exec(cell.text.trim());
-  return match ? `${match[1]}/${match[2]}` : null;
+  return tryParseFinancialYear(cell.text.replace(/\s*([/-])\s*/, '$1'))?.label ?? null;
 }
 
 /**

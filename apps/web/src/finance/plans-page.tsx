@@ -1,4 +1,4 @@
-import { listFinancialRuleSets, Money } from '@ccg-assure/domain';
+import { listFinancialRuleSets, Money, parseFinancialYear } from '@ccg-assure/domain';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -12,7 +12,7 @@ import { plansCsv, plansWorkbook, type PlanRow } from './plans-export';
 import { downloadFile, XLSX_TYPE } from './spreadsheet-files';
 import { CellLabel } from './cell-label';
 import { StatusTag } from './status-tag';
-import { planPath, yearFromPath, yearToPath } from './stored-plan';
+import { planPath, planYearFromSegment } from './stored-plan';
 import { organisationName } from '../ui/organisation-name';
 import { FilterSelect } from '../ui/filter-select';
 
@@ -40,10 +40,9 @@ const yesNo = (value: string) => (value === 'yes' ? true : value === 'no' ? fals
 
 /** The address's filters as the API's: unknown values are left out rather than sent. */
 export function toApiFilter(filters: Filters): FinancialPlanFilter {
-  const financialYear = yearFromPath(filters.year);
   return {
     region: filters.region || null,
-    financialYear,
+    financialYear: planYearFromSegment(filters.year)?.label ?? null,
     status: (STATUSES as string[]).includes(filters.status) ? (filters.status as FinancialPlanStatus) : null,
     compliant: yesNo(filters.compliant),
     financialWarning: yesNo(filters.warning),
@@ -123,7 +122,7 @@ export function PlansPage() {
     setExportError(null);
     try {
       const rows = await allMatching();
-      const name = `financial-plans${filter.financialYear ? `-${yearToPath(filter.financialYear)}` : ''}${filter.region ? `-${filter.region.toLowerCase()}` : ''}`;
+      const name = `financial-plans${filter.financialYear ? `-${parseFinancialYear(filter.financialYear).urlSegment}` : ''}${filter.region ? `-${filter.region.toLowerCase()}` : ''}`;
       if (kind === 'csv') downloadFile(`${name}.csv`, plansCsv(rows), 'text/csv;charset=utf-8');
       else downloadFile(`${name}.xlsx`, await plansWorkbook(rows), XLSX_TYPE);
     } catch (failure) {
@@ -151,7 +150,7 @@ export function PlansPage() {
           id="filter-year"
           label="Financial year"
           value={form.year}
-          options={[{ value: '', label: 'Any year' }, ...listFinancialRuleSets().map((set) => ({ value: yearToPath(set.financialYear), label: set.financialYear }))]}
+          options={[{ value: '', label: 'Any year' }, ...listFinancialRuleSets().map((set) => ({ value: parseFinancialYear(set.financialYear).urlSegment, label: set.financialYear }))]}
           onChange={(year) => setForm({ ...form, year })}
         />
         <FilterSelect

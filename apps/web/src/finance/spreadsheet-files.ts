@@ -1,4 +1,4 @@
-import { Money } from '@ccg-assure/domain';
+import { formatIsoDate, Money, parseFinancialYear } from '@ccg-assure/domain';
 import type { CellValue, Workbook } from 'exceljs';
 import { parseCsv, type SheetCell, type SheetGrid } from './sheet-cells';
 
@@ -72,13 +72,22 @@ export async function readSpreadsheetFile(file: PickedFile, sheetName: string): 
   return { ok: true, grid, sheetName: sheet.name };
 }
 
+/**
+ * The calendar date of a spreadsheet date cell, 'yyyy-mm-dd'. A workbook's dates have no time zone: ExcelJS
+ * hands each one over as midnight UTC of its day, so the day is the instant's UTC year, month and day (not
+ * today in England, and not the browser's local date, which is the day before west of Greenwich).
+ */
+function spreadsheetDate(value: Date): string {
+  return formatIsoDate({ year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() });
+}
+
 /** An ExcelJS cell value as the importer sees it; a formula by its saved result. */
 export function toSheetCell(value: CellValue): SheetCell {
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', text: String(value) } : { kind: 'other', description: 'a number out of range' };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'empty' } : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'other', description: `the true/false value ${value ? 'TRUE' : 'FALSE'}` };
-  if (value instanceof Date) return { kind: 'other', description: `a date (${value.toISOString().slice(0, 10)})` };
+  if (value instanceof Date) return { kind: 'other', description: Number.isNaN(value.getTime()) ? 'a date' : `a date (${spreadsheetDate(value)})` };
   if ('error' in value) return { kind: 'other', description: `the error ${value.error}` };
   if ('richText' in value) return toSheetCell(value.richText.map((run) => run.text).join(''));
   if ('hyperlink' in value) return toSheetCell(value.text);
@@ -160,5 +169,5 @@ export function downloadFile(fileName: string, contents: BlobPart, type: string)
 
 /** "02V", "2015/16", "xlsx" → "financial-plan-02v-2015-16.xlsx". */
 export function planFileName(ccg: string, financialYear: string, extension: 'xlsx' | 'csv', kind = 'financial-plan'): string {
-  return `${kind}-${ccg.toLowerCase()}-${financialYear.replace('/', '-')}.${extension}`;
+  return `${kind}-${ccg.toLowerCase()}-${parseFinancialYear(financialYear).urlSegment}.${extension}`;
 }

@@ -1,24 +1,33 @@
-import { findFinancialRuleSet, Money, PLAN_CATEGORIES, Percentage, type PlanCategory, type PlanFlex } from '@ccg-assure/domain';
+import {
+  listFinancialYears,
+  Money,
+  parseFinancialYear,
+  parseIsoDate,
+  PLAN_CATEGORIES,
+  Percentage,
+  tryParseFinancialYear,
+  type FinancialYear,
+  type PlanCategory,
+  type PlanFlex,
+} from '@ccg-assure/domain';
+import { monthLabel } from '../ui/format';
 import type { FinancialPlanFieldsFragment, FinancialPlanVersionFieldsFragment } from '../gql/graphql';
 import { emptyDraft, readAmount, type PlanDraft } from './plan-draft';
 
 export type StoredPlan = FinancialPlanFieldsFragment;
 export type StoredVersion = FinancialPlanVersionFieldsFragment;
 
-/** "2015/16" → "2015-16": a year in an address (a slash would split the path). */
-export const yearToPath = (financialYear: string) => financialYear.replace('/', '-');
-
-/** "2015-16" → "2015/16", or null for anything that is not a year with rules. */
-export function yearFromPath(segment: string | undefined): string | null {
-  if (!segment || !/^\d{4}-\d{2}$/.test(segment)) return null;
-  try {
-    return findFinancialRuleSet(segment).financialYear;
-  } catch {
-    return null;
-  }
+/**
+ * The financial year of an address segment ("2015-16"), or null for anything that is not a year with
+ * planning rules (the calendar reads the year; the rule sets say which years have plans).
+ */
+export function planYearFromSegment(segment: string | undefined): FinancialYear | null {
+  const year = tryParseFinancialYear(segment);
+  return year && listFinancialYears().includes(year.label) ? year : null;
 }
 
-export const planPath = (ccg: string, financialYear: string) => `/finance/plans/${encodeURIComponent(ccg.toUpperCase())}/${yearToPath(financialYear)}`;
+/** `/finance/plans/02V/2015-16`: one CCG's plan for one year. */
+export const planPath = (ccg: string, financialYear: string) => `/finance/plans/${encodeURIComponent(ccg.toUpperCase())}/${parseFinancialYear(financialYear).urlSegment}`;
 
 /** The total of each category's lines (the API allows several lines a category; the editor shows one a category). */
 export function totalsByCategory(lines: readonly { category: PlanCategory; amount: string }[]): Partial<Record<PlanCategory, Money>> {
@@ -74,10 +83,9 @@ export function figuresForServer(input: { allocation: Money; lines: readonly { c
 }
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "2015-06-03T09:30:00Z" → "3 June 2015, 10:30" (UK time). */
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
-/** "2015-06-03" → "3 June 2015". */
-export const formatDate = (isoDate: string) => dateOnly.format(new Date(`${isoDate}T00:00:00Z`));
+/** "2015-06-03" → "3 June 2015": a calendar date, read by the calendar (never through an instant). */
+export const formatDate = (isoDate: string) => `${parseIsoDate(isoDate, 'date').day} ${monthLabel(isoDate)}`;

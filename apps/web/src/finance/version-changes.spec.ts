@@ -42,10 +42,10 @@ describe('what changed between versions', () => {
     };
     expect(versionChanges(version1, version2)).toEqual({
       figures: [
-        { what: 'Allocation', from: '£200,000,000.00', to: '£200,000,000.50', change: '+£0.50' },
-        { what: 'Acute', from: '£120,000,000.00', to: '£119,000,000.00', change: '-£1,000,000.00' },
-        { what: 'Mental health', from: 'None', to: '£20,000,000.00', change: '' },
-        { what: 'Non-recurrent fund', from: '£4,000,000.00', to: '£5,000,000.00', change: '+£1,000,000.00' },
+        { field: 'allocation', from: '£200,000,000.00', to: '£200,000,000.50', change: '+£0.50' },
+        { field: 'line-ACUTE', from: '£120,000,000.00', to: '£119,000,000.00', change: '-£1,000,000.00' },
+        { field: 'line-MENTAL_HEALTH', from: 'None', to: '£20,000,000.00', change: '' },
+        { field: 'line-NON_RECURRENT_FUND', from: '£4,000,000.00', to: '£5,000,000.00', change: '+£1,000,000.00' },
       ],
       outcomes: ['The plan now meets every rule.', 'Non-recurrent fund: now met.', 'QIPP requirement £1,000,000.00 (0.50%) to £0.00 (0.00%).'],
     });

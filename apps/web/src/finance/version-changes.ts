@@ -1,11 +1,11 @@
 import { Money, PLAN_CATEGORIES } from '@ccg-assure/domain';
-import { BETTER_CARE_FUND_MINIMUM_LABEL, PRIOR_YEAR_RUNNING_COSTS_LABEL } from './plan-draft';
-import { CATEGORY_LABELS, RULE_LABELS, shortfallVerb } from './plan-labels';
+import { lineFieldId, type FieldId } from './plan-fields';
+import { RULE_LABELS, shortfallVerb } from './plan-labels';
 import { totalsByCategory, type StoredVersion } from './stored-plan';
 
-/** One figure that differs between two versions, as people read it. */
+/** One figure that differs between two versions, by its field (its label is for display), amounts as people read them. */
 export interface FigureChange {
-  what: string;
+  field: FieldId;
   from: string;
   to: string;
   /** "+£1,000,000.00", "-£250.00"; empty when a figure was added or removed. */
@@ -22,10 +22,10 @@ const NONE = 'None';
 
 const signed = (amount: Money) => (amount.isNegative() ? amount.toDisplayString() : `+${amount.toDisplayString()}`);
 
-function compare(what: string, from: Money | null, to: Money | null): FigureChange | null {
-  if (from && to) return from.equals(to) ? null : { what, from: from.toDisplayString(), to: to.toDisplayString(), change: signed(to.minus(from)) };
+function compare(field: FieldId, from: Money | null, to: Money | null): FigureChange | null {
+  if (from && to) return from.equals(to) ? null : { field, from: from.toDisplayString(), to: to.toDisplayString(), change: signed(to.minus(from)) };
   if (!from && !to) return null;
-  return { what, from: from?.toDisplayString() ?? NONE, to: to?.toDisplayString() ?? NONE, change: '' };
+  return { field, from: from?.toDisplayString() ?? NONE, to: to?.toDisplayString() ?? NONE, change: '' };
 }
 
 const money = (text: string | null) => (text === null ? null : Money.parse(text));
@@ -41,10 +41,10 @@ export function versionChanges(older: Comparable, newer: Comparable): VersionCha
   const before = totalsByCategory(older.lines);
   const after = totalsByCategory(newer.lines);
   const figures = [
-    compare('Allocation', money(older.allocation), money(newer.allocation)),
-    compare(PRIOR_YEAR_RUNNING_COSTS_LABEL, money(older.priorYearRunningCosts), money(newer.priorYearRunningCosts)),
-    compare(BETTER_CARE_FUND_MINIMUM_LABEL, money(older.betterCareFundMinimum), money(newer.betterCareFundMinimum)),
-    ...PLAN_CATEGORIES.map((category) => compare(CATEGORY_LABELS[category], before[category] ?? null, after[category] ?? null)),
+    compare('allocation', money(older.allocation), money(newer.allocation)),
+    compare('prior-year-running-costs', money(older.priorYearRunningCosts), money(newer.priorYearRunningCosts)),
+    compare('better-care-fund-minimum', money(older.betterCareFundMinimum), money(newer.betterCareFundMinimum)),
+    ...PLAN_CATEGORIES.map((category) => compare(lineFieldId(category), before[category] ?? null, after[category] ?? null)),
   ].filter((change): change is FigureChange => change !== null);
 
   const outcomes: string[] = [];
