@@ -1,4 +1,4 @@
-import { ASSURANCE_FRAMEWORKS, type AssuranceCategory } from '@ccg-assure/domain';
+import { ASSURANCE_FRAMEWORKS, tryParseFinancialYear, type AssuranceCategory, type FinancialYear } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -6,7 +6,7 @@ import { describeError, errorCodes } from '../app/graphql-errors';
 import { organisationName } from '../ui/organisation-name';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { englandReportPath, englandReportPdfPath, publicPath, reportPath, reportPdfPath, yearFromPath } from './assurance-access';
+import { englandReportPath, englandReportPdfPath, publicPath, reportPath, reportPdfPath } from './assurance-access';
 import { CATEGORY_NAMES, SPECIAL_MEASURES_STATE_LABELS, formatDate } from './assurance-labels';
 import { CcgAssuranceReportQuery, EnglandAssuranceReportQuery } from './annual-report.operations';
 import type { StoredAssessment } from './assessment.fragment';
@@ -14,16 +14,19 @@ import { CategoryTag } from './category-proposal';
 import { IllustrativeNotice } from './illustrative-notice';
 import { SpecialMeasuresClockPanel, SpecialMeasuresTimeline } from './special-measures-progress';
 
-/** The years either side of `year`: "2015/16" → ["2014/15", "2016/17"]. */
-export function neighbourYears(year: string): [string, string] {
-  const start = Number(year.slice(0, 4));
-  const label = (s: number) => `${s}/${String((s + 1) % 100).padStart(2, '0')}`;
-  return [label(start - 1), label(start + 1)];
+/** The year before or after, or null past the ends of the calendar (an address may name the year 0001-02). */
+function neighbour(year: FinancialYear, step: 'previous' | 'next'): FinancialYear | null {
+  try {
+    return year[step]();
+  } catch {
+    return null;
+  }
 }
 
 /** The frame of a printable report: title, Print and Download PDF, the years either side; navigation hides in print. */
-function ReportFrame({ title, caption, year, pdf, pathFor, children }: { title: string; caption: string; year: string; pdf: string | null; pathFor: (year: string) => string; children: ReactNode }) {
-  const [previous, next] = neighbourYears(year);
+function ReportFrame({ title, caption, year, pdf, pathFor, children }: { title: string; caption: string; year: FinancialYear; pdf: string | null; pathFor: (year: FinancialYear) => string; children: ReactNode }) {
+  const previous = neighbour(year, 'previous');
+  const next = neighbour(year, 'next');
   return (
     <article className="ccg-report">
       <h1 className="nhsuk-heading-l">
@@ -41,16 +44,18 @@ function ReportFrame({ title, caption, year, pdf, pathFor, children }: { title: 
         </button>
       </div>
       <nav className="ccg-no-print nhsuk-u-margin-bottom-4" aria-label="Other years">
-        Other years: <Link to={pathFor(previous)}>{previous}</Link> · <Link to={pathFor(next)}>{next}</Link>
+        Other years: {previous && <Link to={pathFor(previous)}>{previous.label}</Link>}
+        {previous && next && ' · '}
+        {next && <Link to={pathFor(next)}>{next.label}</Link>}
       </nav>
       {children}
     </article>
   );
 }
 
-function ReportUnavailable({ error, year, what }: { error: unknown; year: string; what: string }) {
+function ReportUnavailable({ error, year, what }: { error: unknown; year: FinancialYear; what: string }) {
   const { code } = errorCodes(error);
-  return <p className="nhsuk-body">{code === 'NOT_FOUND' ? `Nothing was published for ${what} in ${year}, so there is no report for that year.` : describeError(error)}</p>;
+  return <p className="nhsuk-body">{code === 'NOT_FOUND' ? `Nothing was published for ${what} in ${year.label}, so there is no report for that year.` : describeError(error)}</p>;
 }
 
 /** Ratings of the year's published assessments: a row per quarter, a column per domain. */
@@ -109,15 +114,15 @@ function YearRatings({ assessments }: { assessments: readonly StoredAssessment[]
 export function CcgAnnualReportPage() {
   const params = useParams();
   const ccg = (params.ccg ?? '').toUpperCase();
-  const year = yearFromPath(params.year);
-  const { data, loading, error } = useQuery(CcgAssuranceReportQuery, { variables: { ccg, financialYear: year ?? '' }, skip: !year });
+  const year = tryParseFinancialYear(params.year);
+  const { data, loading, error } = useQuery(CcgAssuranceReportQuery, { variables: { ccg, financialYear: year?.label ?? '' }, skip: !year });
   const report = data?.ccgAssuranceReport;
   const name = report ? organisationName(report.ccg.name) : ccg;
-  const title = `Annual assurance report ${year ?? ''}: ${name}`;
+  const title = `Annual assurance report ${year?.label ?? ''}: ${name}`;
   usePageTitle(title);
   if (!year) return <p className="nhsuk-body">That is not a financial year. Years are written like 2015-16.</p>;
   return (
-    <ReportFrame title={`${name} (${ccg})`} caption={`Annual assurance report ${year}`} year={year} pdf={report ? reportPdfPath(ccg, year) : null} pathFor={(y) => reportPath(ccg, y)}>
+    <ReportFrame title={`${name} (${ccg})`} caption={`Annual assurance report ${year.label}`} year={year} pdf={report ? reportPdfPath(ccg, year) : null} pathFor={(y) => reportPath(ccg, y)}>
       {loading && !data && <Loading label="Loading the report" />}
       {!report && !loading && <ReportUnavailable error={error} year={year} what={ccg} />}
       {report && (
@@ -203,13 +208,13 @@ export function CcgAnnualReportPage() {
 /** `/assurance/reports/england/:year`: the England annual assurance report, from published data only; printable, with its PDF. */
 export function EnglandAnnualReportPage() {
   const params = useParams();
-  const year = yearFromPath(params.year);
-  const { data, loading, error } = useQuery(EnglandAssuranceReportQuery, { variables: { financialYear: year ?? '' }, skip: !year });
+  const year = tryParseFinancialYear(params.year);
+  const { data, loading, error } = useQuery(EnglandAssuranceReportQuery, { variables: { financialYear: year?.label ?? '' }, skip: !year });
   const report = data?.englandAssuranceReport;
-  usePageTitle(`England annual assurance report ${year ?? ''}`);
+  usePageTitle(`England annual assurance report ${year?.label ?? ''}`);
   if (!year) return <p className="nhsuk-body">That is not a financial year. Years are written like 2015-16.</p>;
   return (
-    <ReportFrame title="England" caption={`Annual assurance report ${year}`} year={year} pdf={report ? englandReportPdfPath(year) : null} pathFor={englandReportPath}>
+    <ReportFrame title="England" caption={`Annual assurance report ${year.label}`} year={year} pdf={report ? englandReportPdfPath(year) : null} pathFor={englandReportPath}>
       {loading && !data && <Loading label="Loading the report" />}
       {!report && !loading && <ReportUnavailable error={error} year={year} what="any CCG" />}
       {report && (
@@ -218,7 +223,7 @@ export function EnglandAnnualReportPage() {
           {report.illustrative && <IllustrativeNotice what="Some of this report (marked Illustrative)" />}
           <h2 className="nhsuk-heading-m">CCGs by category</h2>
           <p className="nhsuk-body">
-            {report.ccgsAssessed} {report.ccgsAssessed === 1 ? 'CCG' : 'CCGs'} had a published assessment in {year}; {report.ccgsInSpecialMeasures}{' '}
+            {report.ccgsAssessed} {report.ccgsAssessed === 1 ? 'CCG' : 'CCGs'} had a published assessment in {year.label}; {report.ccgsInSpecialMeasures}{' '}
             {report.ccgsInSpecialMeasures === 1 ? 'was' : 'were'} in special measures at some time in the year.
           </p>
           <table className="nhsuk-table nhsuk-table--compact ccg-report-counts">

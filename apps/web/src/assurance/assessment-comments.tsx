@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
-import { formatDate } from './assurance-labels';
+import { formatInstantDate } from './assurance-labels';
 import { CommentOnAssessmentMutation } from './assessment.operations';
 import type { StoredAssessment } from './assessment.fragment';
 
@@ -49,7 +49,7 @@ export function AssessmentComments({ assessment, canComment, headingLevel = 2 }:
           {assessment.comments.map((item) => (
             <li key={item.id} className="ccg-comment">
               <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1">
-                {item.author.displayName}, {formatDate(item.createdAt.slice(0, 10))}
+                {item.author.displayName}, {formatInstantDate(item.createdAt)}
               </p>
               <p className="nhsuk-body ccg-pre-line nhsuk-u-margin-bottom-0">{item.text}</p>
             </li>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { renderApp, viewerMock } from '../testing/render-app';
-import { ALL_GOOD, assessmentFixture, assessorViewer, ccgViewer } from './assurance.fixtures';
+import { ALL_GOOD, assessmentFixture, assessorViewer, ccgViewer, seenBy } from './assurance.fixtures';
 import { AddAssessmentEvidenceMutation, AssessmentQuery, AssuranceTriggersQuery, CommentOnAssessmentMutation, DecideAssessmentCategoryMutation, PublishAssessmentMutation, RateAssessmentMutation } from './assessment.operations';
 import type { StoredAssessment } from './assessment.fragment';
 
@@ -232,7 +232,7 @@ describe('assessment form', () => {
   });
 
   it('is read-only for the CCG’s own users, who can respond with a comment', async () => {
-    const published = assessmentFixture({ ratings: ALL_GOOD, decided: 'GOOD', status: 'PUBLISHED' });
+    const published = seenBy(['CCG_USER'], assessmentFixture({ ratings: ALL_GOOD, decided: 'GOOD', status: 'PUBLISHED' }));
     const answered = { ...published, comments: [{ __typename: 'AssessmentComment', id: 'c1', author: { __typename: 'AssuranceActor', displayName: 'Demo Finance Officer' }, text: 'We accept the rating.', createdAt: '2015-08-01T09:00:00.000Z' }] };
     await openAssessment(ccgViewer, published, [
       { request: { query: CommentOnAssessmentMutation, variables: { input: { assessmentId: 'a2', text: 'We accept the rating.' } } }, result: { data: { commentOnAssessment: answered } } },

@@ -6,18 +6,19 @@ import { useViewer } from '../auth/viewer';
 import { organisationName } from '../ui/organisation-name';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { ccgPath, isAssessor, isOwnCcg, publicPath } from './assurance-access';
+import { ccgPath, isAssessor, publicPath } from './assurance-access';
 import { formatDate } from './assurance-labels';
 import { AssessmentQuery } from './assessment.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentForm } from './assessment-form';
+import { assessmentOffers } from './assessment-offers';
 import { AssessmentView } from './assessment-view';
 import { Breadcrumbs } from './breadcrumbs';
 import { IllustrativeNotice } from './illustrative-notice';
 
 /**
- * `/assurance/assessments/:id`: the assessor's form while the assessment is a draft; otherwise (and for
- * everyone else) the assessment to read, with the CCG's responses.
+ * `/assurance/assessments/:id`: the assessor's form while the viewer may rate it (its availableActions);
+ * otherwise the assessment to read, with the CCG's responses and, when the viewer may comment, a form.
  */
 export function AssessmentPage() {
   const { id = '' } = useParams();
@@ -44,14 +45,15 @@ export function AssessmentPage() {
     );
   }
 
-  const assessor = isAssessor(viewer);
-  const editable = assessor && assessment.status === 'DRAFT';
+  const offers = assessmentOffers(assessment);
+  // The workspace is the assessor's way in; the status is said in words and a tag, never used to decide what is offered.
+  const fromWorkspace = isAssessor(viewer);
   const published = assessment.status === 'PUBLISHED';
   const name = organisationName(assessment.ccg.name);
 
   return (
     <>
-      <Breadcrumbs items={[...(assessor ? [{ to: '/assurance', text: 'Assurance workspace' }] : []), { to: ccgPath(assessment.ccg.code), text: `${name} assurance` }]} />
+      <Breadcrumbs items={[...(fromWorkspace ? [{ to: '/assurance', text: 'Assurance workspace' }] : []), { to: ccgPath(assessment.ccg.code), text: `${name} assurance` }]} />
       <div className="ccg-plan-title">
         <h1 className="nhsuk-heading-l nhsuk-u-margin-bottom-2">
           <span className="nhsuk-caption-l">
@@ -74,10 +76,11 @@ export function AssessmentPage() {
           </div>
         </div>
       )}
-      {editable ? (
+      {offers.rate ? (
         <AssessmentForm
           key={assessment.id}
           assessment={assessment}
+          offers={offers}
           onReload={() => refetch()}
           onPublished={() => setPublishedHere(true)}
         />
@@ -93,7 +96,7 @@ export function AssessmentPage() {
             </div>
           )}
           <AssessmentView assessment={assessment} />
-          <AssessmentComments assessment={assessment} canComment={isOwnCcg(viewer, assessment.ccg.code)} />
+          <AssessmentComments assessment={assessment} canComment={offers.comment} />
         </>
       )}
     </>

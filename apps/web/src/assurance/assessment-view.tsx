@@ -1,4 +1,4 @@
-import { CATEGORY_NAMES, areaTerm, formatDate } from './assurance-labels';
+import { CATEGORY_NAMES, areaTerm, formatDate, formatInstantDate } from './assurance-labels';
 import type { StoredAssessment } from './assessment.fragment';
 import { CategoryTag } from './category-proposal';
 import { EvidenceList } from './evidence';
@@ -89,7 +89,7 @@ export function AssessmentView({ assessment, level = 2 }: { assessment: StoredAs
       <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
         {assessment.framework.name}: {assessment.framework.domains.length} {areaTerm(assessment.framework, true)}. Assessed on{' '}
         {formatDate(assessment.assessedOn)}
-        {assessment.publishedAt ? `; published ${formatDate(assessment.publishedAt.slice(0, 10))}${assessment.publishedBy ? ` by ${assessment.publishedBy.displayName}` : ''}` : ''}.
+        {assessment.publishedAt ? `; published ${formatInstantDate(assessment.publishedAt)}${assessment.publishedBy ? ` by ${assessment.publishedBy.displayName}` : ''}` : ''}.
       </p>
     </div>
   );

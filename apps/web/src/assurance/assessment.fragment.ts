@@ -2,7 +2,8 @@ import { graphql } from '../gql';
 import type { AssessmentFieldsFragment as AssessmentFields } from '../gql/graphql';
 
 /**
- * What the assurance pages know of an assessment: its framework, ratings, proposal, decision, evidence, comments and publication.
+ * What the assurance pages know of an assessment: its framework, ratings, proposal, decision, evidence, comments,
+ * publication, and what the viewer may do with it now (availableActions: the pages offer nothing else).
  * @public Spread by name in the operations; codegen reads it, no module imports the document.
  */
 export const AssessmentFieldsFragment = graphql(`
@@ -29,6 +30,7 @@ export const AssessmentFieldsFragment = graphql(`
       }
     }
     status
+    availableActions
     version
     assessedOn
     ratings {

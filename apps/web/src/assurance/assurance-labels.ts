@@ -2,13 +2,13 @@ import {
   ASSURANCE_CATEGORIES,
   ASSURANCE_FRAMEWORKS,
   ESCALATION_KIND_DEFINITIONS,
-  SPECIAL_MEASURES_TRIGGERS,
   type AssuranceCategory,
   type AssuranceFramework,
   type EscalationKind,
   type SpecialMeasuresActionType,
   type SpecialMeasuresState,
-  type SpecialMeasuresTriggerCode,
+  parseIsoDate,
+  todayInEngland,
 } from '@ccg-assure/domain';
 import type { AssurancePartner, EvidenceKind, ImprovementActionStatus } from '../gql/graphql';
 
@@ -112,33 +112,31 @@ export const SPECIAL_MEASURES_ACTION_CONSEQUENCES: Readonly<Record<SpecialMeasur
   ESCALATE: 'Special measures close by escalation: changes of management, structure or governance. The clock stops.',
 };
 
-export const TRIGGER_DESCRIPTIONS = Object.fromEntries(SPECIAL_MEASURES_TRIGGERS.map((t) => [t.code, t.description])) as Readonly<
-  Record<SpecialMeasuresTriggerCode, string>
->;
-
 export const ESCALATION_KIND_LABELS = Object.fromEntries(ESCALATION_KIND_DEFINITIONS.map((k) => [k.code, k.description])) as Readonly<
   Record<EscalationKind, string>
 >;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2016-02-29" → "29 February 2016" (dates are calendar dates: no time zone applies). */
+/** "2016-02-29" → "29 February 2016" (dates are calendar dates: no time zone applies); anything else as it is. */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '';
-  const [year, month, day] = isoDate.slice(0, 10).split('-');
-  const name = MONTHS[Number(month) - 1];
-  return name && day ? `${Number(day)} ${name} ${year}` : isoDate;
+  try {
+    const { year, month, day } = parseIsoDate(isoDate, 'date');
+    return `${day} ${MONTHS[month - 1]} ${year}`;
+  } catch {
+    return isoDate;
+  }
 }
 
-/** "2015-16" → "2015/16". */
-export function financialYearLabel(year: string): string {
-  return year.replace('-', '/');
+/** The day in England of an instant the API recorded ("2015-07-20T23:30:00Z" → "21 July 2015", BST), as formatDate says it. */
+export function formatInstantDate(instant: string): string {
+  return formatDate(todayInEngland(new Date(instant)));
 }
 
-/** Today as 'yyyy-mm-dd' in the person's own time zone (the day they see on their calendar). */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** "2015-04-01" → "April". */
+export function monthName(isoDate: string): string {
+  return MONTHS[parseIsoDate(isoDate, 'date').month - 1];
 }
 
 /** "1 month", "3 months". */

@@ -1,3 +1,4 @@
+import { todayInEngland } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
@@ -5,7 +6,6 @@ import { useViewer } from '../auth/viewer';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { ccgPath, isAssessor, publicPath, viewerOrganisations } from './assurance-access';
-import { todayIso } from './assurance-labels';
 import { AssuranceOrganisationQuery } from './assurance-workspace.operations';
 import { EnglandReportLink } from './england-report-link';
 import { WorkspacePage } from './workspace-page';
@@ -33,6 +33,7 @@ function FindCcg() {
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [today] = useState(() => todayInEngland(new Date()));
   function submit(event: FormEvent) {
     event.preventDefault();
     const trimmed = code.trim();
@@ -76,7 +77,7 @@ function FindCcg() {
           Show
         </button>
       </form>
-      <EnglandReportLink asOf={todayIso()} />
+      <EnglandReportLink asOf={today} />
     </>
   );
 }

@@ -1,6 +1,15 @@
 // Test fixtures for the assurance pages' component tests: assessments, episodes and CCG assurance shaped as
 // the API returns them, proposals worked out by the same domain function the API runs. Not imported by the app.
-import { getAssuranceFramework, proposeCategory, specialMeasuresClock, type AssuranceCategory, type SpecialMeasuresActionType, type SpecialMeasuresState } from '@ccg-assure/domain';
+import {
+  availableAssessmentActions,
+  getAssuranceFramework,
+  proposeCategory,
+  specialMeasuresClock,
+  type AssessmentActorKind,
+  type AssuranceCategory,
+  type SpecialMeasuresActionType,
+  type SpecialMeasuresState,
+} from '@ccg-assure/domain';
 import type { ViewerQuery } from '../gql/graphql';
 import type { StoredAssessment } from './assessment.fragment';
 import type { CcgAssurance } from './ccg-assurance.fragment';
@@ -35,9 +44,14 @@ interface AssessmentOptions {
   illustrative?: boolean;
   comments?: StoredAssessment['comments'];
   evidence?: StoredAssessment['evidence'];
+  /** Whom the API answers: an assessor unless said (availableActions are the lifecycle's for them). */
+  seenBy?: readonly AssessmentActorKind[];
 }
 
-/** A 2015/16 assessment of NHS Leeds North CCG; the proposal is the domain library's for the ratings. */
+/**
+ * A 2015/16 assessment of NHS Leeds North CCG, as the API answers an assessor unless `seenBy` says otherwise;
+ * the proposal is the domain library's for the ratings.
+ */
 export function assessmentFixture(options: AssessmentOptions = {}): StoredAssessment {
   const framework = getAssuranceFramework('2015-16');
   const quarter = options.quarter ?? 2;
@@ -63,6 +77,7 @@ export function assessmentFixture(options: AssessmentOptions = {}): StoredAssess
       domains: framework.domains.map((d) => ({ __typename: 'AssuranceDomain', code: d.code, name: d.name, description: d.description, critical: d.code === 'WELL_LED' || d.code === 'FINANCIAL_MANAGEMENT' })),
     },
     status: options.status ?? 'DRAFT',
+    availableActions: availableAssessmentActions(options.status ?? 'DRAFT', options.seenBy ?? ['ASSESSOR']),
     version: options.version ?? 3,
     assessedOn: periodStart.replace(/-01$/, '-20'),
     ratings: framework.domains.map((d) => ({
@@ -96,6 +111,11 @@ export function assessmentFixture(options: AssessmentOptions = {}): StoredAssess
     illustrative: options.illustrative ?? false,
     illustrativeNote: options.illustrative ? 'Ratings invented for demonstration.' : null,
   } as unknown as StoredAssessment;
+}
+
+/** The assessment as the API answers someone else: a CCG's own user (['CCG_USER']) or the public ([]). */
+export function seenBy(actorKinds: readonly AssessmentActorKind[], assessment: StoredAssessment): StoredAssessment {
+  return { ...assessment, availableActions: availableAssessmentActions(assessment.status, actorKinds) };
 }
 
 export const ALL_GOOD = { WELL_LED: 'GOOD', PERFORMANCE: 'GOOD', FINANCIAL_MANAGEMENT: 'GOOD', PLANNING: 'GOOD', DELEGATED_FUNCTIONS: 'GOOD' } as const;

@@ -1,13 +1,16 @@
+import { parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { useViewer } from '../auth/viewer';
 import { organisationName } from '../ui/organisation-name';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
-import { assessmentPath, isAssessor, isOwnCcg, newAssessmentPath, publicPath, reportPath } from './assurance-access';
+import { assessmentPath, isAssessor, newAssessmentPath, publicPath, reportPath } from './assurance-access';
 import { CcgAssuranceQuery } from './ccg-assurance.operations';
 import { AssessmentComments } from './assessment-comments';
+import { assessmentOffers } from './assessment-offers';
 import { AssessmentsTable, AssuranceSummary, SurveyResults, anyIllustrative, chartedAssessments } from './ccg-assurance-parts';
 import { Breadcrumbs } from './breadcrumbs';
 import { BuddyCcg } from './buddy-ccg';
@@ -18,14 +21,16 @@ import { SpecialMeasuresSection } from './special-measures-section';
 /**
  * `/assurance/ccgs/:code`: a CCG's assurance for NHS England assessors and the CCG's own users, drafts
  * included: its standing, ratings by domain over time, special measures with the 12-month clock and the
- * improvement plan, its assessments and responses, and survey results. Assessors also start assessments
- * move special measures on and pair a Limited-assurance CCG with a buddy CCG; the CCG's own users respond
- * with comments.
+ * improvement plan, its assessments and responses, and survey results. What the viewer may do is what the
+ * API's availableActions say: assessors continue a draft and move special measures on, the CCG's own users
+ * respond with comments. Starting an assessment, proposing special measures and pairing a Limited-assurance
+ * CCG with a buddy have no record yet to carry availableActions: they are offered to assessors.
  */
 export function CcgAssurancePage() {
   const { code = '' } = useParams();
   const ccg = code.toUpperCase();
   const { viewer } = useViewer();
+  const [today] = useState(() => todayInEngland(new Date()));
   const { data, loading, error, refetch } = useQuery(CcgAssuranceQuery, { variables: { ccg }, fetchPolicy: 'cache-and-network' });
   const assurance = data?.ccgAssurance;
   const name = assurance ? organisationName(assurance.ccg.name) : ccg;
@@ -56,10 +61,9 @@ export function CcgAssurancePage() {
     );
   }
 
-  const draft = assurance.assessments.find((a) => a.status === 'DRAFT');
+  const draft = assurance.assessments.find((a) => assessmentOffers(a).rate);
   const latest = assurance.assessments[0];
-  const publishedYears = [...new Set(assurance.assessments.filter((a) => a.status === 'PUBLISHED').map((a) => a.financialYear))];
-  const canComment = isOwnCcg(viewer, ccg);
+  const publishedYears = [...new Set(assurance.assessments.filter((a) => a.status === 'PUBLISHED').map((a) => a.financialYear))].map(parseFinancialYear);
 
   return (
     <>
@@ -71,22 +75,23 @@ export function CcgAssurancePage() {
       {anyIllustrative(assurance) && <IllustrativeNotice what="Some of what is shown here (marked Illustrative)" />}
       <AssuranceSummary assurance={assurance} />
       <ul className="nhsuk-list ccg-related-links">
-        {assessor &&
-          (draft ? (
-            <li>
-              <Link to={assessmentPath(draft.id)}>Continue the draft {draft.quarterLabel} assessment</Link>
-            </li>
-          ) : (
+        {draft ? (
+          <li>
+            <Link to={assessmentPath(draft.id)}>Continue the draft {draft.quarterLabel} assessment</Link>
+          </li>
+        ) : (
+          assessor && (
             <li>
               <Link to={newAssessmentPath(ccg)}>Start an assessment</Link>
             </li>
-          ))}
+          )
+        )}
         <li>
           <Link to={publicPath(ccg)}>Public assurance page</Link>: what anyone can read, published assessments only
         </li>
         {publishedYears.map((year) => (
-          <li key={year}>
-            <Link to={reportPath(ccg, year)}>Annual assurance report {year}</Link>
+          <li key={year.label}>
+            <Link to={reportPath(ccg, year)}>Annual assurance report {year.label}</Link>
           </li>
         ))}
         {publishedYears.length === 0 && (
@@ -109,8 +114,7 @@ export function CcgAssurancePage() {
         open={assurance.specialMeasures}
         episodes={assurance.specialMeasuresEpisodes}
         currentCategory={assurance.currentCategory}
-        assessor={assessor}
-        onChanged={() => refetch()}
+        changes={{ today, mayPropose: assessor, onChanged: () => refetch() }}
       />
 
       <section aria-labelledby="assessments-heading" className="ccg-section">
@@ -120,7 +124,7 @@ export function CcgAssurancePage() {
         <AssessmentsTable assessments={assurance.assessments} />
       </section>
 
-      {latest && <AssessmentComments assessment={latest} canComment={canComment} />}
+      {latest && <AssessmentComments assessment={latest} canComment={assessmentOffers(latest).comment} />}
 
       <SurveyResults assurance={assurance} />
     </>

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, viewerMock } from '../testing/render-app';
-import { ALL_GOOD, assessmentFixture, assessorViewer, ccgAssuranceFixture, ccgViewer, episodeFixture } from './assurance.fixtures';
+import { ALL_GOOD, assessmentFixture, assessorViewer, ccgAssuranceFixture, ccgViewer, episodeFixture, seenBy } from './assurance.fixtures';
 import { AssuranceOrganisationQuery, AssuranceWorkspaceQuery } from './assurance-workspace.operations';
 import { CcgAssuranceQuery, PublishedAssuranceQuery } from './ccg-assurance.operations';
 import type { WorkspaceEntry } from './workspace-page';
@@ -26,8 +26,10 @@ describe('public assurance page', () => {
 
 describe('a CCG’s assurance page', () => {
   it('shows the standing, the chart of published ratings, the 12-month clock, and links to the public page', async () => {
-    const episode = episodeFixture('IN_PROGRESS', ['REPORT_PROGRESS', 'EXIT', 'ESCALATE']);
-    renderApp('/assurance/ccgs/02V', [viewerMock(ccgViewer), { request: { query: CcgAssuranceQuery, variables: { ccg: '02V' } }, result: { data: { ccgAssurance: ccgAssuranceFixture([draft, published], episode) } } }]);
+    // The API answers the CCG's own users with no special measures steps and COMMENT on each assessment.
+    const episode = episodeFixture('IN_PROGRESS', []);
+    const assurance = ccgAssuranceFixture([seenBy(['CCG_USER'], draft), seenBy(['CCG_USER'], published)], episode);
+    renderApp('/assurance/ccgs/02V', [viewerMock(ccgViewer), { request: { query: CcgAssuranceQuery, variables: { ccg: '02V' } }, result: { data: { ccgAssurance: assurance } } }]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Assurance NHS Leeds North CCG (02V)' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Public assurance page' })).toHaveAttribute('href', '/public/assurance/02V');
     expect(screen.getByTestId('special-measures-clock')).toHaveTextContent('7 months remaining');
@@ -37,6 +39,7 @@ describe('a CCG’s assurance page', () => {
     // the CCG's own users read it, respond, and take no special measures steps
     expect(screen.queryByRole('button', { name: 'Exit special measures' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Start an assessment' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Continue the draft/ })).not.toBeInTheDocument();
     expect(screen.getByLabelText('Add a response')).toBeInTheDocument();
   });
 

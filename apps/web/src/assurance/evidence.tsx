@@ -1,9 +1,10 @@
-import type { AssuranceFramework } from '@ccg-assure/domain';
+import { tryParseFinancialYear, type AssuranceFramework } from '@ccg-assure/domain';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { AssurancePartner, EvidenceKind } from '../gql/graphql';
-import { ccgPath, yearToPath } from './assurance-access';
-import { EVIDENCE_KIND_LABELS, EVIDENCE_REFERENCE_HINTS, PARTNER_LABELS, domainName, formatDate } from './assurance-labels';
+import { planPath } from '../finance/stored-plan';
+import { ccgPath } from './assurance-access';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_REFERENCE_HINTS, PARTNER_LABELS, domainName, formatInstantDate } from './assurance-labels';
 import type { StoredAssessment } from './assessment.fragment';
 import { safeHref } from './evidence-links';
 
@@ -25,8 +26,10 @@ export function evidenceTarget(kind: EvidenceKind, reference: string | null): st
     case 'SCORECARD_INDICATOR':
       return `/providers/${encodeURIComponent(code)}#${encodeURIComponent(remainder)}`;
     case 'PLAN_COMPLIANCE':
-    case 'FORECAST_VARIANCE':
-      return /^\d{4}\/\d{2}$/.test(remainder) ? `/finance/plans/${encodeURIComponent(code)}/${yearToPath(remainder)}` : null;
+    case 'FORECAST_VARIANCE': {
+      const year = tryParseFinancialYear(remainder);
+      return year ? planPath(code, year.label) : null;
+    }
     case 'STAKEHOLDER_SURVEY':
       return `${ccgPath(code)}#survey`;
     default:
@@ -82,7 +85,7 @@ export function EvidenceList({
             )}
             {item.note && <span className="ccg-block">{item.note}</span>}
             <span className="ccg-block nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0">
-              Added {formatDate(item.addedAt.slice(0, 10))}
+              Added {formatInstantDate(item.addedAt)}
               {item.addedBy ? ` by ${item.addedBy.displayName}` : ' (illustrative)'}
             </span>
             {onRemove && (

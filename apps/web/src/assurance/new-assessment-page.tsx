@@ -1,21 +1,15 @@
-import { findAssuranceFrameworkInForce } from '@ccg-assure/domain';
+import { compareIsoDates, findAssuranceFrameworkInForce, financialYearOf, parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { useViewer } from '../auth/viewer';
 import { usePageTitle } from '../ui/page-title';
-import { assessableYears, assessmentPath, financialYearOf, isAssessor, quarterStart } from './assurance-access';
-import { todayIso } from './assurance-labels';
+import { assessableYears, assessmentPath, isAssessor } from './assurance-access';
+import { monthName } from './assurance-labels';
 import { StartAssessmentMutation } from './assessment.operations';
 import { CcgAssuranceQuery } from './ccg-assurance.operations';
-
-const QUARTERS = [
-  { value: 1, label: 'Quarter 1: April to June' },
-  { value: 2, label: 'Quarter 2: July to September' },
-  { value: 3, label: 'Quarter 3: October to December' },
-  { value: 4, label: 'Quarter 4: January to March' },
-];
+import { isCalendarDate } from './date-input';
 
 interface Errors {
   ccg?: string;
@@ -25,6 +19,18 @@ interface Errors {
   form?: string;
 }
 
+/**
+ * The API's refusals of a new assessment, by `extensions.reason`, each against the field it concerns (STYLE.md
+ * "Errors": codes, never message text). ASSESSMENT_EXISTS is answered apart: it also finds the assessment.
+ */
+const startRefusals = (code: string): Readonly<Record<string, Errors>> => ({
+  ORGANISATION_NOT_FOUND: { ccg: `There is no CCG with the code ${code}` },
+  NOT_A_CCG: { ccg: `There is no CCG with the code ${code}` },
+  DATE_IN_FUTURE: { assessedOn: 'The day of the assessment cannot be in the future' },
+  NO_FRAMEWORK_IN_FORCE: { financialYear: 'No assurance framework was in force then' },
+  INVALID_FINANCIAL_YEAR: { financialYear: 'No assurance framework was in force then' },
+});
+
 /** `/assurance/assessments/new?ccg=02V`: an assessor starts a draft assessment of a CCG for a quarter. */
 export function NewAssessmentPage() {
   usePageTitle('Start an assessment');
@@ -32,9 +38,9 @@ export function NewAssessmentPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const client = useApolloClient();
-  const today = todayIso();
+  const [today] = useState(() => todayInEngland(new Date()));
   const [ccg, setCcg] = useState((params.get('ccg') ?? '').toUpperCase());
-  const [financialYear, setFinancialYear] = useState(financialYearOf(today));
+  const [financialYear, setFinancialYear] = useState(() => financialYearOf(today).label);
   const [quarter, setQuarter] = useState<number | null>(null);
   const [assessedOn, setAssessedOn] = useState(today);
   const [errors, setErrors] = useState<Errors>({});
@@ -50,7 +56,8 @@ export function NewAssessmentPage() {
     );
   }
 
-  const framework = quarter ? findAssuranceFrameworkInForce(quarterStart(financialYear, quarter)) : null;
+  const year = parseFinancialYear(financialYear);
+  const framework = quarter ? findAssuranceFrameworkInForce(year.quarter(quarter).start) : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -58,8 +65,8 @@ export function NewAssessmentPage() {
     const found: Errors = {};
     if (!/^[A-Za-z0-9]{3,5}$/.test(ccg.trim())) found.ccg = 'Enter the CCG’s ODS code, for example 02V';
     if (!quarter) found.quarter = 'Select the quarter';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(assessedOn)) found.assessedOn = 'Enter the day of the assessment';
-    else if (assessedOn > today) found.assessedOn = 'The day of the assessment cannot be in the future';
+    if (!isCalendarDate(assessedOn)) found.assessedOn = 'Enter the day of the assessment';
+    else if (compareIsoDates(assessedOn, today) > 0) found.assessedOn = 'The day of the assessment cannot be in the future';
     setErrors(found);
     if (Object.keys(found).length > 0 || !quarter) return;
     const code = ccg.trim().toUpperCase();
@@ -77,10 +84,7 @@ export function NewAssessmentPage() {
         } catch {
           // The link to it is a convenience; the message stands without it.
         }
-      } else if (errorCode === 'NOT_FOUND' || reason === 'NOT_A_CCG') setErrors({ ccg: `There is no CCG with the code ${code}` });
-      else if (reason === 'DATE_IN_FUTURE') setErrors({ assessedOn: 'The day of the assessment cannot be in the future' });
-      else if (reason === 'NO_FRAMEWORK_IN_FORCE' || reason === 'INVALID_FINANCIAL_YEAR') setErrors({ financialYear: 'No assurance framework was in force then' });
-      else setErrors({ form: describeError(error) });
+      } else setErrors((reason && startRefusals(code)[reason]) || (errorCode === 'NOT_FOUND' ? startRefusals(code).ORGANISATION_NOT_FOUND : { form: describeError(error) }));
     }
   }
 
@@ -148,9 +152,9 @@ export function NewAssessmentPage() {
             </label>
             {errorMessage('financialYear')}
             <select className="nhsuk-select" id="new-year" value={financialYear} onChange={(event) => setFinancialYear(event.currentTarget.value)}>
-              {assessableYears(today).map((year) => (
-                <option key={year} value={year}>
-                  {year}
+              {assessableYears(today).map((option) => (
+                <option key={option.label} value={option.label}>
+                  {option.label}
                 </option>
               ))}
             </select>
@@ -160,18 +164,18 @@ export function NewAssessmentPage() {
               <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Quarter</legend>
               {errorMessage('quarter')}
               <div className="nhsuk-radios">
-                {QUARTERS.map((option) => (
-                  <div className="nhsuk-radios__item" key={option.value}>
+                {year.quarters.map((option) => (
+                  <div className="nhsuk-radios__item" key={option.number}>
                     <input
                       className="nhsuk-radios__input"
-                      id={`new-quarter-${option.value}`}
+                      id={`new-quarter-${option.number}`}
                       name="quarter"
                       type="radio"
-                      checked={quarter === option.value}
-                      onChange={() => setQuarter(option.value)}
+                      checked={quarter === option.number}
+                      onChange={() => setQuarter(option.number)}
                     />
-                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={`new-quarter-${option.value}`}>
-                      {option.label}
+                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={`new-quarter-${option.number}`}>
+                      Quarter {option.number}: {monthName(option.start)} to {monthName(option.end)}
                     </label>
                   </div>
                 ))}

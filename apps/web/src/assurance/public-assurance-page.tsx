@@ -1,3 +1,4 @@
+import { parseFinancialYear } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
@@ -45,7 +46,7 @@ export function PublicAssurancePage() {
   const assurance: CcgAssurance = { ...raw, assessments: raw.assessments.filter((a) => a.status === 'PUBLISHED'), specialMeasuresEpisodes: raw.specialMeasuresEpisodes.filter((e) => e.publiclyNotified) };
   const open = assurance.specialMeasures?.publiclyNotified ? assurance.specialMeasures : null;
   const [latest, ...earlier] = assurance.assessments;
-  const years = [...new Set(assurance.assessments.map((a) => a.financialYear))];
+  const years = [...new Set(assurance.assessments.map((a) => a.financialYear))].map(parseFinancialYear);
   const illustrative = assurance.assessments.some((a) => a.illustrative) || assurance.specialMeasuresEpisodes.some((e) => e.illustrative);
 
   return (
@@ -60,8 +61,8 @@ export function PublicAssurancePage() {
       {years.length > 0 && (
         <ul className="nhsuk-list ccg-related-links">
           {years.map((year) => (
-            <li key={year}>
-              <Link to={reportPath(ccg, year)}>Annual assurance report {year}</Link>
+            <li key={year.label}>
+              <Link to={reportPath(ccg, year)}>Annual assurance report {year.label}</Link>
             </li>
           ))}
         </ul>
@@ -91,7 +92,7 @@ export function PublicAssurancePage() {
         <p className="nhsuk-body">NHS England has not published an assessment of this CCG yet.</p>
       )}
 
-      <SpecialMeasuresSection ccg={ccg} open={open} episodes={assurance.specialMeasuresEpisodes} currentCategory={assurance.currentCategory} assessor={false} onChanged={() => refetch()} />
+      <SpecialMeasuresSection ccg={ccg} open={open} episodes={assurance.specialMeasuresEpisodes} currentCategory={assurance.currentCategory} />
 
       {earlier.length > 0 && (
         <section aria-labelledby="earlier-heading" className="ccg-section">

@@ -1,4 +1,4 @@
-import { ASSURANCE_CATEGORY_CODES, ASSURANCE_FRAMEWORKS, type AssuranceCategory, type AssuranceFramework } from '@ccg-assure/domain';
+import { ASSURANCE_CATEGORY_CODES, ASSURANCE_FRAMEWORKS, compareIsoDates, type AssuranceCategory, type AssuranceFramework } from '@ccg-assure/domain';
 import { useId } from 'react';
 import { ChartDataDetails, ChartFrame, Swatch } from '../ui/chart/chart-frame';
 import { slotAxis } from '../ui/chart/chart-scale';
@@ -41,7 +41,7 @@ const OVERALL = '__overall__';
  * assured cells hatched, so colour is never the only signal. The same data follows as a table.
  */
 export function RatingsChart({ subject, assessments, csvName, frameworks = ASSURANCE_FRAMEWORKS, initialWidth = 900 }: RatingsChartProps) {
-  const ordered = [...assessments].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
+  const ordered = [...assessments].sort((a, b) => compareIsoDates(a.periodStart, b.periodStart));
   const used = frameworks.filter((framework) => ordered.some((a) => a.framework === framework.id));
   if (used.length === 0) return <p className="nhsuk-body">No assessments to chart yet.</p>;
   return (

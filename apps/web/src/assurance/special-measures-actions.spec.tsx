@@ -9,7 +9,7 @@ import { SpecialMeasuresActions, offeredActions, stepErrors } from './special-me
 function renderActions(episode: ReturnType<typeof episodeFixture>, mocks: object[] = [], onChanged = jest.fn(async () => undefined)) {
   render(
     <MockedProvider mocks={mocks as never[]}>
-      <SpecialMeasuresActions episode={episode} onChanged={onChanged} />
+      <SpecialMeasuresActions episode={episode} today="2016-02-15" onChanged={onChanged} />
     </MockedProvider>,
   );
   return onChanged;
@@ -32,7 +32,7 @@ describe('special measures steps offered to an assessor', () => {
   it('offers nothing once special measures have closed', () => {
     const { container } = render(
       <MockedProvider mocks={[]}>
-        <SpecialMeasuresActions episode={{ ...episodeFixture('EXITED', []), closedOn: '2016-06-01' }} onChanged={jest.fn()} />
+        <SpecialMeasuresActions episode={{ ...episodeFixture('EXITED', []), closedOn: '2016-06-01' }} today="2016-06-15" onChanged={jest.fn()} />
       </MockedProvider>,
     );
     expect(container).toBeEmptyDOMElement();

@@ -1,8 +1,9 @@
-import { ESCALATION_KINDS, availableActions, type EscalationKind, type SpecialMeasuresActionType } from '@ccg-assure/domain';
+import { ESCALATION_KINDS, availableActions, compareIsoDates, type EscalationKind, type SpecialMeasuresActionType } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
-import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS, formatDate, todayIso } from './assurance-labels';
+import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS, formatDate } from './assurance-labels';
+import { isCalendarDate } from './date-input';
 import { ApplySpecialMeasuresActionMutation } from './special-measures.operations';
 import { safeHref } from './evidence-links';
 import type { StoredEpisode } from './special-measures-episode.fragment';
@@ -32,9 +33,9 @@ const EMPTY: Omit<StepFields, 'on'> = { note: '', noticeUrl: '', improvementDire
 /** What is missing or wrong for the step, by field, before anything is sent. */
 export function stepErrors(action: SpecialMeasuresActionType, fields: StepFields, earliest: string, today: string): Partial<Record<keyof StepFields, string>> {
   const errors: Partial<Record<keyof StepFields, string>> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.on)) errors.on = 'Enter the day it was taken';
-  else if (fields.on > today) errors.on = 'The day cannot be in the future';
-  else if (fields.on < earliest) errors.on = `The day cannot be before the previous step (${formatDate(earliest)})`;
+  if (!isCalendarDate(fields.on)) errors.on = 'Enter the day it was taken';
+  else if (compareIsoDates(fields.on, today) > 0) errors.on = 'The day cannot be in the future';
+  else if (compareIsoDates(fields.on, earliest) < 0) errors.on = `The day cannot be before the previous step (${formatDate(earliest)})`;
   if (action === 'APPOINT_IMPROVEMENT_DIRECTOR' && !fields.improvementDirector.trim()) errors.improvementDirector = 'Name the improvement director';
   if (action === 'REPORT_PROGRESS' && !fields.summary.trim()) errors.summary = 'Summarise the progress reported';
   if (action === 'ESCALATE' && !fields.escalationKind) errors.escalationKind = 'Select what the escalation changes';
@@ -55,10 +56,10 @@ function describeStepError(error: unknown): string {
 
 /**
  * The assessor's controls for a special measures episode: a button for each step allowed now, each
- * behind a confirmation that says what follows and asks for what the step needs.
+ * behind a confirmation that says what follows and asks for what the step needs. `today` is the day in England
+ * the page read at its edge.
  */
-export function SpecialMeasuresActions({ episode, onChanged }: { episode: StoredEpisode; onChanged: () => Promise<unknown> }) {
-  const today = todayIso();
+export function SpecialMeasuresActions({ episode, today, onChanged }: { episode: StoredEpisode; today: string; onChanged: () => Promise<unknown> }) {
   const earliest = episode.events.length > 0 ? episode.events[episode.events.length - 1].on : episode.proposedOn;
   const [action, setAction] = useState<SpecialMeasuresActionType | null>(null);
   const [fields, setFields] = useState<StepFields>({ on: today, ...EMPTY });

@@ -1,5 +1,6 @@
 import {
   SPECIAL_MEASURES_MAXIMUM_MONTHS,
+  daysBetween,
   type EscalationKind,
   type SpecialMeasuresActionType,
   type SpecialMeasuresClock,
@@ -14,18 +15,13 @@ export type ClockView = Pick<SpecialMeasuresClock, 'entryDate' | 'dueBy' | 'open
   closedOn?: string | null;
 };
 
-function dayNumber(isoDate: string): number {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return Date.UTC(year, month - 1, day) / 86_400_000;
-}
-
 /**
  * The 12-month special measures clock: months remaining (and the day it runs out), or overdue and by
  * how long, in words first; a bar with a mark for each month shows the same thing to sighted users.
  */
 export function SpecialMeasuresClockPanel({ clock }: { clock: ClockView }) {
-  const total = dayNumber(clock.dueBy) - dayNumber(clock.entryDate);
-  const elapsedDays = clock.open ? total - clock.daysRemaining : clock.closedOn ? dayNumber(clock.closedOn) - dayNumber(clock.entryDate) : total;
+  const total = daysBetween(clock.entryDate, clock.dueBy);
+  const elapsedDays = clock.open ? total - clock.daysRemaining : clock.closedOn ? daysBetween(clock.entryDate, clock.closedOn) : total;
   const fraction = clock.overdue ? 1 : Math.max(0, Math.min(1, total > 0 ? elapsedDays / total : 1));
   const state = !clock.open ? 'closed' : clock.overdue ? 'overdue' : 'running';
   return (

@@ -3,49 +3,57 @@ import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import type { AssuranceCategory } from '../gql/graphql';
-import { CATEGORY_NAMES, formatDate, todayIso } from './assurance-labels';
+import { CATEGORY_NAMES, formatDate } from './assurance-labels';
 import { ProposeSpecialMeasuresMutation } from './special-measures.operations';
 import { ImprovementPlan } from './improvement-plan';
 import { SpecialMeasuresActions } from './special-measures-actions';
 import type { StoredEpisode } from './special-measures-episode.fragment';
 import { SpecialMeasuresClockPanel, SpecialMeasuresStateTag, SpecialMeasuresTimeline } from './special-measures-progress';
 
+/** What the page lets the viewer change in special measures; absent on a read-only page (the public one). */
+export interface SpecialMeasuresChanges {
+  /** The day in England the page read at its edge: the latest day a step or a proposal may be dated. */
+  today: string;
+  /** Whether the viewer may propose special measures (there is no episode yet whose availableActions could say). */
+  mayPropose: boolean;
+  onChanged: () => Promise<unknown>;
+}
+
 /**
  * A CCG's special measures: the open episode (its state, triggers, the 12-month clock, the steps taken,
- * the improvement plan and, for assessors, the next steps allowed), earlier episodes, and for an
- * assessor a way to propose special measures when the CCG is Not assured or Limited assurance.
+ * the improvement plan and the next steps the viewer may take: its availableActions), earlier episodes,
+ * and a way to propose special measures when the CCG is Not assured or Limited assurance. Without
+ * `changes` nothing is offered, whoever reads it.
  */
 export function SpecialMeasuresSection({
   ccg,
   open,
   episodes,
   currentCategory,
-  assessor,
-  onChanged,
+  changes,
   headingLevel = 2,
 }: {
   ccg: string;
   open: StoredEpisode | null;
   episodes: readonly StoredEpisode[];
   currentCategory: AssuranceCategory | null;
-  assessor: boolean;
-  onChanged: () => Promise<unknown>;
+  changes?: SpecialMeasuresChanges;
   headingLevel?: 2 | 3;
 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const earlier = episodes.filter((episode) => episode.id !== open?.id);
-  const canPropose = assessor && !open && (currentCategory === 'NOT_ASSURED' || currentCategory === 'LIMITED_ASSURANCE');
+  const canPropose = changes?.mayPropose && !open && (currentCategory === 'NOT_ASSURED' || currentCategory === 'LIMITED_ASSURANCE');
   return (
     <section aria-labelledby="special-measures-heading" className="ccg-section">
       <H id="special-measures-heading" className={headingLevel === 2 ? 'nhsuk-heading-m' : 'nhsuk-heading-s'}>
         Special measures
       </H>
       {open ? (
-        <EpisodePanel episode={open} assessor={assessor} onChanged={onChanged} />
+        <EpisodePanel episode={open} changes={changes} />
       ) : (
         <p className="nhsuk-body">{episodes.length === 0 ? 'The CCG has never been in special measures.' : 'The CCG is not in special measures now.'}</p>
       )}
-      {canPropose && currentCategory && <ProposeSpecialMeasures ccg={ccg} category={currentCategory} onChanged={onChanged} />}
+      {canPropose && changes && currentCategory && <ProposeSpecialMeasures ccg={ccg} category={currentCategory} today={changes.today} onChanged={changes.onChanged} />}
       {earlier.length > 0 && (
         <>
           <h3 className="nhsuk-heading-s">Earlier special measures</h3>
@@ -67,7 +75,12 @@ export function SpecialMeasuresSection({
   );
 }
 
-function EpisodePanel({ episode, assessor, onChanged }: { episode: StoredEpisode; assessor: boolean; onChanged: () => Promise<unknown> }) {
+/**
+ * The open episode. Its steps are the viewer's availableActions (none for anyone but an assessor, none once
+ * closed); whoever may move the episode on now also keeps its improvement plan.
+ */
+function EpisodePanel({ episode, changes }: { episode: StoredEpisode; changes?: SpecialMeasuresChanges }) {
+  const managed = Boolean(changes) && episode.availableActions.length > 0;
   return (
     <div className="ccg-episode" data-testid="special-measures-episode">
       <p className="nhsuk-body">
@@ -94,14 +107,16 @@ function EpisodePanel({ episode, assessor, onChanged }: { episode: StoredEpisode
       )}
       <h3 className="nhsuk-heading-s">Progress through the steps</h3>
       <SpecialMeasuresTimeline episode={episode} />
-      <ImprovementPlan episode={episode} editable={assessor} onChanged={onChanged} />
-      {assessor && <SpecialMeasuresActions episode={episode} onChanged={onChanged} />}
+      <ImprovementPlan episode={episode} editable={managed} onChanged={changes?.onChanged ?? nothingChanged} />
+      {changes && <SpecialMeasuresActions episode={episode} today={changes.today} onChanged={changes.onChanged} />}
     </div>
   );
 }
 
-function ProposeSpecialMeasures({ ccg, category, onChanged }: { ccg: string; category: AssuranceCategory; onChanged: () => Promise<unknown> }) {
-  const today = todayIso();
+/** A read-only plan changes nothing, so there is nothing to reload. */
+const nothingChanged = async () => undefined;
+
+function ProposeSpecialMeasures({ ccg, category, today, onChanged }: { ccg: string; category: AssuranceCategory; today: string; onChanged: () => Promise<unknown> }) {
   const [opened, setOpened] = useState(false);
   const [triggers, setTriggers] = useState<SpecialMeasuresTriggerCode[]>([]);
   const [proposedOn, setProposedOn] = useState(today);

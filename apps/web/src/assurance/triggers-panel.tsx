@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import type { AssuranceTriggerKind, AssuranceTriggersQuery as TriggersResult } from '../gql/graphql';
 import { Loading } from '../ui/loading';
-import { assessmentPath, yearToPath } from './assurance-access';
+import { planPath } from '../finance/stored-plan';
+import { assessmentPath } from './assurance-access';
 import { formatDate } from './assurance-labels';
 import { AssuranceTriggersQuery } from './assessment.operations';
 import type { Evidence } from './evidence';
@@ -28,7 +29,7 @@ export function triggerSourceLink(trigger: AssuranceTrigger, ccg: string): { to:
         ? { to: `/providers/${encodeURIComponent(source.providerCode)}${source.indicatorCode ? `#${encodeURIComponent(source.indicatorCode)}` : ''}`, text: `${source.providerCode} scorecard` }
         : null;
     case 'FINANCIAL_PLAN':
-      return source.financialYear ? { to: `/finance/plans/${encodeURIComponent(ccg)}/${yearToPath(source.financialYear)}`, text: `${source.financialYear} financial plan` } : null;
+      return source.financialYear ? { to: planPath(ccg, source.financialYear), text: `${source.financialYear} financial plan` } : null;
     case 'ASSESSMENT':
       return source.assessmentId ? { to: assessmentPath(source.assessmentId), text: `${source.quarterLabel ?? 'previous'} assessment` } : null;
     default:

@@ -1,4 +1,4 @@
-import { ASSURANCE_CATEGORY_CODES, type AssuranceCategory } from '@ccg-assure/domain';
+import { ASSURANCE_CATEGORY_CODES, compareIsoDates, type AssuranceCategory } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
@@ -177,7 +177,7 @@ export function WorkspacePage() {
             </p>
             <DownloadCsvButton name="Assurance workspace" columns={CSV_COLUMNS} rows={csvRows(shown)} what="CCGs shown" />
           </div>
-          <EnglandReportLink asOf={data.assuranceWorkspace.asOf} latestAssessedOn={entries.reduce<string | null>((latest, e) => (e.lastAssessedOn && (!latest || e.lastAssessedOn > latest) ? e.lastAssessedOn : latest), null)} />
+          <EnglandReportLink asOf={data.assuranceWorkspace.asOf} latestAssessedOn={entries.reduce<string | null>((latest, e) => (e.lastAssessedOn && (!latest || compareIsoDates(e.lastAssessedOn, latest) > 0) ? e.lastAssessedOn : latest), null)} />
           {shown.length === 0 ? (
             <p className="nhsuk-body">{entries.length === 0 ? 'There are no CCGs to assure.' : 'No CCG matches the filters.'}</p>
           ) : (
