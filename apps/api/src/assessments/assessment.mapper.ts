@@ -9,7 +9,7 @@ import {
 import type { UserEntity } from '../auth/user.entity';
 import type { AssessmentCommentEntity } from './assessment-comment.entity';
 import type { AssessmentRatingEntity } from './assessment-rating.entity';
-import type { Assessment, AssuranceActor, CategoryProposal, DomainRating } from './assessment.type';
+import type { ActorView, AssessmentView, CategoryProposalView, DomainRatingView } from './assessment-view';
 import type { AssessmentRecord } from './assessments.repository';
 import { CATEGORY_POLICY, frameworkById } from './assurance-reference';
 
@@ -17,10 +17,10 @@ import { CATEGORY_POLICY, frameworkById } from './assurance-reference';
 export const quarterOf = (financialYear: string, quarter: number): FinancialQuarter => parseFinancialYear(financialYear).quarter(quarter);
 
 /** Who did something, as a view shows them: null when the system did (illustrative data). */
-export const actorOf = (user: UserEntity | null | undefined): AssuranceActor | null => (user ? { username: user.username, displayName: user.displayName } : null);
+export const actorOf = (user: UserEntity | null | undefined): ActorView | null => (user ? { username: user.username, displayName: user.displayName } : null);
 
 /** A comment's author: always there (author_id is NOT NULL), once loaded with the comment. */
-function authorOf(comment: AssessmentCommentEntity): AssuranceActor {
+function authorOf(comment: AssessmentCommentEntity): ActorView {
   const author = actorOf(comment.author);
   if (author === null) throw new Error(`comment ${comment.id} was loaded without its author`);
   return author;
@@ -42,7 +42,7 @@ export function proposalOf(framework: string, rows: readonly Rated[]): DomainPro
   return fullyRated(framework, rows) ? proposeCategory({ framework, ratings: ratingsOf(rows) }, CATEGORY_POLICY) : null;
 }
 
-export function toCategoryProposal(proposal: DomainProposal): CategoryProposal {
+export function toCategoryProposal(proposal: DomainProposal): CategoryProposalView {
   return {
     category: proposal.category,
     step: proposal.step,
@@ -57,11 +57,11 @@ export function toCategoryProposal(proposal: DomainProposal): CategoryProposal {
  * now by the domain library, the decision as stored. The internal view (assessors and the CCG's own users)
  * adds the CCG's comments and who did what; the public view leaves people's names out.
  */
-export function toAssessment(record: AssessmentRecord, options: { internal: boolean }): Assessment {
+export function toAssessment(record: AssessmentRecord, options: { internal: boolean }): AssessmentView {
   const { assessment: row } = record;
-  const who = (user: UserEntity | null | undefined): AssuranceActor | null => (options.internal ? actorOf(user) : null);
+  const who = (user: UserEntity | null | undefined): ActorView | null => (options.internal ? actorOf(user) : null);
   const framework = frameworkById(row.framework);
-  const ratings = framework.domains.map((domain): DomainRating => {
+  const ratings = framework.domains.map((domain): DomainRatingView => {
     const rated = record.ratings.find((rating) => rating.domain === domain.code);
     return { domain, rating: rated?.rating ?? null, narrative: rated?.narrative ?? null, ratedBy: who(rated?.ratedByUser), ratedAt: rated?.ratedAt ?? null };
   });

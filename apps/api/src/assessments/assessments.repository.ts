@@ -23,20 +23,25 @@ function withUser<T extends object>(query: SelectQueryBuilder<T>, relation: stri
   return query.leftJoin(relation, alias).addSelect([`${alias}.id`, `${alias}.username`, `${alias}.displayName`]);
 }
 
-const notFound = (id: string) => new AppError('NOT_FOUND', 'ASSESSMENT_NOT_FOUND', 'There is no assessment with that id.', { assessmentId: id });
+/** NOT_FOUND ASSESSMENT_NOT_FOUND, naming the input field that held the id. */
+const notFound = (id: string, field: string) => new AppError('NOT_FOUND', 'ASSESSMENT_NOT_FOUND', 'There is no assessment with that id.', { assessmentId: id, fields: [field] });
 
 /** Ids are UUIDs: anything else names nothing (and must not reach PostgreSQL's uuid parser as an error). */
 export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 // ---- reading -------------------------------------------------------------------------------------
 
-/** The assessment's own row, or NOT_FOUND. With `forUpdate`, locks it until the transaction ends. */
-export async function getAssessment(manager: EntityManager, id: string, options: { forUpdate?: boolean } = {}): Promise<AssessmentEntity> {
-  if (!isUuid(id)) throw notFound(id);
+/**
+ * The assessment's own row, or NOT_FOUND (naming `options.field`, the input that held the id: assessmentId unless
+ * told). With `forUpdate`, locks it until the transaction ends.
+ */
+export async function getAssessment(manager: EntityManager, id: string, options: { forUpdate?: boolean; field?: string } = {}): Promise<AssessmentEntity> {
+  const field = options.field ?? 'assessmentId';
+  if (!isUuid(id)) throw notFound(id, field);
   const query = manager.createQueryBuilder(AssessmentEntity, 'a').where('a.id = :id', { id });
   if (options.forUpdate) query.setLock('pessimistic_write');
   const assessment = await query.getOne();
-  if (!assessment) throw notFound(id);
+  if (!assessment) throw notFound(id, field);
   return assessment;
 }
 

@@ -16,14 +16,13 @@ import { AppError } from '../server/app-error';
 import { StakeholderSurveyResultEntity } from './stakeholder-survey-result.entity';
 import type { AssessmentEntity } from './assessment.entity';
 import { fullyRated, proposalOf, ratingsOf, toAssessment } from './assessment.mapper';
-import type { Assessment, AssuranceDomain } from './assessment.type';
+import type { AssessmentView, AssuranceDomainView, StakeholderSurveyResultView } from './assessment-view';
 import * as repository from './assessments.repository';
 import type { AssessmentRecord } from './assessments.repository';
 import { assertCanReadDraftsOf, assertMayTakeAssessmentAction, assessmentActionsFor, canReadDraftsOf, moveAssessment } from './assurance-access';
 import { assertNotInFuture, checkedUrl, checkingInput, fieldsOf, optionalText, requireCcg, requiredText, requireFinancialYear } from './assurance-checks';
 import { AssessmentStatus, EvidenceKind, type AssurancePartner } from './assurance-enums';
 import { CATEGORY_POLICY, frameworkById } from './assurance-reference';
-import type { StakeholderSurveyResult } from './stakeholder-survey.type';
 
 export interface StartAssessmentRequest {
   ccg: string;
@@ -81,9 +80,9 @@ export class AssessmentsService {
   // ---- reads ---------------------------------------------------------------------------------------
 
   /** One assessment: published ones for anyone, drafts for assessors and the CCG's own users. */
-  async getAssessment(viewer: Viewer | null, id: string): Promise<Assessment> {
+  async getAssessment(viewer: Viewer | null, id: string): Promise<AssessmentView> {
     const manager = this.dataSource.manager;
-    const row = await repository.getAssessment(manager, id);
+    const row = await repository.getAssessment(manager, id, { field: 'id' });
     if (row.status !== AssessmentStatus.PUBLISHED) assertCanReadDraftsOf(viewer, row.ccgCode);
     const [record] = await repository.loadAssessmentRecords(manager, [id]);
     return toAssessment(record, { internal: canReadDraftsOf(viewer, row.ccgCode) });
@@ -93,14 +92,14 @@ export class AssessmentsService {
    * Assessments of one CCG or of every CCG, of one financial year or all, newest quarter first: four statements
    * however many. `internal` views (for assessors and the CCG's own users, checked by the caller) include drafts.
    */
-  async assessmentsOf(filter: { ccgCode?: string; financialYear?: string }, options: { internal: boolean }): Promise<Assessment[]> {
+  async assessmentsOf(filter: { ccgCode?: string; financialYear?: string }, options: { internal: boolean }): Promise<AssessmentView[]> {
     const manager = this.dataSource.manager;
     const ids = await repository.listAssessmentIds(manager, { ...filter, publishedOnly: !options.internal });
     return (await repository.loadAssessmentRecords(manager, ids)).map((record) => toAssessment(record, options));
   }
 
   /** The CCG's latest published assessment (by quarter), as the public sees it; null when none is published. */
-  async latestPublished(ccgCode: string): Promise<Assessment | null> {
+  async latestPublished(ccgCode: string): Promise<AssessmentView | null> {
     const manager = this.dataSource.manager;
     const latest = await repository.latestPublished(manager, ccgCode);
     if (latest === null) return null;
@@ -109,7 +108,7 @@ export class AssessmentsService {
   }
 
   /** A CCG's 360-degree stakeholder survey results (one year, or all years when null), newest year first, by question code. */
-  async stakeholderSurvey(ccgCode: string, surveyYear: string | null): Promise<StakeholderSurveyResult[]> {
+  async stakeholderSurvey(ccgCode: string, surveyYear: string | null): Promise<StakeholderSurveyResultView[]> {
     const rows = await this.dataSource.manager.find(StakeholderSurveyResultEntity, {
       where: surveyYear === null ? { ccgCode } : { ccgCode, surveyYear },
       order: { surveyYear: 'DESC', questionCode: 'ASC' },
@@ -118,7 +117,7 @@ export class AssessmentsService {
   }
 
   /** The lifecycle's actions the viewer may take now on the assessment (none for the public). */
-  availableActions(viewer: Viewer | null, assessment: Pick<Assessment, 'ccgCode' | 'status'>): AssessmentActionType[] {
+  availableActions(viewer: Viewer | null, assessment: Pick<AssessmentView, 'ccgCode' | 'status'>): AssessmentActionType[] {
     return assessmentActionsFor(viewer, assessment);
   }
 
@@ -342,7 +341,7 @@ export class AssessmentsService {
   }
 }
 
-function requireDomain(domains: readonly AssuranceDomain[], framework: string, code: string): void {
+function requireDomain(domains: readonly AssuranceDomainView[], framework: string, code: string): void {
   if (!domains.some((domain) => domain.code === code)) {
     throw new AppError('BAD_USER_INPUT', 'UNKNOWN_DOMAIN', `The ${framework} framework has no domain ${code}.`, { framework, domains: [code], ...fieldsOf('domain') });
   }

@@ -6,14 +6,15 @@ import {
   type AssuranceFramework as DomainFramework,
   type CategoryPolicy as DomainPolicy,
 } from '@ccg-assure/domain';
-import type { AssuranceCategoryDefinition, AssuranceDomain, AssuranceFramework, CategoryPolicy } from './assessment.type';
+import type { AssuranceCategoryDefinition, CategoryPolicy } from './assessment.type';
+import type { AssuranceDomainView, AssuranceFrameworkView } from './assessment-view';
 import { AssuranceAreaTerm } from './assurance-enums';
 
 /** The category policy assurance runs on: the domain library's default (DOMAIN.md "Assurance category proposal"). */
 export const CATEGORY_POLICY: DomainPolicy = DEFAULT_CATEGORY_POLICY;
 
 /** A framework as the schema shows it, each domain marked critical or not under the policy in force. */
-export function describeFramework(framework: DomainFramework): AssuranceFramework {
+export function describeFramework(framework: DomainFramework): AssuranceFrameworkView {
   const critical = CATEGORY_POLICY.criticalDomains[framework.id] ?? [];
   return {
     id: framework.id,
@@ -21,14 +22,14 @@ export function describeFramework(framework: DomainFramework): AssuranceFramewor
     areaTerm: framework.areaTerm === 'COMPONENT' ? AssuranceAreaTerm.COMPONENT : AssuranceAreaTerm.DOMAIN,
     validFrom: framework.validFrom,
     validTo: framework.validTo,
-    domains: framework.domains.map((domain): AssuranceDomain => ({ code: domain.code, name: domain.name, description: domain.description, critical: critical.includes(domain.code) })),
+    domains: framework.domains.map((domain): AssuranceDomainView => ({ code: domain.code, name: domain.name, description: domain.description, critical: critical.includes(domain.code) })),
   };
 }
 
-const described = new Map<string, AssuranceFramework>();
+const described = new Map<string, AssuranceFrameworkView>();
 
 /** A framework by id (the domain library's; UNKNOWN_FRAMEWORK otherwise), described once. */
-export function frameworkById(id: string): AssuranceFramework {
+export function frameworkById(id: string): AssuranceFrameworkView {
   let framework = described.get(id);
   if (!framework) {
     framework = describeFramework(getAssuranceFramework(id));
@@ -37,7 +38,7 @@ export function frameworkById(id: string): AssuranceFramework {
   return framework;
 }
 
-export const describeFrameworks = (): AssuranceFramework[] => ASSURANCE_FRAMEWORKS.map((framework) => frameworkById(framework.id));
+export const describeFrameworks = (): AssuranceFrameworkView[] => ASSURANCE_FRAMEWORKS.map((framework) => frameworkById(framework.id));
 
 export const describeCategories = (): AssuranceCategoryDefinition[] =>
   ASSURANCE_CATEGORIES.map((category) => ({

@@ -6,9 +6,38 @@ import type { AssessmentsService } from './assessments.service';
 import { assertAssessor } from './assurance-access';
 import { requireCcg, requireFinancialYear } from './assurance-checks';
 import { EvidenceKind } from './assurance-enums';
-import { AssuranceTriggerKind, AssuranceTriggerSourceKind, type AssuranceTrigger, type AssuranceTriggers, type AssuranceTriggerSource } from './assurance-trigger.type';
+import { AssuranceTriggerKind, AssuranceTriggerSourceKind } from './assurance-trigger.type';
 
-const source = (kind: AssuranceTriggerSourceKind, fields: Partial<Omit<AssuranceTriggerSource, 'kind'>>): AssuranceTriggerSource => ({
+/** Where a trigger came from: the fields of its kind set, the others null. */
+export interface AssuranceTriggerSourceView {
+  kind: AssuranceTriggerSourceKind;
+  providerCode: string | null;
+  indicatorCode: string | null;
+  period: string | null;
+  planId: string | null;
+  financialYear: string | null;
+  month: string | null;
+  assessmentId: string | null;
+  quarterLabel: string | null;
+}
+
+export interface AssuranceTriggerView {
+  kind: AssuranceTriggerKind;
+  title: string;
+  detail: string;
+  source: AssuranceTriggerSourceView;
+  evidenceKind: EvidenceKind | null;
+  evidenceReference: string | null;
+}
+
+export interface AssuranceTriggersView {
+  ccgCode: string;
+  scorecardAsOf: string | null;
+  providersConsidered: string[];
+  triggers: AssuranceTriggerView[];
+}
+
+const source = (kind: AssuranceTriggerSourceKind, fields: Partial<Omit<AssuranceTriggerSourceView, 'kind'>>): AssuranceTriggerSourceView => ({
   kind,
   providerCode: null,
   indicatorCode: null,
@@ -35,7 +64,7 @@ export class AssuranceTriggersService {
     private readonly assessments: AssessmentsService,
   ) {}
 
-  async triggers(viewer: Viewer, ccg: string, financialYear: string | null): Promise<AssuranceTriggers> {
+  async triggers(viewer: Viewer, ccg: string, financialYear: string | null): Promise<AssuranceTriggersView> {
     assertAssessor(viewer);
     const organisation = await requireCcg(this.organisations, ccg);
     const year = financialYear === null ? null : requireFinancialYear(financialYear).label;
@@ -50,7 +79,7 @@ export class AssuranceTriggersService {
    * latest point. The providers are those the scorecard grid relates to the CCG (the scorecards' providersOfCcg:
    * providers in the CCG's NHS England region), at the latest period with data.
    */
-  private async indicatorTriggers(ccgCode: string): Promise<{ asOf: string | null; providers: string[]; triggers: AssuranceTrigger[] }> {
+  private async indicatorTriggers(ccgCode: string): Promise<{ asOf: string | null; providers: string[]; triggers: AssuranceTriggerView[] }> {
     const { asOf, providerCodes: providers } = await this.scorecards.providersOfCcg(ccgCode, null);
     if (asOf === null || providers.length === 0) return { asOf, providers, triggers: [] };
     const scores = await this.scorecards.scoresOf(providers, asOf);
@@ -63,9 +92,9 @@ export class AssuranceTriggersService {
    * latest version of the plan of the year (or the latest year with a plan) not compliant, and a financial warning
    * on the latest plan with forecasts.
    */
-  private async planTriggers(viewer: Viewer, ccgCode: string, year: string | null): Promise<AssuranceTrigger[]> {
+  private async planTriggers(viewer: Viewer, ccgCode: string, year: string | null): Promise<AssuranceTriggerView[]> {
     const plans = (await this.financialPlans.plansOfCcg(viewer, ccgCode)).filter((plan) => year === null || plan.financialYear === year);
-    const triggers: AssuranceTrigger[] = [];
+    const triggers: AssuranceTriggerView[] = [];
     const latest = plans[0];
     if (latest && !latest.compliant) {
       const failing = latest.latestVersion.compliance.rules.filter((rule) => !rule.met);
@@ -94,12 +123,12 @@ export class AssuranceTriggersService {
   }
 
   /** Not assured in the latest published assessment: the category, and each domain rated Not assured. */
-  private async assessmentTriggers(ccgCode: string): Promise<AssuranceTrigger[]> {
+  private async assessmentTriggers(ccgCode: string): Promise<AssuranceTriggerView[]> {
     const latest = await this.assessments.latestPublished(ccgCode);
     if (!latest) return [];
     const label = latest.quarterLabel;
     const from = source(AssuranceTriggerSourceKind.ASSESSMENT, { assessmentId: latest.id, quarterLabel: label });
-    const triggers: AssuranceTrigger[] = [];
+    const triggers: AssuranceTriggerView[] = [];
     if (latest.decidedCategory === 'NOT_ASSURED') {
       triggers.push({ kind: AssuranceTriggerKind.NOT_ASSURED_CATEGORY, title: `Not assured in ${label}`, detail: `The published assessment of ${label} decided Not assured.`, source: from, evidenceKind: null, evidenceReference: null });
     }
@@ -118,14 +147,14 @@ export class AssuranceTriggersService {
   }
 }
 
-function indicatorTrigger(providerCode: string, score: IndicatorScore): AssuranceTrigger[] {
+function indicatorTrigger(providerCode: string, score: IndicatorScore): AssuranceTriggerView[] {
   const { latest, analysis } = score;
   const from = source(AssuranceTriggerSourceKind.SCORECARD, { providerCode, indicatorCode: score.indicatorCode, period: latest.periodStart });
   const cite = { source: from, evidenceKind: EvidenceKind.SCORECARD_INDICATOR, evidenceReference: `${providerCode}/${score.indicatorCode}` };
   // Shown to people: one decimal for a percentage, as the scorecards show it; the exact value is in the source.
   const shown = (value: number) => (score.standard?.unit === 'PERCENTAGE' ? `${value.toFixed(1)}%` : `${Number(value.toFixed(2))}`);
   const standard = score.standard ? ` against the standard of ${shown(score.standard.threshold)}` : '';
-  const triggers: AssuranceTrigger[] = [];
+  const triggers: AssuranceTriggerView[] = [];
   if (analysis.assuranceType === 'CONSISTENT_FAIL') {
     triggers.push({
       kind: AssuranceTriggerKind.INDICATOR_CONSISTENTLY_FAILING,

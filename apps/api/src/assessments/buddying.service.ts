@@ -4,15 +4,10 @@ import { recordAudit, type AuditActor } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import { AssuranceBuddyEntity } from './assurance-buddy.entity';
+import type { BuddyView } from './assessment-view';
 import { latestPublished } from './assessments.repository';
 import { assertAssessor } from './assurance-access';
 import { checkingInput, requireCcg } from './assurance-checks';
-
-/** A CCG's buddy, as stored. */
-export interface BuddyView {
-  buddyCode: string;
-  assignedOn: string;
-}
 
 /**
  * Buddying (seed 003): a CCG whose latest published category is Limited assurance may be paired with a buddy CCG

@@ -1,7 +1,7 @@
 import { assuranceCategoryDefinition, type AssuranceCategory } from '@ccg-assure/domain';
 import PDFDocument from 'pdfkit';
-import type { SpecialMeasuresEpisode } from '../special-measures/special-measures.type';
-import type { CcgAssuranceReport, EnglandAssuranceReport } from './assurance-report.type';
+import type { SpecialMeasuresEpisodeView } from '../special-measures/special-measures-view';
+import type { CcgAssuranceReportView, EnglandAssuranceReportView } from './assurance-report-view';
 
 // The annual assurance reports as PDF (issue 7), drawn with pdfkit's built-in Helvetica (no font files).
 // Only what the report services give is printed: published data, so the PDF is as public as the page.
@@ -64,7 +64,7 @@ function footers(doc: Document, text: string): void {
   }
 }
 
-function specialMeasures(doc: Document, episode: SpecialMeasuresEpisode): void {
+function specialMeasures(doc: Document, episode: SpecialMeasuresEpisodeView): void {
   line(doc, 'State', stateName(episode.state));
   line(doc, 'Triggers', episode.triggers.map((trigger) => trigger.description).join(' '));
   if (episode.enteredOn) line(doc, 'Entered', `${episode.enteredOn} (${episode.events.find((event) => event.to === 'AGREED') ? 'agreed with the CCG' : 'determined by NHS England'})`);
@@ -91,7 +91,7 @@ function specialMeasures(doc: Document, episode: SpecialMeasuresEpisode): void {
 }
 
 /** The CCG's annual assurance report. */
-export async function renderCcgAssuranceReport(report: CcgAssuranceReport, ccgName: string): Promise<Buffer> {
+export async function renderCcgAssuranceReport(report: CcgAssuranceReportView, ccgName: string): Promise<Buffer> {
   const title = `CCG assurance annual report ${report.financialYear}`;
   const doc = newDocument(`${title}: ${ccgName}`, report.generatedOn);
   const bytes = bytesOf(doc);
@@ -140,7 +140,7 @@ export async function renderCcgAssuranceReport(report: CcgAssuranceReport, ccgNa
 }
 
 /** The England annual assurance report. */
-export async function renderEnglandAssuranceReport(report: EnglandAssuranceReport, names: ReadonlyMap<string, string>): Promise<Buffer> {
+export async function renderEnglandAssuranceReport(report: EnglandAssuranceReportView, names: ReadonlyMap<string, string>): Promise<Buffer> {
   const title = `CCG assurance annual report for England ${report.financialYear}`;
   const doc = newDocument(title, report.generatedOn);
   const bytes = bytesOf(doc);

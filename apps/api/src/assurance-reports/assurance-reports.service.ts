@@ -1,15 +1,15 @@
 import { ASSURANCE_CATEGORY_CODES, type FinancialYear } from '@ccg-assure/domain';
-import type { Assessment } from '../assessments/assessment.type';
+import type { AssessmentView } from '../assessments/assessment-view';
 import type { AssessmentsService } from '../assessments/assessments.service';
 import { fieldsOf, requireCcg, requireFinancialYear } from '../assessments/assurance-checks';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
-import type { SpecialMeasuresEpisode } from '../special-measures/special-measures.type';
+import type { SpecialMeasuresEpisodeView } from '../special-measures/special-measures-view';
 import type { SpecialMeasuresService } from '../special-measures/special-measures.service';
-import type { CcgAssuranceReport, EnglandAssuranceReport, EnglandReportEntry } from './assurance-report.type';
+import type { CcgAssuranceReportView, EnglandAssuranceReportView, EnglandReportEntryView } from './assurance-report-view';
 
 /** An episode counts for a year when it was open at some time in it. */
-const openInYear = (episode: SpecialMeasuresEpisode, year: FinancialYear) =>
+const openInYear = (episode: SpecialMeasuresEpisodeView, year: FinancialYear) =>
   episode.enteredOn !== null && episode.enteredOn <= year.end && (episode.closedOn === null || episode.closedOn >= year.start);
 
 /**
@@ -26,7 +26,7 @@ export class AssuranceReportsService {
     private readonly specialMeasures: SpecialMeasuresService,
   ) {}
 
-  async ccgReport(ccg: string, financialYear: string, today: string): Promise<CcgAssuranceReport> {
+  async ccgReport(ccg: string, financialYear: string, today: string): Promise<CcgAssuranceReportView> {
     const year = requireFinancialYear(financialYear);
     const organisation = await requireCcg(this.organisations, ccg);
     // By quarter, oldest first.
@@ -45,21 +45,21 @@ export class AssuranceReportsService {
     };
   }
 
-  async englandReport(financialYear: string, today: string): Promise<EnglandAssuranceReport> {
+  async englandReport(financialYear: string, today: string): Promise<EnglandAssuranceReportView> {
     const year = requireFinancialYear(financialYear);
     const assessments = await this.assessments.assessmentsOf({ financialYear: year.label }, { internal: false });
     if (assessments.length === 0) throw noneFor(year, null);
     // Newest quarter first, so the first seen of each CCG is its latest of the year.
-    const latest = new Map<string, Assessment>();
+    const latest = new Map<string, AssessmentView>();
     for (const assessment of assessments) if (!latest.has(assessment.ccgCode)) latest.set(assessment.ccgCode, assessment);
     const episodes = await this.publicEpisodesOf(null, year, today);
     const ccgs = [...latest.values()]
       .sort((a, b) => (a.ccgCode < b.ccgCode ? -1 : 1))
-      .map((assessment): EnglandReportEntry => {
+      .map((assessment): EnglandReportEntryView => {
         const episode = episodes.find((candidate) => candidate.ccgCode === assessment.ccgCode);
         return {
           ccgCode: assessment.ccgCode,
-          category: assessment.decidedCategory as EnglandReportEntry['category'],
+          category: assessment.decidedCategory as EnglandReportEntryView['category'],
           quarterLabel: assessment.quarterLabel,
           assessedOn: assessment.assessedOn,
           assessmentId: assessment.id,
@@ -79,7 +79,7 @@ export class AssuranceReportsService {
   }
 
   /** Publicly notified episodes open at some time in the year, as at its end (or today, if earlier). */
-  private async publicEpisodesOf(ccgCodes: readonly string[] | null, year: FinancialYear, today: string): Promise<SpecialMeasuresEpisode[]> {
+  private async publicEpisodesOf(ccgCodes: readonly string[] | null, year: FinancialYear, today: string): Promise<SpecialMeasuresEpisodeView[]> {
     const asOf = today < year.end ? today : year.end;
     return (await this.specialMeasures.episodesOf(ccgCodes, asOf, { internal: false, upTo: asOf })).filter((episode) => openInYear(episode, year));
   }

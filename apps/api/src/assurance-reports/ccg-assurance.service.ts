@@ -1,6 +1,6 @@
 import { isAssessmentOverdue, parseFinancialYear, specialMeasuresClock, type AssuranceCategory, type SpecialMeasuresState } from '@ccg-assure/domain';
 import type { DataSource } from 'typeorm';
-import type { Assessment } from '../assessments/assessment.type';
+import type { AssessmentView } from '../assessments/assessment-view';
 import type { AssessmentsService } from '../assessments/assessments.service';
 import { assertAssessor, assertCanReadDraftsOf } from '../assessments/assurance-access';
 import { requireCcg } from '../assessments/assurance-checks';
@@ -10,7 +10,7 @@ import type { Viewer } from '../auth/viewer';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import type { SpecialMeasuresService } from '../special-measures/special-measures.service';
 import { workspaceRows } from './assurance-workspace.queries';
-import type { AssuranceWorkspace, AssuranceWorkspaceEntry, CcgAssurance, DomainRatingSeries } from './ccg-assurance.type';
+import type { AssuranceWorkspaceEntryView, AssuranceWorkspaceView, CcgAssuranceView, DomainRatingSeriesView } from './assurance-report-view';
 
 /**
  * A CCG's assurance as one page shows it (its assessments, current category, ratings over time, special measures,
@@ -27,23 +27,23 @@ export class CcgAssuranceService {
   ) {}
 
   /** A CCG's assurance with drafts: assessors and the CCG's own users. */
-  async ccgAssurance(viewer: Viewer, ccg: string, asOf: string): Promise<CcgAssurance> {
+  async ccgAssurance(viewer: Viewer, ccg: string, asOf: string): Promise<CcgAssuranceView> {
     const organisation = await requireCcg(this.organisations, ccg);
     assertCanReadDraftsOf(viewer, organisation.code);
     return this.assuranceOf(organisation.code, asOf, { internal: true });
   }
 
   /** A CCG's published assurance: anyone. */
-  async publishedAssurance(ccg: string, asOf: string): Promise<CcgAssurance> {
+  async publishedAssurance(ccg: string, asOf: string): Promise<CcgAssuranceView> {
     const organisation = await requireCcg(this.organisations, ccg);
     return this.assuranceOf(organisation.code, asOf, { internal: false });
   }
 
   /** Every CCG for the assessor, overdue first: one statement (and the organisation loader for names). */
-  async workspace(viewer: Viewer, asOf: string): Promise<AssuranceWorkspace> {
+  async workspace(viewer: Viewer, asOf: string): Promise<AssuranceWorkspaceView> {
     assertAssessor(viewer);
     const rows = await workspaceRows.rows(this.dataSource.manager, []);
-    const entries = rows.map((row): AssuranceWorkspaceEntry & { name: string } => {
+    const entries = rows.map((row): AssuranceWorkspaceEntryView & { name: string } => {
       const clock = row.episodeEnteredOn !== null && row.episodeEnteredOn <= asOf ? specialMeasuresClock(row.episodeEnteredOn, asOf, row.episodeClosedOn) : null;
       return {
         ccgCode: row.ccgCode,
@@ -60,7 +60,7 @@ export class CcgAssuranceService {
         illustrative: Boolean(row.assessmentIllustrative || row.episodeIllustrative),
       };
     });
-    const rank = (entry: AssuranceWorkspaceEntry) => (entry.overdue ? 0 : entry.nextAssessmentDue !== null ? 1 : 2);
+    const rank = (entry: AssuranceWorkspaceEntryView) => (entry.overdue ? 0 : entry.nextAssessmentDue !== null ? 1 : 2);
     const names = new Intl.Collator('en-GB');
     entries.sort(
       (a, b) =>
@@ -73,7 +73,7 @@ export class CcgAssuranceService {
   }
 
   /** Builds a CCG's assurance: a fixed number of statements however many assessments and episodes. */
-  private async assuranceOf(ccgCode: string, asOf: string, options: { internal: boolean }): Promise<CcgAssurance> {
+  private async assuranceOf(ccgCode: string, asOf: string, options: { internal: boolean }): Promise<CcgAssuranceView> {
     const assessments = await this.assessments.assessmentsOf({ ccgCode }, options);
     const current = assessments.find((assessment) => assessment.status === AssessmentStatus.PUBLISHED) ?? null;
     const episodes = await this.specialMeasures.episodesOf([ccgCode], asOf, options);
@@ -97,11 +97,11 @@ export class CcgAssuranceService {
 }
 
 /** Ratings by domain over time: one series per framework domain that has ratings, oldest first. */
-function ratingSeries(assessments: readonly Assessment[]): DomainRatingSeries[] {
+function ratingSeries(assessments: readonly AssessmentView[]): DomainRatingSeriesView[] {
   const oldestFirst = [...assessments].sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0));
   const frameworks = [...new Map(oldestFirst.map((assessment) => [assessment.framework.id, assessment.framework])).values()];
   return frameworks.flatMap((framework) =>
-    framework.domains.flatMap((domain): DomainRatingSeries[] => {
+    framework.domains.flatMap((domain): DomainRatingSeriesView[] => {
       const points = oldestFirst.flatMap((assessment) => {
         if (assessment.framework.id !== framework.id) return [];
         const rating = assessment.ratings.find((rated) => rated.domain.code === domain.code)?.rating ?? null;

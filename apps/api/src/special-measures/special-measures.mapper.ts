@@ -16,7 +16,7 @@ import { actorOf } from '../assessments/assessment.mapper';
 import type { SpecialMeasuresEventEntity } from './special-measures-event.entity';
 import { ImprovementActionStatus, SpecialMeasuresTriggerKind } from './special-measures-enums';
 import type { EpisodeRecord } from './special-measures.repository';
-import type { ImprovementPlan, SpecialMeasuresEpisode } from './special-measures.type';
+import type { ImprovementPlanView, SpecialMeasuresEpisodeView } from './special-measures-view';
 
 /** A stored step as the domain's action. */
 export function actionOf(event: Pick<SpecialMeasuresEventEntity, 'action' | 'on' | 'note' | 'noticeUrl' | 'improvementDirector' | 'intensiveSupport' | 'summary' | 'escalationKind'>): SpecialMeasuresAction {
@@ -53,7 +53,7 @@ export function replayEpisode(record: EpisodeRecord, upTo: string | null = null)
 /** True once the episode's notice is published: from then on it is public (seed 003: "communicate to local stakeholders via its website"). */
 export const isPubliclyNotified = (episode: DomainEpisode): boolean => episode.events.some((event) => event.action.type === 'PUBLISH_NOTICE');
 
-function improvementPlanOf(record: EpisodeRecord, episode: DomainEpisode, asOf: string): ImprovementPlan {
+function improvementPlanOf(record: EpisodeRecord, episode: DomainEpisode, asOf: string): ImprovementPlanView {
   const actions = record.actions.map((action) => ({
     id: action.id,
     description: action.description,
@@ -81,7 +81,7 @@ function improvementPlanOf(record: EpisodeRecord, episode: DomainEpisode, asOf: 
  * null while only proposed, or when `asOf` is before entry) and the steps as at `upTo` (every step when null).
  * The public view (not `internal`) leaves out who recorded each step.
  */
-export function toEpisode(record: EpisodeRecord, asOf: string, options: { internal: boolean; upTo?: string | null }): SpecialMeasuresEpisode {
+export function toEpisode(record: EpisodeRecord, asOf: string, options: { internal: boolean; upTo?: string | null }): SpecialMeasuresEpisodeView {
   const episode = replayEpisode(record, options.upTo ?? null);
   const clock = episode.enteredOn !== null && episode.enteredOn <= asOf ? specialMeasuresEpisodeClock(episode, asOf) : null;
   const stored = record.events;

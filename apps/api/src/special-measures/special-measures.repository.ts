@@ -19,7 +19,7 @@ export interface EpisodeRecord {
 
 const OPEN_STATES = SPECIAL_MEASURES_STATES.filter((state) => !TERMINAL_SPECIAL_MEASURES_STATES.includes(state));
 
-const episodeNotFound = (id: string) => new AppError('NOT_FOUND', 'SPECIAL_MEASURES_NOT_FOUND', 'There is no special measures episode with that id.', { episodeId: id });
+const episodeNotFound = (id: string) => new AppError('NOT_FOUND', 'SPECIAL_MEASURES_NOT_FOUND', 'There is no special measures episode with that id.', { episodeId: id, fields: ['episodeId'] });
 
 // ---- reading -------------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ import { replayEpisode, toEpisode } from './special-measures.mapper';
 import { lockSpecialMeasuresOfCcg } from './special-measures.queries';
 import * as repository from './special-measures.repository';
 import type { EpisodeRecord } from './special-measures.repository';
-import type { SpecialMeasuresEpisode } from './special-measures.type';
+import type { SpecialMeasuresEpisodeView } from './special-measures-view';
 
 export interface ProposeRequest {
   ccg: string;
@@ -59,7 +59,7 @@ export class SpecialMeasuresService {
   // ---- reads ---------------------------------------------------------------------------------------
 
   /** One episode in full, with the clock read at `asOf` (what the mutations answer with, for assessors). */
-  async getEpisode(id: string, asOf: string): Promise<SpecialMeasuresEpisode> {
+  async getEpisode(id: string, asOf: string): Promise<SpecialMeasuresEpisodeView> {
     const manager = this.dataSource.manager;
     await repository.getEpisode(manager, id);
     const [record] = await repository.loadEpisodeRecords(manager, [id]);
@@ -71,7 +71,7 @@ export class SpecialMeasuresService {
    * to `upTo` (all when omitted): four statements however many. The public view (not `internal`) gives only the
    * episodes publicly notified (by `upTo`) and leaves out who recorded each step.
    */
-  async episodesOf(ccgCodes: readonly string[] | null, asOf: string, options: { internal: boolean; upTo?: string | null }): Promise<SpecialMeasuresEpisode[]> {
+  async episodesOf(ccgCodes: readonly string[] | null, asOf: string, options: { internal: boolean; upTo?: string | null }): Promise<SpecialMeasuresEpisodeView[]> {
     const manager = this.dataSource.manager;
     const ids = await repository.listEpisodeIds(manager, ccgCodes);
     const episodes = (await repository.loadEpisodeRecords(manager, ids)).map((record) => toEpisode(record, asOf, options));
