@@ -14,7 +14,7 @@ import type { AssessmentRecord } from './assessments.repository';
 import { CATEGORY_POLICY, frameworkById } from './assurance-reference';
 
 /** The quarter a stored assessment is of ('2015/16', 2 -> 2015/16 Q2, July to September). */
-export const quarterOf = (financialYear: string, quarter: number): FinancialQuarter => parseFinancialYear(financialYear).quarter(quarter);
+const quarterOf = (financialYear: string, quarter: number): FinancialQuarter => parseFinancialYear(financialYear).quarter(quarter);
 
 /** Who did something, as a view shows them: null when the system did (illustrative data). */
 export const actorOf = (user: UserEntity | null | undefined): ActorView | null => (user ? { username: user.username, displayName: user.displayName } : null);
@@ -42,7 +42,7 @@ export function proposalOf(framework: string, rows: readonly Rated[]): DomainPro
   return fullyRated(framework, rows) ? proposeCategory({ framework, ratings: ratingsOf(rows) }, CATEGORY_POLICY) : null;
 }
 
-export function toCategoryProposal(proposal: DomainProposal): CategoryProposalView {
+function toCategoryProposal(proposal: DomainProposal): CategoryProposalView {
   return {
     category: proposal.category,
     step: proposal.step,

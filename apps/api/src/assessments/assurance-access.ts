@@ -13,7 +13,7 @@ import { AppError, forbidden, unauthenticated } from '../server/app-error';
 export const isAssessor = (viewer: Viewer | null): boolean => viewer !== null && hasAnyRole(viewer, [Role.ASSESSOR]);
 
 /** One of the CCG's own users: holds any role for that CCG. */
-export const isOwnUserOf = (viewer: Viewer | null, ccgCode: string): boolean => viewer !== null && viewer.roles.some((assignment) => assignment.organisationCode === ccgCode);
+const isOwnUserOf = (viewer: Viewer | null, ccgCode: string): boolean => viewer !== null && viewer.roles.some((assignment) => assignment.organisationCode === ccgCode);
 
 /** Drafts, comments and the full special measures record: assessors and the CCG's own users. */
 export const canReadDraftsOf = (viewer: Viewer | null, ccgCode: string): boolean => isAssessor(viewer) || isOwnUserOf(viewer, ccgCode);

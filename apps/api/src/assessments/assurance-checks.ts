@@ -21,7 +21,7 @@ export function requireFinancialYear(text: string, field = 'financialYear'): Fin
   return year;
 }
 
-export const normaliseCode = (code: string) => code.trim().toUpperCase();
+const normaliseCode = (code: string) => code.trim().toUpperCase();
 
 /** The organisation, which must be a CCG: NOT_FOUND ORGANISATION_NOT_FOUND, or BAD_USER_INPUT NOT_A_CCG. */
 export async function requireCcg(organisations: OrganisationsService, code: string, field = 'ccg'): Promise<OrganisationRow> {

@@ -14,7 +14,7 @@ import { AssuranceAreaTerm } from './assurance-enums';
 export const CATEGORY_POLICY: DomainPolicy = DEFAULT_CATEGORY_POLICY;
 
 /** A framework as the schema shows it, each domain marked critical or not under the policy in force. */
-export function describeFramework(framework: DomainFramework): AssuranceFrameworkView {
+function describeFramework(framework: DomainFramework): AssuranceFrameworkView {
   const critical = CATEGORY_POLICY.criticalDomains[framework.id] ?? [];
   return {
     id: framework.id,

@@ -19,7 +19,7 @@ import type { EpisodeRecord } from './special-measures.repository';
 import type { ImprovementPlanView, SpecialMeasuresEpisodeView } from './special-measures-view';
 
 /** A stored step as the domain's action. */
-export function actionOf(event: Pick<SpecialMeasuresEventEntity, 'action' | 'on' | 'note' | 'noticeUrl' | 'improvementDirector' | 'intensiveSupport' | 'summary' | 'escalationKind'>): SpecialMeasuresAction {
+function actionOf(event: Pick<SpecialMeasuresEventEntity, 'action' | 'on' | 'note' | 'noticeUrl' | 'improvementDirector' | 'intensiveSupport' | 'summary' | 'escalationKind'>): SpecialMeasuresAction {
   return {
     type: event.action as SpecialMeasuresActionType,
     on: event.on,
@@ -51,7 +51,7 @@ export function replayEpisode(record: EpisodeRecord, upTo: string | null = null)
 }
 
 /** True once the episode's notice is published: from then on it is public (seed 003: "communicate to local stakeholders via its website"). */
-export const isPubliclyNotified = (episode: DomainEpisode): boolean => episode.events.some((event) => event.action.type === 'PUBLISH_NOTICE');
+const isPubliclyNotified = (episode: DomainEpisode): boolean => episode.events.some((event) => event.action.type === 'PUBLISH_NOTICE');
 
 function improvementPlanOf(record: EpisodeRecord, episode: DomainEpisode, asOf: string): ImprovementPlanView {
   const actions = record.actions.map((action) => ({
