@@ -106,6 +106,7 @@ export interface Plan {
   forecasts: { month: string; forecastOutturn: string; plannedSpend: string; variance: string; warningThreshold: string; warning: boolean }[];
   forecastWarningThresholdPercent: string;
   financialWarning: { month: string; adverseVariance: string; threshold: string; thresholdPercent: string } | null;
+  availableActions: string[];
 }
 
 export const PLAN_FIELDS = `id ccg { code name } financialYear status compliant version illustrative illustrativeNote
@@ -119,7 +120,8 @@ export const PLAN_FIELDS = `id ccg { code name } financialYear status compliant 
   flexes { id rule percentage reason approvedBy { username } approvedOn supersededAt }
   forecasts { month forecastOutturn plannedSpend variance warningThreshold warning }
   forecastWarningThresholdPercent
-  financialWarning { month adverseVariance threshold thresholdPercent }`;
+  financialWarning { month adverseVariance threshold thresholdPercent }
+  availableActions`;
 
 export const GET_PLAN = `query Plan($ccg: String!, $year: String!) { financialPlan(ccg: $ccg, financialYear: $year) { ${PLAN_FIELDS} } }`;
 const mutation = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${PLAN_FIELDS} } }`;

@@ -1,3 +1,4 @@
+import type { TestClient } from '../testing/test-server';
 import {
   APPROVE,
   CREATE,
@@ -209,6 +210,7 @@ describe('the review cycle of a financial plan: versions, transitions and stale 
 
   const figures = { allocation: '200000000.00', lines: linesOf(plan2014) };
   let planId: string;
+  const actionsOf = async (client: TestClient) => (await readPlan(client, LEEDS_NORTH, '2014/15'))?.availableActions;
 
   it('starts version 1 as a DRAFT at edit version 1, made by the finance officer', async () => {
     const plan = await mutatePlan(world.leedsFinance, CREATE, { ccg: LEEDS_NORTH, financialYear: '2014/15', ...figures });
@@ -216,6 +218,12 @@ describe('the review cycle of a financial plan: versions, transitions and stale 
     expect(plan).toMatchObject({ status: 'DRAFT', version: 1, compliant: false, illustrative: false, illustrativeNote: null });
     expect(plan.latestVersion).toMatchObject({ number: 1, status: 'DRAFT', allocation: '200000000.00', createdBy: { username: 'leeds-finance' }, submittedBy: null });
     expect(plan.versions.map((v) => [v.number, v.status])).toEqual([[1, 'DRAFT']]);
+  });
+
+  it("offers each reader the actions the plan's lifecycle allows them on a draft: none to an administrator", async () => {
+    expect(await actionsOf(world.leedsFinance)).toEqual(['EDIT_DRAFT', 'SUBMIT']);
+    expect(await actionsOf(world.assessor)).toEqual(['RECORD_FLEX', 'SET_WARNING_THRESHOLD']);
+    expect(await actionsOf(world.admin)).toEqual([]);
   });
 
   it('refuses a second draft of the same year while one is open (CONFLICT, PLAN_HAS_OPEN_VERSION)', async () => {
@@ -230,7 +238,7 @@ describe('the review cycle of a financial plan: versions, transitions and stale 
 
   it('refuses an edit from a stale reading with CONFLICT, STALE_VERSION, changing nothing', async () => {
     const refused = await refusal(world.leedsFinance, UPDATE, { planId, expectedVersion: 1, allocation: '1.00', lines: [] });
-    expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', details: { expectedVersion: 1, currentVersion: 2 } });
+    expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', details: { expectedVersion: 1, currentVersion: 2, field: 'expectedVersion' } });
     const plan = await readPlan(world.leedsFinance, LEEDS_NORTH, '2014/15');
     expect(plan).toMatchObject({ version: 2, latestVersion: { allocation: '200000000.00' } });
   });
@@ -255,10 +263,12 @@ describe('the review cycle of a financial plan: versions, transitions and stale 
     expect(await refusal(world.leedsFinance, SUBMIT, { planId, expectedVersion: 4 })).toMatchObject({ code: 'CONFLICT', reason: 'NOT_A_DRAFT' });
     expect(await refusal(world.leedsFinance, CREATE, { ccg: LEEDS_NORTH, financialYear: '2014/15', ...figures })).toMatchObject({ code: 'CONFLICT', reason: 'PLAN_HAS_OPEN_VERSION' });
     expect((await readPlan(world.leedsFinance, LEEDS_NORTH, '2014/15'))?.version).toBe(4);
+    expect(submitted.availableActions).toEqual([]);
+    expect(await actionsOf(world.assessor)).toEqual(['APPROVE', 'RETURN', 'RECORD_FLEX', 'SET_WARNING_THRESHOLD']);
   });
 
   it('refuses a return without a reason (BAD_USER_INPUT, REASON_REQUIRED)', async () => {
-    expect(await refusal(world.assessor, RETURN, { planId, expectedVersion: 4, reason: '   ' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' });
+    expect(await refusal(world.assessor, RETURN, { planId, expectedVersion: 4, reason: '   ' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED', details: { field: 'reason' } });
   });
 
   it('lets the assessor return the submitted version with the reason, shown to the CCG', async () => {
@@ -267,6 +277,7 @@ describe('the review cycle of a financial plan: versions, transitions and stale 
     expect(returned.latestVersion).toMatchObject({ status: 'RETURNED', returnReason: 'QIPP schemes are not evidenced.', decidedBy: { username: 'assessor' } });
     expect((await readPlan(world.leedsFinance, LEEDS_NORTH, '2014/15'))?.latestVersion.returnReason).toBe('QIPP schemes are not evidenced.');
     expect(await refusal(world.assessor, APPROVE, { planId, expectedVersion: 5 })).toMatchObject({ code: 'CONFLICT', reason: 'NOT_SUBMITTED', details: { status: 'RETURNED' } });
+    expect(await actionsOf(world.leedsFinance)).toEqual(['START_DRAFT']);
   });
 
   it('starts version 2 after the return, keeping version 1 and its reason in the history', async () => {
@@ -286,6 +297,8 @@ describe('the review cycle of a financial plan: versions, transitions and stale 
     expect(await refusal(world.leedsFinance, CREATE, { ccg: LEEDS_NORTH, financialYear: '2014/15', ...figures })).toMatchObject({ code: 'CONFLICT', reason: 'PLAN_APPROVED' });
     expect(await refusal(world.leedsFinance, UPDATE, { planId, expectedVersion: 8, ...figures })).toMatchObject({ code: 'CONFLICT', reason: 'NOT_A_DRAFT' });
     expect(await refusal(world.assessor, RETURN, { planId, expectedVersion: 8, reason: 'Changed my mind' })).toMatchObject({ code: 'CONFLICT', reason: 'NOT_SUBMITTED' });
+    expect(await actionsOf(world.leedsFinance)).toEqual(['RECORD_FORECAST']);
+    expect(approved.availableActions).toEqual(['RECORD_FLEX', 'SET_WARNING_THRESHOLD']);
   });
 
   it('keeps a frozen version frozen even against SQL that skips the service (database guards)', async () => {
@@ -299,28 +312,30 @@ describe('the review cycle of a financial plan: versions, transitions and stale 
   it('answers null for a year the CCG has no plan for, and refuses a year without rules (UNKNOWN_FINANCIAL_YEAR)', async () => {
     expect(await readPlan(world.leedsFinance, LEEDS_NORTH, '2013/14')).toBeNull();
     const response = await world.leedsFinance.graphql(`{ financialPlan(ccg: "02V", financialYear: "2016/17") { id } }`);
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_FINANCIAL_YEAR' });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_FINANCIAL_YEAR', details: { field: 'financialYear' } });
   });
 
   it.each([
-    ['a negative line', { allocation: '100.00', lines: [{ category: 'ACUTE', amount: '-0.01' }] }, 'NEGATIVE_AMOUNT'],
-    ['a zero allocation', { allocation: '0.00', lines: [] }, 'INVALID_ALLOCATION'],
-    ['money with three decimals', { allocation: '100.001', lines: [] }, 'INVALID_MONEY'],
-  ])('refuses a draft with %s as BAD_USER_INPUT, storing nothing', async (_what, body, reason) => {
-    expect(await refusal(world.sheffieldFinance, CREATE, { ccg: SHEFFIELD, financialYear: '2013/14', ...body })).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    ['a negative line', { allocation: '100.00', lines: [{ category: 'ACUTE', amount: '1.00' }, { category: 'ACUTE', amount: '-0.01' }] }, 'NEGATIVE_AMOUNT', 'lines[1].amount'],
+    ['a zero allocation', { allocation: '0.00', lines: [] }, 'INVALID_ALLOCATION', 'allocation'],
+    ['money with three decimals', { allocation: '100.001', lines: [] }, 'INVALID_MONEY', undefined],
+  ])('refuses a draft with %s as BAD_USER_INPUT, naming the field, storing nothing', async (_what, body, reason, field) => {
+    const refused = await refusal(world.sheffieldFinance, CREATE, { ccg: SHEFFIELD, financialYear: '2013/14', ...body });
+    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+    expect((refused.details as { field?: string } | undefined)?.field).toBe(field);
     expect(await readPlan(world.sheffieldFinance, SHEFFIELD, '2013/14')).toBeNull();
   });
 
   it('refuses a plan for an organisation that is not a CCG (BAD_USER_INPUT, NOT_A_CCG)', async () => {
-    expect(await refusal(world.areaTeamFinance, CREATE, { ccg: 'Q72', financialYear: '2013/14', ...figures })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CCG' });
+    expect(await refusal(world.areaTeamFinance, CREATE, { ccg: 'Q72', financialYear: '2013/14', ...figures })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CCG', details: { field: 'ccg' } });
   });
 
   it('refuses flexes the year cannot take: a rule it lacks, a percentage over 100, a blank reason', async () => {
     const flex = (body: Record<string, unknown>) => refusal(world.assessor, FLEX, { planId, rule: 'SURPLUS', percentage: '0.5', reason: 'r', ...body });
-    expect(await flex({ rule: 'RUNNING_COSTS' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FLEX_RULE_NOT_IN_YEAR' });
-    expect(await flex({ percentage: '100.5' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_FLEX_PERCENTAGE' });
-    expect(await flex({ reason: '  ' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MISSING_FLEX_REASON' });
-    expect(await flex({ approvedOn: '2999-01-01' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'APPROVAL_DATE_IN_FUTURE' });
+    expect(await flex({ rule: 'RUNNING_COSTS' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FLEX_RULE_NOT_IN_YEAR', details: { field: 'rule' } });
+    expect(await flex({ percentage: '100.5' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_FLEX_PERCENTAGE', details: { field: 'percentage' } });
+    expect(await flex({ reason: '  ' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MISSING_FLEX_REASON', details: { field: 'reason' } });
+    expect(await flex({ approvedOn: '2999-01-01' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'APPROVAL_DATE_IN_FUTURE', details: { field: 'approvedOn' } });
     expect((await readPlan(world.assessor, LEEDS_NORTH, '2014/15'))?.flexes).toEqual([]);
   });
 
