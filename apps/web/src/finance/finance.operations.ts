@@ -4,22 +4,7 @@ import { graphql } from '../gql';
 export const EvaluatePlanComplianceQuery = graphql(`
   query EvaluatePlanCompliance($input: FinancialPlanInput!) {
     evaluatePlanCompliance(input: $input) {
-      financialYear
-      compliant
-      plannedSpend
-      plannedSurplus
-      qippRequirement
-      qippPercentOfAllocation
-      rules {
-        rule
-        percentage
-        required
-        planned
-        shortfall
-        met
-        flexApplied
-        flexReason
-      }
+      ...PlanComplianceFields
     }
   }
 `);

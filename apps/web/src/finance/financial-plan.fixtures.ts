@@ -1,6 +1,17 @@
 // Test fixtures for the finance pages' component tests: stored plans shaped as the API returns them, their
 // compliance worked out by the same domain function the API runs. Not imported by the app.
-import { evaluatePlanCompliance, FINANCE_ROUNDING, Money, Percentage, type FinancialRuleCode, type PlanCategory, type PlanCompliance } from '@ccg-assure/domain';
+import {
+  availableFinancialPlanActions,
+  evaluatePlanCompliance,
+  FINANCE_ROUNDING,
+  Money,
+  Percentage,
+  type FinancialPlanActorKind,
+  type FinancialRuleCode,
+  type PlanCategory,
+  type PlanCompliance,
+} from '@ccg-assure/domain';
+import type { MockLink } from '@apollo/client/testing';
 import type { FinancialPlanStatus, ViewerQuery } from '../gql/graphql';
 import type { StoredPlan, StoredVersion } from './stored-plan';
 
@@ -122,6 +133,8 @@ export function storedPlan(
     ccg: { __typename: 'Organisation', code: '02V', name: 'NHS LEEDS NORTH CCG' },
     financialYear: '2014/15',
     status: latest.status,
+    // A reader's: answeredTo() gives each viewer's actions, as the API does.
+    availableActions: [],
     compliant: latest.compliance.compliant,
     version: options.version ?? 3,
     illustrative: options.illustrative ?? false,
@@ -171,4 +184,29 @@ export function forecastOf(month: string, outturn: string, thresholdPercent = '1
     warning: variance.compare(threshold) > 0,
     recordedAt: `${month}-20T09:00:00.000Z`,
   } as StoredPlan['forecasts'][number];
+}
+
+/** The lifecycle's actor kinds the API gives a fixture viewer over CCG 02V's plans. */
+function actorKindsOf(viewer: Viewer): FinancialPlanActorKind[] {
+  return viewer.roles.flatMap((assignment): FinancialPlanActorKind[] =>
+    assignment.role === 'ASSESSOR' ? ['ASSESSOR'] : assignment.role === 'FINANCE_OFFICER' && assignment.organisation.code === '02V' ? ['CCG_FINANCE'] : [],
+  );
+}
+
+/** Sets each FinancialPlan's availableActions in an answer, at any depth, as the API works them out for `viewer`. */
+function withActions(value: unknown, viewer: Viewer): unknown {
+  if (Array.isArray(value)) return value.map((item) => withActions(item, viewer));
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value).map(([key, item]) => [key, withActions(item, viewer)]);
+  const object = Object.fromEntries(entries) as Record<string, unknown>;
+  if (object.__typename === 'FinancialPlan') object.availableActions = availableFinancialPlanActions(object.status as StoredPlan['status'], actorKindsOf(viewer));
+  return object;
+}
+
+/**
+ * The mocked answers as the API gives them to `viewer`: every plan in them carries the actions the
+ * plan's lifecycle allows that viewer now (the domain's table, as the API applies it).
+ */
+export function answeredTo(viewer: Viewer, mocks: readonly MockLink.MockedResponse[]): MockLink.MockedResponse[] {
+  return mocks.map((mock) => (mock.result && typeof mock.result === 'object' ? { ...mock, result: withActions(mock.result, viewer) as typeof mock.result } : mock));
 }

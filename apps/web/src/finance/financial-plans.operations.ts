@@ -1,5 +1,27 @@
 import { graphql } from '../gql';
 
+/** A person who changed a plan: who started, changed, submitted or decided a version, or approved a flex. */
+export const PlanActorFieldsFragment = graphql(`
+  fragment PlanActorFields on PlanActor {
+    username
+    displayName
+  }
+`);
+
+/** One rule's result: its percentage, the amount required and planned, the shortfall, and any flex applied. */
+export const RuleComplianceFieldsFragment = graphql(`
+  fragment RuleComplianceFields on RuleCompliance {
+    rule
+    percentage
+    required
+    planned
+    shortfall
+    met
+    flexApplied
+    flexReason
+  }
+`);
+
 /** A plan's compliance as the API computes it: the same fields the what-if check compares, to the penny. */
 export const PlanComplianceFieldsFragment = graphql(`
   fragment PlanComplianceFields on PlanCompliance {
@@ -10,18 +32,12 @@ export const PlanComplianceFieldsFragment = graphql(`
     qippRequirement
     qippPercentOfAllocation
     rules {
-      rule
-      percentage
-      required
-      planned
-      shortfall
-      met
-      flexApplied
-      flexReason
+      ...RuleComplianceFields
     }
   }
 `);
 
+/** One version of a plan: its figures, their compliance, and who moved it on when. */
 export const FinancialPlanVersionFieldsFragment = graphql(`
   fragment FinancialPlanVersionFields on FinancialPlanVersion {
     number
@@ -37,30 +53,68 @@ export const FinancialPlanVersionFieldsFragment = graphql(`
       ...PlanComplianceFields
     }
     createdBy {
-      username
-      displayName
+      ...PlanActorFields
     }
     createdAt
     updatedBy {
-      username
-      displayName
+      ...PlanActorFields
     }
     updatedAt
     submittedBy {
-      username
-      displayName
+      ...PlanActorFields
     }
     submittedAt
     decidedBy {
-      username
-      displayName
+      ...PlanActorFields
     }
     decidedAt
     returnReason
   }
 `);
 
-/** Everything the plan editor shows: the latest version, every version for the history, flexes and forecasts. */
+/** An approved exception to one of the year's rules for the plan; superseded by a later flex of the same rule. */
+export const PlanFlexFieldsFragment = graphql(`
+  fragment PlanFlexFields on PlanFlex {
+    id
+    rule
+    percentage
+    reason
+    approvedBy {
+      ...PlanActorFields
+    }
+    approvedOn
+    recordedAt
+    supersededAt
+  }
+`);
+
+/** One month's forecast outturn against the approved plan, with the variance and warning the API works out. */
+export const ForecastOutturnFieldsFragment = graphql(`
+  fragment ForecastOutturnFields on ForecastOutturn {
+    month
+    forecastOutturn
+    plannedSpend
+    variance
+    warningThreshold
+    warning
+    recordedAt
+  }
+`);
+
+/** The financial warning the latest forecast raised. */
+export const FinancialWarningFieldsFragment = graphql(`
+  fragment FinancialWarningFields on FinancialWarning {
+    month
+    adverseVariance
+    threshold
+    thresholdPercent
+  }
+`);
+
+/**
+ * Everything the plan editor shows: the latest version, every version for the history, flexes and
+ * forecasts, and what the signed-in viewer may do to the plan now (its lifecycle's available actions).
+ */
 export const FinancialPlanFieldsFragment = graphql(`
   fragment FinancialPlanFields on FinancialPlan {
     id
@@ -70,6 +124,7 @@ export const FinancialPlanFieldsFragment = graphql(`
     }
     financialYear
     status
+    availableActions
     compliant
     version
     illustrative
@@ -81,33 +136,14 @@ export const FinancialPlanFieldsFragment = graphql(`
       ...FinancialPlanVersionFields
     }
     flexes {
-      id
-      rule
-      percentage
-      reason
-      approvedBy {
-        username
-        displayName
-      }
-      approvedOn
-      recordedAt
-      supersededAt
+      ...PlanFlexFields
     }
     forecasts {
-      month
-      forecastOutturn
-      plannedSpend
-      variance
-      warningThreshold
-      warning
-      recordedAt
+      ...ForecastOutturnFields
     }
     forecastWarningThresholdPercent
     financialWarning {
-      month
-      adverseVariance
-      threshold
-      thresholdPercent
+      ...FinancialWarningFields
     }
     updatedAt
   }

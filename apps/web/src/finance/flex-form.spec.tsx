@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, viewerMock } from '../testing/render-app';
-import { assessor, financeOfficer, flex, storedPlan, version } from './financial-plan.fixtures';
+import { answeredTo, assessor, financeOfficer, flex, storedPlan, version } from './financial-plan.fixtures';
 import { FinancialPlanQuery, RecordPlanFlexMutation } from './financial-plans.operations';
 import { readApprovalDate } from './flex-form';
 import type { StoredPlan } from './stored-plan';
@@ -19,7 +19,7 @@ const planQuery = (plan: StoredPlan) => ({
 });
 
 async function openPlan(viewer = assessor, mocks: Parameters<typeof renderApp>[1] = [planQuery(submitted())]) {
-  renderApp('/finance/plans/02V/2014-15', [viewerMock(viewer), ...mocks]);
+  renderApp('/finance/plans/02V/2014-15', [viewerMock(viewer), ...answeredTo(viewer, mocks)]);
   await screen.findByRole('heading', { level: 1, name: /2014\/15 financial plan/ });
 }
 

@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { renderApp, viewerMock } from '../testing/render-app';
-import { assessor, financeOfficer, LINES_2014, storedPlan, version } from './financial-plan.fixtures';
+import { answeredTo, assessor, financeOfficer, LINES_2014, storedPlan, version } from './financial-plan.fixtures';
 import {
   ApproveFinancialPlanMutation,
   FinancialPlanQuery,
@@ -24,7 +24,7 @@ const planQuery = (plan: StoredPlan | null, errors?: GraphQLError[]) => ({
 const serverLines = (lines: Record<string, string>) => Object.entries(lines).map(([category, amount]) => ({ category, amount }));
 
 async function openPlan(viewer = financeOfficer, mocks: Parameters<typeof renderApp>[1] = [planQuery(storedPlan())]) {
-  renderApp('/finance/plans/02V/2014-15', [viewerMock(viewer), ...mocks]);
+  renderApp('/finance/plans/02V/2014-15', [viewerMock(viewer), ...answeredTo(viewer, mocks)]);
   await screen.findByRole('heading', { level: 1, name: /2014\/15 financial plan/ });
 }
 
@@ -130,6 +130,24 @@ describe('the plan editor', () => {
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
     expect(screen.getByText('This version is with NHS England for a decision, so its figures cannot be changed.')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Plan figures' })).getByRole('row', { name: /^Acute/ })).toHaveTextContent('£120,000,000.00');
+  });
+
+  it('offers its finance officer a new version of a returned plan, with NHS England’s reason', async () => {
+    await openPlan(financeOfficer, [planQuery(storedPlan({ versions: [version({ number: 1, status: 'RETURNED', returnReason: 'Hold the full 2.5% fund.' })] }))]);
+    expect(screen.getByText('“Hold the full 2.5% fund.”')).toBeInTheDocument();
+    expect(screen.getByText('Change the figures and save to start version 2.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save as version 2 (draft)' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Submit the plan' })).not.toBeInTheDocument();
+  });
+
+  it('offers what the plan’s available actions hold, not what its status suggests', async () => {
+    // A draft the API says this officer may not change (say, a role withdrawn since the page was built).
+    renderApp('/finance/plans/02V/2014-15', [viewerMock(financeOfficer), planQuery(storedPlan())]);
+    await screen.findByRole('heading', { level: 1, name: /2014\/15 financial plan/ });
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save draft' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Submit the plan' })).not.toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Plan figures' })).getByRole('row', { name: /^Acute/ })).toHaveTextContent('£120,000,000.00');
   });
 

@@ -1,4 +1,4 @@
-import { availableFinancialPlanActions, todayInEngland, type FinancialYear } from '@ccg-assure/domain';
+import { todayInEngland, type FinancialYear } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
@@ -8,7 +8,7 @@ import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { FinancialPlanQuery } from './financial-plans.operations';
 import { PlanEditor } from './plan-editor';
-import { actionsWithoutPlan, actorKindsFor } from './plan-offers';
+import { actionsWithoutPlan } from './plan-offers';
 import { planYearFromSegment } from './stored-plan';
 
 /** `/finance/plans/:ccg/:financialYear`: one CCG's plan for one year. */
@@ -68,6 +68,7 @@ function LoadedPlan({ ccg, year, today }: { ccg: string; year: FinancialYear; to
   const plan = data?.financialPlan ?? null;
   const reload = async () => (await refetch()).data?.financialPlan ?? null;
   const knownName = plan?.ccg.name ?? viewer?.roles.find((assignment) => assignment.organisation.code.toUpperCase() === ccg)?.organisation.name;
-  const actions = plan ? availableFinancialPlanActions(plan.status, actorKindsFor(viewer, ccg)) : actionsWithoutPlan(viewer, ccg);
+  // The API says what the viewer may do to a plan; a plan not started yet has no answer to carry it.
+  const actions = plan ? plan.availableActions : actionsWithoutPlan(viewer, ccg);
   return <PlanEditor plan={plan} ccg={ccg} ccgName={knownName ? organisationName(knownName) : ccg} financialYear={financialYear} actions={actions} today={today} reload={reload} />;
 }
