@@ -9,7 +9,8 @@ let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await loadQueryModules(path.join(__dirname, '..'));
+  const files = loadQueryModules(path.join(__dirname, '..'));
+  expect(files.length).toBeGreaterThan(0);
 });
 
 afterAll(async () => {

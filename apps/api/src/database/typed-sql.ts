@@ -54,6 +54,12 @@ export interface StatementDefinition<P extends readonly PgDeclaration[], C exten
   readonly columns: C;
   /** Constant SQL text: optional filters are written `($1::text IS NULL OR ...)`, never concatenated. */
   readonly text: string;
+  /**
+   * DDL the statement needs in its own session, such as the CREATE TEMP TABLE of an import's staging table:
+   * the schema check runs it (and rolls it back) before preparing the statement. The code that runs the
+   * statement creates those tables itself.
+   */
+  readonly setup?: readonly string[];
 }
 
 /** A named, typed SQL statement. */

@@ -12,9 +12,11 @@ const family = (type: string) => (TEXT_FAMILY.has(type) ? 'text' : type);
 const declaredType = (declaration: PgDeclaration) => family(declaration.replace(/\?$/, '').replace(/\[\]$/, '')) + (declaration.replace(/\?$/, '').endsWith('[]') ? '[]' : '');
 
 /** Every `*.queries.ts` module under `root`, loaded so that their statements are declared. */
-export async function loadQueryModules(root: string): Promise<string[]> {
+export function loadQueryModules(root: string): string[] {
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('.queries.ts')).map((file) => path.join(root, file));
-  for (const file of files) await import(file);
+  // Jest runs the tests as CommonJS; a dynamic import() would need its experimental VM modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  for (const file of files) require(file);
   return files;
 }
 
@@ -41,7 +43,9 @@ export async function checkStatement(dataSource: DataSource, statement: TypedSta
   const problems: string[] = [];
   try {
     await runner.connect();
+    await runner.startTransaction();
     try {
+      for (const setup of statement.definition.setup ?? []) await runner.query(setup);
       await runner.query(`PREPARE ccg_schema_check AS ${statement.definition.text}`);
     } catch (error) {
       return [`${statement.name}: does not prepare: ${(error as Error).message}`];
@@ -61,6 +65,7 @@ export async function checkStatement(dataSource: DataSource, statement: TypedSta
       problems.push(`${statement.name}: columns are (${actualColumns.join(', ')}) but declared (${statement.columnNames.map((name, i) => `${name} ${declaredColumns[i]}`).join(', ')})`);
     }
   } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
     await runner.release();
   }
   return problems;
