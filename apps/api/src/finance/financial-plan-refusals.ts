@@ -26,13 +26,6 @@ export function checkingInput<T>(fields: InputFields, work: () => T): T {
   }
 }
 
-/** Trimmed text that must not be blank; BAD_USER_INPUT with `reason` and `field` otherwise. */
-export function requiredText(text: string, reason: string, field: string, message: string): string {
-  const trimmed = text.trim();
-  if (!trimmed) throw new AppError('BAD_USER_INPUT', reason, message, { field });
-  return trimmed;
-}
-
 export function staleVersion(planId: string, expectedVersion: number, currentVersion: number): AppError {
   return new AppError('CONFLICT', 'STALE_VERSION', 'The plan has changed since you read it: read it again, then make your change.', {
     planId,

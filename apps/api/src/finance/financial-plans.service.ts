@@ -9,8 +9,7 @@ import * as review from './financial-plan-review';
 import type { FinancialPlanView, PlanFigures } from './financial-plan-view';
 import { FinancialPlansCore, type FinancialPlansOptions } from './financial-plans-core';
 
-export type { FinancialPlanVersionView, FinancialPlanView, FinancialWarningView, ForecastOutturnView, PlanActorView, PlanFigures, PlanFlexView } from './financial-plan-view';
-export type { PlanListRequest } from './financial-plan-reads';
+export type { FinancialPlanVersionView, FinancialPlanView, PlanFigures } from './financial-plan-view';
 export type { FinancialPlansOptions } from './financial-plans-core';
 
 /**
