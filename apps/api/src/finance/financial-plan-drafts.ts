@@ -22,7 +22,7 @@ export async function createDraft(core: FinancialPlansCore, viewer: Viewer, requ
   const financialYear = planningYear(input.financialYear).label;
   const [organisation] = await core.organisations.byCodes([ccgCode]);
   if (organisation?.type !== OrganisationType.CCG) {
-    throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${ccgCode} is not a CCG, so it has no financial plans.`, { ccg: ccgCode, field: 'ccg' });
+    throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${ccgCode} is not a CCG, so it has no financial plans.`, { ccg: ccgCode, fields: ['ccg'] });
   }
   return core.change(viewer, requestId, async (manager, actor) => {
     const existingId = await repository.findPlanId(manager, ccgCode, financialYear);

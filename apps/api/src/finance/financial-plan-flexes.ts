@@ -30,7 +30,7 @@ export async function recordFlex(core: FinancialPlansCore, viewer: Viewer, reque
   const reason = input.reason.trim();
   const approvedOn = input.approvedOn ?? today;
   if (compareIsoDates(approvedOn, today) > 0) {
-    throw new AppError('BAD_USER_INPUT', 'APPROVAL_DATE_IN_FUTURE', `A flex cannot be approved on a day still to come (${approvedOn}).`, { approvedOn, today, field: 'approvedOn' });
+    throw new AppError('BAD_USER_INPUT', 'APPROVAL_DATE_IN_FUTURE', `A flex cannot be approved on a day still to come (${approvedOn}).`, { approvedOn, today, fields: ['approvedOn'] });
   }
   return core.change(viewer, requestId, async (manager, actor) => {
     const record = await core.lockAndLoad(manager, input.planId);

@@ -35,10 +35,10 @@ export async function recordForecast(core: FinancialPlansCore, viewer: Viewer, r
     throw new AppError('BAD_USER_INPUT', 'MONTH_OUTSIDE_FINANCIAL_YEAR', `${input.month} is not in the financial year ${year.label} (${first} to ${last}).`, {
       month: input.month,
       financialYear: year.label,
-      field: 'month',
+      fields: ['month'],
     });
   }
-  if (input.amount.isNegative()) throw new AppError('BAD_USER_INPUT', 'NEGATIVE_AMOUNT', 'A forecast outturn must not be negative.', { field: 'amount' });
+  if (input.amount.isNegative()) throw new AppError('BAD_USER_INPUT', 'NEGATIVE_AMOUNT', 'A forecast outturn must not be negative.', { fields: ['amount'] });
   return core.change(viewer, requestId, async (manager, actor) => {
     const record = await core.lockAndLoad(manager, input.planId);
     core.move(record, { type: 'RECORD_FORECAST' }, actorKinds);
@@ -68,7 +68,7 @@ export async function setWarningThreshold(core: FinancialPlansCore, viewer: View
   if (!input.percentage.isBetween(Percentage.ZERO, Percentage.HUNDRED)) {
     throw new AppError('BAD_USER_INPUT', 'INVALID_THRESHOLD', `A warning threshold is from 0 to 100% of allocation; got ${input.percentage.toString()}.`, {
       percentage: input.percentage.toString(),
-      field: 'percentage',
+      fields: ['percentage'],
     });
   }
   return core.change(viewer, requestId, async (manager, actor) => {

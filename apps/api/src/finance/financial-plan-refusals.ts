@@ -4,25 +4,27 @@ import { notPermitted } from './financial-plan-access';
 import type { FinancialPlanStatus } from './finance-enums';
 
 // The refusals of the financial plan use cases, with stable reasons. A refusal about the caller's input names
-// the input field it concerns in `details.field` (as the mutation's input names it: 'approvedOn',
-// 'lines[2].amount'), so the web app points at the field by that id and never by the message's words.
+// the input fields it concerns in `details.fields` (as the mutation's input names them: ['approvedOn'],
+// ['lines[2].amount']), so the web app points at the field by that id and never by the message's words.
 
 /** The input field a domain error is about, by its code, where the domain's own `details.field` is missing or names something else. */
 export type InputFields = Readonly<Partial<Record<string, string>>>;
 
 /** A domain error about the caller's input as the same refusal (BAD_USER_INPUT, reason = its code), naming the field. */
-export function inputRefusal(error: unknown, fields: InputFields): unknown {
+export function inputRefusal(error: unknown, fieldsByCode: InputFields): unknown {
   if (!(error instanceof DomainError)) return error;
-  const field = fields[error.code] ?? error.details?.field;
-  return new AppError('BAD_USER_INPUT', error.code, error.message, { ...error.details, ...(typeof field === 'string' ? { field } : {}) });
+  // The domain names the field of its own input (`details.field`, e.g. 'flexes[1]'); the refusal names the caller's.
+  const { field: domainField, ...details } = error.details ?? {};
+  const field = fieldsByCode[error.code] ?? domainField;
+  return new AppError('BAD_USER_INPUT', error.code, error.message, { ...details, ...(typeof field === 'string' ? { fields: [field] } : {}) });
 }
 
 /** Runs a domain computation on the caller's input; its DomainError becomes a refusal naming the field (inputRefusal). */
-export function checkingInput<T>(fields: InputFields, work: () => T): T {
+export function checkingInput<T>(fieldsByCode: InputFields, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    throw inputRefusal(error, fields);
+    throw inputRefusal(error, fieldsByCode);
   }
 }
 
@@ -31,7 +33,7 @@ export function staleVersion(planId: string, expectedVersion: number, currentVer
     planId,
     expectedVersion,
     currentVersion,
-    field: 'expectedVersion',
+    fields: ['expectedVersion'],
   });
 }
 

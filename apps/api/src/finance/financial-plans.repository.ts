@@ -55,7 +55,7 @@ export async function getPlan(manager: EntityManager, planId: string, options: {
   const query = manager.getRepository(FinancialPlanEntity).createQueryBuilder('p').where('p.id = :planId', { planId });
   if (options.forUpdate) query.setLock('pessimistic_write');
   const plan = await query.getOne();
-  if (!plan) throw new AppError('NOT_FOUND', 'FINANCIAL_PLAN_NOT_FOUND', 'There is no financial plan with that id.', { planId, field: 'planId' });
+  if (!plan) throw new AppError('NOT_FOUND', 'FINANCIAL_PLAN_NOT_FOUND', 'There is no financial plan with that id.', { planId, fields: ['planId'] });
   return plan;
 }
 

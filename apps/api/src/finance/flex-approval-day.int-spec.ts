@@ -34,11 +34,11 @@ describe("a flex's approval day is today in England, by the service's clock", ()
     expect(await approvedOnInForce()).toBe('2015-06-11');
   });
 
-  it('refuses the day after today in England (BAD_USER_INPUT, APPROVAL_DATE_IN_FUTURE, field approvedOn)', async () => {
+  it('refuses the day after today in England (BAD_USER_INPUT, APPROVAL_DATE_IN_FUTURE, naming approvedOn)', async () => {
     await expect(serviceAt(HALF_PAST_MIDNIGHT_BST).recordFlex(world.assessor, 'test', flex('2015-06-12'))).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'APPROVAL_DATE_IN_FUTURE',
-      details: { approvedOn: '2015-06-12', today: '2015-06-11', field: 'approvedOn' },
+      details: { approvedOn: '2015-06-12', today: '2015-06-11', fields: ['approvedOn'] },
     });
   });
 

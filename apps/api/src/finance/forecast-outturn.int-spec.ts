@@ -72,12 +72,12 @@ describe('forecast outturn against the approved plan, and the financial warning'
     ['March before the year', '2015-03'],
     ['April after the year', '2016-04'],
   ])('refuses a month outside the financial year: %s (MONTH_OUTSIDE_FINANCIAL_YEAR)', async (_what, month) => {
-    expect(await refusal(world.sheffieldFinance, FORECAST, { planId: plan.id, month, amount: '1.00' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MONTH_OUTSIDE_FINANCIAL_YEAR', details: { field: 'month' } });
+    expect(await refusal(world.sheffieldFinance, FORECAST, { planId: plan.id, month, amount: '1.00' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MONTH_OUTSIDE_FINANCIAL_YEAR', details: { fields: ['month'] } });
   });
 
   it('refuses a month not written YYYY-MM, and a negative forecast', async () => {
     expect(await refusal(world.sheffieldFinance, FORECAST, { planId: plan.id, month: '2015-6', amount: '1.00' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED' });
-    expect(await refusal(world.sheffieldFinance, FORECAST, { planId: plan.id, month: '2015-06', amount: '-1.00' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NEGATIVE_AMOUNT', details: { field: 'amount' } });
+    expect(await refusal(world.sheffieldFinance, FORECAST, { planId: plan.id, month: '2015-06', amount: '-1.00' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NEGATIVE_AMOUNT', details: { fields: ['amount'] } });
   });
 
   it('records a forecast on plan: no variance, no warning', async () => {
@@ -123,7 +123,7 @@ describe('forecast outturn against the approved plan, and the financial warning'
     const lowered = await mutatePlan(world.assessor, THRESHOLD, { planId: plan.id, percentage: '0.5' });
     expect(lowered.forecastWarningThresholdPercent).toBe('0.5');
     expect(lowered.financialWarning).toEqual({ month: '2015-06', adverseVariance: '3000000.00', threshold: '2000000.00', thresholdPercent: '0.5' });
-    expect(await refusal(world.assessor, THRESHOLD, { planId: plan.id, percentage: '101' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_THRESHOLD', details: { field: 'percentage' } });
+    expect(await refusal(world.assessor, THRESHOLD, { planId: plan.id, percentage: '101' })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_THRESHOLD', details: { fields: ['percentage'] } });
     const restored = await mutatePlan(world.assessor, THRESHOLD, { planId: plan.id, percentage: '1' });
     expect(restored.financialWarning).toBeNull();
   });
