@@ -24,19 +24,17 @@ export async function recordAudit(manager: EntityManager, actor: AuditActor, rec
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('recordAudit must run inside the transaction that makes the change');
   }
-  await manager.query(
-    `INSERT INTO audit_event (actor_user_id, actor_username, action, entity_type, entity_id, before, after, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-    [
-      actor.userId,
-      actor.username,
-      record.action,
-      record.entityType,
-      record.entityId,
-      record.before == null ? null : JSON.stringify(record.before),
-      record.after == null ? null : JSON.stringify(record.after),
-      actor.requestId,
-    ],
+  await manager.save(
+    manager.create(AuditEventEntity, {
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: record.before ?? null,
+      after: record.after ?? null,
+      requestId: actor.requestId,
+    }),
   );
 }
 

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../server/logger';
-import { runImport, type ImportReport } from './import.service';
+import { hasImported, runImport, type ImportReport } from './import.service';
 import { importKinds } from './kinds';
 
 /**
@@ -20,8 +20,7 @@ export const BUNDLED_FILES: { kind: string; file: string }[] = [
 
 /** Loads the bundled data unless a previous start already did (any A&E import on record). */
 export async function loadBundledDataOnFirstStart(dataSource: DataSource, sharedDataDir: string, logger: Logger): Promise<ImportReport[]> {
-  const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM import_batch WHERE kind = 'ae' AND outcome <> 'REJECTED'`);
-  if (n > 0) return [];
+  if (await hasImported(dataSource, 'ae')) return [];
   if (!existsSync(sharedDataDir)) {
     logger.warn('the bundled NHS data folder was not found; starting without data', { sharedDataDir });
     return [];

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Not, type DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { AppError } from '../server/app-error';
 import { pageSize } from '../server/pagination';
 import { readCsv } from './csv-reader';
+import { ImportBatchEntity, type RowError } from './import-batch.entity';
 import type { ImportCounts, ImportKind } from './import-kind';
+import { allowLongImport, lockImportKind } from './import.queries';
+import { analyseTemporaryTable, createTemporaryTable, MAX_REPORTED_ERRORS, stageRows } from './staging.queries';
 
 export type ImportOutcome = 'SUCCEEDED' | 'UNCHANGED' | 'REJECTED';
-
-export interface RowError {
-  line: number;
-  reason: string;
-}
 
 export interface ImportReport {
   batchId: string;
@@ -39,8 +37,8 @@ export interface ImportRequest {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-export const MAX_REPORTED_ERRORS = 1000;
-const STAGE_BATCH_ROWS = 2000;
+/** Rows staged per statement: memory stays bounded however large the file. */
+const STAGE_BATCH_ROWS = 5000;
 
 /**
  * Imports one file, all or nothing, in one transaction: streams and validates every row into a
@@ -76,25 +74,16 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
   try {
     await queryRunner.startTransaction();
     const manager = queryRunner.manager;
-    // A large file legitimately runs longer than the API's 30-second statement limit.
-    await manager.query(`SET LOCAL statement_timeout = '30min'`);
-    // One import of a kind at a time: a second waits rather than interleaving.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${kind.name}`]);
-    const [{ id: batchId }] = await manager.query(
-      `INSERT INTO import_batch (kind, file_name, file_sha256, outcome, actor_user_id, actor_username)
-       VALUES ($1, $2, repeat('0', 64), 'SUCCEEDED', $3, $4) RETURNING id`,
-      [kind.name, fileName, actor.userId, actor.username],
-    );
-    const staging = `staging_${kind.name.replace(/[^a-z0-9]/g, '_')}`;
-    await manager.query(
-      `CREATE TEMP TABLE ${staging} (line integer NOT NULL, ${kind.stagingColumns.map((c) => `${c.name} ${c.type}`).join(', ')}) ON COMMIT DROP`,
-    );
+    await allowLongImport.one(manager, []);
+    await lockImportKind.one(manager, [`import:${kind.name}`]);
+    const batchId = await insertBatch(manager, { kind: kind.name, fileName, fileSha256: '0'.repeat(64), outcome: 'SUCCEEDED', actorUserId: actor.userId, actorUsername: actor.username });
+    await createTemporaryTable(manager, kind.staging);
 
     let header: string[] | null = null;
     let buffered: unknown[][] = [];
     const flush = async () => {
       if (buffered.length === 0) return;
-      await stageRows(manager, staging, kind, buffered);
+      await stageRows(manager, kind.staging, buffered);
       buffered = [];
     };
     for await (const row of readCsv(hashed)) {
@@ -128,15 +117,12 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
     }
     if (!header) throw new AppError('BAD_USER_INPUT', 'IMPORT_FILE_EMPTY', 'The file is empty: it has no header row.');
     await flush();
-    await manager.query(`ANALYZE ${staging}`);
+    await analyseTemporaryTable(manager, kind.staging);
     request.onProgress?.({ rowsRead, bytesRead });
 
-    if (rowsRejected === 0 && kind.uniqueKey.length) {
-      const keys = kind.uniqueKey.join(', ');
-      const duplicates: { line: number; first: number }[] = await manager.query(
-        `SELECT line, first FROM (SELECT line, min(line) OVER (PARTITION BY ${keys}) AS first FROM ${staging}) d WHERE line <> first ORDER BY line LIMIT ${MAX_REPORTED_ERRORS + 1}`,
-      );
-      for (const duplicate of duplicates) reject(duplicate.line, `repeats line ${duplicate.first} (same ${kind.uniqueKey.join(', ')})`);
+    if (rowsRejected === 0) {
+      const duplicates = await kind.staging.duplicates.rows(manager, []);
+      for (const duplicate of duplicates) reject(duplicate.line, `repeats line ${duplicate.first} (same ${kind.staging.uniqueKey.join(', ')})`);
     }
     fileHash();
 
@@ -146,12 +132,9 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
       return { batchId: id, kind: kind.name, fileName, outcome: 'REJECTED', rowsRead, rowsRejected, counts: { inserted: 0, updated: 0, deleted: 0 }, errors };
     }
 
-    const counts = await kind.apply(manager, { batchId, staging, fileName, actor });
+    const counts = await kind.apply(manager, { batchId, fileName, actor });
     const outcome: ImportOutcome = counts.inserted + counts.updated + counts.deleted === 0 ? 'UNCHANGED' : 'SUCCEEDED';
-    await manager.query(
-      `UPDATE import_batch SET file_sha256 = $2, outcome = $3, finished_at = clock_timestamp(), rows_read = $4, inserted = $5, updated = $6, deleted = $7 WHERE id = $1`,
-      [batchId, fileHash(), outcome, rowsRead, counts.inserted, counts.updated, counts.deleted],
-    );
+    await manager.update(ImportBatchEntity, { id: batchId }, { fileSha256: fileHash(), outcome, finishedAt: () => 'clock_timestamp()', rowsRead, ...counts });
     await recordAudit(manager, actor, {
       action: `IMPORT_${kind.name.toUpperCase().replace(/-/g, '_')}`,
       entityType: 'import_batch',
@@ -159,7 +142,7 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
       after: { fileName, sha256: fileHash(), outcome, rowsRead, ...counts },
     });
     await queryRunner.commitTransaction();
-    return { batchId: String(batchId), kind: kind.name, fileName, outcome, rowsRead, rowsRejected: 0, counts, errors: [] };
+    return { batchId, kind: kind.name, fileName, outcome, rowsRead, rowsRejected: 0, counts, errors: [] };
   } catch (error) {
     if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
     if (error instanceof AppError) {
@@ -172,10 +155,10 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
   }
 }
 
-async function stageRows(manager: EntityManager, staging: string, kind: ImportKind<unknown>, rows: unknown[][]): Promise<void> {
-  const width = kind.stagingColumns.length + 1;
-  const placeholders = rows.map((_row, r) => `(${Array.from({ length: width }, (_c, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
-  await manager.query(`INSERT INTO ${staging} (line, ${kind.stagingColumns.map((c) => c.name).join(', ')}) VALUES ${placeholders}`, rows.flat());
+/** A new entry of the import history; its id. */
+async function insertBatch(manager: EntityManager, batch: QueryDeepPartialEntity<ImportBatchEntity>): Promise<string> {
+  const result = await manager.insert(ImportBatchEntity, batch);
+  return String(result.identifiers[0].id);
 }
 
 async function recordRejected(
@@ -183,23 +166,33 @@ async function recordRejected(
   report: { kind: string; fileName: string; sha256: string; rowsRead: number; rowsRejected: number; errors: RowError[]; actor: AuditActor },
 ): Promise<string> {
   return dataSource.transaction(async (manager) => {
-    const [{ id }] = await manager.query(
-      `INSERT INTO import_batch (kind, file_name, file_sha256, outcome, finished_at, rows_read, rows_rejected, errors, actor_user_id, actor_username)
-       VALUES ($1, $2, $3, 'REJECTED', clock_timestamp(), $4, $5, $6::jsonb, $7, $8) RETURNING id`,
-      [report.kind, report.fileName, report.sha256, report.rowsRead, report.rowsRejected, JSON.stringify(report.errors), report.actor.userId, report.actor.username],
-    );
+    const id = await insertBatch(manager, {
+      kind: report.kind,
+      fileName: report.fileName,
+      fileSha256: report.sha256,
+      outcome: 'REJECTED',
+      finishedAt: () => 'clock_timestamp()',
+      rowsRead: report.rowsRead,
+      rowsRejected: report.rowsRejected,
+      errors: report.errors,
+      actorUserId: report.actor.userId,
+      actorUsername: report.actor.username,
+    });
     await recordAudit(manager, report.actor, {
       action: `IMPORT_REJECTED`,
       entityType: 'import_batch',
-      entityId: String(id),
+      entityId: id,
       after: { kind: report.kind, fileName: report.fileName, rowsRead: report.rowsRead, rowsRejected: report.rowsRejected },
     });
-    return String(id);
+    return id;
   });
 }
 
-const BATCH_COLUMNS = `id::text, kind, file_name AS "fileName", file_sha256 AS "fileSha256", outcome, started_at AS "startedAt", rows_read AS "rowsRead",
-  rows_rejected AS "rowsRejected", inserted, updated, deleted, errors, actor_username AS "actorUsername"`;
+/** One entry of the import history. */
+export type ImportBatchView = Pick<
+  ImportBatchEntity,
+  'id' | 'kind' | 'fileName' | 'fileSha256' | 'outcome' | 'startedAt' | 'rowsRead' | 'rowsRejected' | 'inserted' | 'updated' | 'deleted' | 'errors' | 'actorUsername'
+>;
 
 /** National data imports and their history. */
 export class ImportsService {
@@ -211,29 +204,17 @@ export class ImportsService {
   }
 
   /** One entry of the import history. */
-  async batch(id: string): Promise<ImportBatchRow> {
-    const [row] = await this.dataSource.query(`SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1`, [id]);
-    return row;
+  async batch(id: string): Promise<ImportBatchView> {
+    return this.dataSource.getRepository(ImportBatchEntity).findOneByOrFail({ id });
   }
 
   /** The import history, newest first. */
-  history(first: number): Promise<ImportBatchRow[]> {
-    return this.dataSource.query(`SELECT ${BATCH_COLUMNS} FROM import_batch ORDER BY id DESC LIMIT $1`, [pageSize(first)]);
+  history(first: number): Promise<ImportBatchView[]> {
+    return this.dataSource.getRepository(ImportBatchEntity).find({ order: { id: 'DESC' }, take: pageSize(first) });
   }
 }
 
-export interface ImportBatchRow {
-  id: string;
-  kind: string;
-  fileName: string;
-  fileSha256: string;
-  outcome: ImportOutcome;
-  startedAt: Date;
-  rowsRead: number;
-  rowsRejected: number;
-  inserted: number;
-  updated: number;
-  deleted: number;
-  errors: RowError[];
-  actorUsername: string | null;
+/** Whether a file of the kind was ever imported, refused ones aside (the bundled data loads only on a first start). */
+export function hasImported(dataSource: DataSource, kind: string): Promise<boolean> {
+  return dataSource.getRepository(ImportBatchEntity).exists({ where: { kind, outcome: Not('REJECTED') } });
 }

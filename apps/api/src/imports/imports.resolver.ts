@@ -5,7 +5,7 @@ import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { RequestContext } from '../server/request-context';
 import { ImportBatch, ImportDataInput, type ImportKindName, type ImportOutcome } from './import.type';
-import type { ImportBatchRow } from './import.service';
+import type { ImportBatchView } from './import.service';
 import { importKinds } from './kinds';
 
 @Resolver()
@@ -35,6 +35,19 @@ export class ImportsResolver {
   }
 }
 
-
-
-const toImportBatch = (row: ImportBatchRow): ImportBatch => ({ ...row, kind: row.kind as ImportKindName, outcome: row.outcome as unknown as ImportOutcome });
+/** An entry of the import history as GraphQL shows it. */
+const toImportBatch = (view: ImportBatchView): ImportBatch => ({
+  id: view.id,
+  kind: view.kind as ImportKindName,
+  fileName: view.fileName,
+  fileSha256: view.fileSha256,
+  outcome: view.outcome as ImportOutcome,
+  startedAt: view.startedAt,
+  rowsRead: view.rowsRead,
+  rowsRejected: view.rowsRejected,
+  inserted: view.inserted,
+  updated: view.updated,
+  deleted: view.deleted,
+  errors: view.errors,
+  actorUsername: view.actorUsername,
+});

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { ApplyContext, ImportCounts, ImportKind } from '../import-kind';
-import { odsStagingColumns, parseOdsRow, stageOdsRow, type OdsRow } from './ods-trusts.kind';
-import { upsertOrganisations } from './shared-sql';
+import { odsStaging, upsertCommissioners } from './ods.queries';
+import { ODS_COLUMNS, parseOdsRow, stageOdsRow, type OdsRow } from './ods-trusts.kind';
+import { actorParams } from './shared.queries';
 
 /**
  * The ODS commissioners list (`eccg`): every CCG since 2013 with open and close dates, plus the
@@ -11,17 +12,12 @@ import { upsertOrganisations } from './shared-sql';
 export const odsCommissionersKind: ImportKind<OdsRow> = {
   name: 'eccg',
   description: 'ODS commissioners list (eccg)',
-  requiredColumns: ['org_code', 'name', 'national_grouping', 'high_level_health_geography', 'postcode', 'open_date', 'close_date'],
-  stagingColumns: odsStagingColumns,
-  uniqueKey: ['code'],
+  requiredColumns: ODS_COLUMNS,
+  staging: odsStaging,
   parseRow: parseOdsRow,
   stage: stageOdsRow,
   async apply(manager: EntityManager, context: ApplyContext): Promise<ImportCounts> {
-    const organisations = await upsertOrganisations(
-      manager,
-      `SELECT code, name, CASE WHEN name ~ '\\mCCG$' THEN 'CCG' ELSE 'OTHER' END::varchar AS type, open_date, close_date, postcode FROM ${context.staging}`,
-      context,
-    );
+    const organisations = await upsertCommissioners.one(manager, actorParams(context));
     return { inserted: organisations.inserted, updated: organisations.updated, deleted: 0 };
   },
 };

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { ODS_CODE, ok, parseIsoDate, refuse, type ApplyContext, type ImportCounts, type ImportKind, type RowResult } from '../import-kind';
-import { addRelationships, upsertOrganisations } from './shared-sql';
+import { ODS_CODE, ok, parseDate, refuse, type ApplyContext, type ImportCounts, type ImportKind, type RowResult } from '../import-kind';
+import { addTrustAreaTeams, addTrustRegions, odsStaging, upsertTrusts } from './ods.queries';
+import { actorParams } from './shared.queries';
 
 export interface OdsRow {
   code: string;
@@ -17,9 +18,9 @@ export function parseOdsRow(row: Record<string, string>): RowResult<OdsRow> {
   if (!ODS_CODE.test(row.org_code)) return refuse(`org_code "${row.org_code}" is not an ODS code (3 to 6 capital letters or digits)`);
   if (!row.name) return refuse('name is empty');
   if (row.name.length > 200) return refuse('name is longer than 200 characters');
-  const openDate = row.open_date ? parseIsoDate(row.open_date) : null;
+  const openDate = row.open_date ? parseDate(row.open_date) : null;
   if (row.open_date && !openDate) return refuse(`open_date "${row.open_date}" is not a date (YYYY-MM-DD)`);
-  const closeDate = row.close_date ? parseIsoDate(row.close_date) : null;
+  const closeDate = row.close_date ? parseDate(row.close_date) : null;
   if (row.close_date && !closeDate) return refuse(`close_date "${row.close_date}" is not a date (YYYY-MM-DD)`);
   if (openDate && closeDate && closeDate < openDate) return refuse(`close_date ${closeDate} is before open_date ${openDate}`);
   const grouping = row.national_grouping || null;
@@ -29,15 +30,7 @@ export function parseOdsRow(row: Record<string, string>): RowResult<OdsRow> {
   return ok({ code: row.org_code, name: row.name, region: grouping, areaTeam: area, postcode: row.postcode || null, openDate, closeDate });
 }
 
-export const odsStagingColumns = [
-  { name: 'code', type: 'varchar(12)' },
-  { name: 'name', type: 'text' },
-  { name: 'region', type: 'varchar(12)' },
-  { name: 'area_team', type: 'varchar(12)' },
-  { name: 'postcode', type: 'varchar(10)' },
-  { name: 'open_date', type: 'date' },
-  { name: 'close_date', type: 'date' },
-];
+export const ODS_COLUMNS = ['org_code', 'name', 'national_grouping', 'high_level_health_geography', 'postcode', 'open_date', 'close_date'];
 
 export const stageOdsRow = (row: OdsRow) => [row.code, row.name, row.region, row.areaTeam, row.postcode, row.openDate, row.closeDate];
 
@@ -49,20 +42,18 @@ export const stageOdsRow = (row: OdsRow) => [row.code, row.name, row.region, row
 export const odsTrustsKind: ImportKind<OdsRow> = {
   name: 'etr',
   description: 'ODS NHS trusts list (etr)',
-  requiredColumns: ['org_code', 'name', 'national_grouping', 'high_level_health_geography', 'postcode', 'open_date', 'close_date'],
-  stagingColumns: odsStagingColumns,
-  uniqueKey: ['code'],
+  requiredColumns: ODS_COLUMNS,
+  staging: odsStaging,
   parseRow: parseOdsRow,
   stage: stageOdsRow,
   async apply(manager: EntityManager, context: ApplyContext): Promise<ImportCounts> {
-    const { staging } = context;
-    const organisations = await upsertOrganisations(
-      manager,
-      `SELECT code, name, 'NHS_TRUST'::varchar AS type, open_date, close_date, postcode FROM ${staging}`,
-      context,
-    );
-    const regions = await addRelationships(manager, `SELECT code AS organisation_code, 'IN_REGION'::varchar AS kind, region AS related_code, NULL::date AS valid_from, NULL::date AS valid_to FROM ${staging}`, 'REGION', context);
-    const areas = await addRelationships(manager, `SELECT code AS organisation_code, 'IN_AREA_TEAM'::varchar AS kind, area_team AS related_code, NULL::date AS valid_from, NULL::date AS valid_to FROM ${staging}`, 'AREA_TEAM', context);
-    return { inserted: organisations.inserted + regions + areas, updated: organisations.updated, deleted: 0 };
+    const actor = actorParams(context);
+    const organisations = await upsertTrusts.one(manager, actor);
+    let added = 0;
+    for (const relationships of [addTrustRegions, addTrustAreaTeams]) {
+      await relationships.addRelated.run(manager, []);
+      added += (await relationships.add.one(manager, actor)).n;
+    }
+    return { inserted: organisations.inserted + added, updated: organisations.updated, deleted: 0 };
   },
 };
