@@ -13,7 +13,7 @@ import {
 } from '@ccg-assure/domain';
 import type { MockLink } from '@apollo/client/testing';
 import type { FinancialPlanStatus, ViewerQuery } from '../gql/graphql';
-import type { StoredPlan, StoredVersion } from './stored-plan';
+import type { StoredPlan, StoredVersion } from './financial-plan.fragment';
 
 type Viewer = NonNullable<ViewerQuery['me']>;
 

@@ -5,7 +5,7 @@ import { renderApp, viewerMock } from '../testing/render-app';
 import { answeredTo, assessor, financeOfficer, flex, storedPlan, version } from './financial-plan.fixtures';
 import { FinancialPlanQuery, RecordPlanFlexMutation } from './financial-plans.operations';
 import { readApprovalDate } from './flex-form';
-import type { StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
 
 jest.setTimeout(30_000);
 

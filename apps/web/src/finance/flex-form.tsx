@@ -16,7 +16,8 @@ import { RecordPlanFlexMutation } from './financial-plans.operations';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { PercentageInput, readPercentage } from './percentage-input';
 import { RULE_LABELS, ruleTerms } from './plan-labels';
-import { formatDate, type StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
+import { formatDate } from './stored-plan';
 
 /** The longest reason the API keeps (RecordPlanFlexInput.reason). */
 export const MAX_FLEX_REASON = 2000;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { answeredTo, assessor, financeOfficer, forecastOf, storedPlan, version } from './financial-plan.fixtures';
 import { FinancialPlanQuery, RecordForecastOutturnMutation } from './financial-plans.operations';
-import type { StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
 
 jest.setTimeout(30_000);
 

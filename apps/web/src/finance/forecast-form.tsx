@@ -6,7 +6,7 @@ import { varianceWords } from './forecast-chart';
 import { financialYearSpan, forecastMonthName, forecastMonthsOf } from './forecast-months';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { readAmount } from './plan-draft';
-import type { StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
 
 const MONTH_FIELD = 'forecast-month';
 const AMOUNT_FIELD = 'forecast-amount';

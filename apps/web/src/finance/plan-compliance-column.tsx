@@ -4,7 +4,8 @@ import { FlexForm } from './flex-form';
 import type { PlanReading } from './plan-draft';
 import { RULE_LABELS } from './plan-labels';
 import { compareWithServer, type Difference } from './server-comparison';
-import { formatDate, type StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
+import { formatDate } from './stored-plan';
 
 interface PlanComplianceColumnProps {
   plan: StoredPlan | null;

@@ -12,7 +12,7 @@ import {
   UpdateFinancialPlanDraftMutation,
 } from './financial-plans.operations';
 import { bytesOf } from './spreadsheet-files';
-import type { StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
 
 jest.setTimeout(30_000);
 

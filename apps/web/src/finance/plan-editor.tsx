@@ -14,7 +14,7 @@ import { PlanHeading } from './plan-heading';
 import { PlanHistory } from './plan-history';
 import { PlanImportExport } from './plan-import-export';
 import { deriveOffers } from './plan-offers';
-import type { StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
 import { usePlanActions } from './use-plan-actions';
 import { usePlanDraft } from './use-plan-draft';
 

@@ -1,7 +1,7 @@
 import { ForecastChart } from './forecast-chart';
 import { ForecastForm } from './forecast-form';
 import { takesForecasts } from './plan-offers';
-import type { StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
 import { WarningThresholdForm } from './warning-threshold-form';
 
 interface PlanForecastsProps {

@@ -1,7 +1,8 @@
 import { WarningCallout } from '../ui/nhs';
 import type { EditorMode } from './plan-offers';
 import { StatusTag } from './status-tag';
-import { formatDateTime, type StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
+import { formatDateTime } from './stored-plan';
 
 interface PlanHeadingProps {
   plan: StoredPlan | null;

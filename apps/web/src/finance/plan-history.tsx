@@ -2,7 +2,8 @@ import { Money } from '@ccg-assure/domain';
 import { fieldLabel } from './plan-fields';
 import { RULE_LABELS, shortfallVerb } from './plan-labels';
 import { StatusTag } from './status-tag';
-import { formatDateTime, type StoredVersion } from './stored-plan';
+import type { StoredVersion } from './financial-plan.fragment';
+import { formatDateTime } from './stored-plan';
 import { versionChanges } from './version-changes';
 
 const who = (actor: StoredVersion['createdBy']) => (actor ? actor.displayName : 'the system (illustrative data)');

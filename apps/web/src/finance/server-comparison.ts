@@ -1,8 +1,6 @@
 import type { PlanCompliance } from '@ccg-assure/domain';
-import type { EvaluatePlanComplianceQuery } from '../gql/graphql';
+import type { ServerCompliance } from './plan-compliance.fragment';
 import { RULE_LABELS } from './plan-labels';
-
-export type ServerCompliance = EvaluatePlanComplianceQuery['evaluatePlanCompliance'];
 
 /** One figure on which the browser and the server disagree, each as its exact text. */
 export interface Difference {

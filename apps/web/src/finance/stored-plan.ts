@@ -11,11 +11,8 @@ import {
   type PlanFlex,
 } from '@ccg-assure/domain';
 import { monthLabel } from '../ui/format';
-import type { FinancialPlanFieldsFragment, FinancialPlanVersionFieldsFragment } from '../gql/graphql';
+import type { StoredPlan, StoredVersion } from './financial-plan.fragment';
 import { emptyDraft, readAmount, type PlanDraft } from './plan-draft';
-
-export type StoredPlan = FinancialPlanFieldsFragment;
-export type StoredVersion = FinancialPlanVersionFieldsFragment;
 
 /**
  * The financial year of an address segment ("2015-16"), or null for anything that is not a year with

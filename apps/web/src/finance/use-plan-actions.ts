@@ -10,7 +10,8 @@ import {
 } from './financial-plans.operations';
 import type { PlanDraft } from './plan-draft';
 import type { EditorMode } from './plan-offers';
-import { figuresForServer, formatDateTime, type StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
+import { figuresForServer, formatDateTime } from './stored-plan';
 import type { PlanDraftState } from './use-plan-draft';
 
 /** The server refused a change because the plan moved on since it was read. */

@@ -2,7 +2,8 @@ import type { PlanCategory, PlanFlex } from '@ccg-assure/domain';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { emptyDraft, readPlan, saveProblems, type FieldProblem, type PlanDraft, type PlanReading } from './plan-draft';
 import type { FieldId } from './plan-fields';
-import { draftFromVersion, flexesInForce, sameFigures, type StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
+import { draftFromVersion, flexesInForce, sameFigures } from './stored-plan';
 
 /** A change to some of the figures as typed: any field, and any of the lines. */
 export type DraftChange = Partial<Omit<PlanDraft, 'lines'>> & { lines?: Partial<Record<PlanCategory, string>> };

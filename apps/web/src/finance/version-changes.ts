@@ -1,7 +1,8 @@
 import { Money, PLAN_CATEGORIES } from '@ccg-assure/domain';
 import { lineFieldId, type FieldId } from './plan-fields';
 import { RULE_LABELS, shortfallVerb } from './plan-labels';
-import { totalsByCategory, type StoredVersion } from './stored-plan';
+import type { StoredVersion } from './financial-plan.fragment';
+import { totalsByCategory } from './stored-plan';
 
 /** One figure that differs between two versions, by its field (its label is for display), amounts as people read them. */
 export interface FigureChange {

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { SetForecastWarningThresholdMutation } from './financial-plans.operations';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { PercentageInput, readPercentage } from './percentage-input';
-import type { StoredPlan } from './stored-plan';
+import type { StoredPlan } from './financial-plan.fragment';
 
 const THRESHOLD_FIELD = 'warning-threshold';
 
