@@ -10,6 +10,13 @@ const depConstraints = [
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
 ];
 
+/** One "today", read in Europe/London (todayInEngland in libs/domain/src/calendar): the UTC date of
+ * toISOString() is yesterday in England between 00:00 and 01:00 BST (issue 12). */
+const utcDateSlice = {
+  selector: "CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.callee.property.name='toISOString']",
+  message: 'toISOString() is UTC: use todayInEngland(now) or formatIsoDate from @ccg-assure/domain.',
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -33,6 +40,13 @@ export default [
     },
   },
   {
+    // Blocks below that set no-restricted-syntax repeat utcDateSlice: a later block replaces the rule.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'tools/**/*.mjs'],
+    rules: {
+      'no-restricted-syntax': ['error', utcDateSlice],
+    },
+  },
+  {
     // libs/domain is pure: no I/O, no clock, no environment, no logging (STYLE.md "Boundaries").
     files: ['libs/domain/**/*.ts'],
     ignores: ['libs/domain/**/*.spec.ts'],
@@ -40,7 +54,23 @@ export default [
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'pg', 'typeorm', 'express', 'react', 'react-*', '@apollo/*', 'graphql', 'type-graphql'], message: 'libs/domain imports nothing with I/O.' }] }],
       'no-restricted-globals': ['error', 'process', 'fetch', 'console', 'setTimeout', 'setInterval', { name: 'parseFloat', message: 'Money and rates are exact.' }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take an asOf argument instead of reading the clock.' }, { object: 'Math', property: 'random', message: 'The domain is deterministic.' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take an asOf argument instead of reading the clock.' }],
+      'no-restricted-syntax': ['error', utcDateSlice, { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take an asOf argument instead of reading the clock.' }],
+    },
+  },
+  {
+    // Decision 0009: SQL lives in typed statements (*.queries.ts), entities and the QueryBuilder; raw
+    // .query( only in migrations, the database wiring and tests.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.queries.ts', 'apps/api/src/database/**', 'apps/api/src/testing/**', 'apps/api/src/**/*.spec.ts', 'apps/api/src/**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        utcDateSlice,
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'Raw SQL goes in a typed statement in the area\'s *.queries.ts (decision 0009), or use the entity\'s repository.',
+        },
+      ],
     },
   },
 ];

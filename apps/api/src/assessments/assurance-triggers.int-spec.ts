@@ -1,3 +1,4 @@
+import { addCalendarMonths } from '@ccg-assure/domain';
 import { OrganisationType } from '../organisations/organisation-type';
 import { insertOrganisation } from '../testing/fixtures';
 import { LEEDS_NORTH, LEEDS_WEST, mutate, publishAssessment, ratings2015, refusal, setUpAssuranceWorld, succeed, type AssuranceWorld } from './assurance.fixtures';
@@ -22,7 +23,7 @@ const FORECAST = `mutation($input: RecordForecastOutturnInput!) { recordForecast
 const lines = (entries: Record<string, string>) => Object.entries(entries).map(([category, amount]) => ({ category, amount }));
 
 /** Month i after April 2014, first day. */
-const month = (i: number) => new Date(Date.UTC(2014, 3 + i, 1)).toISOString().slice(0, 10);
+const month = (i: number) => addCalendarMonths('2014-04-01', i);
 
 describe('assurance triggers for a CCG: where each came from', () => {
   let world: AssuranceWorld;

@@ -1,4 +1,4 @@
-import { SPECIAL_MEASURES_ACTION_TYPES, SPECIAL_MEASURES_STATES, SPECIAL_MEASURES_TRANSITIONS, availableActions, type SpecialMeasuresState } from '@ccg-assure/domain';
+import { SPECIAL_MEASURES_ACTION_TYPES, addCalendarDays, SPECIAL_MEASURES_STATES, SPECIAL_MEASURES_TRANSITIONS, availableActions, type SpecialMeasuresState } from '@ccg-assure/domain';
 import {
   ADD_ACTION,
   APPLY,
@@ -33,7 +33,7 @@ const DETAILS: Record<string, Record<string, unknown>> = {
 };
 
 /** Day n after 1 July 2015 as yyyy-mm-dd. */
-const day = (n: number) => new Date(Date.UTC(2015, 6, 1 + n)).toISOString().slice(0, 10);
+const day = (n: number) => addCalendarDays('2015-07-01', n);
 
 describe('special measures through the API: the domain library’s states and transitions, the clock, the plan, the buddy', () => {
   let world: AssuranceWorld;

@@ -15,7 +15,6 @@ const declaredType = (declaration: PgDeclaration) => family(declaration.replace(
 export function loadQueryModules(root: string): string[] {
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('.queries.ts')).map((file) => path.join(root, file));
   // Jest runs the tests as CommonJS; a dynamic import() would need its experimental VM modules.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   for (const file of files) require(file);
   return files;
 }

@@ -2,6 +2,8 @@ import { DomainError } from '../errors';
 import {
   addCalendarMonths,
   compareIsoDates,
+  addCalendarDays,
+  dateOfDayNumber,
   dayNumber,
   daysBetween,
   daysInMonth,
@@ -74,6 +76,32 @@ describe('calendar dates', () => {
     expect(daysBetween('2015-01-15', '2016-01-15')).toBe(365);
     expect(daysBetween('2016-01-15', '2017-01-15')).toBe(366);
     expect(daysBetween('2016-03-01', '2016-02-28')).toBe(-2);
+  });
+
+  it.each([
+    ['2016-02-28', 1, '2016-02-29'],
+    ['2015-02-28', 1, '2015-03-01'],
+    ['2015-12-31', 1, '2016-01-01'],
+    ['2016-01-01', -1, '2015-12-31'],
+    ['1970-01-01', -1, '1969-12-31'],
+    ['2000-02-28', 1, '2000-02-29'],
+    ['1900-02-28', 1, '1900-03-01'],
+    ['2015-07-01', 365, '2016-06-30'],
+    ['2015-03-31', 0, '2015-03-31'],
+  ])('%s plus %i days is %s', (date, days, expected) => {
+    expect(addCalendarDays(date, days)).toBe(expected);
+  });
+
+  it('turns every day number of four centuries back into the date it came from', () => {
+    const mismatches: number[] = [];
+    for (let n = dayNumber('1800-01-01'); n <= dayNumber('2200-12-31'); n += 1) {
+      if (dayNumber(dateOfDayNumber(n)) !== n) mismatches.push(n);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses to add days to a date that does not exist', () => {
+    expect(() => addCalendarDays('2015-02-30', 1)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
   });
 
   it('orders dates and returns canonical strings', () => {

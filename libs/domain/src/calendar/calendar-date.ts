@@ -71,6 +71,24 @@ export function dayNumber(date: string, field = 'date'): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/** The date `days` after day number 0 (1970-01-01), by H. Hinnant's civil_from_days: the inverse of dayNumber. */
+export function dateOfDayNumber(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return formatIsoDate({ year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day });
+}
+
+/** Adds whole days (negative to go back): '2016-02-28' + 1 = '2016-02-29'. Throws INVALID_DATE for a bad date. */
+export function addCalendarDays(date: string, days: number, field = 'date'): string {
+  return dateOfDayNumber(dayNumber(date, field) + days);
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to, 'to') - dayNumber(from, 'from');

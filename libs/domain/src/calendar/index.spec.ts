@@ -4,7 +4,9 @@ import * as domain from '../index';
 describe('calendar public surface', () => {
   it('exports dates, financial years and today in England, from the library root too', () => {
     const names = [
+      'addCalendarDays',
       'addCalendarMonths',
+      'dateOfDayNumber',
       'compareFinancialYears',
       'compareIsoDates',
       'dayNumber',

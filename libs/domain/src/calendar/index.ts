@@ -3,7 +3,9 @@
 // and year parsing for the library, the API and the web app. Rules and sources: ../assurance/RULES.md.
 export type { CalendarDate } from './calendar-date';
 export {
+  addCalendarDays,
   addCalendarMonths,
+  dateOfDayNumber,
   compareIsoDates,
   dayNumber,
   daysBetween,
