@@ -105,7 +105,7 @@ describe('assessment form', () => {
     expect(await screen.findByText('The draft is saved.')).toBeInTheDocument();
     expect(screen.queryByText('You have unsaved changes.')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Publish the assessment' })).toBeEnabled();
-  });
+  }, 20_000); // types a sentence key by key, each key re-rendering the whole form: slow on a busy machine
 
   it('saves a decision that differs from the proposal with its rationale', async () => {
     const rated = assessmentFixture({ ratings: ALL_GOOD, version: 4 });
@@ -229,6 +229,25 @@ describe('assessment form', () => {
     await openAssessment(assessorViewer, assessmentFixture({ ratings: ALL_GOOD }));
     expect(screen.getByRole('button', { name: 'Publish the assessment' })).toBeDisabled();
     expect(screen.getByText('Decide the overall category and save it before publishing.')).toBeInTheDocument();
+  });
+
+  it('offers only what the API lists in availableActions, whatever the status and roles', async () => {
+    // A draft the API lets this assessor only rate: no decision, evidence form or publishing.
+    await openAssessment(assessorViewer, { ...assessmentFixture({ ratings: ALL_GOOD }), availableActions: ['RATE'] });
+    expect(ratingGroup('Well led')).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Overall category' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add the evidence' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Publish the assessment' })).not.toBeInTheDocument();
+    const triggers = screen.getByRole('region', { name: 'Triggers' });
+    expect(await within(triggers).findByText('RR8 A&E four-hour wait consistently fails its standard')).toBeInTheDocument();
+    expect(within(triggers).queryByRole('button', { name: /Cite as evidence/ })).not.toBeInTheDocument();
+  });
+
+  it('shows a draft the viewer may not change as a draft to read', async () => {
+    await openAssessment(assessorViewer, seenBy([], assessmentFixture({ ratings: ALL_GOOD })));
+    expect(screen.getByText('This assessment is a draft: NHS England may still change it. It is not public.')).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Add a response')).not.toBeInTheDocument();
   });
 
   it('is read-only for the CCG’s own users, who can respond with a comment', async () => {

@@ -1,7 +1,11 @@
 import { ASSURANCE_FRAMEWORKS, financialYearOf, financialYearsBetween, type FinancialYear } from '@ccg-assure/domain';
 import type { Viewer } from '../auth/viewer';
 
-/** Only NHS England assessors rate, decide, publish and move special measures (issue 7, "Permissions"). */
+/**
+ * NHS England assessors: the workspace is theirs, and they start assessments, propose special measures and pair
+ * buddy CCGs (issue 7, "Permissions"), none of which has a record yet to carry availableActions. Everything done
+ * to an assessment or an episode is offered from its availableActions instead.
+ */
 export function isAssessor(viewer: Viewer | null | undefined): boolean {
   return Boolean(viewer?.roles.some((assignment) => assignment.role === 'ASSESSOR'));
 }
@@ -9,11 +13,6 @@ export function isAssessor(viewer: Viewer | null | undefined): boolean {
 /** The organisations the viewer holds any role for, once each, in the order the API gives them. */
 export function viewerOrganisations(viewer: Viewer | null | undefined): { code: string; name: string }[] {
   return [...new Map((viewer?.roles ?? []).map((assignment) => [assignment.organisation.code, assignment.organisation])).values()];
-}
-
-/** A CCG's own users (any role held for the CCG) read its assurance and respond with comments. */
-export function isOwnCcg(viewer: Viewer | null | undefined, ccg: string): boolean {
-  return viewerOrganisations(viewer).some((organisation) => organisation.code.toUpperCase() === ccg.toUpperCase());
 }
 
 export const ccgPath = (code: string) => `/assurance/ccgs/${encodeURIComponent(code.toUpperCase())}`;

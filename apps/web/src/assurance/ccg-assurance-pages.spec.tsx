@@ -22,6 +22,16 @@ describe('public assurance page', () => {
     expect(screen.getByRole('link', { name: 'Annual assurance report 2015/16' })).toHaveAttribute('href', '/assurance/reports/02V/2015-16');
     expect(screen.queryByText(/responses/i)).not.toBeInTheDocument();
   });
+
+  it('offers no change to special measures, even to an assessor who reads it', async () => {
+    const episode = episodeFixture('IN_PROGRESS', ['REPORT_PROGRESS', 'EXIT', 'ESCALATE']);
+    const assurance = { ...ccgAssuranceFixture([published], episode), includesDrafts: false };
+    renderApp('/public/assurance/02V', [viewerMock(assessorViewer), { request: { query: PublishedAssuranceQuery, variables: { ccg: '02V' } }, result: { data: { publishedAssurance: assurance } } }]);
+    expect(await screen.findByTestId('special-measures-episode')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Next steps' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Exit special measures' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Add an action to the plan')).not.toBeInTheDocument();
+  });
 });
 
 describe('a CCG’s assurance page', () => {

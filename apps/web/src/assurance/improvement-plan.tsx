@@ -6,6 +6,7 @@ import { IMPROVEMENT_ACTION_STATUS_LABELS, formatDate } from './assurance-labels
 import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './special-measures.operations';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
+import { isCalendarDate } from './date-input';
 import type { StoredEpisode } from './special-measures-episode.fragment';
 
 
@@ -189,7 +190,7 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
     const found: FormProblem[] = [];
     if (!description.trim()) found.push({ field: fieldId('description'), message: 'Say what is to be done' });
     if (!owner.trim()) found.push({ field: fieldId('owner'), message: 'Say who owns it' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) found.push({ field: fieldId('dueOn'), message: 'Enter when it is due, as a date' });
+    if (!isCalendarDate(dueOn)) found.push({ field: fieldId('dueOn'), message: 'Enter when it is due, as a date' });
     if (found.length > 0) {
       fail(found);
       return;

@@ -80,6 +80,18 @@ describe('special measures steps offered to an assessor', () => {
     expect(onChanged).toHaveBeenCalled();
   });
 
+  it('shows a refusal of the day against the day field, and keeps the confirmation open', async () => {
+    const episode = episodeFixture('IN_PROGRESS', ['REPORT_PROGRESS', 'EXIT', 'ESCALATE']);
+    const refused = new GraphQLError('on cannot be a day still to come', { extensions: { code: 'BAD_USER_INPUT', reason: 'DATE_IN_FUTURE', details: { fields: ['on'] } } });
+    const onChanged = renderActions(episode, [{ request: { query: ApplySpecialMeasuresActionMutation, variables: () => true }, result: { errors: [refused] } }]);
+    await userEvent.click(screen.getByRole('button', { name: 'Exit special measures' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, exit special measures' }));
+    expect(await screen.findByText('The day cannot be in the future', { selector: '.nhsuk-error-message' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/Day it was taken/)).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Exit special measures?' })).toBeInTheDocument();
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
   it('checks the day of a step against the previous step and today', () => {
     const fields = { on: '2015-09-01', note: '', noticeUrl: '', improvementDirector: '', intensiveSupport: '', summary: '', escalationKind: '' as const };
     expect(stepErrors('EXIT', fields, '2015-10-01', '2016-02-15').on).toBe('The day cannot be before the previous step (1 October 2015)');

@@ -43,15 +43,27 @@ export function stepErrors(action: SpecialMeasuresActionType, fields: StepFields
   return errors;
 }
 
-/** The step's refusal in words, by the API's code and reason. */
-function describeStepError(error: unknown): string {
+interface StepRefusal {
+  message: string;
+  /** The field it concerns, shown against it; none for the step as a whole. */
+  field?: keyof StepFields;
+  /** The episode moved on: the latest is loaded and the confirmation closes. */
+  reload?: boolean;
+}
+
+/** The API's refusals of a step, by `extensions.reason` (STYLE.md "Errors": codes, never message text). */
+const STEP_REFUSALS: Readonly<Record<string, StepRefusal>> = {
+  STALE_VERSION: { message: 'Someone else changed these special measures in the meantime. The latest is shown now; check it and try again.', reload: true },
+  INVALID_TRANSITION: { message: 'That step is not allowed from where the special measures stand now. The latest is shown.', reload: true },
+  DATE_BEFORE_PREVIOUS_STEP: { message: 'The day cannot be before the previous step', field: 'on' },
+  DATE_IN_FUTURE: { message: 'The day cannot be in the future', field: 'on' },
+  IMPROVEMENT_PLAN_EMPTY: { message: 'Add at least one action to the improvement plan before signing it off.' },
+};
+
+function stepRefusal(error: unknown): StepRefusal {
   const { code, reason } = errorCodes(error);
-  if (code === 'CONFLICT' && reason === 'STALE_VERSION') return 'Someone else changed these special measures in the meantime. The latest is shown now; check it and try again.';
-  if (reason === 'INVALID_TRANSITION') return 'That step is not allowed from where the special measures stand now. The latest is shown.';
-  if (reason === 'DATE_BEFORE_PREVIOUS_STEP') return 'The day cannot be before the previous step.';
-  if (reason === 'DATE_IN_FUTURE') return 'The day cannot be in the future.';
-  if (reason === 'IMPROVEMENT_PLAN_EMPTY') return 'Add at least one action to the improvement plan before signing it off.';
-  return describeError(error);
+  if (reason && STEP_REFUSALS[reason]) return STEP_REFUSALS[reason];
+  return { message: describeError(error), reload: code === 'CONFLICT' };
 }
 
 /**
@@ -114,9 +126,14 @@ export function SpecialMeasuresActions({ episode, today, onChanged }: { episode:
       setAction(null);
       await onChanged();
     } catch (error) {
-      setFailure(describeStepError(error));
-      const { code, reason } = errorCodes(error);
-      if (code === 'CONFLICT' || reason === 'INVALID_TRANSITION') {
+      const refusal = stepRefusal(error);
+      if (refusal.field) {
+        setErrors({ [refusal.field]: refusal.message });
+        document.getElementById(`step-${refusal.field}`)?.focus();
+        return;
+      }
+      setFailure(refusal.message);
+      if (refusal.reload) {
         setAction(null);
         await onChanged();
       }

@@ -1,0 +1,18 @@
+import { formatDate, formatInstantDate, monthName } from './assurance-labels';
+
+describe('dates as the assurance pages say them', () => {
+  it('says a calendar date in words, and anything that is not one as it is', () => {
+    expect(formatDate('2016-02-29')).toBe('29 February 2016');
+    expect(formatDate('2015-02-30')).toBe('2015-02-30');
+    expect(formatDate(null)).toBe('');
+  });
+
+  it('says the day in England of an instant: after midnight BST it is already the next day', () => {
+    expect(formatInstantDate('2015-07-31T23:30:00.000Z')).toBe('1 August 2015');
+    expect(formatInstantDate('2016-01-31T23:30:00.000Z')).toBe('31 January 2016');
+  });
+
+  it('names the month of a date', () => {
+    expect(monthName('2016-01-01')).toBe('January');
+  });
+});
