@@ -17,6 +17,15 @@ describe('formatError', () => {
     expect(lines).toEqual([]);
   });
 
+  it('gives every refusal about input its field ids as details.fields, whether it named one field or several', () => {
+    const one = wrap(new DomainError('INVALID_DATE', 'on must be a calendar date', { field: 'on', value: '2015-02-30' }));
+    const several = wrap(new AppError('BAD_USER_INPUT', 'NEEDS_INPUT', 'Enter both.', { fields: ['allocation', 'priorYearRunningCosts'] }));
+    const none = wrap(new AppError('NOT_FOUND', 'PLAN_NOT_FOUND', 'No such plan.', { planId: 'x' }));
+    expect(formatError({ message: 'x' }, one, logger, 'r1').extensions?.details).toEqual({ field: 'on', value: '2015-02-30', fields: ['on'] });
+    expect(formatError({ message: 'x' }, several, logger, 'r1').extensions?.details).toEqual({ fields: ['allocation', 'priorYearRunningCosts'] });
+    expect(formatError({ message: 'x' }, none, logger, 'r1').extensions?.details).toEqual({ planId: 'x' });
+  });
+
   it('maps a domain rule error to BAD_USER_INPUT with the domain code as reason', () => {
     const error = wrap(new DomainError('FINANCIAL_YEAR_UNKNOWN', 'No rule set for 2099/00.'));
     expect(formatError({ message: 'x' }, error, logger, 'r1')).toMatchObject({

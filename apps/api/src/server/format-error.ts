@@ -71,6 +71,13 @@ function unwrap(error: unknown): { original: unknown; wrapped: boolean } {
   return { original, wrapped };
 }
 
+/**
+ * Details as thrown, with one shape for the input they concern: `details.fields`, the input field ids, so a
+ * client never branches on label or message text. A refusal that names a single `field` gets `fields` too.
+ */
 function detailsOf(details: Record<string, unknown> | undefined) {
-  return details ? { details } : {};
+  if (!details) return {};
+  const { field, fields } = details;
+  if (fields === undefined && typeof field === 'string') return { details: { ...details, fields: [field] } };
+  return { details };
 }
