@@ -5,6 +5,7 @@ import { RecordForecastOutturnMutation } from './financial-plans.operations';
 import { varianceWords } from './forecast-chart';
 import { financialYearSpan, forecastMonthName, forecastMonthsOf } from './forecast-months';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
+import { MoneyInput } from './money-input';
 import { readAmount } from './plan-draft';
 import type { StoredPlan } from './financial-plan.fragment';
 
@@ -197,25 +198,7 @@ export function ForecastForm({ plan }: { plan: StoredPlan }) {
             hint="The spend for the year as forecast that month, in pounds: for example, 198500000 or £198,500,000.50."
             error={problemFor(problems, AMOUNT_FIELD)}
           >
-            {({ describedBy, invalid }) => (
-              <div className="nhsuk-input-wrapper ccg-money-input">
-                <div className="nhsuk-input-wrapper__prefix" aria-hidden="true">
-                  £
-                </div>
-                <input
-                  className={`nhsuk-input ccg-money-input__field${invalid ? ' nhsuk-input--error' : ''}`}
-                  id={AMOUNT_FIELD}
-                  name={AMOUNT_FIELD}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={amount}
-                  aria-describedby={describedBy}
-                  onChange={(event) => setAmount(event.currentTarget.value)}
-                />
-              </div>
-            )}
+            {({ describedBy, invalid }) => <MoneyInput id={AMOUNT_FIELD} value={amount} describedBy={describedBy} invalid={invalid} onChange={setAmount} />}
           </FormGroup>
           <button type="submit" className="nhsuk-button">
             Continue

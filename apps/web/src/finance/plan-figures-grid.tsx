@@ -1,5 +1,6 @@
 import { Money, PLAN_CATEGORIES, type PlanCategory } from '@ccg-assure/domain';
 import { percentOfAllocation } from './compliance-panel';
+import { MoneyInput } from './money-input';
 import { inputsNeeded, readAmount, type PlanDraft, type PlanReading } from './plan-draft';
 import { fieldLabel, lineFieldId, type ExtraAmountFieldId, type FieldId } from './plan-fields';
 import { CATEGORY_LABELS } from './plan-labels';
@@ -31,23 +32,7 @@ function MoneyCell({ id, label, value, error, onChange }: { id: FieldId; label: 
           {error}
         </span>
       )}
-      <div className="nhsuk-input-wrapper ccg-money-input">
-        <div className="nhsuk-input-wrapper__prefix" aria-hidden="true">
-          £
-        </div>
-        <input
-          className={`nhsuk-input ccg-money-input__field${error ? ' nhsuk-input--error' : ''}`}
-          id={id}
-          name={id}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(event) => onChange(event.currentTarget.value)}
-        />
-      </div>
+      <MoneyInput id={id} value={value} describedBy={error ? errorId : undefined} invalid={Boolean(error)} onChange={onChange} />
     </div>
   );
 }
