@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
+import { FormGroup } from '../ui/nhs';
 import { formatInstantDate } from './assurance-labels';
 import { CommentOnAssessmentMutation } from './assessment.operations';
 import type { StoredAssessment } from './assessment.fragment';
@@ -58,28 +59,18 @@ export function AssessmentComments({ assessment, canComment, headingLevel = 2 }:
       )}
       {canComment && (
         <form onSubmit={(event) => void submit(event)} noValidate>
-          <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor={fieldId}>
-              Add a response
-            </label>
-            <div className="nhsuk-hint" id={`${fieldId}-hint`}>
-              NHS England assessors and your CCG’s users read it. It is not public.
-            </div>
-            {error && (
-              <span className="nhsuk-error-message" id={`${fieldId}-error`}>
-                <span className="nhsuk-u-visually-hidden">Error: </span>
-                {error}
-              </span>
+          <FormGroup id={fieldId} label="Add a response" hint="NHS England assessors and your CCG’s users read it. It is not public." error={error ?? undefined}>
+            {({ describedBy, invalid }) => (
+              <textarea
+                className={`nhsuk-textarea${invalid ? ' nhsuk-textarea--error' : ''}`}
+                id={fieldId}
+                rows={3}
+                value={text}
+                aria-describedby={describedBy}
+                onChange={(event) => setText(event.currentTarget.value)}
+              />
             )}
-            <textarea
-              className={`nhsuk-textarea${error ? ' nhsuk-textarea--error' : ''}`}
-              id={fieldId}
-              rows={3}
-              value={text}
-              aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ''}`}
-              onChange={(event) => setText(event.currentTarget.value)}
-            />
-          </div>
+          </FormGroup>
           <div className="ccg-button-row">
             <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={loading}>
               {loading ? 'Sending…' : 'Add the response'}

@@ -1,9 +1,10 @@
 import { compareIsoDates, findAssuranceFrameworkInForce, financialYearOf, parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { useViewer } from '../auth/viewer';
+import { Fieldset, FormGroup, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { assessableYears, assessmentPath, isAssessor } from './assurance-access';
 import { monthName } from './assurance-labels';
@@ -46,6 +47,11 @@ export function NewAssessmentPage() {
   const [errors, setErrors] = useState<Errors>({});
   const [existing, setExisting] = useState<string | null>(null);
   const [start, { loading }] = useMutation(StartAssessmentMutation);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // The summary takes focus each time an attempt is refused, so that it is read out first.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) summaryRef.current?.focus();
+  }, [errors]);
 
   if (!isAssessor(viewer)) {
     return (
@@ -90,13 +96,6 @@ export function NewAssessmentPage() {
 
   const list = Object.entries(errors).filter(([key, message]) => message && key !== 'form') as [keyof Errors, string][];
   const fieldIds: Record<keyof Errors, string> = { ccg: 'new-ccg', financialYear: 'new-year', quarter: 'new-quarter-1', assessedOn: 'new-assessed-on', form: 'new-ccg' } as const;
-  const errorMessage = (key: keyof Errors) =>
-    errors[key] ? (
-      <span className="nhsuk-error-message" id={`${fieldIds[key]}-error`}>
-        <span className="nhsuk-u-visually-hidden">Error: </span>
-        {errors[key]}
-      </span>
-    ) : null;
 
   return (
     <div className="nhsuk-grid-row">
@@ -106,7 +105,7 @@ export function NewAssessmentPage() {
         </Link>
         <h1 className="nhsuk-heading-l">Start an assessment</h1>
         {(list.length > 0 || errors.form) && (
-          <div className="nhsuk-error-summary" role="alert" tabIndex={-1} aria-labelledby="new-problems">
+          <div className="nhsuk-error-summary" role="alert" tabIndex={-1} aria-labelledby="new-problems" ref={summaryRef}>
             <h2 className="nhsuk-error-summary__title" id="new-problems">
               There is a problem
             </h2>
@@ -128,41 +127,26 @@ export function NewAssessmentPage() {
           </div>
         )}
         <form onSubmit={(event) => void submit(event)} noValidate>
-          <div className={`nhsuk-form-group${errors.ccg ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor="new-ccg">
-              CCG
-            </label>
-            <div className="nhsuk-hint" id="new-ccg-hint">
-              Its ODS code, for example 02V
-            </div>
-            {errorMessage('ccg')}
-            <input
-              className={`nhsuk-input nhsuk-input--width-5${errors.ccg ? ' nhsuk-input--error' : ''}`}
-              id="new-ccg"
-              value={ccg}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={`new-ccg-hint${errors.ccg ? ' new-ccg-error' : ''}`}
-              onChange={(event) => setCcg(event.currentTarget.value)}
-            />
-          </div>
-          <div className={`nhsuk-form-group${errors.financialYear ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor="new-year">
-              Financial year
-            </label>
-            {errorMessage('financialYear')}
-            <select className="nhsuk-select" id="new-year" value={financialYear} onChange={(event) => setFinancialYear(event.currentTarget.value)}>
-              {assessableYears(today).map((option) => (
-                <option key={option.label} value={option.label}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextInput id="new-ccg" label="CCG" hint="Its ODS code, for example 02V" error={errors.ccg} width={5} value={ccg} autoComplete="off" spellCheck={false} onChange={(event) => setCcg(event.currentTarget.value)} />
+          <FormGroup id="new-year" label="Financial year" error={errors.financialYear}>
+            {({ describedBy }) => (
+              <select className="nhsuk-select" id="new-year" value={financialYear} aria-describedby={describedBy} onChange={(event) => setFinancialYear(event.currentTarget.value)}>
+                {assessableYears(today).map((option) => (
+                  <option key={option.label} value={option.label}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormGroup>
           <div className={`nhsuk-form-group${errors.quarter ? ' nhsuk-form-group--error' : ''}`}>
-            <fieldset className="nhsuk-fieldset" aria-describedby={errors.quarter ? 'new-quarter-1-error' : undefined}>
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Quarter</legend>
-              {errorMessage('quarter')}
+            <Fieldset legend="Quarter" legendSize="s" aria-describedby={errors.quarter ? 'new-quarter-1-error' : undefined}>
+              {errors.quarter && (
+                <span className="nhsuk-error-message" id="new-quarter-1-error">
+                  <span className="nhsuk-u-visually-hidden">Error: </span>
+                  {errors.quarter}
+                </span>
+              )}
               <div className="nhsuk-radios">
                 {year.quarters.map((option) => (
                   <div className="nhsuk-radios__item" key={option.number}>
@@ -180,27 +164,20 @@ export function NewAssessmentPage() {
                   </div>
                 ))}
               </div>
-            </fieldset>
+            </Fieldset>
           </div>
           {framework && <p className="nhsuk-body">Rated on the {framework.name}: {framework.domains.map((d) => d.name).join('; ')}.</p>}
-          <div className={`nhsuk-form-group${errors.assessedOn ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor="new-assessed-on">
-              Day of the assessment
-            </label>
-            <div className="nhsuk-hint" id="new-assessed-on-hint">
-              The next assessment falls due from this day
-            </div>
-            {errorMessage('assessedOn')}
-            <input
-              className={`nhsuk-input nhsuk-input--width-10${errors.assessedOn ? ' nhsuk-input--error' : ''}`}
-              id="new-assessed-on"
-              type="date"
-              max={today}
-              value={assessedOn}
-              aria-describedby={`new-assessed-on-hint${errors.assessedOn ? ' new-assessed-on-error' : ''}`}
-              onChange={(event) => setAssessedOn(event.currentTarget.value)}
-            />
-          </div>
+          <TextInput
+            id="new-assessed-on"
+            label="Day of the assessment"
+            hint="The next assessment falls due from this day"
+            error={errors.assessedOn}
+            width={10}
+            type="date"
+            max={today}
+            value={assessedOn}
+            onChange={(event) => setAssessedOn(event.currentTarget.value)}
+          />
           <button type="submit" className="nhsuk-button" disabled={loading}>
             {loading ? 'Starting…' : 'Start the assessment'}
           </button>

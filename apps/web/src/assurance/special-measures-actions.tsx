@@ -2,6 +2,7 @@ import { ESCALATION_KINDS, availableActions, compareIsoDates, type EscalationKin
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
+import { FormGroup, TextInput } from '../ui/nhs';
 import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS, formatDate } from './assurance-labels';
 import { isCalendarDate } from './date-input';
 import { ApplySpecialMeasuresActionMutation } from './special-measures.operations';
@@ -152,19 +153,17 @@ export function SpecialMeasuresActions({ episode, today, onChanged }: { episode:
       </span>
     ) : null;
   const group = (key: keyof StepFields) => `nhsuk-form-group${errors[key] ? ' nhsuk-form-group--error' : ''}`;
-  const described = (key: keyof StepFields, hint = false) => [hint ? `step-${key}-hint` : '', errors[key] ? `step-${key}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described = (key: keyof StepFields) => (errors[key] ? `step-${key}-error` : undefined);
   const textField = (key: keyof StepFields, label: string, multiline = false) => (
-    <div className={group(key)}>
-      <label className="nhsuk-label" htmlFor={`step-${key}`}>
-        {label}
-      </label>
-      {fieldError(key)}
-      {multiline ? (
-        <textarea className={`nhsuk-textarea${errors[key] ? ' nhsuk-textarea--error' : ''}`} id={`step-${key}`} rows={3} value={fields[key]} aria-describedby={described(key)} onChange={set(key)} />
-      ) : (
-        <input className={`nhsuk-input${errors[key] ? ' nhsuk-input--error' : ''}`} id={`step-${key}`} value={fields[key]} aria-describedby={described(key)} onChange={set(key)} />
-      )}
-    </div>
+    <FormGroup id={`step-${key}`} label={label} error={errors[key]}>
+      {({ describedBy, invalid }) =>
+        multiline ? (
+          <textarea className={`nhsuk-textarea${invalid ? ' nhsuk-textarea--error' : ''}`} id={`step-${key}`} rows={3} value={fields[key]} aria-describedby={describedBy} onChange={set(key)} />
+        ) : (
+          <input className={`nhsuk-input${invalid ? ' nhsuk-input--error' : ''}`} id={`step-${key}`} value={fields[key]} aria-describedby={describedBy} onChange={set(key)} />
+        )
+      }
+    </FormGroup>
   );
 
   return (
@@ -202,25 +201,18 @@ export function SpecialMeasuresActions({ episode, today, onChanged }: { episode:
             </h4>
             <p className="nhsuk-body">{SPECIAL_MEASURES_ACTION_CONSEQUENCES[action]}</p>
             <form onSubmit={(event) => void confirm(event)} noValidate>
-              <div className={group('on')}>
-                <label className="nhsuk-label" htmlFor="step-on">
-                  Day it was taken
-                </label>
-                <div className="nhsuk-hint" id="step-on-hint">
-                  From {formatDate(earliest)} to today
-                </div>
-                {fieldError('on')}
-                <input
-                  className={`nhsuk-input nhsuk-input--width-10${errors.on ? ' nhsuk-input--error' : ''}`}
-                  id="step-on"
-                  type="date"
-                  min={earliest}
-                  max={today}
-                  value={fields.on}
-                  aria-describedby={described('on', true)}
-                  onChange={set('on')}
-                />
-              </div>
+              <TextInput
+                id="step-on"
+                label="Day it was taken"
+                hint={`From ${formatDate(earliest)} to today`}
+                error={errors.on}
+                width={10}
+                type="date"
+                min={earliest}
+                max={today}
+                value={fields.on}
+                onChange={set('on')}
+              />
               {action === 'PUBLISH_NOTICE' && textField('noticeUrl', 'Link to the notice on the CCG’s website (optional)')}
               {action === 'APPOINT_IMPROVEMENT_DIRECTOR' && textField('improvementDirector', 'Improvement director')}
               {action === 'START_DELIVERY' && textField('intensiveSupport', 'Intensive support identified (optional)', true)}
