@@ -1,15 +1,15 @@
 import { FINANCIAL_RULE_CODES, type FinancialRuleCode, type Money, type Percentage } from '@ccg-assure/domain';
-import { ArrayMaxSize, IsIn, IsInt, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar, MoneyScalar, PercentageScalar } from '../server/scalars';
 import { FinancialRuleEnum } from './finance-enums';
-import { MAX_PLAN_LINES, PlanLineInput } from './financial-plan.input';
+import { PlanFiguresInput } from './financial-plan.input';
 
 /** Longest reason (for a return or a flex) kept; a page of text. */
 export const MAX_REASON_LENGTH = 2000;
 
 @InputType({ description: 'Starts a draft of a financial plan: the first version of a CCG\'s plan for the year, or a new version after NHS England returned the last one.' })
-export class CreateFinancialPlanDraftInput {
+export class CreateFinancialPlanDraftInput extends PlanFiguresInput {
   @Field(() => String, { description: 'ODS code of the CCG; a finance officer may name only their own CCG.' })
   @MaxLength(12)
   ccg!: string;
@@ -17,24 +17,10 @@ export class CreateFinancialPlanDraftInput {
   @Field(() => String, { description: 'The financial year, as the NHS writes it: "2013/14", "2014/15" or "2015/16".' })
   @MaxLength(20)
   financialYear!: string;
-
-  @Field(() => MoneyScalar, { description: "The CCG's total allocation for the year; more than zero." })
-  allocation!: Money;
-
-  @Field(() => [PlanLineInput], { description: `The plan's lines, at most ${MAX_PLAN_LINES}; not negative.` })
-  @ArrayMaxSize(MAX_PLAN_LINES)
-  @ValidateNested({ each: true })
-  lines!: PlanLineInput[];
-
-  @Field(() => MoneyScalar, { nullable: true, description: "The prior year's running costs; required for 2015/16 (RUNNING_COSTS rule)." })
-  priorYearRunningCosts?: Money | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "The CCG's nationally set minimum Better Care Fund contribution; required for 2015/16." })
-  betterCareFundMinimum?: Money | null;
 }
 
-@InputType({ description: 'Replaces the figures of the draft version of a plan. Every figure is replaced: send the whole plan.' })
-export class UpdateFinancialPlanDraftInput {
+@InputType({ description: 'Replaces the figures of the draft version of a plan. Every figure is replaced: send the whole plan (a figure left null is cleared).' })
+export class UpdateFinancialPlanDraftInput extends PlanFiguresInput {
   @Field(() => ID, { description: 'The plan.' })
   @IsUUID()
   planId!: string;
@@ -43,20 +29,6 @@ export class UpdateFinancialPlanDraftInput {
   @IsInt()
   @Min(1)
   expectedVersion!: number;
-
-  @Field(() => MoneyScalar, { description: "The CCG's total allocation for the year; more than zero." })
-  allocation!: Money;
-
-  @Field(() => [PlanLineInput], { description: `The plan's lines, at most ${MAX_PLAN_LINES}; they replace the draft's lines.` })
-  @ArrayMaxSize(MAX_PLAN_LINES)
-  @ValidateNested({ each: true })
-  lines!: PlanLineInput[];
-
-  @Field(() => MoneyScalar, { nullable: true, description: "The prior year's running costs; required for 2015/16. Null clears it." })
-  priorYearRunningCosts?: Money | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: "The minimum Better Care Fund contribution; required for 2015/16. Null clears it." })
-  betterCareFundMinimum?: Money | null;
 }
 
 @InputType({ description: 'Names a plan and the version of it the caller last read.' })

@@ -33,28 +33,35 @@ export class PlanFlexInput {
   reason!: string;
 }
 
-@InputType({ description: "A CCG's financial plan for one year, to check against that year's planning rules." })
-export class FinancialPlanInput {
-  @Field(() => String, { description: 'The financial year, as the NHS writes it, for example "2014/15"; financialRuleSets lists the years with rules.' })
-  @MaxLength(20)
-  financialYear!: string;
-
+/**
+ * A plan's figures, as the what-if check and the stored plan's draft mutations all take them. The input types
+ * that extend it inherit its fields; no field takes it itself, so the schema does not list it.
+ */
+@InputType({ description: "A financial plan's figures: the allocation, the lines and the bases of the 2015/16 rules." })
+export abstract class PlanFiguresInput {
   @Field(() => MoneyScalar, { description: "The CCG's total allocation for the year; more than zero." })
   allocation!: Money;
 
-  @Field(() => [PlanLineInput], { description: `The plan's lines, at most ${MAX_PLAN_LINES}. Categories with no line count as zero.` })
+  @Field(() => [PlanLineInput], { description: `The plan's lines, at most ${MAX_PLAN_LINES}, none negative. Categories with no line count as zero.` })
   @ArrayMaxSize(MAX_PLAN_LINES)
   @ValidateNested({ each: true })
   lines!: PlanLineInput[];
 
-  @Field(() => MoneyScalar, { nullable: true, description: "The prior year's running costs; needed when the year has a RUNNING_COSTS rule." })
+  @Field(() => MoneyScalar, { nullable: true, description: "The prior year's running costs; needed when the year has a RUNNING_COSTS rule (2015/16). Null when not given." })
   priorYearRunningCosts?: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: "The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule.",
+    description: "The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule (2015/16). Null when not given.",
   })
   betterCareFundMinimum?: Money | null;
+}
+
+@InputType({ description: "A CCG's financial plan for one year, to check against that year's planning rules." })
+export class FinancialPlanInput extends PlanFiguresInput {
+  @Field(() => String, { description: 'The financial year, as the NHS writes it, for example "2014/15"; financialRuleSets lists the years with rules.' })
+  @MaxLength(20)
+  financialYear!: string;
 
   @Field(() => [PlanFlexInput], { nullable: true, description: 'Approved flexes of the year’s rules, at most one a rule.' })
   @IsOptional()

@@ -223,6 +223,6 @@ function decodePlanCursor(cursor: string | undefined): { ccgCode: string; financ
   const value = decodeCursor(cursor);
   if (value === null) return null;
   const [ccgCode, financialYear, ...rest] = value.split('|');
-  if (!ccgCode || !financialYear || rest.length) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out.');
+  if (!ccgCode || !financialYear || rest.length) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out.', { fields: ['after'] });
   return { ccgCode, financialYear };
 }

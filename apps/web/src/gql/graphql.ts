@@ -191,15 +191,15 @@ export type CommentOnAssessmentInput = {
 export type CreateFinancialPlanDraftInput = {
   /** The CCG's total allocation for the year; more than zero. */
   allocation: string;
-  /** The CCG's nationally set minimum Better Care Fund contribution; required for 2015/16. */
+  /** The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule (2015/16). Null when not given. */
   betterCareFundMinimum?: string | null | undefined;
   /** ODS code of the CCG; a finance officer may name only their own CCG. */
   ccg: string;
   /** The financial year, as the NHS writes it: "2013/14", "2014/15" or "2015/16". */
   financialYear: string;
-  /** The plan's lines, at most 200; not negative. */
+  /** The plan's lines, at most 200, none negative. Categories with no line count as zero. */
   lines: Array<PlanLineInput>;
-  /** The prior year's running costs; required for 2015/16 (RUNNING_COSTS rule). */
+  /** The prior year's running costs; needed when the year has a RUNNING_COSTS rule (2015/16). Null when not given. */
   priorYearRunningCosts?: string | null | undefined;
 };
 
@@ -292,15 +292,15 @@ export type FinancialPlanFilter = {
 export type FinancialPlanInput = {
   /** The CCG's total allocation for the year; more than zero. */
   allocation: string;
-  /** The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule. */
+  /** The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule (2015/16). Null when not given. */
   betterCareFundMinimum?: string | null | undefined;
   /** The financial year, as the NHS writes it, for example "2014/15"; financialRuleSets lists the years with rules. */
   financialYear: string;
   /** Approved flexes of the year’s rules, at most one a rule. */
   flexes?: Array<PlanFlexInput> | null | undefined;
-  /** The plan's lines, at most 200. Categories with no line count as zero. */
+  /** The plan's lines, at most 200, none negative. Categories with no line count as zero. */
   lines: Array<PlanLineInput>;
-  /** The prior year's running costs; needed when the year has a RUNNING_COSTS rule. */
+  /** The prior year's running costs; needed when the year has a RUNNING_COSTS rule (2015/16). Null when not given. */
   priorYearRunningCosts?: string | null | undefined;
 };
 
@@ -715,19 +715,19 @@ export type SubmitFinancialPlanInput = {
   planId: string | number;
 };
 
-/** Replaces the figures of the draft version of a plan. Every figure is replaced: send the whole plan. */
+/** Replaces the figures of the draft version of a plan. Every figure is replaced: send the whole plan (a figure left null is cleared). */
 export type UpdateFinancialPlanDraftInput = {
   /** The CCG's total allocation for the year; more than zero. */
   allocation: string;
-  /** The minimum Better Care Fund contribution; required for 2015/16. Null clears it. */
+  /** The CCG's nationally set minimum contribution to the Better Care Fund; needed when the year has a BETTER_CARE_FUND rule (2015/16). Null when not given. */
   betterCareFundMinimum?: string | null | undefined;
   /** The plan's version (FinancialPlan.version) as last read; a stale one gets CONFLICT, STALE_VERSION, and nothing changes. */
   expectedVersion: number;
-  /** The plan's lines, at most 200; they replace the draft's lines. */
+  /** The plan's lines, at most 200, none negative. Categories with no line count as zero. */
   lines: Array<PlanLineInput>;
   /** The plan. */
   planId: string | number;
-  /** The prior year's running costs; required for 2015/16. Null clears it. */
+  /** The prior year's running costs; needed when the year has a RUNNING_COSTS rule (2015/16). Null when not given. */
   priorYearRunningCosts?: string | null | undefined;
 };
 
