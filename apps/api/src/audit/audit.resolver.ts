@@ -4,7 +4,8 @@ import { Role } from '../auth/role';
 import { AppError } from '../server/app-error';
 import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
-import { AuditEventConnection } from './audit-event.type';
+import { AuditEventConnection, type AuditEvent } from './audit-event.type';
+import type { AuditEventView } from './audit.service';
 
 @Resolver()
 export class AuditResolver {
@@ -19,8 +20,21 @@ export class AuditResolver {
     if (afterId !== null && !/^\d+$/.test(afterId)) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out.');
     const { rows, hasNextPage } = await context.services.audit.page(pageSize(first), afterId);
     return {
-      edges: rows.map((row) => ({ cursor: encodeCursor(row.id), node: row })),
+      edges: rows.map((row) => ({ cursor: encodeCursor(row.id), node: toAuditEvent(row) })),
       pageInfo: { hasNextPage, endCursor: rows.length ? encodeCursor(rows[rows.length - 1].id) : null },
     };
   }
 }
+
+/** An event of the audit trail as GraphQL shows it. */
+const toAuditEvent = (view: AuditEventView): AuditEvent => ({
+  id: view.id,
+  occurredAt: view.occurredAt,
+  actorUsername: view.actorUsername,
+  action: view.action,
+  entityType: view.entityType,
+  entityId: view.entityId,
+  before: view.before,
+  after: view.after,
+  requestId: view.requestId,
+});

@@ -38,12 +38,18 @@ export async function recordAudit(manager: EntityManager, actor: AuditActor, rec
   );
 }
 
+/** One event of the audit trail as the service hands it on. */
+export type AuditEventView = Pick<
+  AuditEventEntity,
+  'id' | 'occurredAt' | 'actorUsername' | 'action' | 'entityType' | 'entityId' | 'before' | 'after' | 'requestId'
+>;
+
 /** Reads the audit trail (rows are only ever written by `recordAudit`, inside the change's own transaction). */
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A page of the audit trail, newest first, after the event with id `afterId` (exclusive). */
-  async page(size: number, afterId: string | null): Promise<{ rows: AuditEventEntity[]; hasNextPage: boolean }> {
+  async page(size: number, afterId: string | null): Promise<{ rows: AuditEventView[]; hasNextPage: boolean }> {
     const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(size + 1);
     if (afterId !== null) query.where('a.id < :afterId', { afterId });
     const rows = await query.getMany();

@@ -2,8 +2,8 @@ import { analyseFunnelPlot, findStandard, rankValues, type FunnelLimits, type Fu
 import type { DataSource } from 'typeorm';
 import type { IndicatorView } from '../indicators/indicators.service';
 import { AppError } from '../server/app-error';
-import type { Loaders } from '../server/loaders';
 import { PROVIDER_TYPE } from './scorecard-grid';
+import type { ScorecardLoaders } from './scorecard-scores';
 import { valuesInPeriod } from './scorecards.queries';
 
 /** One provider's place in a comparison. */
@@ -36,7 +36,7 @@ export interface ProviderComparisonView {
  * limits. NOT_FOUND for an unknown indicator or a period without values; BAD_USER_INPUT for an indicator that is
  * not a proportion.
  */
-export async function compareProviders(dataSource: DataSource, indicatorCode: string, periodStart: string, loaders: Loaders): Promise<ProviderComparisonView> {
+export async function compareProviders(dataSource: DataSource, indicatorCode: string, periodStart: string, loaders: ScorecardLoaders): Promise<ProviderComparisonView> {
   const indicator = await loaders.indicator.load(indicatorCode);
   if (!indicator) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${indicatorCode}".`);
   if (indicator.unit !== 'PERCENTAGE') {

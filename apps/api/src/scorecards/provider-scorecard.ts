@@ -1,8 +1,7 @@
 import type { IndicatorView } from '../indicators/indicators.service';
 import type { OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
-import type { Loaders } from '../server/loaders';
-import type { IndicatorScore } from './scorecard-scores';
+import type { IndicatorScore, ScorecardLoaders } from './scorecard-scores';
 
 /** A provider's scorecard: each indicator with data on or before asOf, with its score. */
 export interface ProviderScorecardView {
@@ -13,7 +12,7 @@ export interface ProviderScorecardView {
 }
 
 /** A provider's scorecard as at `asOf` (every value when null); NOT_FOUND (ORGANISATION_NOT_FOUND) for an unknown code. */
-export async function providerScorecard(code: string, asOf: string | null, loaders: Loaders): Promise<ProviderScorecardView> {
+export async function providerScorecard(code: string, asOf: string | null, loaders: ScorecardLoaders): Promise<ProviderScorecardView> {
   const provider = await loaders.organisation.load(code);
   if (!provider) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
   const scores = await loaders.scores.load({ code, asOf });

@@ -6,9 +6,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { containsPattern, inRegionCondition } from '../organisations/organisation-region';
 import type { OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
-import type { Loaders } from '../server/loaders';
 import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
-import { judgeLatest, type IndicatorScore } from './scorecard-scores';
+import { judgeLatest, type IndicatorScore, type ScorecardLoaders } from './scorecard-scores';
 import { latestPeriodWithData, latestValues, regionAsAt } from './scorecards.queries';
 
 /** Which providers the grid shows. */
@@ -69,7 +68,7 @@ interface Verdict {
  * paged. Asks the database a fixed number of statements however many providers (the page's scores go through
  * the per-request loader, which the cells then reuse).
  */
-export async function gridPage(dataSource: DataSource, query: GridQuery, loaders: Loaders): Promise<GridView> {
+export async function gridPage(dataSource: DataSource, query: GridQuery, loaders: ScorecardLoaders): Promise<GridView> {
   const asOf = query.asOf ?? (await latestPeriodStart(dataSource));
   if (asOf === null) return { asOf: null, columns: [], providerCodes: [], hasNextPage: false, totalCount: 0 };
   const { filter } = query;

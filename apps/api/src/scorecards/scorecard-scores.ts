@@ -8,8 +8,11 @@ import {
   type RagStatus,
   type SpcAnalysis,
 } from '@ccg-assure/domain';
+import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import type { IndicatorView } from '../indicators/indicators.service';
 import { PeriodEntity } from '../indicators/period.entity';
+import type { OrganisationView } from '../organisations/organisations.service';
 import { providerSeries } from './scorecards.queries';
 
 /** One value of a series: its period (first day) and counts. */
@@ -46,6 +49,16 @@ export interface IndicatorScore {
 export interface ScoreKey {
   code: string;
   asOf: string | null;
+}
+
+/**
+ * The per-request loaders the scorecard use cases read through (the request context's loaders have them):
+ * organisations and indicators by code, and providers' scores by date.
+ */
+export interface ScorecardLoaders {
+  organisation: DataLoader<string, OrganisationView | null>;
+  indicator: DataLoader<string, IndicatorView | null>;
+  scores: DataLoader<ScoreKey, IndicatorScore[], string>;
 }
 
 /** A point as the series statement gives it: first day of the period, numerator, denominator, value. */

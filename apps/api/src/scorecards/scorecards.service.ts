@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Loaders } from '../server/loaders';
 import { compareProviders, type ProviderComparisonView } from './provider-comparison';
 import { providerScorecard, type ProviderScorecardView } from './provider-scorecard';
 import { gridPage, providersOfCcg, type GridQuery, type GridView, type ProvidersOfCcgView } from './scorecard-grid';
-import { scoresOf, type IndicatorScore } from './scorecard-scores';
+import { scoresOf, type IndicatorScore, type ScorecardLoaders } from './scorecard-scores';
 
 export type { IndicatorScore, ScoreKey } from './scorecard-scores';
 
@@ -16,12 +15,12 @@ export class ScorecardsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A provider's scorecard as at `asOf` (see provider-scorecard.ts). */
-  providerScorecard(code: string, asOf: string | null, loaders: Loaders): Promise<ProviderScorecardView> {
+  providerScorecard(code: string, asOf: string | null, loaders: ScorecardLoaders): Promise<ProviderScorecardView> {
     return providerScorecard(code, asOf, loaders);
   }
 
   /** One page of the scorecard grid (see scorecard-grid.ts). */
-  grid(query: GridQuery, loaders: Loaders): Promise<GridView> {
+  grid(query: GridQuery, loaders: ScorecardLoaders): Promise<GridView> {
     return gridPage(this.dataSource, query, loaders);
   }
 
@@ -31,7 +30,7 @@ export class ScorecardsService {
   }
 
   /** Every provider compared on one indicator in one period (see provider-comparison.ts). */
-  comparison(indicatorCode: string, periodStart: string, loaders: Loaders): Promise<ProviderComparisonView> {
+  comparison(indicatorCode: string, periodStart: string, loaders: ScorecardLoaders): Promise<ProviderComparisonView> {
     return compareProviders(this.dataSource, indicatorCode, periodStart, loaders);
   }
 

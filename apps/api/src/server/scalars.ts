@@ -1,21 +1,22 @@
 import { GraphQLError, GraphQLScalarType, Kind, print } from 'graphql';
-import { DomainError, Money, Percentage } from '@ccg-assure/domain';
+import { DomainError, Money, Percentage, requireIsoDate, todayInEngland } from '@ccg-assure/domain';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A real calendar date written yyyy-mm-dd, as the domain's calendar decides; a GraphQL error otherwise. */
 function checkDate(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError('A Date must be a string such as "2016-04-01".');
-  const match = ISO_DATE.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!match || !date || date.toISOString().slice(0, 10) !== value) throw new GraphQLError(`"${value}" is not a calendar date (YYYY-MM-DD).`);
-  return value;
+  try {
+    return requireIsoDate(value, 'date');
+  } catch {
+    throw new GraphQLError(`"${value}" is not a calendar date (YYYY-MM-DD).`);
+  }
 }
 
 /** A calendar date without time or zone, as an ISO 8601 string (YYYY-MM-DD). */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date without time or time zone, as an ISO 8601 string: "2016-04-01".',
-  serialize: (value) => checkDate(value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  // An instant given for a date is shown as the date it falls on in England.
+  serialize: (value) => checkDate(value instanceof Date ? todayInEngland(value) : value),
   parseValue: checkDate,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('A Date must be a string such as "2016-04-01".');
