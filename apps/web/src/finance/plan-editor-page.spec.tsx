@@ -6,11 +6,13 @@ import { renderApp, viewerMock } from '../testing/render-app';
 import { answeredTo, assessor, financeOfficer, LINES_2014, storedPlan, version } from './financial-plan.fixtures';
 import {
   ApproveFinancialPlanMutation,
+  CreateFinancialPlanDraftMutation,
   FinancialPlanQuery,
   ReturnFinancialPlanMutation,
   SubmitFinancialPlanMutation,
   UpdateFinancialPlanDraftMutation,
 } from './financial-plans.operations';
+import { CATEGORY_LABELS } from './plan-labels';
 import { bytesOf } from './spreadsheet-files';
 import type { StoredPlan } from './financial-plan.fragment';
 
@@ -162,6 +164,36 @@ describe('the plan editor', () => {
     await openPlan(financeOfficer, [planQuery(null)]);
     expect(screen.getByText('NHS Leeds North CCG has no 2014/15 plan yet. Enter the figures and save a draft to start one.')).toBeInTheDocument();
     expect(field('Allocation')).toHaveValue('');
+  });
+
+  it('starts the plan with the first save, then changes that draft with the next', async () => {
+    const started = storedPlan({ version: 1 });
+    const changed = storedPlan({ version: 2, versions: [version({ number: 1, status: 'DRAFT', lines: { ...LINES_2014, NON_RECURRENT_FUND: '5000000.00' } })] });
+    await openPlan(financeOfficer, [
+      planQuery(null),
+      {
+        request: { query: CreateFinancialPlanDraftMutation, variables: { input: { ccg: '02V', financialYear: '2014/15', allocation: '200000000.00', lines: serverLines(LINES_2014), priorYearRunningCosts: null, betterCareFundMinimum: null } } },
+        result: { data: { createFinancialPlanDraft: started } },
+      },
+      {
+        request: {
+          query: UpdateFinancialPlanDraftMutation,
+          variables: { input: { planId: started.id, expectedVersion: 1, allocation: '200000000.00', lines: serverLines({ ...LINES_2014, NON_RECURRENT_FUND: '5000000.00' }), priorYearRunningCosts: null, betterCareFundMinimum: null } },
+        },
+        result: { data: { updateFinancialPlanDraft: changed } },
+      },
+    ]);
+    await userEvent.type(field('Allocation'), '200000000');
+    for (const [category, amount] of Object.entries(LINES_2014)) await userEvent.type(field(CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS]), amount);
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText(/^Draft saved: version 1/)).toBeInTheDocument();
+    expect(screen.queryByText(/has no 2014\/15 plan yet/)).not.toBeInTheDocument();
+
+    await userEvent.clear(field('Non-recurrent fund'));
+    await userEvent.type(field('Non-recurrent fund'), '5000000');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(field('Non-recurrent fund')).toHaveValue('5000000.00'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('says when the plan is another CCG’s, by the error’s reason', async () => {

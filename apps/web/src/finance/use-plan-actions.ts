@@ -4,6 +4,7 @@ import { describeError, errorCodes } from '../app/graphql-errors';
 import {
   ApproveFinancialPlanMutation,
   CreateFinancialPlanDraftMutation,
+  FinancialPlanQuery,
   ReturnFinancialPlanMutation,
   SubmitFinancialPlanMutation,
   UpdateFinancialPlanDraftMutation,
@@ -113,7 +114,15 @@ export function usePlanActions({ plan, ccg, financialYear, mode, figures, reload
       async () =>
         mode === 'update' && plan
           ? (await updateDraft({ variables: { input: { planId: plan.id, expectedVersion: figures.baseVersion ?? plan.version, ...sent } } })).data?.updateFinancialPlanDraft
-          : (await createDraft({ variables: { input: { ccg, financialYear, ...sent } } })).data?.createFinancialPlanDraft,
+          : (
+              await createDraft({
+                variables: { input: { ccg, financialYear, ...sent } },
+                // The page's query answered "no plan": it now has one, so the next save changes this draft.
+                update: (cache, { data }) => {
+                  if (data) cache.writeQuery({ query: FinancialPlanQuery, variables: { ccg, financialYear }, data: { financialPlan: data.createFinancialPlanDraft } });
+                },
+              })
+            ).data?.createFinancialPlanDraft,
       (result) => `Draft saved: version ${result.latestVersion.number}, ${formatDateTime(result.latestVersion.updatedAt)}.`,
     );
   }
