@@ -1,19 +1,8 @@
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server';
-import { balanced2013, plan2014, plan2015, type Lines } from './financial-plans.fixtures';
+import { BALANCED_2013_COMPLIANCE, balanced2013, linesOf, plan2014, plan2015, type Compliance as PlanCompliance } from './financial-plans.fixtures';
 
-type RuleResult = { rule: string; percentage: string; required: string; planned: string; shortfall: string; met: boolean; flexApplied: boolean; flexReason: string | null };
-type Compliance = {
-  evaluatePlanCompliance: {
-    financialYear: string;
-    compliant: boolean;
-    plannedSpend: string;
-    plannedSurplus: string;
-    qippRequirement: string;
-    qippPercentOfAllocation: string;
-    rules: RuleResult[];
-  };
-};
+type Compliance = { evaluatePlanCompliance: PlanCompliance };
 
 const EVALUATE = `query Evaluate($input: FinancialPlanInput!) {
   evaluatePlanCompliance(input: $input) {
@@ -22,7 +11,6 @@ const EVALUATE = `query Evaluate($input: FinancialPlanInput!) {
   }
 }`;
 
-const linesOf = (lines: Lines) => Object.entries(lines).map(([category, amount]) => ({ category, amount }));
 const ruleOf = (result: Compliance | null | undefined, rule: string) => result?.evaluatePlanCompliance.rules.find((r) => r.rule === rule);
 
 describe('financial plan compliance over GraphQL (what-if, anonymous, nothing stored)', () => {
@@ -42,23 +30,10 @@ describe('financial plan compliance over GraphQL (what-if, anonymous, nothing st
 
   const evaluate = (input: Record<string, unknown>) => client.graphql<Compliance>(EVALUATE, { input });
 
-
   it('finds a 2013/14 plan setting aside exactly 3.5% compliant, answering to the penny', async () => {
     const response = await evaluate({ financialYear: '2013/14', allocation: '250000000.00', lines: linesOf(balanced2013) });
     expect(response.errors).toBeUndefined();
-    expect(response.data?.evaluatePlanCompliance).toEqual({
-      financialYear: '2013/14',
-      compliant: true,
-      plannedSpend: '247500000.00',
-      plannedSurplus: '2500000.00',
-      qippRequirement: '0.00',
-      qippPercentOfAllocation: '0.00',
-      rules: [
-        { rule: 'SURPLUS', percentage: '1', required: '2500000.00', planned: '2500000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
-        { rule: 'CONTINGENCY', percentage: '0.5', required: '1250000.00', planned: '1250000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
-        { rule: 'NON_RECURRENT_FUND', percentage: '2', required: '5000000.00', planned: '5000000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
-      ],
-    });
+    expect(response.data?.evaluatePlanCompliance).toEqual(BALANCED_2013_COMPLIANCE);
   });
 
   it('fails the 2013/14 SURPLUS rule by exactly one penny when one more penny is spent', async () => {

@@ -79,6 +79,21 @@ export interface Compliance {
   rules: RuleResult[];
 }
 
+/** The compliance of `balanced2013` on £250m (seed 001 line 103): every rule met to the penny, no QIPP. */
+export const BALANCED_2013_COMPLIANCE: Compliance = {
+  financialYear: '2013/14',
+  compliant: true,
+  plannedSpend: '247500000.00',
+  plannedSurplus: '2500000.00',
+  qippRequirement: '0.00',
+  qippPercentOfAllocation: '0.00',
+  rules: [
+    { rule: 'SURPLUS', percentage: '1', required: '2500000.00', planned: '2500000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
+    { rule: 'CONTINGENCY', percentage: '0.5', required: '1250000.00', planned: '1250000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
+    { rule: 'NON_RECURRENT_FUND', percentage: '2', required: '5000000.00', planned: '5000000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
+  ],
+};
+
 export interface Plan {
   id: string;
   ccg: { code: string; name: string };

@@ -1,6 +1,7 @@
 import type { TestClient } from '../testing/test-server';
 import {
   APPROVE,
+  BALANCED_2013_COMPLIANCE,
   CREATE,
   FLEX,
   LEEDS_NORTH,
@@ -48,19 +49,7 @@ describe('stored financial plans: compliance of each rule year, worked through t
   describe('2013/14: SURPLUS 1%, CONTINGENCY 0.5%, NON_RECURRENT_FUND 2%', () => {
     it('finds a plan setting aside exactly 3.5% of £250m compliant, with no QIPP', async () => {
       const plan = await storePlan('2013/14', { allocation: '250000000.00', lines: balanced2013 });
-      expect(plan.latestVersion.compliance).toEqual({
-        financialYear: '2013/14',
-        compliant: true,
-        plannedSpend: '247500000.00',
-        plannedSurplus: '2500000.00',
-        qippRequirement: '0.00',
-        qippPercentOfAllocation: '0.00',
-        rules: [
-          { rule: 'SURPLUS', percentage: '1', required: '2500000.00', planned: '2500000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
-          { rule: 'CONTINGENCY', percentage: '0.5', required: '1250000.00', planned: '1250000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
-          { rule: 'NON_RECURRENT_FUND', percentage: '2', required: '5000000.00', planned: '5000000.00', shortfall: '0.00', met: true, flexApplied: false, flexReason: null },
-        ],
-      });
+      expect(plan.latestVersion.compliance).toEqual(BALANCED_2013_COMPLIANCE);
       expect(plan).toMatchObject({ compliant: true, status: 'DRAFT', financialYear: '2013/14', ccg: { code: LEEDS_NORTH, name: 'NHS LEEDS NORTH CCG' } });
       expect(plan.latestVersion.lines).toEqual(linesOf(balanced2013));
     });
