@@ -1,4 +1,4 @@
-import { PROVIDER_STANDARDS, type ProviderStandard } from '@ccg-assure/domain';
+import { monthEnd, monthStart, PROVIDER_STANDARDS, type ProviderStandard } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
 import { IndicatorEntity } from '../../indicators/indicator.entity';
 import { ODS_CODE, ok, parseCount, parseDate, refuse, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
@@ -18,6 +18,7 @@ import { actorParams } from './shared.queries';
 
 interface AeRow {
   period: string;
+  periodEnd: string;
   orgCode: string;
   type: string;
   attendances: number;
@@ -41,7 +42,7 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
   parseRow(row) {
     const period = parseDate(row.period);
     if (!period) return refuse(`period "${row.period}" is not a date (YYYY-MM-DD)`);
-    if (!period.endsWith('-01')) return refuse(`period "${row.period}" is not the first day of a month`);
+    if (monthStart(period) !== period) return refuse(`period "${row.period}" is not the first day of a month`);
     if (!ODS_CODE.test(row.org_code)) return refuse(`org_code "${row.org_code}" is not an ODS code (3 to 6 capital letters or digits)`);
     if (!['1', '2', 'other'].includes(row.type)) return refuse(`type "${row.type}" is not 1, 2 or other`);
     const attendances = parseCount(row.attendances);
@@ -52,9 +53,9 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
     // Admissions may exceed attendances: one published row does (../shared/data/README.md).
     const admissions = parseCount(row.admissions);
     if (admissions === null) return refuse(`admissions "${row.admissions}" is not a whole number`);
-    return ok({ period, orgCode: row.org_code, type: row.type, attendances, breaches, admissions });
+    return ok({ period, periodEnd: monthEnd(period), orgCode: row.org_code, type: row.type, attendances, breaches, admissions });
   },
-  stage: (row) => [row.period, row.orgCode, row.type, row.attendances, row.breaches, row.admissions],
+  stage: (row) => [row.period, row.periodEnd, row.orgCode, row.type, row.attendances, row.breaches, row.admissions],
   async apply(manager: EntityManager, context: ApplyContext): Promise<ImportCounts> {
     await ensureIndicators(manager);
     await ensureAeOrganisations.one(manager, actorParams(context));

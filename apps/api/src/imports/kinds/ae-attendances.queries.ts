@@ -15,6 +15,7 @@ export const aeStaging = stagingTable({
   table: 'staging_ae',
   columns: [
     { name: 'period_start', sqlType: 'date', arrayOf: 'date' },
+    { name: 'period_end', sqlType: 'date', arrayOf: 'date' },
     { name: 'org_code', sqlType: 'varchar(12)', arrayOf: 'varchar' },
     { name: 'department_type', sqlType: 'varchar(10)', arrayOf: 'varchar' },
     { name: 'attendances', sqlType: 'integer', arrayOf: 'int4' },
@@ -31,7 +32,7 @@ const setup = [aeStaging.ddl];
 
 export const ensureAeOrganisations = ensureOrganisationsStatement('import-ae-ensure-organisations', `SELECT DISTINCT org_code AS code FROM staging_ae`, setup);
 
-export const ensureAeMonths = ensureMonthPeriodsStatement('import-ae-ensure-months', `SELECT DISTINCT period_start AS start_date FROM staging_ae`, setup);
+export const ensureAeMonths = ensureMonthPeriodsStatement('import-ae-ensure-months', `SELECT DISTINCT period_start AS start_date, period_end AS end_date FROM staging_ae`, setup);
 
 /** Raw rows of the file's months that the file no longer has: the file replaces the months it contains. */
 export const deleteAeRowsNotInFile = sqlStatement({

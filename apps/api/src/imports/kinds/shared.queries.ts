@@ -42,16 +42,19 @@ export function ensureOrganisationsStatement(name: string, selectCodes: string, 
   });
 }
 
-/** Month periods for the given first days of months (`selectStarts` has one column, start_date). */
-export function ensureMonthPeriodsStatement(name: string, selectStarts: string, setup: readonly string[]) {
+/**
+ * Month periods for the given months (`selectMonths` has the columns start_date and end_date, the first and last
+ * days, which the domain's calendar computed), labelled as people write them: 'April 2016'.
+ */
+export function ensureMonthPeriodsStatement(name: string, selectMonths: string, setup: readonly string[]) {
   return sqlStatement({
     name,
     params: [],
     columns: {},
     setup,
     text: `INSERT INTO period (type, start_date, end_date, label)
-     SELECT 'MONTH', s.start_date, (s.start_date + interval '1 month' - interval '1 day')::date, trim(to_char(s.start_date, 'Month')) || ' ' || to_char(s.start_date, 'YYYY')
-     FROM (${selectStarts}) s
+     SELECT 'MONTH', s.start_date, s.end_date, trim(to_char(s.start_date, 'Month')) || ' ' || to_char(s.start_date, 'YYYY')
+     FROM (${selectMonths}) s
      ON CONFLICT (type, start_date) DO NOTHING`,
   });
 }
