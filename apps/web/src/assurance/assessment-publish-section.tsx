@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { CATEGORY_NAMES } from './assurance-labels';
 import type { StoredAssessment } from './assessment.fragment';
 import { CategoryTag } from './category-proposal';
+import { ConfirmButtons } from './confirmation-parts';
 
 /**
  * Publishing the saved assessment, behind a confirmation that says what is published and that it cannot
@@ -60,14 +61,7 @@ export function AssessmentPublishSection({
               </p>
             )}
             <p className="nhsuk-body">Once published it cannot be changed, and anyone can read it without signing in.</p>
-            <div className="ccg-button-row">
-              <button type="button" className="nhsuk-button" disabled={busy} onClick={() => void confirm()}>
-                {publishing ? 'Publishing…' : 'Yes, publish it'}
-              </button>
-              <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={busy} onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </div>
+            <ConfirmButtons label="Yes, publish it" busyLabel={publishing ? 'Publishing…' : 'Yes, publish it'} busy={busy} onConfirm={() => void confirm()} onCancel={() => setConfirming(false)} />
           </div>
         </div>
       )}

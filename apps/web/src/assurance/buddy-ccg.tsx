@@ -6,6 +6,7 @@ import { CATEGORY_NAMES, formatDate } from './assurance-labels';
 import { AssignBuddyCcgMutation, BuddyCandidatesQuery, CcgAssuranceQuery } from './ccg-assurance.operations';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
+import { ConfirmButtons } from './confirmation-parts';
 import type { CcgAssurance } from './ccg-assurance.fragment';
 
 
@@ -238,14 +239,7 @@ export function BuddyCcg({ assurance }: { assurance: CcgAssurance }) {
             <p className="nhsuk-body">
               {buddy ? `It replaces ${organisationName(buddy.ccg.name)} (${buddy.ccg.code}) as the buddy. ` : ''}The pairing is recorded as from today, and audited.
             </p>
-            <div className="ccg-button-row">
-              <button type="button" className="nhsuk-button" disabled={loading} onClick={() => void record(chosen.code)}>
-                {loading ? 'Recording…' : 'Yes, assign the buddy'}
-              </button>
-              <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={loading} onClick={() => setStep('choose')}>
-                Back: change the choice
-              </button>
-            </div>
+            <ConfirmButtons label="Yes, assign the buddy" busyLabel="Recording…" busy={loading} onConfirm={() => void record(chosen.code)} cancelLabel="Back: change the choice" onCancel={() => setStep('choose')} />
           </div>
         </div>
       )}
@@ -258,14 +252,7 @@ export function BuddyCcg({ assurance }: { assurance: CcgAssurance }) {
             </h3>
             <ErrorSummary id="buddy-end-errors" problems={problems} focusRequest={focusRequest} headingLevel="h4" />
             <p className="nhsuk-body">{name} will have no buddy CCG. This is audited.</p>
-            <div className="ccg-button-row">
-              <button type="button" className="nhsuk-button nhsuk-button--warning" disabled={loading} onClick={() => void record(null)}>
-                {loading ? 'Recording…' : 'Yes, end the pairing'}
-              </button>
-              <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={loading} onClick={() => open('closed')}>
-                Cancel
-              </button>
-            </div>
+            <ConfirmButtons label="Yes, end the pairing" busyLabel="Recording…" busy={loading} warning onConfirm={() => void record(null)} onCancel={() => open('closed')} />
           </div>
         </div>
       )}

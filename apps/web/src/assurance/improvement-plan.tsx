@@ -6,6 +6,7 @@ import { IMPROVEMENT_ACTION_STATUS_LABELS, formatDate } from './assurance-labels
 import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './special-measures.operations';
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
+import { RefusalAlert } from './confirmation-parts';
 import { isCalendarDate } from './date-input';
 import type { StoredEpisode } from './special-measures-episode.fragment';
 
@@ -59,13 +60,7 @@ export function ImprovementPlan({ episode, editable, onChanged }: { episode: Sto
           <div className="ccg-progress__fill" style={{ width: `${percent}%` }} />
         </div>
       )}
-      {failure && (
-        <div className="nhsuk-error-summary" role="alert">
-          <div className="nhsuk-error-summary__body">
-            <p>{failure}</p>
-          </div>
-        </div>
-      )}
+      {failure && <RefusalAlert text={failure} />}
       {plan.actions.length > 0 && (
         <table className="nhsuk-table-responsive ccg-plan-actions">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Improvement plan actions, by due date</caption>

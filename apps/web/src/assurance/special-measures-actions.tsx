@@ -6,6 +6,7 @@ import { FormGroup, TextInput } from '../ui/nhs';
 import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS, formatDate } from './assurance-labels';
 import { isCalendarDate } from './date-input';
 import { ApplySpecialMeasuresActionMutation } from './special-measures.operations';
+import { ConfirmButtons, RefusalAlert } from './confirmation-parts';
 import { safeHref } from './evidence-links';
 import type { StoredEpisode } from './special-measures-episode.fragment';
 
@@ -176,13 +177,7 @@ export function SpecialMeasuresActions({ episode, today, onChanged }: { episode:
           {done}
         </p>
       )}
-      {failure && (
-        <div className="nhsuk-error-summary" role="alert">
-          <div className="nhsuk-error-summary__body">
-            <p>{failure}</p>
-          </div>
-        </div>
-      )}
+      {failure && <RefusalAlert text={failure} />}
       {action === null ? (
         offered.length > 0 && (
           <div className="ccg-button-row">
@@ -243,14 +238,13 @@ export function SpecialMeasuresActions({ episode, today, onChanged }: { episode:
                 </div>
               )}
               {textField('note', 'Note (optional)', true)}
-              <div className="ccg-button-row">
-                <button type="submit" className={`nhsuk-button${action === 'ESCALATE' ? ' nhsuk-button--warning' : ''}`} disabled={loading}>
-                  {loading ? 'Recording…' : `Yes, ${SPECIAL_MEASURES_ACTION_LABELS[action].charAt(0).toLowerCase()}${SPECIAL_MEASURES_ACTION_LABELS[action].slice(1)}`}
-                </button>
-                <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={loading} onClick={() => setAction(null)}>
-                  Cancel
-                </button>
-              </div>
+              <ConfirmButtons
+                label={`Yes, ${SPECIAL_MEASURES_ACTION_LABELS[action].charAt(0).toLowerCase()}${SPECIAL_MEASURES_ACTION_LABELS[action].slice(1)}`}
+                busyLabel="Recording…"
+                busy={loading}
+                warning={action === 'ESCALATE'}
+                onCancel={() => setAction(null)}
+              />
             </form>
           </div>
         </div>

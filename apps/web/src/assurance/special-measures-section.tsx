@@ -5,6 +5,7 @@ import { describeError, errorCodes } from '../app/graphql-errors';
 import type { AssuranceCategory } from '../gql/graphql';
 import { CATEGORY_NAMES, formatDate } from './assurance-labels';
 import { ProposeSpecialMeasuresMutation } from './special-measures.operations';
+import { ConfirmButtons } from './confirmation-parts';
 import { ImprovementPlan } from './improvement-plan';
 import { SpecialMeasuresActions } from './special-measures-actions';
 import type { StoredEpisode } from './special-measures-episode.fragment';
@@ -190,14 +191,7 @@ function ProposeSpecialMeasures({ ccg, category, today, onChanged }: { ccg: stri
             </label>
             <input className="nhsuk-input nhsuk-input--width-10" id="proposed-on" type="date" max={today} value={proposedOn} onChange={(event) => setProposedOn(event.currentTarget.value)} />
           </div>
-          <div className="ccg-button-row">
-            <button type="submit" className="nhsuk-button nhsuk-button--warning" disabled={loading}>
-              {loading ? 'Proposing…' : 'Yes, propose special measures'}
-            </button>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={loading} onClick={() => setOpened(false)}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label="Yes, propose special measures" busyLabel="Proposing…" busy={loading} warning onCancel={() => setOpened(false)} />
         </form>
       </div>
     </div>
