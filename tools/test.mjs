@@ -1,5 +1,5 @@
 // `npm test`: every test, through Nx (so each task is cached against its inputs and only what changed runs
-// again): lint, type checks, unit and integration tests (against a real, embedded PostgreSQL), the API and
+// again): lint and dead code (knip), type checks, unit and integration tests (against a real, embedded PostgreSQL), the API and
 // web builds, the built bundle's schema, and the browser journeys in Debian's Chromium after the builds.
 // Ends with one line "tests: N passed, N failed" and a non-zero exit code on any failure.
 // Extra arguments go to Nx, e.g. `npm test -- --skip-nx-cache`.
@@ -30,7 +30,7 @@ async function ensureChromium() {
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const targets = ['lint', 'typecheck', 'test', 'build'];
+const targets = ['lint', 'knip', 'typecheck', 'test', 'build'];
 if (await ensureChromium()) targets.push('e2e');
 else problems.push('browser tests: Chromium is missing');
 
