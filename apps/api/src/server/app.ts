@@ -27,7 +27,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
 
   installRequestLogging(app, logger);
   installHealthCheck(app, dataSource, logger);
-  const apollo = await installGraphql(app, { httpServer, dataSource, services, config, logger });
+  const apollo = await installGraphql(app, { httpServer, services, config, logger });
   installReports(app, services, logger);
   if (config.production) installSinglePageApp(app, config.webDistDir, logger);
 

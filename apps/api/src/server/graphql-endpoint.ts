@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { readSessionToken, sessionCookieFor } from '../auth/session-cookie';
 import type { AppConfig } from '../config';
 import { buildAppSchema } from '../schema/build-schema';
@@ -16,7 +15,6 @@ import type { Services } from './services';
 
 export interface GraphqlEndpointOptions {
   httpServer: http.Server;
-  dataSource: DataSource;
   services: Services;
   config: Pick<AppConfig, 'corsOrigins' | 'cookieSecure'>;
   logger: Logger;
@@ -27,7 +25,7 @@ export interface GraphqlEndpointOptions {
  * cookie, services, fresh DataLoaders) per request. Returns Apollo, for the server to stop.
  */
 export async function installGraphql(app: Express, options: GraphqlEndpointOptions): Promise<ApolloServer<RequestContext>> {
-  const { httpServer, dataSource, services, config, logger } = options;
+  const { httpServer, services, config, logger } = options;
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     introspection: true,
@@ -49,7 +47,6 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
         viewer,
         sessionToken,
         sessionCookie: sessionCookieFor(res, config.cookieSecure),
-        dataSource,
         logger: logger.child({ requestId }),
         services,
         loaders: createLoaders(services),

@@ -1,5 +1,3 @@
-import type { EntityManager } from 'typeorm';
-import type { DataSource } from 'typeorm';
 import type { Logger } from './logger';
 import type { Viewer } from '../auth/viewer';
 import type { SessionCookie } from '../auth/session-cookie';
@@ -13,12 +11,9 @@ export interface RequestContext {
   /** The raw session token from the cookie, if any (to revoke on sign-out). */
   sessionToken: string | null;
   sessionCookie: SessionCookie;
-  dataSource: DataSource;
   logger: Logger;
   /** Every area's services, shared by all requests (see `services.ts`). */
   services: Services;
   /** Per-request DataLoaders: every field resolver that reads the database goes through one. */
   loaders: Loaders;
 }
-
-export type TransactionManager = EntityManager;

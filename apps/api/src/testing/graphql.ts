@@ -17,7 +17,6 @@ export async function graphqlExecutor(dataSource: DataSource) {
       viewer,
       sessionToken: null,
       sessionCookie: { set: () => undefined, clear: () => undefined },
-      dataSource,
       logger: createLogger('silent'),
       services,
       loaders: createLoaders(services),
