@@ -17,9 +17,9 @@ export type Analysis = { points: Point[]; variationType: string; assuranceType: 
 
 export const POINT_FIELDS = 'period value mean lowerProcessLimit upperProcessLimit closeToLimits specialCauseType pointType rebaseGroup';
 
-/** The data of a response that must have succeeded. */
+/** The data of a response that must have succeeded (its errors, if any, fail the test). */
 export function dataOf<T>(response: { data?: T | null; errors?: unknown[] }): T {
-  expect(response.errors).toBeUndefined();
+  if (response.errors) throw new Error(`the response has errors: ${JSON.stringify(response.errors)}`);
   if (!response.data) throw new Error('no data');
   return response.data;
 }
