@@ -19,5 +19,3 @@ export function createOrganisationLoaders(service: OrganisationsService) {
     }),
   };
 }
-
-export type OrganisationLoaders = ReturnType<typeof createOrganisationLoaders>;

@@ -4,7 +4,7 @@ import { providerScorecard, type ProviderScorecardView } from './provider-scorec
 import { gridPage, providersOfCcg, type GridQuery, type GridView, type ProvidersOfCcgView } from './scorecard-grid';
 import { scoresOf, type IndicatorScore, type ScorecardLoaders } from './scorecard-scores';
 
-export type { IndicatorScore, ScoreKey } from './scorecard-scores';
+export type { IndicatorScore } from './scorecard-scores';
 
 /**
  * Provider scorecards, the scorecard grid and comparisons, one method per use case (each in its own file).
