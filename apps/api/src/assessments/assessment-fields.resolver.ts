@@ -1,7 +1,7 @@
 import type { AssessmentActionType } from '@ccg-assure/domain';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Organisation } from '../organisations/organisation.type';
-import { toOrganisation } from '../organisations/organisations.resolver';
+import { toOrganisation } from '../organisations/organisation.mapper';
 import type { RequestContext } from '../server/request-context';
 import { Assessment } from './assessment.type';
 import { AssuranceBuddy } from './assurance-buddy.type';

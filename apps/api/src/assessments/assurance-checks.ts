@@ -1,5 +1,5 @@
 import { DomainError, tryParseFinancialYear, type FinancialYear } from '@ccg-assure/domain';
-import type { OrganisationRow, OrganisationsService } from '../organisations/organisations.service';
+import type { OrganisationsService, OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
 
 // The product's own checks on what an assessor or a CCG's user sends to assessments and special measures (the
@@ -24,7 +24,7 @@ export function requireFinancialYear(text: string, field = 'financialYear'): Fin
 const normaliseCode = (code: string) => code.trim().toUpperCase();
 
 /** The organisation, which must be a CCG: NOT_FOUND ORGANISATION_NOT_FOUND, or BAD_USER_INPUT NOT_A_CCG. */
-export async function requireCcg(organisations: OrganisationsService, code: string, field = 'ccg'): Promise<OrganisationRow> {
+export async function requireCcg(organisations: OrganisationsService, code: string, field = 'ccg'): Promise<OrganisationView> {
   const normalised = normaliseCode(code);
   const [organisation] = await organisations.byCodes([normalised]);
   if (!organisation) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${normalised}".`, { code: normalised, ...fieldsOf(field) });

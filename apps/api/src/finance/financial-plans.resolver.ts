@@ -3,7 +3,7 @@ import { Access, roles } from '../auth/access';
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { Organisation } from '../organisations/organisation.type';
-import { toOrganisation } from '../organisations/organisations.resolver';
+import { toOrganisation } from '../organisations/organisation.mapper';
 import { AppError } from '../server/app-error';
 import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';

@@ -7,9 +7,6 @@ import { Organisation, OrganisationConnection, OrganisationPopulation, Organisat
 import { toOrganisation } from './organisation.mapper';
 import type { RelationshipView } from './organisations.service';
 
-/** Kept until the finance and assurance resolvers import `toOrganisation` from organisation.mapper.ts. */
-export { toOrganisation } from './organisation.mapper';
-
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
   @Query(() => OrganisationConnection, { description: 'NHS organisations by ODS code, filtered and paged (Relay cursor connection). Public.' })

@@ -7,8 +7,6 @@ import { OrganisationEntity } from './organisation.entity';
 
 /** An organisation as the services hand it on. */
 export type OrganisationView = Pick<OrganisationEntity, 'code' | 'name' | 'type' | 'openDate' | 'closeDate' | 'postcode'>;
-/** The former name of `OrganisationView`, kept while other areas still import it. */
-export type OrganisationRow = OrganisationView;
 /** One relationship between two organisations, with its dates. */
 export type RelationshipView = Pick<OrganisationRelationshipEntity, 'organisationCode' | 'kind' | 'relatedCode' | 'validFrom' | 'validTo' | 'source'>;
 /** An organisation's registered population in one financial year. */
