@@ -1,4 +1,3 @@
-import * as audit from '../audit/audit.service';
 import {
   ADD_EVIDENCE,
   ADD_ACTION,
@@ -121,12 +120,16 @@ describe('assurance changes are audited in the same transaction', () => {
   it('saves nothing when its audit row cannot be written', async () => {
     const draft = await succeed<Assessment>(world.assessor, GET_ASSESSMENT, { id: (await mutate<Assessment>(world.assessor, START, { ccg: SHEFFIELD, financialYear: '2015/16', quarter: 2, assessedOn: '2015-09-30' })).id });
     await newAuditRows();
-    const spy = jest.spyOn(audit, 'recordAudit').mockRejectedValueOnce(new Error('the audit trail is unavailable'));
+    // The audit trail refuses the rating's row, as an unavailable trail would; the rating must not stay behind.
+    const sql = world.db.dataSource;
+    await sql.query(`CREATE FUNCTION refuse_rating_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is unavailable'; END $$`);
+    await sql.query(`CREATE TRIGGER refuse_rating_audit BEFORE INSERT ON audit_event FOR EACH ROW WHEN (NEW.action = 'RATE_ASSESSMENT_DOMAIN') EXECUTE FUNCTION refuse_rating_audit()`);
     try {
       const response = await world.assessor.graphql(RATE, { input: { assessmentId: draft.id, expectedVersion: draft.version, ratings: [{ domain: 'WELL_LED', rating: 'OUTSTANDING' }] } });
       expect(response.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
-      spy.mockRestore();
+      await sql.query(`DROP TRIGGER refuse_rating_audit ON audit_event`);
+      await sql.query(`DROP FUNCTION refuse_rating_audit()`);
     }
     expect(await succeed<Assessment>(world.assessor, GET_ASSESSMENT, { id: draft.id })).toMatchObject({ version: draft.version, ratings: [{ rating: null }, {}, {}, {}, {}] });
     expect(await newAuditRows()).toEqual([]);
