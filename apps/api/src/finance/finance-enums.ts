@@ -12,16 +12,10 @@ import {
   type RuleCitation,
 } from '@ccg-assure/domain';
 import { registerEnumType } from 'type-graphql';
+import { describedValues, enumOf } from '../server/graphql-enums';
 
 // The GraphQL enums are built from the domain's own lists, so a category, rule, plan status or action added
 // there cannot be missing here: the `Record<...>` descriptions fail to compile until it is described.
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
-
-const describedValues = <T extends string>(descriptions: Record<T, string>) =>
-  Object.fromEntries(Object.entries<string>(descriptions).map(([value, description]) => [value, { description }])) as Record<T, { description: string }>;
 
 /** The categories of a financial plan line, from the domain's PLAN_CATEGORIES. */
 export const PlanCategoryEnum = enumOf(PLAN_CATEGORIES);

@@ -12,7 +12,7 @@ import {
   type SpecialMeasuresTriggerCode,
 } from '@ccg-assure/domain';
 import { registerEnumType } from 'type-graphql';
-import { describedValues, enumOf } from '../assessments/assurance-enums';
+import { describedValues, enumOf } from '../server/graphql-enums';
 
 // The GraphQL enums of special measures, built from the domain's own lists (see assessments/assurance-enums.ts).
 
