@@ -1,3 +1,4 @@
+import { isIsoDate } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
@@ -7,7 +8,6 @@ import { AddImprovementActionMutation, UpdateImprovementActionMutation } from '.
 import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
 import { RefusalAlert } from './confirmation-parts';
-import { isCalendarDate } from './date-input';
 import type { StoredEpisode } from './special-measures-episode.fragment';
 
 
@@ -185,7 +185,7 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
     const found: FormProblem[] = [];
     if (!description.trim()) found.push({ field: fieldId('description'), message: 'Say what is to be done' });
     if (!owner.trim()) found.push({ field: fieldId('owner'), message: 'Say who owns it' });
-    if (!isCalendarDate(dueOn)) found.push({ field: fieldId('dueOn'), message: 'Enter when it is due, as a date' });
+    if (!isIsoDate(dueOn)) found.push({ field: fieldId('dueOn'), message: 'Enter when it is due, as a date' });
     if (found.length > 0) {
       fail(found);
       return;

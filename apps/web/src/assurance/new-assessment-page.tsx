@@ -1,4 +1,4 @@
-import { compareIsoDates, findAssuranceFrameworkInForce, financialYearOf, parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
+import { compareIsoDates, financialYearOf, findAssuranceFrameworkInForce, isIsoDate, parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,7 +10,6 @@ import { assessableYears, assessmentPath, isAssessor } from './assurance-access'
 import { monthName } from './assurance-labels';
 import { StartAssessmentMutation } from './assessment.operations';
 import { CcgAssuranceQuery } from './ccg-assurance.operations';
-import { isCalendarDate } from './date-input';
 
 interface Errors {
   ccg?: string;
@@ -71,7 +70,7 @@ export function NewAssessmentPage() {
     const found: Errors = {};
     if (!/^[A-Za-z0-9]{3,5}$/.test(ccg.trim())) found.ccg = 'Enter the CCG’s ODS code, for example 02V';
     if (!quarter) found.quarter = 'Select the quarter';
-    if (!isCalendarDate(assessedOn)) found.assessedOn = 'Enter the day of the assessment';
+    if (!isIsoDate(assessedOn)) found.assessedOn = 'Enter the day of the assessment';
     else if (compareIsoDates(assessedOn, today) > 0) found.assessedOn = 'The day of the assessment cannot be in the future';
     setErrors(found);
     if (Object.keys(found).length > 0 || !quarter) return;

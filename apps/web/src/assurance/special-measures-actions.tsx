@@ -1,10 +1,9 @@
-import { ESCALATION_KINDS, availableActions, compareIsoDates, type EscalationKind, type SpecialMeasuresActionType } from '@ccg-assure/domain';
+import { availableActions, compareIsoDates, ESCALATION_KINDS, type EscalationKind, isIsoDate, type SpecialMeasuresActionType } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { FormGroup, TextInput } from '../ui/nhs';
 import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS, formatDate } from './assurance-labels';
-import { isCalendarDate } from './date-input';
 import { ApplySpecialMeasuresActionMutation } from './special-measures.operations';
 import { ConfirmButtons, RefusalAlert } from './confirmation-parts';
 import { safeHref } from './evidence-links';
@@ -35,7 +34,7 @@ const EMPTY: Omit<StepFields, 'on'> = { note: '', noticeUrl: '', improvementDire
 /** What is missing or wrong for the step, by field, before anything is sent. */
 export function stepErrors(action: SpecialMeasuresActionType, fields: StepFields, earliest: string, today: string): Partial<Record<keyof StepFields, string>> {
   const errors: Partial<Record<keyof StepFields, string>> = {};
-  if (!isCalendarDate(fields.on)) errors.on = 'Enter the day it was taken';
+  if (!isIsoDate(fields.on)) errors.on = 'Enter the day it was taken';
   else if (compareIsoDates(fields.on, today) > 0) errors.on = 'The day cannot be in the future';
   else if (compareIsoDates(fields.on, earliest) < 0) errors.on = `The day cannot be before the previous step (${formatDate(earliest)})`;
   if (action === 'APPOINT_IMPROVEMENT_DIRECTOR' && !fields.improvementDirector.trim()) errors.improvementDirector = 'Name the improvement director';

@@ -8,6 +8,7 @@ import {
   daysBetween,
   daysInMonth,
   formatIsoDate,
+  isIsoDate,
   isLeapYear,
   monthEnd,
   monthStart,
@@ -129,5 +130,20 @@ describe('calendar dates', () => {
 
   it.each([['2015-13'], ['2015-00'], ['2015-4'], ['2015-04-01'], ['0000-01'], [''], [201504], [null]])('refuses %p as INVALID_MONTH', (value) => {
     expect(() => yearMonthStart(value, 'month')).toThrow(expect.objectContaining({ code: 'INVALID_MONTH', details: { field: 'month', value } }));
+  });
+});
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2016-02-29', true],
+    ['2015-02-29', false],
+    ['2015-04-31', false],
+    ['2015-4-1', false],
+    ['0000-01-01', false],
+    [' 2015-04-01', false],
+    [20150401, false],
+    [null, false],
+  ])('%p is a calendar date: %p', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
   });
 });

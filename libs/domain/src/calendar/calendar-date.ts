@@ -23,17 +23,25 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** 'yyyy-mm-dd' as a date, or null for anything else (e.g. '2015-02-30'). */
+function readIsoDate(value: unknown): CalendarDate | null {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
+}
+
+/** Whether the value is a real calendar date written yyyy-mm-dd: '2016-02-29' is, '2015-02-29' is not. Never throws. */
+export function isIsoDate(value: unknown): value is string {
+  return readIsoDate(value) !== null;
+}
+
 /** Parses 'yyyy-mm-dd'; throws INVALID_DATE (details: field, value) for anything else, e.g. '2015-02-30'. */
 export function parseIsoDate(value: unknown, field: string): CalendarDate {
-  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (match) {
-    const year = Number(match[1]);
-    const month = Number(match[2]);
-    const day = Number(match[3]);
-    if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
-      return { year, month, day };
-    }
-  }
+  const date = readIsoDate(value);
+  if (date) return date;
   throw new DomainError('INVALID_DATE', `${field} must be a calendar date written yyyy-mm-dd`, { field, value });
 }
 

@@ -16,6 +16,7 @@ describe('calendar public surface', () => {
       'financialYearStartingIn',
       'financialYearsBetween',
       'formatIsoDate',
+      'isIsoDate',
       'isLeapYear',
       'monthEnd',
       'monthStart',

@@ -11,6 +11,7 @@ export {
   daysBetween,
   daysInMonth,
   formatIsoDate,
+  isIsoDate,
   isLeapYear,
   monthEnd,
   monthStart,

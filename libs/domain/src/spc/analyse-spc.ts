@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { isIsoDate } from '../calendar/calendar-date';
 import { calculateProcessLimits } from './process-limits';
 import { detectSpecialCauses, isCloseToLimits } from './special-causes';
 import {
@@ -164,18 +165,3 @@ function checkedRebaseDates(rebaseDates: readonly string[]): ReadonlySet<string>
   return new Set(rebaseDates);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written yyyy-mm-dd (2024-02-29 yes, 2023-02-29 no). */
-function isIsoDate(text: unknown): text is string {
-  if (typeof text !== 'string') return false;
-  const match = ISO_DATE.exec(text);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
