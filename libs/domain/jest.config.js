@@ -12,7 +12,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['<rootDir>/../../tools/jest/esbuild-transform.cjs', { compileOptions: path.join(__dirname, '../../apps/api/esbuild.options.cjs') }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/jest.setup.js'],
-  collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/index.ts'],
+  collectCoverageFrom: ['<rootDir>/src/**/*.ts', '!<rootDir>/src/**/*.spec.ts', '!<rootDir>/src/testing/**', '!<rootDir>/src/index.ts'],
   coverageDirectory: '<rootDir>/../../coverage/libs/domain',
   coverageReporters: ['text-summary', 'lcov'],
   // Issue 3: line coverage of libs/domain must stay at or above 95%, enforced by the test command.

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { domainErrorOf } from '../testing/domain-error-of';
 import {
   ASSESSMENT_ACTION_TYPES,
   ASSESSMENT_ACTOR_KINDS,
@@ -12,16 +12,6 @@ import {
   assessmentActionsFrom,
   availableAssessmentActions,
 } from './assessment-lifecycle';
-
-function domainErrorOf(call: () => unknown): DomainError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const EVERYONE: readonly AssessmentActorKind[] = ASSESSMENT_ACTOR_KINDS;
 const STATES_AND_NONE = [null, ...ASSESSMENT_STATES] as const;

@@ -1,15 +1,5 @@
-import { DomainError } from '../errors';
+import { domainErrorOf } from '../testing/domain-error-of';
 import { compareFinancialYears, financialYearOf, financialYearsBetween, financialYearStartingIn, parseFinancialYear, tryParseFinancialYear } from './financial-year';
-
-function domainErrorOf(call: () => unknown): DomainError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('parseFinancialYear', () => {
   it.each([

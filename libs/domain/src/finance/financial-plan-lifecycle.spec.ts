@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { domainErrorOf } from '../testing/domain-error-of';
 import {
   FINANCIAL_PLAN_ACTION_TYPES,
   FINANCIAL_PLAN_ACTOR_KINDS,
@@ -14,16 +14,6 @@ import {
   availableFinancialPlanActions,
   financialPlanActionsFrom,
 } from './financial-plan-lifecycle';
-
-function domainErrorOf(call: () => unknown): DomainError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const actionOf = (type: FinancialPlanActionType): FinancialPlanAction => (type === 'RETURN' ? { type, reason: 'Contingency below 0.5% of allocation.' } : { type });
 const EVERYONE: readonly FinancialPlanActorKind[] = FINANCIAL_PLAN_ACTOR_KINDS;

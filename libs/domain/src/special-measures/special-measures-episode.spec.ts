@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DomainError } from '../errors';
+import { domainErrorOf } from '../testing/domain-error-of';
 import {
   ESCALATION_KIND_DEFINITIONS,
   ESCALATION_KINDS,
@@ -53,16 +53,6 @@ function episodeIn(state: SpecialMeasuresState): SpecialMeasuresEpisode {
   const episode = PATH_TO[state].reduce((e, type) => applySpecialMeasuresAction(e, actionOf(type)), proposed());
   expect(episode.state).toBe(state);
   return episode;
-}
-
-function domainErrorOf(call: () => unknown): DomainError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('special measures transitions', () => {
