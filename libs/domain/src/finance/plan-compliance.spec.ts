@@ -305,6 +305,8 @@ describe('evaluatePlanCompliance input checks', () => {
     ['a rule flexed twice', plan('2013/14', '100', ok, { flexes: [flex('SURPLUS', '0.5'), flex('SURPLUS', '0.75')] }), 'DUPLICATE_FLEX', { field: 'flexes[1]', rule: 'SURPLUS' }],
     ['a flex below 0%', plan('2013/14', '100', ok, { flexes: [flex('SURPLUS', '-0.5')] }), 'INVALID_FLEX_PERCENTAGE', { percentage: '-0.5' }],
     ['a flex above 100%', plan('2013/14', '100', ok, { flexes: [flex('SURPLUS', '100.01')] }), 'INVALID_FLEX_PERCENTAGE', { percentage: '100.01' }],
+    ['an allocation beyond what the database keeps', { ...plan('2013/14', '100', ok), allocation: Money.fromPence(10n ** 14n) }, 'MONEY_OUT_OF_RANGE', { field: 'allocation' }],
+    ['a line beyond what the database keeps', { ...plan('2013/14', '100', ok), lines: [{ category: 'ACUTE', amount: Money.fromPence(-(10n ** 14n)) }] }, 'MONEY_OUT_OF_RANGE', { field: 'lines[0].amount' }],
     ['a flex without a reason', plan('2013/14', '100', ok, { flexes: [flex('SURPLUS', '0.5', '  ')] }), 'MISSING_FLEX_REASON', { rule: 'SURPLUS' }],
   ];
   it.each(cases)('rejects %s', (_name, input, code, details) => {

@@ -88,6 +88,11 @@ export interface PlanCompliance {
 export function evaluatePlanCompliance(input: FinancialPlanInput): PlanCompliance {
   const ruleSet = findFinancialRuleSet(input.financialYear);
   const { allocation, lines } = input;
+  // The one bound of Money (what the database keeps), also for amounts not read from text.
+  allocation.requireStorable('allocation');
+  input.priorYearRunningCosts?.requireStorable('priorYearRunningCosts');
+  input.betterCareFundMinimum?.requireStorable('betterCareFundMinimum');
+  lines.forEach((line, index) => line.amount.requireStorable(`lines[${index}].amount`));
   if (!allocation.isPositive()) {
     throw new DomainError('INVALID_ALLOCATION', 'The allocation must be more than zero.', { allocation: allocation.toString() });
   }

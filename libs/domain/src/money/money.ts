@@ -6,6 +6,13 @@ import { divideRounded, RoundingRule } from './rounding';
 /** An integer given as a bigint, or as a JavaScript number that is a safe integer. */
 export type WholeNumber = bigint | number;
 
+/**
+ * The largest amount a stored amount may be, either way: the database keeps money as numeric(14,2), so twelve
+ * digits of pounds: £999,999,999,999.99. Money read from text ({@link Money.parse}) and the inputs of the
+ * plan rules are held to it ({@link Money.requireStorable}); sums computed from them may go beyond.
+ */
+export const MONEY_MAX_PENCE = 99_999_999_999_999n;
+
 /** Most decimal places `asPercentageOf` will write. */
 export const PERCENT_MAX_DECIMALS = 12;
 
@@ -25,7 +32,8 @@ export class Money {
 
   /**
    * Reads decimal pounds: `"123456.78"`, `"-5"`, `"0.5"` (50p). At most two decimal places; no `£`,
-   * commas, spaces, plus sign or exponent. Anything else throws `INVALID_MONEY`.
+   * commas, spaces, plus sign or exponent. Anything else throws `INVALID_MONEY`; an amount beyond
+   * {@link MONEY_MAX_PENCE} either way throws `MONEY_OUT_OF_RANGE`. `"-0"` and `"-0.00"` are zero.
    */
   static parse(text: string): Money {
     const parsed = typeof text === 'string' ? parseDecimal(text, 2) : undefined;
@@ -36,7 +44,20 @@ export class Money {
         { value: String(text) },
       );
     }
-    return new Money(parsed.units * powerOfTen(2 - parsed.scale));
+    return new Money(parsed.units * powerOfTen(2 - parsed.scale)).requireStorable();
+  }
+
+  /** This amount, when it fits the database's numeric(14,2); `MONEY_OUT_OF_RANGE` (naming `field`, if given) otherwise. */
+  requireStorable(field?: string): Money {
+    if (this.pence > MONEY_MAX_PENCE || this.pence < -MONEY_MAX_PENCE) {
+      const max = new Money(MONEY_MAX_PENCE).toString();
+      throw new DomainError('MONEY_OUT_OF_RANGE', `${field ?? 'An amount'} may be at most ${max} either way; got ${this.toString()}.`, {
+        ...(field ? { field } : {}),
+        value: this.toString(),
+        max,
+      });
+    }
+    return this;
   }
 
   /** An amount of whole pence. A number must be a safe integer (else `INVALID_MONEY`). */
