@@ -16,16 +16,27 @@ export function sessionCookieFor(res: Response, secure: boolean): SessionCookie 
   };
 }
 
-/** Reads the session token from the Cookie header (no cookie-parser dependency needed). */
+/**
+ * Reads the session token from the Cookie header (no cookie-parser dependency needed). A value that is not a
+ * token, malformed percent-encoding (`ccg_session=%ZZ`) included, reads as signed out, never as an error.
+ */
 export function readSessionToken(req: Request): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     if (name === SESSION_COOKIE) {
-      const value = decodeURIComponent(rest.join('='));
+      const value = decodeCookieValue(rest.join('='));
       return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
     }
   }
   return null;
+}
+
+function decodeCookieValue(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }

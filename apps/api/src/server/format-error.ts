@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError } from '@ccg-assure/domain';
 import { AppError } from './app-error';
+import { tokenLimitError } from './graphql-limits';
 import type { Logger } from './logger';
 
 /** Codes Apollo Server itself produces for malformed requests; passed through unchanged. */
@@ -21,7 +22,10 @@ const requestErrorCodes = new Set([
  * stable code and reason; anything unexpected is logged with the request id and masked.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, logger: Logger, requestId?: string): GraphQLFormattedError {
-  const { original, wrapped } = unwrap(error);
+  const unwrapped = unwrap(error);
+  const { wrapped } = unwrapped;
+  // graphql-js's token limit is a syntax error; it is the same refusal as the other limits.
+  const original = (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && tokenLimitError(formatted.message)) || unwrapped.original;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   // A scalar's parse error arrives wrapped twice by graphql-js; its wrapper's message says which
   // variable and field held the bad value ("... at "input.allocation"; ..."), so it is kept.
@@ -47,7 +51,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && requestErrorCodes.has(code)) {
-    return { ...base, extensions: { code } };
+    // No "Did you mean ...?" hints: they would map the schema for a stranger (graphql-armor masks them too).
+    return { ...base, message: base.message.replace(/ ?Did you mean .*\?/g, ''), extensions: { code } };
   }
   logger.error('unexpected error', { requestId, error: original, path: formatted.path });
   return {

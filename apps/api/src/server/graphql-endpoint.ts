@@ -7,9 +7,11 @@ import { readSessionToken, sessionCookieFor } from '../auth/session-cookie';
 import type { AppConfig } from '../config';
 import { buildAppSchema } from '../schema/build-schema';
 import { formatError } from './format-error';
+import { GRAPHQL_LIMITS, graphqlLimits } from './graphql-limits';
 import { createLoaders } from './loaders';
 import type { Logger } from './logger';
 import type { RequestContext } from './request-context';
+import { refuseNulCharacters } from './refuse-nul-characters';
 import { currentRequestId } from './request-logging';
 import type { Services } from './services';
 
@@ -26,24 +28,28 @@ export interface GraphqlEndpointOptions {
  */
 export async function installGraphql(app: Express, options: GraphqlEndpointOptions): Promise<ApolloServer<RequestContext>> {
   const { httpServer, services, config, logger } = options;
+  const limits = graphqlLimits();
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns signal handling, so shutdown happens once and in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, refuseNulCharacters],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: (formatted, error) => formatError(formatted, error, logger, currentRequestId()),
   });
   await apollo.start();
 
-  app.use('/graphql', corsFor(config.corsOrigins), express.json({ limit: '50mb' }), expressMiddleware(apollo, {
+  app.use('/graphql', corsFor(config.corsOrigins), express.json({ limit: GRAPHQL_LIMITS.maxBodyBytes }), refuseUnreadableBody, expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const requestId = res.locals.requestId as string;
       const sessionToken = readSessionToken(req);
       const viewer = sessionToken ? await services.auth.viewerForToken(sessionToken) : null;
       const context: RequestContext = {
         requestId,
+        clientAddress: req.ip ?? null,
         viewer,
         sessionToken,
         sessionCookie: sessionCookieFor(res, config.cookieSecure),
@@ -55,6 +61,26 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
     },
   }));
   return apollo;
+}
+
+/**
+ * A body too large (413) or not JSON (400) is answered as GraphQL errors in JSON, with the HTTP status the body
+ * parser chose, never as an error page or a 500. Files go to POST /imports/<kind> (imports-upload.router.ts).
+ */
+function refuseUnreadableBody(error: unknown, _req: Request, res: Response, next: NextFunction) {
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+  const tooLarge = type === 'entity.too.large';
+  res.status(status).json({
+    errors: [
+      {
+        message: tooLarge
+          ? `The request is larger than ${GRAPHQL_LIMITS.maxBodyBytes} bytes. Send files to POST /imports/<kind> instead.`
+          : 'The request body is not valid JSON.',
+        extensions: { code: 'BAD_REQUEST', reason: tooLarge ? 'REQUEST_TOO_LARGE' : 'BODY_INVALID' },
+      },
+    ],
+  });
 }
 
 /** Lets the listed origins (the web app's dev server) call the API with the session cookie. */
