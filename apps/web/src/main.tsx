@@ -8,6 +8,10 @@ import { App } from './app/app';
 import { createApolloClient } from './app/apollo-client';
 import { ViewerProvider } from './auth/viewer';
 
+// The NHS.UK frontend's "JavaScript is on" classes, set here rather than by an inline script: the
+// Content-Security-Policy allows no inline script (docs/decisions/0017-security-headers.md).
+document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
+
 const client = createApolloClient();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

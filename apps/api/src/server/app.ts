@@ -7,6 +7,7 @@ import { installHealthCheck } from './health-check';
 import type { Logger } from './logger';
 import { installReports } from './reports';
 import { installRequestLogging } from './request-logging';
+import { installSecurityHeaders } from './security-headers';
 import { createServices } from './services';
 import { installSinglePageApp } from './single-page-app';
 
@@ -25,6 +26,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
   const httpServer = http.createServer(app);
   const services = createServices(dataSource, { sessionTtlHours: config.sessionTtlHours });
 
+  installSecurityHeaders(app, config);
   installRequestLogging(app, logger);
   installHealthCheck(app, dataSource, logger);
   const apollo = await installGraphql(app, { httpServer, services, config, logger });
