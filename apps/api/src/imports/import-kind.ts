@@ -39,6 +39,15 @@ export interface ApplyContext {
 export const ok = <T>(value: T): RowResult<T> => ({ ok: true, value });
 export const refuse = <T>(reason: string): RowResult<T> => ({ ok: false, reason });
 
+/**
+ * PostgreSQL cannot keep U+0000 in text: a cell holding one makes its row bad (reported with its line like any
+ * other), never a failed import. Every kind's parseRow asks this first.
+ */
+export function refuseNulCell<T>(row: Record<string, string>): RowResult<T> | null {
+  const column = Object.keys(row).find((name) => row[name].includes('\u0000') || name.includes('\u0000'));
+  return column === undefined ? null : refuse(`${column.replaceAll('\u0000', '\\0')} contains the NUL character (U+0000)`);
+}
+
 /** A whole count from 0 to 2^31-1, written in plain digits. */
 export function parseCount(text: string): number | null {
   if (!/^\d{1,10}$/.test(text)) return null;

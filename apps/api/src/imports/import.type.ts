@@ -6,6 +6,8 @@ export enum ImportOutcome {
   SUCCEEDED = 'SUCCEEDED',
   UNCHANGED = 'UNCHANGED',
   REJECTED = 'REJECTED',
+  RUNNING = 'RUNNING',
+  INTERRUPTED = 'INTERRUPTED',
 }
 registerEnumType(ImportOutcome, {
   name: 'ImportOutcome',
@@ -14,6 +16,8 @@ registerEnumType(ImportOutcome, {
     SUCCEEDED: { description: 'The file was loaded and changed data.' },
     UNCHANGED: { description: 'The file was valid and matched the data already held: nothing changed.' },
     REJECTED: { description: 'At least one row was bad: nothing from the file was saved.' },
+    RUNNING: { description: 'The import is in progress: nothing from the file is visible until it ends.' },
+    INTERRUPTED: { description: 'The import was cut short (the server stopped or lost its database): nothing from the file was saved.' },
   },
 });
 
@@ -45,7 +49,7 @@ export class ImportDataInput {
   @MaxLength(255)
   fileName!: string;
 
-  @Field(() => String, { description: 'The whole CSV text, header first (at most about 40 MB; use the command-line importer for larger files).' })
+  @Field(() => String, { description: 'The whole CSV text, header first; the request must fit the 1 MB limit of /graphql (larger files: POST /imports/<kind>, or the command-line importer).' })
   content!: string;
 }
 

@@ -11,7 +11,9 @@ import { importKinds } from './kinds';
 @Resolver()
 export class ImportsResolver {
   @Mutation(() => ImportBatch, {
-    description: 'Imports a national data file, all or nothing: a file with any bad row saves nothing and lists every bad row; the same file again changes nothing. Analysts and administrators.',
+    description:
+      'Imports a small national data file sent as text, all or nothing: a file with any bad row saves nothing and lists every bad row; the same file again changes nothing. ' +
+      'For small files only: the whole request must fit the 1 MB limit of /graphql. Larger files go to POST /imports/<kind>?fileName=<name> (text/csv body, header x-ccg-upload: 1, the session cookie), which answers the same ImportBatch as JSON. Analysts and administrators.',
   })
   @Access(roles(Role.ANALYST, Role.ADMIN))
   async importData(@Arg('input', () => ImportDataInput, { description: 'The file.' }) input: ImportDataInput, @Ctx() context: RequestContext): Promise<ImportBatch> {
@@ -35,8 +37,8 @@ export class ImportsResolver {
   }
 }
 
-/** An entry of the import history as GraphQL shows it. */
-const toImportBatch = (view: ImportBatchView): ImportBatch => ({
+/** An entry of the import history as GraphQL (and the upload endpoint) shows it. */
+export const toImportBatch = (view: ImportBatchView): ImportBatch => ({
   id: view.id,
   kind: view.kind as ImportKindName,
   fileName: view.fileName,

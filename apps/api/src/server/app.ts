@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import { installGraphql } from './graphql-endpoint';
 import { installHealthCheck } from './health-check';
+import { installImportUploads } from './import-uploads';
 import type { Logger } from './logger';
 import { installReports } from './reports';
 import { installRequestLogging } from './request-logging';
@@ -30,6 +31,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
   installRequestLogging(app, logger);
   installHealthCheck(app, dataSource, logger);
   const apollo = await installGraphql(app, { httpServer, services, config, logger });
+  installImportUploads(app, services, logger);
   installReports(app, services, logger);
   if (config.production) installSinglePageApp(app, config.webDistDir, logger);
 

@@ -1,7 +1,7 @@
 import { monthEnd, monthStart, PROVIDER_STANDARDS, type ProviderStandard } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
 import { IndicatorEntity } from '../../indicators/indicator.entity';
-import { ODS_CODE, ok, parseCount, parseDate, refuse, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
+import { ODS_CODE, ok, parseCount, parseDate, refuse, refuseNulCell, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
 import { analyseTemporaryTable, createTemporaryTable } from '../staging.queries';
 import {
   AE_INDICATORS,
@@ -40,6 +40,8 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
   requiredColumns: ['period', 'org_code', 'type', 'attendances', 'breaches', 'admissions'],
   staging: aeStaging,
   parseRow(row) {
+    const nul = refuseNulCell<never>(row);
+    if (nul) return nul;
     const period = parseDate(row.period);
     if (!period) return refuse(`period "${row.period}" is not a date (YYYY-MM-DD)`);
     if (monthStart(period) !== period) return refuse(`period "${row.period}" is not the first day of a month`);

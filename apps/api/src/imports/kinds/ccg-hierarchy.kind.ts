@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ODS_CODE, ok, parseCount, parseFinancialYearLabel, refuse, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
+import { ODS_CODE, ok, parseCount, parseFinancialYearLabel, refuse, refuseNulCell, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
 import { addMemberships, ccgHierarchyStaging, upsertLevels, upsertPopulations } from './ccg-hierarchy.queries';
 import { actorParams } from './shared.queries';
 
@@ -34,6 +34,8 @@ export const ccgHierarchyKind: ImportKind<HierarchyRow> = {
   requiredColumns: ['year', 'ccg_code', 'ccg_name', 'stp_code', 'stp_name', 'subregion_code', 'subregion_name', 'region_code', 'region_name', 'registered_patients'],
   staging: ccgHierarchyStaging,
   parseRow(row) {
+    const nul = refuseNulCell<never>(row);
+    if (nul) return nul;
     const year = parseFinancialYearLabel(row.year);
     if (!year) return refuse(`year "${row.year}" is not a financial year such as 2016/17`);
     for (const column of ['ccg_code', 'region_code'] as const) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ODS_CODE, ok, parseDate, refuse, type ApplyContext, type ImportCounts, type ImportKind, type RowResult } from '../import-kind';
+import { ODS_CODE, ok, parseDate, refuse, refuseNulCell, type ApplyContext, type ImportCounts, type ImportKind, type RowResult } from '../import-kind';
 import { addTrustAreaTeams, addTrustRegions, odsStaging, upsertTrusts } from './ods.queries';
 import { actorParams } from './shared.queries';
 
@@ -15,6 +15,8 @@ export interface OdsRow {
 
 /** Parses the columns every ODS extract shares (etr, eccg). */
 export function parseOdsRow(row: Record<string, string>): RowResult<OdsRow> {
+  const nul = refuseNulCell<never>(row);
+  if (nul) return nul;
   if (!ODS_CODE.test(row.org_code)) return refuse(`org_code "${row.org_code}" is not an ODS code (3 to 6 capital letters or digits)`);
   if (!row.name) return refuse('name is empty');
   if (row.name.length > 200) return refuse('name is longer than 200 characters');

@@ -1,7 +1,7 @@
 import { Percentage } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../server/app-error';
-import { ODS_CODE, ok, parseFinancialYearLabel, refuse, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
+import { ODS_CODE, ok, parseFinancialYearLabel, refuse, refuseNulCell, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
 import { replaceSurveyResults, surveyStaging, unknownSurveyCcgs } from './stakeholder-survey.queries';
 
 interface SurveyRow {
@@ -30,6 +30,8 @@ export const stakeholderSurveyKind: ImportKind<SurveyRow> = {
   requiredColumns: ['survey_year', 'ccg_code', 'question_code', 'question', 'percentage_positive'],
   staging: surveyStaging,
   parseRow(row) {
+    const nul = refuseNulCell<never>(row);
+    if (nul) return nul;
     if (!parseFinancialYearLabel(row.survey_year)) return refuse(`survey_year "${row.survey_year}" is not a financial year such as 2015/16`);
     if (!ODS_CODE.test(row.ccg_code)) return refuse(`ccg_code "${row.ccg_code}" is not an ODS code (3 to 6 capital letters or digits)`);
     if (!QUESTION_CODE.test(row.question_code)) return refuse(`question_code "${row.question_code}" is not a code (letters, digits, _ . -; at most 40)`);
