@@ -3,9 +3,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { AppError } from '../server/app-error';
-import { verifyDecoy, verifyPassword } from './password';
+import { passwordWork, verifyPasswordInSlot } from './password';
 import { RoleAssignmentEntity } from './role-assignment.entity';
 import { SessionEntity } from './session.entity';
+import { DEFAULT_SIGN_IN_THROTTLE, SignInThrottle, secondsUntil, type SignInSubjects, type SignInThrottlePolicy } from './sign-in-throttle';
 import { UserEntity } from './user.entity';
 import type { Viewer } from './viewer';
 
@@ -15,6 +16,30 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
+/** The request a sign-in comes from. */
+export interface SignInRequest {
+  requestId: string;
+  /** The client's IP address as Express sees it (`req.ip`); null outside HTTP. */
+  clientAddress: string | null;
+}
+
+export interface AuthOptions {
+  /** Failed sign-in limits and lockouts (default: DEFAULT_SIGN_IN_THROTTLE). */
+  throttle?: SignInThrottlePolicy;
+  /** The clock (tests move it to see a lockout end). */
+  now?: () => Date;
+}
+
+type Attempt = { outcome: 'LOCKED'; lockedUntil: Date; now: Date } | { outcome: 'VALID'; user: UserEntity } | { outcome: 'INVALID' };
+
+/** Failed and refused sign-ins have no actor: nobody is signed in. */
+const anonymousActor = (request: SignInRequest): AuditActor => ({ userId: null, username: null, requestId: request.requestId });
+
+const tooManyAttempts = (lockedUntil: Date, now: Date) => {
+  const retryAfterSeconds = secondsUntil(lockedUntil, now);
+  return new AppError('FORBIDDEN', 'TOO_MANY_ATTEMPTS', `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+};
+
 export interface ViewerProfile extends Viewer {
   organisations: Map<string, OrganisationEntity>;
 }
@@ -23,30 +48,99 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Sign-in, sign-out and session look-up. Sessions live in PostgreSQL (`user_session`). */
 export class AuthService {
+  private readonly throttle: SignInThrottle;
+  private readonly now: () => Date;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessionTtlHours: number,
-  ) {}
+    options: AuthOptions = {},
+  ) {
+    this.throttle = new SignInThrottle(options.throttle ?? DEFAULT_SIGN_IN_THROTTLE);
+    this.now = options.now ?? (() => new Date());
+  }
 
-  async signIn(username: string, password: string, requestId: string): Promise<SignedIn> {
-    const normalised = username.trim().toLowerCase();
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username: normalised } });
-    const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
-    if (!user || !valid) {
+  /**
+   * Signs in, unless the account or the client is locked out (decision 0015). The lockout is checked, the
+   * password verified and a failure counted inside one slot of the process's password work, so parallel
+   * attempts cannot all pass the check before any is counted. A failure is counted against the account and the
+   * client and audited in one transaction; a success clears the account's count.
+   */
+  async signIn(username: string, password: string, request: SignInRequest): Promise<SignedIn> {
+    const subjects: SignInSubjects = { account: username.trim().toLowerCase(), client: request.clientAddress };
+    const attempt = await passwordWork.run(async (): Promise<Attempt> => {
+      const now = this.now();
+      const lockedUntil = await this.throttle.lockedUntil(this.dataSource.manager, subjects, now);
+      if (lockedUntil) return { outcome: 'LOCKED', lockedUntil, now };
+      const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { username: subjects.account } });
+      const usable = user && !user.disabledAt ? user : null;
+      const valid = await verifyPasswordInSlot(usable?.passwordHash ?? null, password);
+      if (valid && usable) return { outcome: 'VALID', user: usable };
+      // Counted before the slot is freed: the next attempt's check sees this failure.
+      await this.recordFailure(subjects, request);
+      return { outcome: 'INVALID' };
+    });
+    if (attempt.outcome === 'LOCKED') {
+      await this.dataSource.transaction((manager) => this.auditLocked(manager, subjects, attempt.lockedUntil, request));
+      throw tooManyAttempts(attempt.lockedUntil, attempt.now);
+    }
+    if (attempt.outcome === 'INVALID') {
       throw new AppError('UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'The username or password is not right.');
     }
+    const { user } = attempt;
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.sessionTtlHours * 3_600_000);
-    await this.dataSource.transaction(async (manager) => {
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.sessionTtlHours * 3_600_000);
+    const lockedUntil = await this.dataSource.transaction(async (manager) => {
+      // A lockout that began while this password was being checked still wins: no session during a lockout.
+      const locked = await this.throttle.lockedUntil(manager, subjects, now, true);
+      if (locked) {
+        await this.auditLocked(manager, subjects, locked, request);
+        return locked;
+      }
+      await this.throttle.clearAccount(manager, subjects.account);
       const session = await manager.save(SessionEntity, manager.create(SessionEntity, { tokenHash: hashToken(token), userId: user.id, expiresAt }));
-      await recordAudit(manager, { userId: user.id, username: user.username, requestId }, {
+      await recordAudit(manager, { userId: user.id, username: user.username, requestId: request.requestId }, {
         action: 'SIGN_IN',
         entityType: 'session',
         entityId: session.id,
         after: { userId: user.id, expiresAt: expiresAt.toISOString() },
       });
+      return null;
     });
+    if (lockedUntil) throw tooManyAttempts(lockedUntil, now);
     return { viewer: await this.loadViewer(this.dataSource.manager, user), token, expiresAt };
+  }
+
+  private async recordFailure(subjects: SignInSubjects, request: SignInRequest): Promise<void> {
+    const now = this.now();
+    await this.throttle.prune(this.dataSource.manager, now);
+    await this.dataSource.transaction(async (manager) => {
+      const counts = await this.throttle.recordFailure(manager, subjects, now);
+      const lockedUntil = [counts.ACCOUNT.lockedUntil, counts.CLIENT?.lockedUntil].filter((end): end is Date => end instanceof Date && end > now);
+      await recordAudit(manager, anonymousActor(request), {
+        action: 'SIGN_IN_FAILED',
+        entityType: 'sign_in',
+        entityId: subjects.account,
+        after: {
+          username: subjects.account,
+          client: subjects.client,
+          reason: 'INVALID_CREDENTIALS',
+          accountFailures: counts.ACCOUNT.failures,
+          clientFailures: counts.CLIENT?.failures ?? null,
+          lockedUntil: lockedUntil.length ? new Date(Math.max(...lockedUntil.map((end) => end.getTime()))).toISOString() : null,
+        },
+      });
+    });
+  }
+
+  private auditLocked(manager: EntityManager, subjects: SignInSubjects, lockedUntil: Date, request: SignInRequest): Promise<void> {
+    return recordAudit(manager, anonymousActor(request), {
+      action: 'SIGN_IN_LOCKED',
+      entityType: 'sign_in',
+      entityId: subjects.account,
+      after: { username: subjects.account, client: subjects.client, reason: 'TOO_MANY_ATTEMPTS', lockedUntil: lockedUntil.toISOString() },
+    });
   }
 
   async signOut(token: string, actor: AuditActor): Promise<void> {

@@ -7,6 +7,7 @@ import { StakeholderSurveyResultEntity } from '../assessments/stakeholder-survey
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
 import { SessionEntity } from '../auth/session.entity';
+import { SignInThrottleEntity } from '../auth/sign-in-throttle.entity';
 import { UserEntity } from '../auth/user.entity';
 import { FinancialPlanFlexEntity } from '../finance/financial-plan-flex.entity';
 import { FinancialPlanForecastEntity } from '../finance/financial-plan-forecast.entity';
@@ -34,6 +35,7 @@ export const entities = [
   UserEntity,
   RoleAssignmentEntity,
   SessionEntity,
+  SignInThrottleEntity,
   AuditEventEntity,
   // organisations
   OrganisationEntity,

@@ -7,6 +7,8 @@ import type { Services } from './services';
 /** Everything a resolver may use for one request. Created per request (see `app.ts`). */
 export interface RequestContext {
   requestId: string;
+  /** The client's IP address as Express sees it (`req.ip`: behind a proxy, only with `trust proxy` set); null outside HTTP. */
+  clientAddress: string | null;
   viewer: Viewer | null;
   /** The raw session token from the cookie, if any (to revoke on sign-out). */
   sessionToken: string | null;

@@ -14,6 +14,7 @@ export async function graphqlExecutor(dataSource: DataSource) {
   return async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null): Promise<ExecutionResult<T>> => {
     const context: RequestContext = {
       requestId: 'test',
+      clientAddress: null,
       viewer,
       sessionToken: null,
       sessionCookie: { set: () => undefined, clear: () => undefined },
