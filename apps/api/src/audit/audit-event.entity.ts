@@ -32,4 +32,12 @@ export class AuditEventEntity {
 
   @Column({ type: 'text', name: 'request_id', nullable: true })
   requestId!: string | null;
+
+  /** Position in the hash chain: always set by the database's `audit_event_chain` trigger, never by the API. */
+  @Column({ type: 'bigint', name: 'chain_position', nullable: true, insert: false, update: false })
+  chainPosition!: string | null;
+
+  /** sha256 of the previous row's hash and this row's canonical text: set by the same trigger. */
+  @Column({ type: 'bytea', name: 'row_hash', nullable: true, insert: false, update: false })
+  rowHash!: Buffer | null;
 }

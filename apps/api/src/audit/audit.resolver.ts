@@ -4,6 +4,7 @@ import { Role } from '../auth/role';
 import { AppError } from '../server/app-error';
 import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
+import { AuditChainVerification } from './audit-chain.type';
 import { AuditEventConnection, type AuditEvent } from './audit-event.type';
 import type { AuditEventView } from './audit.service';
 
@@ -23,6 +24,15 @@ export class AuditResolver {
       edges: rows.map((row) => ({ cursor: encodeCursor(row.id), node: toAuditEvent(row) })),
       pageInfo: { hasNextPage, endCursor: rows.length ? encodeCursor(rows[rows.length - 1].id) : null },
     };
+  }
+
+  @Query(() => AuditChainVerification, {
+    description: "Recomputes the audit trail's hash chain and names the first broken link (altered, deleted or inserted out of chain). Administrators only.",
+  })
+  @Access(roles(Role.ADMIN))
+  async auditChainVerification(@Ctx() context: RequestContext): Promise<AuditChainVerification> {
+    const view = await context.services.audit.verifyChain();
+    return { ...view, rowsChecked: Number(view.rowsChecked) };
   }
 }
 
