@@ -108,5 +108,6 @@ describe('importing a plan file', () => {
     expect(await importPlanFile(picked('plan.xlsx', text), { ccg: '02V', financialYear: '2014/15' })).toEqual({ ok: false, problems: [{ cell: null, message: 'plan.xlsx could not be read as an Excel workbook (.xlsx)' }] });
     expect(await readSpreadsheetFile(picked('plan.pdf', text), 'Plan')).toEqual({ ok: false, message: 'plan.pdf is not an .xlsx or .csv file: use the template' });
     expect(await readSpreadsheetFile(picked('plan.csv', new Uint8Array([0xff, 0xfe, 0x41])), 'Plan')).toEqual({ ok: false, message: 'plan.csv is not UTF-8 text: save it from your spreadsheet as "CSV UTF-8"' });
+    expect(await readSpreadsheetFile(picked('plan.csv', new TextEncoder().encode('Field,Value\nCCG code,"02V\n')), 'Plan')).toEqual({ ok: false, message: 'plan.csv could not be read as CSV. Row 2: a quoted field is never closed (a " is missing)' });
   });
 });

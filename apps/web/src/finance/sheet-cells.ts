@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+
 /**
  * Cells of a spreadsheet as the importer sees them, whichever file they came from (.xlsx or .csv), and
  * the A1 references people see in Excel, so an error can say "Cell B7".
@@ -45,54 +47,35 @@ export function cellText(cell: SheetCell): string {
   }
 }
 
+/** A CSV file's cells, or why they cannot be read, for the person ("Row 3: ..."). */
+export type CsvReading = { ok: true; grid: SheetGrid } | { ok: false; message: string };
+
 /**
- * Reads CSV text (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks; CRLF or LF line
- * ends; a UTF-8 byte-order mark is dropped) into rows of text cells. A trailing line end adds no row.
- * Every cell is text: a CSV file has no numbers, only what was typed.
+ * Reads CSV text with papaparse, by the rules the API's importer reads CSV with csv-parse
+ * (docs/decisions/0019-csv-parsing.md): RFC 4180 quoted fields may hold commas, doubled quotes and line
+ * breaks; rows end in LF or CRLF, mixed or not; a lone CR, or a quote inside an unquoted field, is text; a
+ * UTF-8 byte-order mark is dropped; a blank line is a row of one empty cell; a trailing line end adds no row.
+ * A quote never closed, or text after a closing quote, is refused. Every cell is text: a CSV file has no
+ * numbers, only what was typed.
  */
-export function parseCsv(text: string): SheetGrid {
+export function parseCsv(text: string): CsvReading {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const rows: SheetCell[][] = [];
-  let row: SheetCell[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false;
-  const endField = () => {
-    row.push(field === '' ? EMPTY_CELL : { kind: 'text', text: field });
-    field = '';
-    fieldStarted = false;
+  // Rows are split at LF only, and a CR ending the last field of a row followed by LF is the CR of a CRLF:
+  // papaparse takes one line end for the whole file, and would keep an LF inside a field of a file it took
+  // for CRLF. (A quoted last field ending in a CR loses it: cells are trimmed before use anyway.)
+  const { data, errors } = Papa.parse<string[]>(source, { delimiter: ',', newline: '\n', quoteChar: '"', escapeChar: '"', header: false, skipEmptyLines: false, dynamicTyping: false });
+  const [error] = errors;
+  if (error) return { ok: false, message: `Row ${(error.row ?? 0) + 1}: ${error.code === 'MissingQuotes' ? 'a quoted field is never closed (a " is missing)' : 'text follows the closing quote of a field; write a " inside a quoted field as ""'}` };
+  // papaparse reads the end of the last line as the start of one more, empty row.
+  const rows = source.endsWith('\n') ? data.slice(0, -1) : data;
+  return {
+    ok: true,
+    grid: rows.map((fields, row) =>
+      fields.map((field, index): SheetCell => {
+        const endsInCrlf = row < data.length - 1 && index === fields.length - 1 && field.endsWith('\r');
+        const text = endsInCrlf ? field.slice(0, -1) : field;
+        return text === '' ? EMPTY_CELL : { kind: 'text', text };
+      }),
+    ),
   };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (quoted) {
-      if (char === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-    } else if (char === ',') {
-      endField();
-    } else if (char === '\r' && source[i + 1] === '\n') {
-      endRow();
-      i++;
-    } else if (char === '\n' || char === '\r') {
-      endRow();
-    } else {
-      field += char;
-      fieldStarted = true;
-    }
-  }
-  if (field !== '' || fieldStarted || row.length > 0) endRow();
-  return rows;
 }

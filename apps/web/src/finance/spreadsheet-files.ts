@@ -49,7 +49,8 @@ export async function readSpreadsheetFile(file: PickedFile, sheetName: string): 
     } catch {
       return { ok: false, message: `${file.name} is not UTF-8 text: save it from your spreadsheet as "CSV UTF-8"` };
     }
-    return { ok: true, grid: parseCsv(text), sheetName: null };
+    const reading = parseCsv(text);
+    return reading.ok ? { ok: true, grid: reading.grid, sheetName: null } : { ok: false, message: `${file.name} could not be read as CSV. ${reading.message}` };
   }
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
