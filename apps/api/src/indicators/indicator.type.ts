@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Organisation } from '../organisations/organisation.type';
+import { PageInfo } from '../server/pagination';
 import { DateScalar } from '../server/scalars';
 
 export enum PeriodType {
@@ -96,6 +97,24 @@ export class IndicatorValue {
 
   @Field(() => Float, { description: 'The value in the indicator’s unit: for percentages, 100 × numerator ÷ denominator.' })
   value!: number;
+}
+
+@ObjectType({ description: 'A value of an indicator on a page, with its cursor.' })
+export class IndicatorValueEdge {
+  @Field(() => String, { description: 'Opaque cursor of this value; pass it as `after` to continue after it.' })
+  cursor!: string;
+
+  @Field(() => IndicatorValue, { description: 'The value.' })
+  node!: IndicatorValue;
+}
+
+@ObjectType({ description: 'A page of the values of one indicator, by organisation then period (Relay cursor connection).' })
+export class IndicatorValueConnection {
+  @Field(() => [IndicatorValueEdge], { description: 'The values on this page.' })
+  edges!: IndicatorValueEdge[];
+
+  @Field(() => PageInfo, { description: 'Paging information.' })
+  pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'An indicator rolled up over organisations and periods: the sum of numerators over the sum of denominators, never an average of values.' })

@@ -30,6 +30,24 @@ export const indicatorValues = sqlStatement({
          LIMIT $5::int4`,
 });
 
+/**
+ * One page of the same values ($1 to $4 as above), by organisation then period, after the value of organisation $5
+ * and period start $6 (from the start when null), at most $7 rows: keyset paging, so a deep page costs no more.
+ */
+export const indicatorValuesPage = sqlStatement({
+  name: 'indicator-values-page',
+  params: ['varchar', 'varchar[]?', 'date?', 'date?', 'varchar?', 'date?', 'int4'],
+  columns: indicatorValues.definition.columns,
+  text: `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", p.type AS "periodType", p.start_date AS "periodStart",
+                p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator, v.denominator, v.value
+         FROM indicator_value v JOIN period p ON p.id = v.period_id
+         WHERE v.indicator_code = $1 AND ($2::varchar[] IS NULL OR v.organisation_code = ANY($2::varchar[]))
+           AND ($3::date IS NULL OR p.start_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)
+           AND ($5::varchar IS NULL OR (v.organisation_code, p.start_date) > ($5::varchar, $6::date))
+         ORDER BY v.organisation_code, p.start_date
+         LIMIT $7::int4`,
+});
+
 /** The sums of the numerators and denominators of the same values, and how many organisations and periods they span. */
 export const indicatorTotals = sqlStatement({
   name: 'indicator-totals',

@@ -1,12 +1,14 @@
 import { ArrayMaxSize } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { Access, PUBLIC } from '../auth/access';
 import { toOrganisation } from '../organisations/organisation.mapper';
 import { AppError } from '../server/app-error';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
 import { DateScalar } from '../server/scalars';
 import { toIndicator, toPeriod } from './indicator.mapper';
-import { Indicator, IndicatorAggregate, IndicatorValue } from './indicator.type';
+import { Indicator, IndicatorAggregate, IndicatorValue, IndicatorValueConnection } from './indicator.type';
+import { MAX_VALUES, type IndicatorValueView, type ValueKey } from './indicators.service';
 
 @ArgsType()
 class IndicatorValuesArgs {
@@ -32,10 +34,35 @@ export class IndicatorsResolver {
     return (await context.services.indicators.list()).map(toIndicator);
   }
 
-  @Query(() => [IndicatorValue], { description: 'Values of one indicator by organisation and period, ordered by organisation then period. Published data: public.' })
+  @Query(() => [IndicatorValue], {
+    description: `Values of one indicator by organisation and period, ordered by organisation then period, at most ${MAX_VALUES} (more is BAD_USER_INPUT, RESULT_TOO_LARGE). Published data: public.`,
+    deprecationReason: 'Use indicatorValuePage, which pages (first, after) like the other lists; this whole-list form stays for existing clients.',
+  })
   @Access(PUBLIC)
   async indicatorValues(@Args(() => IndicatorValuesArgs) args: IndicatorValuesArgs, @Ctx() context: RequestContext): Promise<IndicatorValue[]> {
-    const rows = await context.services.indicators.values(args);
+    return this.toValues(await context.services.indicators.values(args), context);
+  }
+
+  @Query(() => IndicatorValueConnection, {
+    description: 'A page of the values of one indicator by organisation and period, ordered by organisation then period. Published data: public.',
+  })
+  @Access(PUBLIC)
+  async indicatorValuePage(
+    @Args(() => IndicatorValuesArgs) args: IndicatorValuesArgs,
+    @Ctx() context: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: `How many values (1 to ${MAX_PAGE_SIZE}; default 50).` }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor).' }) after?: string,
+  ): Promise<IndicatorValueConnection> {
+    const { rows, hasNextPage } = await context.services.indicators.valuesPage(args, pageSize(first), valueKeyOf(after));
+    const values = await this.toValues(rows, context);
+    const cursors = rows.map((row) => encodeCursor(`${row.organisationCode}|${row.periodStart}`));
+    return {
+      edges: values.map((node, index) => ({ cursor: cursors[index], node })),
+      pageInfo: { hasNextPage, endCursor: cursors.at(-1) ?? null },
+    };
+  }
+
+  private async toValues(rows: IndicatorValueView[], context: RequestContext): Promise<IndicatorValue[]> {
     const organisations = await context.loaders.organisation.loadMany([...new Set(rows.map((row) => row.organisationCode))]);
     const byCode = new Map(organisations.flatMap((row) => (row && !(row instanceof Error) ? [[row.code, toOrganisation(row)] as const] : [])));
     return rows.map((row) => ({
@@ -70,6 +97,15 @@ export class IndicatorsResolver {
       periodCount: totals.periodCount,
     };
   }
+}
+
+/** The value a cursor of indicatorValuePage points at; BAD_USER_INPUT (CURSOR_INVALID) for anything else. */
+function valueKeyOf(cursor: string | null | undefined): ValueKey | null {
+  const value = decodeCursor(cursor);
+  if (value === null) return null;
+  const match = /^([A-Z0-9]{1,10})\|(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (!match) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out.');
+  return { organisationCode: match[1], periodStart: match[2] };
 }
 
 /** Values reference organisations by foreign key, so a missing one is a broken invariant. */

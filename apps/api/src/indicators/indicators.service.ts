@@ -2,7 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import type { RowOf } from '../database/typed-sql';
 import { AppError } from '../server/app-error';
 import { IndicatorEntity } from './indicator.entity';
-import { indicatorTotals, indicatorValues } from './indicators.queries';
+import { indicatorTotals, indicatorValues, indicatorValuesPage } from './indicators.queries';
 
 /** An indicator's definition as the services hand it on. */
 export type IndicatorView = Pick<
@@ -22,6 +22,12 @@ export interface ValueQuery {
   organisations?: readonly string[] | null;
   from?: string | null;
   to?: string | null;
+}
+
+/** Where a value stands in the order of values: its organisation, then its period's start. */
+export interface ValueKey {
+  organisationCode: string;
+  periodStart: string;
 }
 
 /** The most values one request may return; ask for fewer organisations or a shorter range. */
@@ -57,6 +63,14 @@ export class IndicatorsService {
       throw new AppError('BAD_USER_INPUT', 'RESULT_TOO_LARGE', `More than ${MAX_VALUES} values match: name fewer organisations or a shorter range.`);
     }
     return rows;
+  }
+
+  /** One page of values by organisation then period, after the given value (keyset); whether more follow. */
+  async valuesPage(query: ValueQuery, size: number, after: ValueKey | null): Promise<{ rows: IndicatorValueView[]; hasNextPage: boolean }> {
+    await this.get(query.indicator);
+    checkRange(query.from, query.to);
+    const rows = await indicatorValuesPage.rows(this.dataSource.manager, [...conditions(query), after?.organisationCode ?? null, after?.periodStart ?? null, size + 1]);
+    return { rows: rows.slice(0, size), hasNextPage: rows.length > size };
   }
 
   /** Sum of numerators over sum of denominators: never an average of percentages. */
