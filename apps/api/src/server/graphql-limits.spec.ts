@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, Kind, validate, type DocumentNode, type GraphQLError, type ValidationContext } from 'graphql';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { buildSchema, Kind, validate, type DocumentNode, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GRAPHQL_LIMITS, graphqlLimits } from './graphql-limits';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -22,11 +20,13 @@ function webOperations(): { name: string; document: DocumentNode }[] {
 function measure(document: DocumentNode): { depth: number; aliases: number; cost: number } {
   const seen = { depth: 0, aliases: 0, cost: 0 };
   const keep = (key: keyof typeof seen) => [(_context: ValidationContext | null, details: { n: number }) => void (seen[key] = Math.max(seen[key], details.n))];
-  validate(schema, document, [
-    maxDepthRule({ n: Infinity, flattenFragments: true, onAccept: keep('depth') }),
-    maxAliasesRule({ n: Infinity, onAccept: keep('aliases') }),
-    costLimitRule({ maxCost: Infinity, flattenFragments: true, onAccept: keep('cost') }),
-  ]);
+  const { validationRules } = new ApolloArmor({
+    maxDepth: { n: Infinity, flattenFragments: true, onAccept: keep('depth'), propagateOnRejection: false },
+    maxAliases: { n: Infinity, onAccept: keep('aliases'), propagateOnRejection: false },
+    costLimit: { maxCost: Infinity, flattenFragments: true, onAccept: keep('cost'), propagateOnRejection: false },
+    maxDirectives: { enabled: false },
+  }).protect();
+  validate(schema, document, validationRules as ValidationRule[]);
   return seen;
 }
 
