@@ -26,7 +26,7 @@ describe('the app under its Content-Security-Policy (browser, built app, real AP
   });
   afterAll(() => browser.close());
 
-  it('signs in, opens a provider page and a CCG report with no CSP violation reported', async () => {
+  it('signs in, opens a provider page and the finance page with no CSP violation reported', async () => {
     const { page, foreignRequests } = await openPage(browser);
     const violations = await watchViolations(page);
 
