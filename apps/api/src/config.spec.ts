@@ -13,6 +13,15 @@ describe('readConfig', () => {
     expect(config).toMatchObject({ databaseUrl: 'postgres://x/y', port: 8080, production: true, corsOrigins: ['http://a', 'http://b'] });
   });
 
+  it('migrates with MIGRATION_DATABASE_URL (the owner) when set, else with DATABASE_URL', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://app@x/y', MIGRATION_DATABASE_URL: 'postgres://owner@x/y' })).toMatchObject({
+      databaseUrl: 'postgres://app@x/y',
+      migrationDatabaseUrl: 'postgres://owner@x/y',
+    });
+    expect(readConfig({ DATABASE_URL: 'postgres://app@x/y' }).migrationDatabaseUrl).toBe('postgres://app@x/y');
+    expect(readConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@x/y' }).migrationDatabaseUrl).toBeNull();
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],

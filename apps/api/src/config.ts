@@ -4,6 +4,8 @@ import path from 'node:path';
 export interface AppConfig {
   /** Connection string of an external PostgreSQL; absent means the embedded database. */
   databaseUrl: string | null;
+  /** Connection string of the tables' owner, for migrations (MIGRATION_DATABASE_URL, else DATABASE_URL). */
+  migrationDatabaseUrl: string | null;
   port: number;
   production: boolean;
   /** Workspace root: where `.data/`, `dist/` and the bundled data are found. */
@@ -26,8 +28,10 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rootDir = path.resolve(env.CCG_ROOT ?? process.cwd());
   const dataDir = path.resolve(rootDir, env.CCG_DATA_DIR ?? '.data');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
   return {
-    databaseUrl: env.DATABASE_URL?.trim() || null,
+    databaseUrl,
+    migrationDatabaseUrl: databaseUrl ? env.MIGRATION_DATABASE_URL?.trim() || databaseUrl : null,
     port: readInteger(env, 'PORT', 4000),
     production: env.NODE_ENV === 'production',
     rootDir,

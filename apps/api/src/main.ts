@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { readConfig } from './config';
 import { createDataSource, migrate } from './database/data-source';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { prepareEmbeddedAppLogin, startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
 import { loadBundledDataOnFirstStart } from './imports/bundled-data';
+import { markInterruptedImports } from './imports/import.service';
 import { printAppSchema } from './schema/build-schema';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoAssurance } from './seed/demo-assurance';
@@ -18,10 +19,21 @@ async function main() {
     logger.info('no DATABASE_URL: starting the embedded PostgreSQL', { dataDir: config.dataDir, port: config.embeddedPostgresPort });
     embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, logger);
   }
-  const dataSource = createDataSource(config.databaseUrl ?? (embedded as EmbeddedDatabase).url);
+  // Migrations run as the tables' owner; the API runs as a least-privilege login (docs/security.md, "Database roles").
+  const migrator = createDataSource(config.migrationDatabaseUrl ?? (embedded as EmbeddedDatabase).url, { poolSize: 1, applicationName: 'ccg-assure-migrate' });
+  await migrator.initialize();
+  let appUrl: string;
+  try {
+    const applied = await migrate(migrator);
+    appUrl = config.databaseUrl ?? (await prepareEmbeddedAppLogin(migrator, (embedded as EmbeddedDatabase).url, config.dataDir));
+    logger.info('database ready', { embedded: Boolean(embedded), migrationsApplied: applied, separateMigrationRole: Boolean(embedded) || config.migrationDatabaseUrl !== config.databaseUrl });
+  } finally {
+    await migrator.destroy();
+  }
+  const dataSource = createDataSource(appUrl);
   await dataSource.initialize();
-  const applied = await migrate(dataSource);
-  logger.info('database ready', { embedded: Boolean(embedded), migrationsApplied: applied });
+  const interrupted = await markInterruptedImports(dataSource);
+  if (interrupted.length) logger.warn('imports cut short by an earlier crash are marked INTERRUPTED; none of their data was kept', { batchIds: interrupted });
   if (embedded) await seedDemoAccounts(dataSource, config.sharedDataDir, logger);
   await loadBundledDataOnFirstStart(dataSource, config.sharedDataDir, logger);
   // Illustrative plans need the CCGs' period names from the bundled data, so they come after it.

@@ -121,7 +121,7 @@ describe('assurance changes are audited in the same transaction', () => {
     const draft = await succeed<Assessment>(world.assessor, GET_ASSESSMENT, { id: (await mutate<Assessment>(world.assessor, START, { ccg: SHEFFIELD, financialYear: '2015/16', quarter: 2, assessedOn: '2015-09-30' })).id });
     await newAuditRows();
     // The audit trail refuses the rating's row, as an unavailable trail would; the rating must not stay behind.
-    const sql = world.db.dataSource;
+    const sql = world.db.ownerDataSource; // creating triggers takes the owner
     await sql.query(`CREATE FUNCTION refuse_rating_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is unavailable'; END $$`);
     await sql.query(`CREATE TRIGGER refuse_rating_audit BEFORE INSERT ON audit_event FOR EACH ROW WHEN (NEW.action = 'RATE_ASSESSMENT_DOMAIN') EXECUTE FUNCTION refuse_rating_audit()`);
     try {
@@ -138,7 +138,7 @@ describe('assurance changes are audited in the same transaction', () => {
   it('keeps no audit row for a step that fails as it commits, after the row was written', async () => {
     const [episode] = await world.db.dataSource.query(`SELECT id, lock_version AS version FROM special_measures_episode WHERE ccg_code = $1`, [LEEDS_NORTH]);
     await newAuditRows();
-    const sql = world.db.dataSource;
+    const sql = world.db.ownerDataSource; // creating triggers takes the owner
     await sql.query(`CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`);
     await sql.query(`CREATE CONSTRAINT TRIGGER fail_step AFTER INSERT ON special_measures_event DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_at_commit()`);
     try {

@@ -112,7 +112,7 @@ describe('financial plan changes are audited in the same transaction', () => {
   });
 
   it('saves nothing when its audit row cannot be written', async () => {
-    const sql = world.db.dataSource;
+    const sql = world.db.ownerDataSource; // creating triggers takes the owner
     // The audit trail refuses the row: the plan and version written before it in the transaction must go too.
     await sql.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is unavailable'; END $$`);
     await sql.query(`CREATE TRIGGER refuse_plan_audit BEFORE INSERT ON audit_event FOR EACH ROW WHEN (NEW.action = 'CREATE_FINANCIAL_PLAN_DRAFT') EXECUTE FUNCTION refuse_audit()`);
@@ -130,7 +130,7 @@ describe('financial plan changes are audited in the same transaction', () => {
   it('keeps no audit row for a change that fails as it commits, after the row was written', async () => {
     const created = await mutatePlan(world.leedsFinance, CREATE, { ccg: LEEDS_NORTH, financialYear: '2014/15', ...figures, lines: linesOf({ ACUTE: '1.00' }) });
     await newAuditRows();
-    const sql = world.db.dataSource;
+    const sql = world.db.ownerDataSource; // creating triggers takes the owner
     // A deferred trigger fails the transaction at COMMIT, after the service wrote both the change and its audit row.
     await sql.query(`CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`);
     await sql.query(`CREATE CONSTRAINT TRIGGER fail_submission AFTER UPDATE ON financial_plan_version DEFERRABLE INITIALLY DEFERRED

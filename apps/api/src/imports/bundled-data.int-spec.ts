@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream, readFileSync, writeFileSync } from
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { findStandard } from '@ccg-assure/domain';
+import { Role } from '../auth/role';
 import { createLogger } from '../server/logger';
 import { graphqlExecutor } from '../testing/graphql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
@@ -186,15 +187,16 @@ describe('first-start load of the bundled NHS data, and the importer', () => {
     expect(n).toBe(35);
   });
 
-  it('leaves no partial data when the importer process is killed half-way', async () => {
+  it('leaves no partial data when the importer process is killed half-way, and shows the import as INTERRUPTED', async () => {
     // A generated file large enough to be mid-import when killed (values are synthetic, never loaded for real).
     const big = path.join(tmp, 'ae-big.csv');
     await writeGeneratedAeFile(big, 400_000);
     const before = await counts();
     const batchesBefore = Number((await db.dataSource.query(`SELECT count(*) AS n FROM import_batch`))[0].n);
-    const child = spawn(path.join(workspace, 'node_modules/.bin/tsx'), ['--tsconfig', 'apps/api/tsconfig.app.json', 'apps/api/src/imports/import-cli.ts', 'ae', big], {
+    // Node itself with tsx's loader, not the tsx command: that runs the importer in a grandchild, which SIGKILL would miss.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/imports/import-cli.ts', 'ae', big], {
       cwd: workspace,
-      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'error' },
+      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'error', TSX_TSCONFIG_PATH: 'apps/api/tsconfig.app.json' },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
@@ -211,13 +213,27 @@ describe('first-start load of the bundled NHS data, and the importer', () => {
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     // PostgreSQL rolls the open transaction back when the connection drops.
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; ; i++) {
       const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ccg-assure-import'`);
       if (n === 0) break;
+      if (i === 600) throw new Error('the killed importer still has connections open');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    // No data row was kept.
     expect(await counts()).toEqual(before);
-    expect(Number((await db.dataSource.query(`SELECT count(*) AS n FROM import_batch`))[0].n)).toBe(batchesBefore);
+    // Its batch row, written before the import's transaction, is in the history as interrupted.
+    expect(Number((await db.dataSource.query(`SELECT count(*) AS n FROM import_batch`))[0].n)).toBe(batchesBefore + 1);
+    const history = await gql<{ importBatches: { kind: string; fileName: string; outcome: string; inserted: number }[] }>(
+      `{ importBatches(first: 1) { kind fileName outcome inserted } }`,
+      {},
+      { userId: '00000000-0000-0000-0000-000000000000', username: 'analyst', displayName: 'Analyst', roles: [{ role: Role.ANALYST, organisationCode: 'X24' }] },
+    );
+    expect(history.errors).toBeUndefined();
+    expect(history.data?.importBatches).toEqual([{ kind: 'AE', fileName: 'ae-big.csv', outcome: 'INTERRUPTED', inserted: 0 }]);
+    // Marking it interrupted is the one change since, and it is audited.
+    expect(await counts()).toEqual({ ...before, audit_event: before.audit_event + 1 });
+    const [audit] = await db.dataSource.query(`SELECT action, entity_type FROM audit_event ORDER BY id DESC LIMIT 1`);
+    expect(audit).toEqual({ action: 'IMPORT_INTERRUPTED', entity_type: 'import_batch' });
   }, 120_000);
 });
 

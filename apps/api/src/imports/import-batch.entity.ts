@@ -29,7 +29,7 @@ export class ImportBatchEntity {
   @Column({ type: 'timestamptz', name: 'finished_at', nullable: true })
   finishedAt!: Date | null;
 
-  /** SUCCEEDED, UNCHANGED or REJECTED (a CHECK constraint). */
+  /** SUCCEEDED, UNCHANGED or REJECTED; RUNNING while it runs, INTERRUPTED when a crash cut it short (a CHECK constraint). */
   @Column({ type: 'varchar', length: 20 })
   outcome!: string;
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
-import { Not, type DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { In, type DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { AppError } from '../server/app-error';
 import { pageSize } from '../server/pagination';
 import { readCsv } from './csv-reader';
 import { ImportBatchEntity, type RowError } from './import-batch.entity';
 import type { ImportCounts, ImportKind } from './import-kind';
-import { allowLongImport, lockImportKind } from './import.queries';
+import { allowLongImport, lockImportKind, markInterrupted } from './import.queries';
 import { analyseTemporaryTable, createTemporaryTable, MAX_REPORTED_ERRORS, stageRows } from './staging.queries';
 
 export type ImportOutcome = 'SUCCEEDED' | 'UNCHANGED' | 'REJECTED';
@@ -40,11 +40,16 @@ export interface ImportRequest {
 /** Rows staged per statement: memory stays bounded however large the file. */
 const STAGE_BATCH_ROWS = 5000;
 
+/** The system, as the actor of what it does on its own (marking interrupted imports). */
+const SYSTEM: AuditActor = { userId: null, username: null, requestId: null };
+
 /**
  * Imports one file, all or nothing, in one transaction: streams and validates every row into a
  * temporary staging table (bounded memory), refuses the whole file if any row is bad (reporting
  * each bad row's line and reason), otherwise merges it with set-based SQL. The same file again
- * changes nothing. Every import, refused or not, is kept in `import_batch`.
+ * changes nothing. Every import, refused or not, is kept in `import_batch`: its row is written as RUNNING
+ * in its own transaction once the kind's lock is held, then set to the outcome, so an import cut short by a
+ * crash stays visible (markInterruptedImports shows it as INTERRUPTED) while its data rolls back.
  */
 export async function runImport(dataSource: DataSource, request: ImportRequest): Promise<ImportReport> {
   const { kind, fileName, actor } = request;
@@ -69,6 +74,7 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
     if (errors.length < MAX_REPORTED_ERRORS) errors.push({ line, reason });
   };
 
+  let batchId: string | null = null;
   const queryRunner = dataSource.createQueryRunner();
   await queryRunner.connect();
   try {
@@ -76,7 +82,11 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
     const manager = queryRunner.manager;
     await allowLongImport.one(manager, []);
     await lockImportKind.one(manager, [`import:${kind.name}`]);
-    const batchId = await insertBatch(manager, { kind: kind.name, fileName, fileSha256: '0'.repeat(64), outcome: 'SUCCEEDED', actorUserId: actor.userId, actorUsername: actor.username });
+    // Committed at once, on another connection: it outlives a crash of this transaction.
+    const runningBatchId = await dataSource.transaction((other) =>
+      insertBatch(other, { kind: kind.name, fileName, fileSha256: '0'.repeat(64), outcome: 'RUNNING', actorUserId: actor.userId, actorUsername: actor.username }),
+    );
+    batchId = runningBatchId;
     await createTemporaryTable(manager, kind.staging);
 
     let header: string[] | null = null;
@@ -128,11 +138,11 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
 
     if (rowsRejected > 0) {
       await queryRunner.rollbackTransaction();
-      const id = await recordRejected(dataSource, { kind: kind.name, fileName, sha256: fileHash(), rowsRead, rowsRejected, errors, actor });
+      const id = await recordRejected(dataSource, { batchId, kind: kind.name, fileName, sha256: fileHash(), rowsRead, rowsRejected, errors, actor });
       return { batchId: id, kind: kind.name, fileName, outcome: 'REJECTED', rowsRead, rowsRejected, counts: { inserted: 0, updated: 0, deleted: 0 }, errors };
     }
 
-    const counts = await kind.apply(manager, { batchId, fileName, actor });
+    const counts = await kind.apply(manager, { batchId: runningBatchId, fileName, actor });
     const outcome: ImportOutcome = counts.inserted + counts.updated + counts.deleted === 0 ? 'UNCHANGED' : 'SUCCEEDED';
     await manager.update(ImportBatchEntity, { id: batchId }, { fileSha256: fileHash(), outcome, finishedAt: () => 'clock_timestamp()', rowsRead, ...counts });
     await recordAudit(manager, actor, {
@@ -142,11 +152,14 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
       after: { fileName, sha256: fileHash(), outcome, rowsRead, ...counts },
     });
     await queryRunner.commitTransaction();
-    return { batchId, kind: kind.name, fileName, outcome, rowsRead, rowsRejected: 0, counts, errors: [] };
+    return { batchId: runningBatchId, kind: kind.name, fileName, outcome, rowsRead, rowsRejected: 0, counts, errors: [] };
   } catch (error) {
     if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
     if (error instanceof AppError) {
-      await recordRejected(dataSource, { kind: kind.name, fileName, sha256: fileHash(), rowsRead, rowsRejected, errors: [{ line: Number(error.details?.line ?? 0), reason: error.message }], actor });
+      await recordRejected(dataSource, { batchId, kind: kind.name, fileName, sha256: fileHash(), rowsRead, rowsRejected, errors: [{ line: Number(error.details?.line ?? 0), reason: error.message }], actor });
+    } else if (batchId) {
+      // Neither a bad file nor a crash (a lost connection, a failed stream): the lock is free now, so it shows as interrupted.
+      await markInterruptedImports(dataSource).catch(() => undefined);
     }
     throw error;
   } finally {
@@ -163,21 +176,20 @@ async function insertBatch(manager: EntityManager, batch: QueryDeepPartialEntity
 
 async function recordRejected(
   dataSource: DataSource,
-  report: { kind: string; fileName: string; sha256: string; rowsRead: number; rowsRejected: number; errors: RowError[]; actor: AuditActor },
+  report: { batchId: string | null; kind: string; fileName: string; sha256: string; rowsRead: number; rowsRejected: number; errors: RowError[]; actor: AuditActor },
 ): Promise<string> {
   return dataSource.transaction(async (manager) => {
-    const id = await insertBatch(manager, {
-      kind: report.kind,
-      fileName: report.fileName,
+    const outcome = {
       fileSha256: report.sha256,
       outcome: 'REJECTED',
       finishedAt: () => 'clock_timestamp()',
       rowsRead: report.rowsRead,
       rowsRejected: report.rowsRejected,
       errors: report.errors,
-      actorUserId: report.actor.userId,
-      actorUsername: report.actor.username,
-    });
+    } satisfies QueryDeepPartialEntity<ImportBatchEntity>;
+    let id = report.batchId;
+    if (id) await manager.update(ImportBatchEntity, { id }, outcome);
+    else id = await insertBatch(manager, { kind: report.kind, fileName: report.fileName, actorUserId: report.actor.userId, actorUsername: report.actor.username, ...outcome });
     await recordAudit(manager, report.actor, {
       action: `IMPORT_REJECTED`,
       entityType: 'import_batch',
@@ -203,18 +215,36 @@ export class ImportsService {
     return runImport(this.dataSource, request);
   }
 
-  /** One entry of the import history. */
+  /** One entry of the import history (an import cut short by a crash shows as INTERRUPTED). */
   async batch(id: string): Promise<ImportBatchView> {
+    await markInterruptedImports(this.dataSource);
     return this.dataSource.getRepository(ImportBatchEntity).findOneByOrFail({ id });
   }
 
-  /** The import history, newest first. */
-  history(first: number): Promise<ImportBatchView[]> {
+  /** The import history, newest first (imports cut short by a crash show as INTERRUPTED). */
+  async history(first: number): Promise<ImportBatchView[]> {
+    await markInterruptedImports(this.dataSource);
     return this.dataSource.getRepository(ImportBatchEntity).find({ order: { id: 'DESC' }, take: pageSize(first) });
   }
 }
 
-/** Whether a file of the kind was ever imported, refused ones aside (the bundled data loads only on a first start). */
+/** Whether a file of the kind was ever imported, refused and unfinished ones aside (the bundled data loads only on a first start). */
 export function hasImported(dataSource: DataSource, kind: string): Promise<boolean> {
-  return dataSource.getRepository(ImportBatchEntity).exists({ where: { kind, outcome: Not('REJECTED') } });
+  return dataSource.getRepository(ImportBatchEntity).exists({ where: { kind, outcome: In(['SUCCEEDED', 'UNCHANGED']) } });
+}
+
+/** Marks imports left RUNNING by a process that is gone as INTERRUPTED (see markInterrupted), audited; their ids. */
+export function markInterruptedImports(dataSource: DataSource): Promise<string[]> {
+  return dataSource.transaction(async (manager) => {
+    const marked = await markInterrupted.rows(manager, []);
+    for (const batch of marked) {
+      await recordAudit(manager, SYSTEM, {
+        action: 'IMPORT_INTERRUPTED',
+        entityType: 'import_batch',
+        entityId: batch.id,
+        after: { kind: batch.kind, fileName: batch.fileName, startedAt: batch.startedAt.toISOString() },
+      });
+    }
+    return marked.map((batch) => batch.id);
+  });
 }
