@@ -27,13 +27,15 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 /**
  * Amounts of money are exact (STYLE.md "Money and rates"): the scalar carries the domain `Money` inside the
  * server and its wire format outside it, never a Float. A value that is not an amount throws the domain's
- * INVALID_MONEY error, which format-error.ts sends as BAD_USER_INPUT with that reason.
+ * INVALID_MONEY error, and an input beyond what the database keeps MONEY_OUT_OF_RANGE (the domain's one bound),
+ * which format-error.ts sends as BAD_USER_INPUT with that reason. Answers (totals) may exceed the bound.
  */
 export const MoneyScalar = new GraphQLScalarType<Money, string>({
   name: 'Money',
   description:
     'An exact amount of pounds sterling, as a decimal string with at most two decimal places: "123456.78", "-5.00", "250000000". ' +
-    'Always a string, never a number, so no penny is lost. Answers always carry exactly two decimals.',
+    'Always a string, never a number, so no penny is lost. Answers always carry exactly two decimals. ' +
+    'As input, at most "999999999999.99" either way (BAD_USER_INPUT, MONEY_OUT_OF_RANGE beyond); "-0" is 0.',
   serialize: (value) => {
     if (value instanceof Money) return value.toString();
     // Only for a resolver that hands over text: checked, never passed through unread.
@@ -42,11 +44,11 @@ export const MoneyScalar = new GraphQLScalarType<Money, string>({
   },
   parseValue: (value) => {
     if (typeof value !== 'string') throw notAString('INVALID_MONEY', 'An amount of money', '"123456.78"', JSON.stringify(value));
-    return Money.parse(value);
+    return Money.parseStorable(value);
   },
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw notAString('INVALID_MONEY', 'An amount of money', '"123456.78"', print(ast));
-    return Money.parse(ast.value);
+    return Money.parseStorable(ast.value);
   },
 });
 

@@ -8,8 +8,9 @@ export type WholeNumber = bigint | number;
 
 /**
  * The largest amount a stored amount may be, either way: the database keeps money as numeric(14,2), so twelve
- * digits of pounds: £999,999,999,999.99. Money read from text ({@link Money.parse}) and the inputs of the
- * plan rules are held to it ({@link Money.requireStorable}); sums computed from them may go beyond.
+ * digits of pounds: £999,999,999,999.99. Amounts given as input ({@link Money.parseStorable}, the GraphQL scalar)
+ * and the inputs of the plan rules are held to it ({@link Money.requireStorable}); totals computed from them may
+ * go beyond, and {@link Money.parse} reads those exactly.
  */
 export const MONEY_MAX_PENCE = 99_999_999_999_999n;
 
@@ -32,8 +33,8 @@ export class Money {
 
   /**
    * Reads decimal pounds: `"123456.78"`, `"-5"`, `"0.5"` (50p). At most two decimal places; no `£`,
-   * commas, spaces, plus sign or exponent. Anything else throws `INVALID_MONEY`; an amount beyond
-   * {@link MONEY_MAX_PENCE} either way throws `MONEY_OUT_OF_RANGE`. `"-0"` and `"-0.00"` are zero.
+   * commas, spaces, plus sign or exponent. Anything else throws `INVALID_MONEY`. `"-0"` and `"-0.00"` are zero.
+   * Any size is read exactly (totals may exceed what is stored); input to be stored is read by {@link Money.parseStorable}.
    */
   static parse(text: string): Money {
     const parsed = typeof text === 'string' ? parseDecimal(text, 2) : undefined;
@@ -44,7 +45,12 @@ export class Money {
         { value: String(text) },
       );
     }
-    return new Money(parsed.units * powerOfTen(2 - parsed.scale)).requireStorable();
+    return new Money(parsed.units * powerOfTen(2 - parsed.scale));
+  }
+
+  /** {@link Money.parse}, then {@link Money.requireStorable}: how amounts given as input are read (the GraphQL scalar). */
+  static parseStorable(text: string, field?: string): Money {
+    return Money.parse(text).requireStorable(field);
   }
 
   /** This amount, when it fits the database's numeric(14,2); `MONEY_OUT_OF_RANGE` (naming `field`, if given) otherwise. */
