@@ -2,7 +2,8 @@ import { Foundation1763800000000 } from './1763800000000-foundation';
 import { OrganisationsIndicators1763800001000 } from './1763800001000-organisations-indicators';
 import { FinancialPlans1763800006000 } from './1763800006000-financial-plans';
 import { Assurance1763800007000 } from './1763800007000-assurance';
+import { SignInThrottleAuditChain1763800008000 } from './1763800008000-sign-in-throttle-audit-chain';
 import { AppRole1763800009000 } from './1763800009000-app-role';
 
 /** Every migration, in order. TypeORM never synchronises the schema: it changes only here. */
-export const migrations = [Foundation1763800000000, OrganisationsIndicators1763800001000, FinancialPlans1763800006000, Assurance1763800007000, AppRole1763800009000];
+export const migrations = [Foundation1763800000000, OrganisationsIndicators1763800001000, FinancialPlans1763800006000, Assurance1763800007000, SignInThrottleAuditChain1763800008000, AppRole1763800009000];
