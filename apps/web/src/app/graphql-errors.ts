@@ -5,6 +5,8 @@ export interface ErrorCodes {
   code: string | null;
   reason: string | null;
   requestId: string | null;
+  /** `extensions.details` as the API sent it (for example `fields`, the input field ids a refusal concerns). */
+  details: Record<string, unknown> | null;
 }
 
 export function errorCodes(error: unknown): ErrorCodes {
@@ -15,9 +17,10 @@ export function errorCodes(error: unknown): ErrorCodes {
       code: typeof extensions.code === 'string' ? extensions.code : null,
       reason: typeof extensions.reason === 'string' ? extensions.reason : null,
       requestId: typeof extensions.requestId === 'string' ? extensions.requestId : null,
+      details: typeof extensions.details === 'object' && extensions.details !== null ? (extensions.details as Record<string, unknown>) : null,
     };
   }
-  return { code: null, reason: null, requestId: null };
+  return { code: null, reason: null, requestId: null, details: null };
 }
 
 /** A sentence for a person, chosen by code. */

@@ -35,6 +35,15 @@ describe('sign-in page', () => {
     expect(screen.getByLabelText(/Password/)).toHaveValue('');
   });
 
+  it('says how long to wait when sign-in is locked after too many attempts', async () => {
+    const locked = new GraphQLError('Too many attempts.', { extensions: { code: 'FORBIDDEN', reason: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 601 } } });
+    renderApp('/sign-in', [viewerMock(null), signInMock('wrong-password', { errors: [locked] })]);
+    await userEvent.type(await screen.findByLabelText(/Username/), 'demo-commissioning-manager');
+    await userEvent.type(screen.getByLabelText(/Password/), 'wrong-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('There have been too many attempts to sign in. Wait 11 minutes, then try again');
+  });
+
   it('signs in and returns to the page that was asked for, showing the user in the header', async () => {
     renderApp('/sign-in?returnTo=%2Ffinance', [
       viewerMock(null),

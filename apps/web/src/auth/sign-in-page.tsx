@@ -22,9 +22,18 @@ export function validateSignIn(username: string, password: string): Problem[] {
   return problems;
 }
 
+/** "5 minutes", "1 minute": the wait before signing in again, rounded up to whole minutes. */
+function waitWords(retryAfterSeconds: unknown): string {
+  const minutes = typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0 ? Math.ceil(retryAfterSeconds / 60) : 15;
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
 function problemFor(error: unknown): Problem {
-  const { reason, code } = errorCodes(error);
+  const { reason, code, details } = errorCodes(error);
   if (reason === 'INVALID_CREDENTIALS') return { field: null, message: 'The username or password is not right' };
+  if (reason === 'TOO_MANY_ATTEMPTS') {
+    return { field: null, message: `There have been too many attempts to sign in. Wait ${waitWords(details?.retryAfterSeconds)}, then try again` };
+  }
   if (code === 'BAD_USER_INPUT') return { field: null, message: 'Enter a username and password of the right length' };
   return { field: null, message: describeError(error) };
 }
