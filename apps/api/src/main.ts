@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { readConfig } from './config';
-import { createDataSource, migrate } from './database/data-source';
-import { prepareEmbeddedAppLogin, startEmbeddedDatabase, type EmbeddedDatabase } from './database/embedded-database';
+import { openDatabase } from './database/open-database';
 import { loadBundledDataOnFirstStart } from './imports/bundled-data';
 import { markInterruptedImports } from './imports/import.service';
 import { printAppSchema } from './schema/build-schema';
@@ -14,24 +13,9 @@ import { createLogger } from './server/logger';
 async function main() {
   const config = readConfig();
   const logger = createLogger(config.logLevel, { service: 'ccg-assure-api' });
-  let embedded: EmbeddedDatabase | null = null;
-  if (!config.databaseUrl) {
-    logger.info('no DATABASE_URL: starting the embedded PostgreSQL', { dataDir: config.dataDir, port: config.embeddedPostgresPort });
-    embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, logger);
-  }
   // Migrations run as the tables' owner; the API runs as a least-privilege login (docs/security.md, "Database roles").
-  const migrator = createDataSource(config.migrationDatabaseUrl ?? (embedded as EmbeddedDatabase).url, { poolSize: 1, applicationName: 'ccg-assure-migrate' });
-  await migrator.initialize();
-  let appUrl: string;
-  try {
-    const applied = await migrate(migrator);
-    appUrl = config.databaseUrl ?? (await prepareEmbeddedAppLogin(migrator, (embedded as EmbeddedDatabase).url, config.dataDir));
-    logger.info('database ready', { embedded: Boolean(embedded), migrationsApplied: applied, separateMigrationRole: Boolean(embedded) || config.migrationDatabaseUrl !== config.databaseUrl });
-  } finally {
-    await migrator.destroy();
-  }
-  const dataSource = createDataSource(appUrl);
-  await dataSource.initialize();
+  const { dataSource, embedded, migrationsApplied } = await openDatabase(config, logger);
+  logger.info('database ready', { embedded: Boolean(embedded), migrationsApplied, separateMigrationRole: Boolean(embedded) || config.migrationDatabaseUrl !== config.databaseUrl });
   const interrupted = await markInterruptedImports(dataSource);
   if (interrupted.length) logger.warn('imports cut short by an earlier crash are marked INTERRUPTED; none of their data was kept', { batchIds: interrupted });
   if (embedded) await seedDemoAccounts(dataSource, config.sharedDataDir, logger);

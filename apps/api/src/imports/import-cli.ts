@@ -5,8 +5,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../config';
-import { createDataSource, migrate } from '../database/data-source';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../database/embedded-database';
+import { openDatabase } from '../database/open-database';
 import { createLogger } from '../server/logger';
 import { runImport } from './import.service';
 import { importKinds } from './kinds';
@@ -30,12 +29,9 @@ async function main(): Promise<number> {
   }
   const config = readConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  let embedded: EmbeddedDatabase | null = null;
-  if (!config.databaseUrl) embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, logger);
-  const dataSource = createDataSource(config.databaseUrl ?? (embedded as EmbeddedDatabase).url, { applicationName: 'ccg-assure-import' });
-  await dataSource.initialize();
+  // As the API does: migrated as the owner, imported as the least-privilege login.
+  const { dataSource, embedded } = await openDatabase(config, logger, { applicationName: 'ccg-assure-import' });
   try {
-    await migrate(dataSource);
     const totalBytes = statSync(filePath).size;
     const started = Date.now();
     const report = await runImport(dataSource, {
