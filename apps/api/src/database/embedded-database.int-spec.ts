@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../testing/global-setup';
-import { firstFolderBarring } from './embedded-database';
+import { createLogger } from '../server/logger';
+import { clusterLocation, firstFolderBarring } from './embedded-database';
 
 const workspace = path.resolve(__dirname, '../../../..');
 const moduleFile = path.join(__dirname, 'embedded-database.ts');
@@ -110,6 +111,22 @@ describe('whether user postgres can reach a folder (clones anywhere)', () => {
     await mkdir(path.join(tmp, 'open', 'clone'), { recursive: true, mode: 0o755 });
     await chmod(path.join(tmp, 'open'), 0o711);
     expect(await firstFolderBarring(path.join(tmp, 'open', 'clone', '.data', 'postgres'), stranger)).toBeNull();
+  });
+
+  it('keeps the cluster under /var/tmp, one folder per data folder, when the data folder cannot be reached, and says so', async () => {
+    const warnings: string[] = [];
+    const logger = { ...createLogger('silent'), warn: (message: string) => void warnings.push(message) };
+    const barred = path.join(tmp, 'home', 'clone', '.data');
+    const clusterDir = await clusterLocation(barred, stranger, logger);
+    try {
+      expect(clusterDir).toMatch(/^\/var\/tmp\/ccg-assure-[0-9a-f]{12}\/postgres$/);
+      expect(await clusterLocation(barred, stranger, logger)).toBe(clusterDir);
+      expect(await firstFolderBarring(clusterDir, stranger)).toBeNull();
+      expect(warnings[0]).toContain(`user postgres cannot enter ${path.join(tmp, 'home')}`);
+      expect(await clusterLocation(path.join(tmp, 'open', 'clone', '.data'), stranger, logger)).toBe(path.join(tmp, 'open', 'clone', '.data', 'postgres'));
+    } finally {
+      await rm(path.dirname(clusterDir), { recursive: true, force: true });
+    }
   });
 
   it('lets the owner through a folder of mode 700 that it owns', async () => {

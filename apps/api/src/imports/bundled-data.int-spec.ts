@@ -210,6 +210,10 @@ describe('first-start load of the bundled NHS data, and the importer', () => {
       if (Date.now() > deadline) throw new Error('the importer never reached the staging step');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    // While it runs, reading the history leaves it RUNNING: its kind's lock is held.
+    const analyst = { userId: '00000000-0000-0000-0000-000000000000', username: 'analyst', displayName: 'Analyst', roles: [{ role: Role.ANALYST, organisationCode: 'X24' }] };
+    const running = await gql<{ importBatches: { fileName: string; outcome: string }[] }>(`{ importBatches(first: 1) { fileName outcome } }`, {}, analyst);
+    expect(running.data?.importBatches).toEqual([{ fileName: 'ae-big.csv', outcome: 'RUNNING' }]);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     // PostgreSQL rolls the open transaction back when the connection drops.
@@ -226,7 +230,7 @@ describe('first-start load of the bundled NHS data, and the importer', () => {
     const history = await gql<{ importBatches: { kind: string; fileName: string; outcome: string; inserted: number }[] }>(
       `{ importBatches(first: 1) { kind fileName outcome inserted } }`,
       {},
-      { userId: '00000000-0000-0000-0000-000000000000', username: 'analyst', displayName: 'Analyst', roles: [{ role: Role.ANALYST, organisationCode: 'X24' }] },
+      analyst,
     );
     expect(history.errors).toBeUndefined();
     expect(history.data?.importBatches).toEqual([{ kind: 'AE', fileName: 'ae-big.csv', outcome: 'INTERRUPTED', inserted: 0 }]);
