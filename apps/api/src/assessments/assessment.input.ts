@@ -43,8 +43,9 @@ export class DomainRatingInput {
   narrative?: string | null;
 }
 
-@InputType({ description: 'Rates some or all domains of a draft assessment; domains not named keep their rating.' })
-export class RateAssessmentInput {
+/** What every change to an existing assessment names: the assessment and the version it was read at. */
+@InputType({ description: 'The assessment a change is to and the version it was read at (a base of the change inputs; not in the schema itself).' })
+abstract class AssessmentChangeInput {
   @Field(() => ID, { description: 'The assessment.' })
   @IsUUID()
   assessmentId!: string;
@@ -53,7 +54,10 @@ export class RateAssessmentInput {
   @IsInt()
   @Min(1)
   expectedVersion!: number;
+}
 
+@InputType({ description: 'Rates some or all domains of a draft assessment; domains not named keep their rating.' })
+export class RateAssessmentInput extends AssessmentChangeInput {
   @Field(() => [DomainRatingInput], { description: 'The ratings, each domain at most once.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -62,16 +66,7 @@ export class RateAssessmentInput {
 }
 
 @InputType({ description: "The assessor's decision on the overall category of a fully rated draft assessment." })
-export class DecideAssessmentCategoryInput {
-  @Field(() => ID, { description: 'The assessment.' })
-  @IsUUID()
-  assessmentId!: string;
-
-  @Field(() => Int, { description: 'Assessment.version as last read.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion!: number;
-
+export class DecideAssessmentCategoryInput extends AssessmentChangeInput {
   @Field(() => AssuranceCategoryEnum, { description: 'The category decided.' })
   category!: AssuranceCategory;
 
@@ -81,16 +76,7 @@ export class DecideAssessmentCategoryInput {
 }
 
 @InputType({ description: 'Links a piece of evidence to a draft assessment. A reference or a URL is required; a partner for PARTNER_REPORT only.' })
-export class AddAssessmentEvidenceInput {
-  @Field(() => ID, { description: 'The assessment.' })
-  @IsUUID()
-  assessmentId!: string;
-
-  @Field(() => Int, { description: 'Assessment.version as last read.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion!: number;
-
+export class AddAssessmentEvidenceInput extends AssessmentChangeInput {
   @Field(() => EvidenceKind, { description: 'The kind of evidence.' })
   kind!: EvidenceKind;
 
@@ -115,32 +101,14 @@ export class AddAssessmentEvidenceInput {
 }
 
 @InputType({ description: 'Removes a piece of evidence from a draft assessment.' })
-export class RemoveAssessmentEvidenceInput {
-  @Field(() => ID, { description: 'The assessment.' })
-  @IsUUID()
-  assessmentId!: string;
-
-  @Field(() => Int, { description: 'Assessment.version as last read.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion!: number;
-
+export class RemoveAssessmentEvidenceInput extends AssessmentChangeInput {
   @Field(() => ID, { description: 'The evidence.' })
   @IsUUID()
   evidenceId!: string;
 }
 
 @InputType({ description: 'Publishes a decided assessment: it becomes read-only and public.' })
-export class PublishAssessmentInput {
-  @Field(() => ID, { description: 'The assessment.' })
-  @IsUUID()
-  assessmentId!: string;
-
-  @Field(() => Int, { description: 'Assessment.version as last read.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion!: number;
-}
+export class PublishAssessmentInput extends AssessmentChangeInput {}
 
 @InputType({ description: "A response to an assessment from one of the CCG's own users." })
 export class CommentOnAssessmentInput {

@@ -10,7 +10,7 @@ export type AddAssessmentEvidenceInput = {
   assessmentId: string | number;
   /** The domain it supports (a code of the assessment’s framework); the whole assessment when omitted. */
   domain?: string | null | undefined;
-  /** Assessment.version as last read. */
+  /** Assessment.version as last read; a stale one gets CONFLICT, STALE_VERSION, and nothing changes. */
   expectedVersion: number;
   /** The kind of evidence. */
   kind: EvidenceKind;
@@ -209,7 +209,7 @@ export type DecideAssessmentCategoryInput = {
   assessmentId: string | number;
   /** The category decided. */
   category: AssuranceCategory;
-  /** Assessment.version as last read. */
+  /** Assessment.version as last read; a stale one gets CONFLICT, STALE_VERSION, and nothing changes. */
   expectedVersion: number;
   /** Why; required (BAD_USER_INPUT, RATIONALE_REQUIRED) when the category differs from the proposal. */
   rationale?: string | null | undefined;
@@ -461,7 +461,7 @@ export type ProposeSpecialMeasuresInput = {
 export type PublishAssessmentInput = {
   /** The assessment. */
   assessmentId: string | number;
-  /** Assessment.version as last read. */
+  /** Assessment.version as last read; a stale one gets CONFLICT, STALE_VERSION, and nothing changes. */
   expectedVersion: number;
 };
 
@@ -512,7 +512,7 @@ export type RemoveAssessmentEvidenceInput = {
   assessmentId: string | number;
   /** The evidence. */
   evidenceId: string | number;
-  /** Assessment.version as last read. */
+  /** Assessment.version as last read; a stale one gets CONFLICT, STALE_VERSION, and nothing changes. */
   expectedVersion: number;
 };
 
