@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { FormGroup } from '../ui/nhs';
-import { formatInstantDate } from './assurance-labels';
+import { formatInstantDate } from '../ui/format';
 import { CommentOnAssessmentMutation } from './assessment.operations';
 import type { StoredAssessment } from './assessment.fragment';
 

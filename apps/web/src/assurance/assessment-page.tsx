@@ -7,7 +7,7 @@ import { organisationName } from '../ui/organisation-name';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { ccgPath, isAssessor, publicPath } from './assurance-access';
-import { formatDate } from './assurance-labels';
+import { formatDate } from '../ui/format';
 import { AssessmentQuery } from './assessment.operations';
 import { AssessmentComments } from './assessment-comments';
 import { AssessmentForm } from './assessment-form';

@@ -1,4 +1,5 @@
-import { CATEGORY_NAMES, areaTerm, formatDate, formatInstantDate } from './assurance-labels';
+import { formatDate, formatInstantDate } from '../ui/format';
+import { CATEGORY_NAMES, areaTerm } from './assurance-labels';
 import type { StoredAssessment } from './assessment.fragment';
 import { CategoryTag } from './category-proposal';
 import { EvidenceList } from './evidence';

@@ -7,8 +7,6 @@ import {
   type EscalationKind,
   type SpecialMeasuresActionType,
   type SpecialMeasuresState,
-  parseIsoDate,
-  todayInEngland,
 } from '@ccg-assure/domain';
 import type { AssurancePartner, EvidenceKind, ImprovementActionStatus } from '../gql/graphql';
 
@@ -115,29 +113,6 @@ export const SPECIAL_MEASURES_ACTION_CONSEQUENCES: Readonly<Record<SpecialMeasur
 export const ESCALATION_KIND_LABELS = Object.fromEntries(ESCALATION_KIND_DEFINITIONS.map((k) => [k.code, k.description])) as Readonly<
   Record<EscalationKind, string>
 >;
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2016-02-29" → "29 February 2016" (dates are calendar dates: no time zone applies); anything else as it is. */
-export function formatDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return '';
-  try {
-    const { year, month, day } = parseIsoDate(isoDate, 'date');
-    return `${day} ${MONTHS[month - 1]} ${year}`;
-  } catch {
-    return isoDate;
-  }
-}
-
-/** The day in England of an instant the API recorded ("2015-07-20T23:30:00Z" → "21 July 2015", BST), as formatDate says it. */
-export function formatInstantDate(instant: string): string {
-  return formatDate(todayInEngland(new Date(instant)));
-}
-
-/** "2015-04-01" → "April". */
-export function monthName(isoDate: string): string {
-  return MONTHS[parseIsoDate(isoDate, 'date').month - 1];
-}
 
 /** "1 month", "3 months". */
 export function months(count: number): string {

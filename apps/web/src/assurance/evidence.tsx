@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import type { AssurancePartner, EvidenceKind } from '../gql/graphql';
 import { planPath } from '../finance/stored-plan';
 import { ccgPath } from './assurance-access';
-import { EVIDENCE_KIND_LABELS, EVIDENCE_REFERENCE_HINTS, PARTNER_LABELS, domainName, formatInstantDate } from './assurance-labels';
+import { formatInstantDate } from '../ui/format';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_REFERENCE_HINTS, PARTNER_LABELS, domainName } from './assurance-labels';
 import type { StoredAssessment } from './assessment.fragment';
 import { safeHref } from './evidence-links';
 

@@ -7,7 +7,7 @@ import { useViewer } from '../auth/viewer';
 import { Fieldset, FormGroup, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { assessableYears, assessmentPath, isAssessor } from './assurance-access';
-import { monthName } from './assurance-labels';
+import { monthName } from '../ui/format';
 import { StartAssessmentMutation } from './assessment.operations';
 import { CcgAssuranceQuery } from './ccg-assurance.operations';
 

@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { ChartDataDetails, ChartFrame, Swatch } from '../ui/chart/chart-frame';
 import { slotAxis } from '../ui/chart/chart-scale';
 import { useMeasuredWidth } from '../ui/chart/use-measured-width';
-import { CATEGORY_COLOURS, CATEGORY_LETTER, CATEGORY_NAMES, CATEGORY_SHORT, areaTerm, formatDate } from './assurance-labels';
+import { formatDate } from '../ui/format';
+import { CATEGORY_COLOURS, CATEGORY_LETTER, CATEGORY_NAMES, CATEGORY_SHORT, areaTerm } from './assurance-labels';
 
 /** One assessment as the chart needs it: every rating is the API's. */
 export interface ChartedAssessment {

@@ -6,7 +6,8 @@ import {
   type SpecialMeasuresClock,
   type SpecialMeasuresState,
 } from '@ccg-assure/domain';
-import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_STATE_LABELS, days, formatDate, months } from './assurance-labels';
+import { formatDate } from '../ui/format';
+import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_STATE_LABELS, days, months } from './assurance-labels';
 import { safeHref } from './evidence-links';
 
 /** The clock as the page has it: the API's, or the domain library's specialMeasuresClock for today. */

@@ -5,7 +5,7 @@ import type { AssuranceTriggerKind, AssuranceTriggersQuery as TriggersResult } f
 import { Loading } from '../ui/loading';
 import { planPath } from '../finance/stored-plan';
 import { assessmentPath } from './assurance-access';
-import { formatDate } from './assurance-labels';
+import { formatDate } from '../ui/format';
 import { AssuranceTriggersQuery } from './assessment.operations';
 import type { Evidence } from './evidence';
 

@@ -17,7 +17,7 @@ import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem }
 import { PercentageInput, readPercentage } from './percentage-input';
 import { RULE_LABELS, ruleTerms } from './plan-labels';
 import type { StoredPlan } from './financial-plan.fragment';
-import { formatDate } from './stored-plan';
+import { formatDate } from '../ui/format';
 
 /** The longest reason the API keeps (RecordPlanFlexInput.reason). */
 export const MAX_FLEX_REASON = 2000;

@@ -5,7 +5,7 @@ import type { PlanReading } from './plan-draft';
 import { RULE_LABELS } from './plan-labels';
 import { compareWithServer, type Difference } from './server-comparison';
 import type { StoredPlan } from './financial-plan.fragment';
-import { formatDate } from './stored-plan';
+import { formatDate } from '../ui/format';
 
 interface PlanComplianceColumnProps {
   plan: StoredPlan | null;

@@ -2,7 +2,6 @@ import {
   listFinancialYears,
   Money,
   parseFinancialYear,
-  parseIsoDate,
   PLAN_CATEGORIES,
   Percentage,
   tryParseFinancialYear,
@@ -10,7 +9,6 @@ import {
   type PlanCategory,
   type PlanFlex,
 } from '@ccg-assure/domain';
-import { monthLabel } from '../ui/format';
 import type { StoredPlan, StoredVersion } from './financial-plan.fragment';
 import { emptyDraft, readAmount, type PlanDraft } from './plan-draft';
 
@@ -84,5 +82,3 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long
 /** "2015-06-03T09:30:00Z" → "3 June 2015, 10:30" (UK time). */
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
-/** "2015-06-03" → "3 June 2015": a calendar date, read by the calendar (never through an instant). */
-export const formatDate = (isoDate: string) => `${parseIsoDate(isoDate, 'date').day} ${monthLabel(isoDate)}`;

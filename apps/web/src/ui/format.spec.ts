@@ -1,6 +1,6 @@
-import { formatDate, formatInstantDate, monthName } from './assurance-labels';
+import { formatDate, formatInstantDate, monthLabel, monthName, shortMonthLabel } from './format';
 
-describe('dates as the assurance pages say them', () => {
+describe('dates as the pages say them', () => {
   it('says a calendar date in words, and anything that is not one as it is', () => {
     expect(formatDate('2016-02-29')).toBe('29 February 2016');
     expect(formatDate('2015-02-30')).toBe('2015-02-30');
@@ -14,5 +14,13 @@ describe('dates as the assurance pages say them', () => {
 
   it('names the month of a date', () => {
     expect(monthName('2016-01-01')).toBe('January');
+  });
+});
+
+describe('months as charts and tables say them', () => {
+  it('names the month of a value, in full and short, and leaves anything that is not a date as it is', () => {
+    expect(monthLabel('2019-03-01')).toBe('March 2019');
+    expect(shortMonthLabel('2019-03-01')).toBe('Mar 2019');
+    expect(monthLabel('2019-13-01')).toBe('2019-13-01');
   });
 });
