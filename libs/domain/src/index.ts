@@ -11,3 +11,4 @@ export * from './spc';
 export * from './sanctions';
 export * from './comparison';
 export * from './workflow';
+export * from './accounts';
