@@ -41,7 +41,7 @@ export async function loadBundledData(dataSource: DataSource, sharedDataDir: str
       kind: importKinds[kind],
       fileName: file,
       stream: createReadStream(filePath),
-      actor: { userId: null, username: 'system', requestId: 'first-start' },
+      actor: { userId: null, username: 'system', requestId: `first-start:${file}` },
     });
     logger.info('loaded bundled data', { file, kind, outcome: report.outcome, rowsRead: report.rowsRead, ...report.counts, durationMs: Date.now() - started });
     if (report.outcome === 'REJECTED') logger.error('bundled data file refused', { file, errors: report.errors.slice(0, 10) });

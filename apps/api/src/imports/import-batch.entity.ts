@@ -57,4 +57,23 @@ export class ImportBatchEntity {
 
   @Column({ type: 'text', name: 'actor_username', nullable: true })
   actorUsername!: string | null;
+
+  /** The id the uploading client chose (header x-ccg-upload-id) to watch its progress; unique. */
+  @Column({ type: 'uuid', name: 'upload_id', nullable: true })
+  uploadId!: string | null;
+
+  /** Bytes of the file read so far (all of them once it ends); bigint, read as text. */
+  @Column({ type: 'bigint', name: 'bytes_read', default: 0 })
+  bytesRead!: string;
+
+  /** READING, CHECKING or SAVING while RUNNING; null otherwise (a CHECK constraint). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phase!: ImportPhase | null;
+
+  /** The request that ran the import: its audit rows (the values it changed) carry the same request id. */
+  @Column({ type: 'text', name: 'request_id', nullable: true })
+  requestId!: string | null;
 }
+
+/** Where a running import stands: rows streaming in, checks after the last row, then the merge. */
+export type ImportPhase = 'READING' | 'CHECKING' | 'SAVING';

@@ -25,7 +25,7 @@ export const markInterrupted = sqlStatement({
   name: 'import-mark-interrupted',
   params: [],
   columns: { id: 'int8', kind: 'varchar', fileName: 'text', startedAt: 'timestamptz' },
-  text: `UPDATE import_batch SET outcome = 'INTERRUPTED', finished_at = clock_timestamp()
+  text: `UPDATE import_batch SET outcome = 'INTERRUPTED', phase = NULL, finished_at = clock_timestamp()
           WHERE outcome = 'RUNNING' AND pg_try_advisory_xact_lock(hashtext('import:' || kind))
       RETURNING id, kind, file_name AS "fileName", started_at AS "startedAt"`,
 });

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { In, type DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { AuditEventEntity } from '../audit/audit-event.entity';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { AppError } from '../server/app-error';
 import { pageSize } from '../server/pagination';
 import { readCsv } from './csv-reader';
 import { ImportBatchEntity, type RowError } from './import-batch.entity';
+import { ImportProgressWriter } from './import-progress';
 import type { ImportCounts, ImportKind } from './import-kind';
 import { allowLongImport, lockImportKind, markInterrupted } from './import.queries';
 import { analyseTemporaryTable, createTemporaryTable, MAX_REPORTED_ERRORS, stageRows } from './staging.queries';
@@ -35,7 +37,12 @@ export interface ImportRequest {
   stream: Readable;
   actor: AuditActor;
   onProgress?: (progress: ImportProgress) => void;
+  /** The id the uploading client chose to watch the import's progress (importProgress); unique among imports. */
+  uploadId?: string | null;
 }
+
+/** Rows between two looks at the clock for the progress writer. */
+const PROGRESS_EVERY_ROWS = 200;
 
 /** Rows staged per statement: memory stays bounded however large the file. */
 const STAGE_BATCH_ROWS = 5000;
@@ -75,6 +82,7 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
   };
 
   let batchId: string | null = null;
+  let progress: ImportProgressWriter | null = null;
   const queryRunner = dataSource.createQueryRunner();
   await queryRunner.connect();
   try {
@@ -84,9 +92,22 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
     await lockImportKind.one(manager, [`import:${kind.name}`]);
     // Committed at once, on another connection: it outlives a crash of this transaction.
     const runningBatchId = await dataSource.transaction((other) =>
-      insertBatch(other, { kind: kind.name, fileName, fileSha256: '0'.repeat(64), outcome: 'RUNNING', actorUserId: actor.userId, actorUsername: actor.username }),
-    );
+      insertBatch(other, {
+        kind: kind.name,
+        fileName,
+        fileSha256: '0'.repeat(64),
+        outcome: 'RUNNING',
+        phase: 'READING',
+        actorUserId: actor.userId,
+        actorUsername: actor.username,
+        requestId: actor.requestId,
+        uploadId: request.uploadId ?? null,
+      }),
+    ).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? uploadIdInUse() : error;
+    });
     batchId = runningBatchId;
+    progress = new ImportProgressWriter(dataSource, runningBatchId);
     await createTemporaryTable(manager, kind.staging);
 
     let header: string[] | null = null;
@@ -123,9 +144,11 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
       }
       if (rowsRejected === 0) buffered.push([row.line, ...kind.stage(parsed.value)]);
       if (buffered.length >= STAGE_BATCH_ROWS) await flush();
+      if (rowsRead % PROGRESS_EVERY_ROWS === 0) progress.report(rowsRead, bytesRead);
       if (rowsRead % 10_000 === 0) request.onProgress?.({ rowsRead, bytesRead });
     }
     if (!header) throw new AppError('BAD_USER_INPUT', 'IMPORT_FILE_EMPTY', 'The file is empty: it has no header row.');
+    progress.phase('CHECKING', rowsRead, bytesRead);
     await flush();
     await analyseTemporaryTable(manager, kind.staging);
     request.onProgress?.({ rowsRead, bytesRead });
@@ -138,13 +161,17 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
 
     if (rowsRejected > 0) {
       await queryRunner.rollbackTransaction();
-      const id = await recordRejected(dataSource, { batchId, kind: kind.name, fileName, sha256: fileHash(), rowsRead, rowsRejected, errors, actor });
+      await progress.close();
+      const id = await recordRejected(dataSource, { batchId, kind: kind.name, fileName, sha256: fileHash(), bytesRead, rowsRead, rowsRejected, errors, actor, uploadId: null });
       return { batchId: id, kind: kind.name, fileName, outcome: 'REJECTED', rowsRead, rowsRejected, counts: { inserted: 0, updated: 0, deleted: 0 }, errors };
     }
 
+    progress.phase('SAVING', rowsRead, bytesRead);
     const counts = await kind.apply(manager, { batchId: runningBatchId, fileName, actor });
     const outcome: ImportOutcome = counts.inserted + counts.updated + counts.deleted === 0 ? 'UNCHANGED' : 'SUCCEEDED';
-    await manager.update(ImportBatchEntity, { id: batchId }, { fileSha256: fileHash(), outcome, finishedAt: () => 'clock_timestamp()', rowsRead, ...counts });
+    // The last progress write ends before this transaction locks the row (it would wait for the commit otherwise).
+    await progress.close();
+    await manager.update(ImportBatchEntity, { id: batchId }, { fileSha256: fileHash(), outcome, phase: null, finishedAt: () => 'clock_timestamp()', rowsRead, bytesRead: String(bytesRead), ...counts });
     await recordAudit(manager, actor, {
       action: `IMPORT_${kind.name.toUpperCase().replace(/-/g, '_')}`,
       entityType: 'import_batch',
@@ -155,8 +182,22 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
     return { batchId: runningBatchId, kind: kind.name, fileName, outcome, rowsRead, rowsRejected: 0, counts, errors: [] };
   } catch (error) {
     if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
-    if (error instanceof AppError) {
-      await recordRejected(dataSource, { batchId, kind: kind.name, fileName, sha256: fileHash(), rowsRead, rowsRejected, errors: [{ line: Number(error.details?.line ?? 0), reason: error.message }], actor });
+    await progress?.close();
+    if (error instanceof AppError && error.reason === 'UPLOAD_ID_IN_USE') {
+      // Not this import's to record: the id belongs to another upload.
+    } else if (error instanceof AppError) {
+      await recordRejected(dataSource, {
+        batchId,
+        kind: kind.name,
+        fileName,
+        sha256: fileHash(),
+        bytesRead,
+        rowsRead,
+        rowsRejected,
+        errors: [{ line: Number(error.details?.line ?? 0), reason: error.message }],
+        actor,
+        uploadId: batchId ? null : (request.uploadId ?? null),
+      });
     } else if (batchId) {
       // Neither a bad file nor a crash (a lost connection, a failed stream): the lock is free now, so it shows as interrupted.
       await markInterruptedImports(dataSource).catch(() => undefined);
@@ -168,6 +209,11 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
   }
 }
 
+const uploadIdInUse = () => new AppError('CONFLICT', 'UPLOAD_ID_IN_USE', 'Another upload already used this upload id: choose a new one for each upload.', { field: 'uploadId' });
+
+/** PostgreSQL's unique_violation (the upload id is unique among imports). */
+const isUniqueViolation = (error: unknown) => (error as { driverError?: { code?: string } } | null)?.driverError?.code === '23505';
+
 /** A new entry of the import history; its id. */
 async function insertBatch(manager: EntityManager, batch: QueryDeepPartialEntity<ImportBatchEntity>): Promise<string> {
   const result = await manager.insert(ImportBatchEntity, batch);
@@ -176,20 +222,43 @@ async function insertBatch(manager: EntityManager, batch: QueryDeepPartialEntity
 
 async function recordRejected(
   dataSource: DataSource,
-  report: { batchId: string | null; kind: string; fileName: string; sha256: string; rowsRead: number; rowsRejected: number; errors: RowError[]; actor: AuditActor },
+  report: {
+    batchId: string | null;
+    kind: string;
+    fileName: string;
+    sha256: string;
+    bytesRead: number;
+    rowsRead: number;
+    rowsRejected: number;
+    errors: RowError[];
+    actor: AuditActor;
+    /** For a batch not yet recorded: the client's upload id. */
+    uploadId: string | null;
+  },
 ): Promise<string> {
   return dataSource.transaction(async (manager) => {
     const outcome = {
       fileSha256: report.sha256,
       outcome: 'REJECTED',
+      phase: null,
       finishedAt: () => 'clock_timestamp()',
+      bytesRead: String(report.bytesRead),
       rowsRead: report.rowsRead,
       rowsRejected: report.rowsRejected,
       errors: report.errors,
     } satisfies QueryDeepPartialEntity<ImportBatchEntity>;
     let id = report.batchId;
     if (id) await manager.update(ImportBatchEntity, { id }, outcome);
-    else id = await insertBatch(manager, { kind: report.kind, fileName: report.fileName, actorUserId: report.actor.userId, actorUsername: report.actor.username, ...outcome });
+    else
+      id = await insertBatch(manager, {
+        kind: report.kind,
+        fileName: report.fileName,
+        actorUserId: report.actor.userId,
+        actorUsername: report.actor.username,
+        requestId: report.actor.requestId,
+        uploadId: report.uploadId,
+        ...outcome,
+      });
     await recordAudit(manager, report.actor, {
       action: `IMPORT_REJECTED`,
       entityType: 'import_batch',
@@ -203,8 +272,47 @@ async function recordRejected(
 /** One entry of the import history. */
 export type ImportBatchView = Pick<
   ImportBatchEntity,
-  'id' | 'kind' | 'fileName' | 'fileSha256' | 'outcome' | 'startedAt' | 'rowsRead' | 'rowsRejected' | 'inserted' | 'updated' | 'deleted' | 'errors' | 'actorUsername'
+  | 'id'
+  | 'kind'
+  | 'fileName'
+  | 'fileSha256'
+  | 'outcome'
+  | 'startedAt'
+  | 'finishedAt'
+  | 'rowsRead'
+  | 'bytesRead'
+  | 'phase'
+  | 'rowsRejected'
+  | 'inserted'
+  | 'updated'
+  | 'deleted'
+  | 'errors'
+  | 'actorUserId'
+  | 'actorUsername'
+  | 'requestId'
 >;
+
+/** Filters of the import history. */
+export interface ImportHistoryFilter {
+  kind?: string | null;
+  outcome?: string | null;
+}
+
+/** A page of a list, with how many there are in all. */
+export interface ImportPage<T> {
+  rows: T[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** One change an import made, from the audit trail (the rows that carry the import's request id). */
+export type ImportChangeView = Pick<AuditEventEntity, 'id' | 'action' | 'entityType' | 'entityId' | 'before' | 'after'>;
+
+/** Who asks about an upload's progress. */
+export interface ProgressViewer {
+  userId: string;
+  isAdmin: boolean;
+}
 
 /** National data imports and their history. */
 export class ImportsService {
@@ -221,12 +329,64 @@ export class ImportsService {
     return this.dataSource.getRepository(ImportBatchEntity).findOneByOrFail({ id });
   }
 
+  /** One entry of the import history, or null when there is none with this id. */
+  async findBatch(id: string): Promise<ImportBatchView | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    await markInterruptedImports(this.dataSource);
+    return this.dataSource.getRepository(ImportBatchEntity).findOneBy({ id });
+  }
+
+  /**
+   * The import a client is uploading under `uploadId`, as far as it has gone; null when it has not started yet (or
+   * waits for another import of its kind), or when the viewer may not see it: an analyst sees only their own
+   * uploads, an administrator everyone's.
+   */
+  async progress(uploadId: string, viewer: ProgressViewer): Promise<ImportBatchView | null> {
+    if (!UUID.test(uploadId)) return null;
+    await markInterruptedImports(this.dataSource);
+    const batch = await this.dataSource.getRepository(ImportBatchEntity).findOneBy({ uploadId: uploadId.toLowerCase() });
+    if (!batch || (!viewer.isAdmin && batch.actorUserId !== viewer.userId)) return null;
+    return batch;
+  }
+
   /** The import history, newest first (imports cut short by a crash show as INTERRUPTED). */
   async history(first: number): Promise<ImportBatchView[]> {
     await markInterruptedImports(this.dataSource);
     return this.dataSource.getRepository(ImportBatchEntity).find({ order: { id: 'DESC' }, take: pageSize(first) });
   }
+
+  /** A page of the import history, newest first, after the batch with id `afterId`; by kind and outcome. */
+  async historyPage(filter: ImportHistoryFilter, first: number, afterId: string | null): Promise<ImportPage<ImportBatchView>> {
+    await markInterruptedImports(this.dataSource);
+    const query = this.dataSource.getRepository(ImportBatchEntity).createQueryBuilder('batch');
+    if (filter.kind) query.andWhere('batch.kind = :kind', { kind: filter.kind });
+    if (filter.outcome) query.andWhere('batch.outcome = :outcome', { outcome: filter.outcome });
+    const totalCount = await query.clone().getCount();
+    if (afterId !== null) query.andWhere('batch.id < :afterId', { afterId });
+    const rows = await query.orderBy('batch.id', 'DESC').take(first + 1).getMany();
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * A page of the changes an import made, in the order it made them: the audit rows its request wrote, its own
+   * IMPORT_* row aside. Empty for a refused import (nothing was saved) and for one without a request id.
+   */
+  async changes(requestId: string | null, first: number, afterId: string | null): Promise<ImportPage<ImportChangeView>> {
+    if (!requestId) return { rows: [], hasNextPage: false, totalCount: 0 };
+    const query = this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('event')
+      .select(['event.id', 'event.action', 'event.entityType', 'event.entityId', 'event.before', 'event.after'])
+      .where('event.requestId = :requestId', { requestId })
+      .andWhere("event.entityType <> 'import_batch'");
+    const totalCount = await query.clone().getCount();
+    if (afterId !== null) query.andWhere('event.id > :afterId', { afterId });
+    const rows = await query.orderBy('event.id', 'ASC').take(first + 1).getMany();
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a file of the kind was ever imported, refused and unfinished ones aside (the bundled data loads only on a first start). */
 export function hasImported(dataSource: DataSource, kind: string): Promise<boolean> {

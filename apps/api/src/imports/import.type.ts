@@ -1,6 +1,7 @@
 import { MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
+import { PageInfo } from '../server/pagination';
 
 export enum ImportOutcome {
   SUCCEEDED = 'SUCCEEDED',
@@ -18,6 +19,21 @@ registerEnumType(ImportOutcome, {
     REJECTED: { description: 'At least one row was bad: nothing from the file was saved.' },
     RUNNING: { description: 'The import is in progress: nothing from the file is visible until it ends.' },
     INTERRUPTED: { description: 'The import was cut short (the server stopped or lost its database): nothing from the file was saved.' },
+  },
+});
+
+export enum ImportPhase {
+  READING = 'READING',
+  CHECKING = 'CHECKING',
+  SAVING = 'SAVING',
+}
+registerEnumType(ImportPhase, {
+  name: 'ImportPhase',
+  description: 'Where a running import stands.',
+  valuesConfig: {
+    READING: { description: 'Rows are streaming in and being checked one by one.' },
+    CHECKING: { description: 'The last row was read: the file is checked as a whole (repeated rows).' },
+    SAVING: { description: 'The file is valid: its rows are being merged with the data held.' },
   },
 });
 
@@ -102,4 +118,88 @@ export class ImportBatch {
 
   @Field(() => String, { nullable: true, description: 'Who ran it.' })
   actorUsername!: string | null;
+
+  @Field(() => Float, { description: 'Bytes of the file read so far (all of them once the import has ended).' })
+  bytesRead!: number;
+
+  @Field(() => ImportPhase, { nullable: true, description: 'Where the import stands while RUNNING; null once it has ended.' })
+  phase!: ImportPhase | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it ended; null while RUNNING.' })
+  finishedAt!: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Seconds from start to end; null while RUNNING.' })
+  durationSeconds!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Identifier of the request that ran it: the audit rows of the values it changed carry the same one.' })
+  requestId!: string | null;
+}
+
+@ObjectType({ description: 'An import and its cursor.' })
+export class ImportBatchEdge {
+  @Field(() => String, { description: 'Opaque cursor of this import.' })
+  cursor!: string;
+
+  @Field(() => ImportBatch, { description: 'The import.' })
+  node!: ImportBatch;
+}
+
+@ObjectType({ description: 'A page of the import history, newest first.' })
+export class ImportBatchConnection {
+  @Field(() => [ImportBatchEdge], { description: 'The imports on this page, each with its cursor.' })
+  edges!: ImportBatchEdge[];
+
+  @Field(() => [ImportBatch], { description: 'The imports on this page.' })
+  nodes!: ImportBatch[];
+
+  @Field(() => PageInfo, { description: 'Paging information.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many imports match the filter in all.' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'One change an import made to the data held, as the audit trail recorded it.' })
+export class ImportChange {
+  @Field(() => ID, { description: 'Sequence number of the audit event.' })
+  id!: string;
+
+  @Field(() => String, { description: 'What was done, for example UPDATE_INDICATOR_VALUE, DELETE_INDICATOR_VALUE or CREATE_ORGANISATION.' })
+  action!: string;
+
+  @Field(() => String, { description: 'The kind of thing changed, for example indicator_value or organisation.' })
+  entityType!: string;
+
+  @Field(() => String, { description: 'Identifier of the thing changed (an indicator value: indicator/organisation/period id).' })
+  entityId!: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The changed values before (null for a creation).' })
+  before!: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The changed values after (null for a removal).' })
+  after!: unknown;
+}
+
+@ObjectType({ description: 'A change and its cursor.' })
+export class ImportChangeEdge {
+  @Field(() => String, { description: 'Opaque cursor of this change.' })
+  cursor!: string;
+
+  @Field(() => ImportChange, { description: 'The change.' })
+  node!: ImportChange;
+}
+
+@ObjectType({ description: 'A page of the changes an import made, in the order it made them.' })
+export class ImportChangeConnection {
+  @Field(() => [ImportChangeEdge], { description: 'The changes on this page, each with its cursor.' })
+  edges!: ImportChangeEdge[];
+
+  @Field(() => [ImportChange], { description: 'The changes on this page.' })
+  nodes!: ImportChange[];
+
+  @Field(() => PageInfo, { description: 'Paging information.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many changes the import made in all.' })
+  totalCount!: number;
 }

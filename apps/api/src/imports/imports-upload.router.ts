@@ -15,6 +15,11 @@ export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 /** The header a browser form cannot send and a cross-site page cannot send without a CORS preflight this API refuses. */
 export const UPLOAD_HEADER = 'x-ccg-upload';
 
+/** The optional header naming the upload with a UUID the client chose, to watch its progress (importProgress). */
+export const UPLOAD_ID_HEADER = 'x-ccg-upload-id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A file name as kept in the import history: 1 to 255 characters, no path and no control characters. */
 const isFileName = (name: string) => name.length >= 1 && name.length <= 255 && !/[/\\]/.test(name) && ![...name].some((char) => char < ' ');
 
@@ -39,6 +44,8 @@ export function importsUploadRouter(services: Services, logger: Logger): Router 
       const fileName = typeof req.query.fileName === 'string' ? req.query.fileName : '';
       if (!isFileName(fileName)) throw new AppError('BAD_USER_INPUT', 'FILE_NAME_INVALID', 'Give the file name (1 to 255 characters, no path) as ?fileName=.', { field: 'fileName' });
       if (Number(req.header('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw uploadTooLarge();
+      const uploadId = req.header(UPLOAD_ID_HEADER) ?? null;
+      if (uploadId !== null && !UUID.test(uploadId)) throw new AppError('BAD_USER_INPUT', 'UPLOAD_ID_INVALID', `${UPLOAD_ID_HEADER} must be a UUID.`, { field: UPLOAD_ID_HEADER });
 
       const stream = limitBytes(MAX_UPLOAD_BYTES);
       // A client that goes away mid-file fails the import (nothing kept), like a file too large.
@@ -47,6 +54,7 @@ export function importsUploadRouter(services: Services, logger: Logger): Router 
         kind,
         fileName,
         stream,
+        uploadId: uploadId?.toLowerCase() ?? null,
         actor: { userId: viewer.userId, username: viewer.username, requestId: res.locals.requestId as string },
       });
       res.json(toImportBatch(await services.imports.batch(report.batchId)));
