@@ -22,6 +22,7 @@ import { PeriodEntity } from '../indicators/period.entity';
 import { OrganisationPopulationEntity } from '../organisations/organisation-population.entity';
 import { OrganisationRelationshipEntity } from '../organisations/organisation-relationship.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { SeriesScoreEntity } from '../scores/series-score.entity';
 import { ImprovementActionEntity } from '../special-measures/improvement-action.entity';
 import { SpecialMeasuresEpisodeEntity } from '../special-measures/special-measures-episode.entity';
 import { SpecialMeasuresEventEntity } from '../special-measures/special-measures-event.entity';
@@ -45,6 +46,8 @@ export const entities = [
   IndicatorEntity,
   PeriodEntity,
   IndicatorValueEntity,
+  // scores (decision 0021)
+  SeriesScoreEntity,
   // imports
   ImportBatchEntity,
   AeAttendanceEntity,
