@@ -46,7 +46,7 @@ describe('checking a financial plan (browser, built app, real API and database)'
     expect(foreignRequests).toEqual([]);
   });
 
-  it('shows a bad amount against its field at phone width, and the panel keeps working', async () => {
+  it('shows a bad amount against its field at phone width, and claims no compliance until it reads (issue 20)', async () => {
     const { page } = await openPage(browser);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${baseUrl()}/sign-in`);
@@ -62,8 +62,34 @@ describe('checking a financial plan (browser, built app, real API and database)'
     await problem.waitFor();
     await problem.click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('line-ACUTE');
-    await page.locator('#compliance-summary').getByText(/This plan does not meet 2 of the 3 2013\/14 rules/).waitFor();
+    const summary = page.locator('#compliance-summary');
+    await summary.getByText('This plan cannot be checked until this amount is corrected: Acute.').waitFor();
+    for (const bad of ['-500', '12abc', '4700000.123']) {
+      await page.getByRole('textbox', { name: /^Acute/ }).fill(bad);
+      await summary.getByText('This plan cannot be checked until this amount is corrected: Acute.').waitFor();
+      expect(await summary.innerText()).not.toMatch(/meets all|does not meet/);
+      expect(await page.getByRole('table', { name: 'Rules' }).count()).toBe(0);
+    }
+    await page.getByRole('textbox', { name: /^Acute/ }).fill('120000000');
+    await summary.getByText(/This plan does not meet 2 of the 3 2013\/14 rules/).waitFor();
     // nothing wider than the phone but the tables, which scroll inside their containers
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it('lists the missing 2015/16 inputs in the error summary when asked to check with the server (issue 20)', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByLabel('Username').fill('demo-finance-officer');
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('header').getByText('Demo Finance Officer').waitFor();
+    await page.goto(`${baseUrl()}/finance/check`);
+    await page.getByRole('radio', { name: '2015/16' }).check();
+    await page.getByRole('textbox', { name: /^Allocation/ }).fill('250000000');
+    await page.getByRole('button', { name: 'Check with the server' }).click();
+    const summary = page.getByRole('alert');
+    await summary.getByRole('link', { name: 'Enter the prior-year running costs' }).waitFor();
+    await summary.getByRole('link', { name: 'Enter the Better Care Fund minimum contribution' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('nhsuk-error-summary'))).toBe(true);
   });
 });

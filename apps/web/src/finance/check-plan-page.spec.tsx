@@ -128,7 +128,7 @@ describe('checking a financial plan', () => {
     expect(cells(/Planned spend/)).toEqual(['£198,000,000.00', '99.00%']);
   });
 
-  it('shows a bad amount as an error above its field and in the summary, and still computes the rest', async () => {
+  it('shows a bad amount as an error above its field and in the summary, and claims nothing until it reads (issue 20)', async () => {
     await openFinance();
     await enterPlan2014();
     const acute = screen.getByRole('textbox', { name: /^Acute/ });
@@ -138,10 +138,11 @@ describe('checking a financial plan', () => {
     const link = within(problems).getByRole('link', { name: 'Acute must be pounds and pence, with no more than 2 numbers after the decimal point' });
     expect(link).toHaveAttribute('href', '#line-ACUTE');
     expect(acute).toHaveAccessibleDescription(/Error: Acute must be pounds and pence/);
-    // the rest still computes: the £120m acute line is left out, so the plan has a £122m surplus
-    expect(screen.getByText('Planned surplus').nextElementSibling).toHaveTextContent('£122,000,000.00');
-    expect(summary()).toHaveTextContent('Non-recurrent fund short by £1,000,000.00');
-    expect(summary()).toHaveTextContent('1 amount cannot be read and is left out until corrected.');
+    // a line that cannot be read is never taken as £0: no headline, no rule results, no surplus
+    expect(summary()).toHaveTextContent('This plan cannot be checked until this amount is corrected: Acute.');
+    expect(summary()).not.toHaveTextContent(/meets|does not meet/);
+    expect(screen.queryByText('Planned surplus')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Rules' })).not.toBeInTheDocument();
 
     await userEvent.clear(acute);
     await userEvent.type(acute, 'abc');
@@ -161,6 +162,9 @@ describe('checking a financial plan', () => {
     await userEvent.type(screen.getByRole('textbox', { name: /^Allocation/ }), '1');
     await userEvent.type(screen.getByRole('textbox', { name: /^Contingency/ }), '-5');
     expect(screen.getByRole('alert')).toHaveTextContent('Contingency must be £0 or more');
+    expect(summary()).toHaveTextContent('This plan cannot be checked until this amount is corrected: Contingency.');
+    await userEvent.clear(screen.getByRole('textbox', { name: /^Contingency/ }));
+    await userEvent.type(screen.getByRole('textbox', { name: /^Contingency/ }), '5');
     expect(summary()).toHaveTextContent('This plan does not meet 2 of the 3 2013/14 rules');
   });
 
@@ -198,5 +202,17 @@ describe('checking a financial plan', () => {
     const problems = await screen.findByRole('alert');
     expect(problems).toHaveTextContent('Enter the allocation');
     await waitFor(() => expect(document.activeElement).toContainElement(problems));
+  });
+
+  it('lists the 2015/16 inputs that are missing when asked to check with the server, each linked to its field (issue 20)', async () => {
+    await openFinance();
+    await userEvent.click(screen.getByRole('radio', { name: '2015/16' }));
+    await userEvent.type(screen.getByRole('textbox', { name: /^Allocation/ }), '200000000');
+    await userEvent.click(screen.getByRole('button', { name: 'Check with the server' }));
+    const problems = await screen.findByRole('alert');
+    expect(within(problems).getByRole('link', { name: 'Enter the prior-year running costs' })).toHaveAttribute('href', '#prior-year-running-costs');
+    expect(within(problems).getByRole('link', { name: 'Enter the Better Care Fund minimum contribution' })).toHaveAttribute('href', '#better-care-fund-minimum');
+    await waitFor(() => expect(document.activeElement).toContainElement(problems));
+    expect(screen.getByRole('textbox', { name: /^Prior-year running costs/ })).toHaveAccessibleDescription(/Error: Enter the prior-year running costs/);
   });
 });

@@ -7,7 +7,7 @@ import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TextInput }
 import { usePageTitle } from '../ui/page-title';
 import { CompliancePanel } from './compliance-panel';
 import { EvaluatePlanComplianceQuery } from './finance.operations';
-import { emptyDraft, inputsNeeded, readPlan, toServerInput, type PlanDraft } from './plan-draft';
+import { emptyDraft, inputsNeeded, readPlan, saveProblems, toServerInput, type PlanDraft } from './plan-draft';
 import { fieldLabel, lineFieldId, type FieldId } from './plan-fields';
 import { CATEGORY_LABELS } from './plan-labels';
 import { compareWithServer, type Difference } from './server-comparison';
@@ -32,7 +32,8 @@ export function CheckPlanPage() {
   const [draft, setDraft] = useState<PlanDraft>(() => emptyDraft(ruleSets[ruleSets.length - 1].financialYear));
   const [serverCheck, setServerCheck] = useState<ServerCheck>({ state: 'idle' });
   const [summaryFocus, setSummaryFocus] = useState(0);
-  const [missingAllocation, setMissingAllocation] = useState(false);
+  // After a first attempt to check, everything that stops the check is listed, empty required amounts included.
+  const [attempted, setAttempted] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const client = useApolloClient();
 
@@ -41,7 +42,7 @@ export function CheckPlanPage() {
   const ruleSet = ruleSets.find((set) => set.financialYear === draft.financialYear) ?? ruleSets[0];
   const runningCostsRule = ruleSet.rules.find((rule) => FINANCIAL_RULE_DEFINITIONS[rule.code].basis === 'PRIOR_YEAR_RUNNING_COSTS');
   const runningCostsHint = runningCostsRule ? `Planned running costs must be at least ${runningCostsRule.percentage.toString()}% below this in ${draft.financialYear}.` : undefined;
-  const problems = missingAllocation && reading.pending?.kind === 'NO_ALLOCATION' ? [{ field: 'allocation' as FieldId, message: 'Enter the allocation' }, ...reading.problems] : reading.problems;
+  const problems = attempted ? saveProblems(reading) : reading.problems;
   const errorFor = (field: FieldId) => problems.find((problem) => problem.field === field)?.message;
   const planKey = reading.input ? JSON.stringify(toServerInput(reading.input)) : null;
 
@@ -50,15 +51,14 @@ export function CheckPlanPage() {
   }, [summaryFocus]);
 
   const update = (change: Partial<PlanDraft>) => {
-    if (change.allocation !== undefined) setMissingAllocation(false);
     setDraft((current) => ({ ...current, ...change }));
   };
   const updateLine = (category: PlanCategory, value: string) => setDraft((current) => ({ ...current, lines: { ...current.lines, [category]: value } }));
 
   async function checkWithServer(event: FormEvent) {
     event.preventDefault();
-    if (reading.pending?.kind === 'NO_ALLOCATION') setMissingAllocation(true);
-    if (problems.length || reading.pending?.kind === 'NO_ALLOCATION') {
+    setAttempted(true);
+    if (saveProblems(reading).length) {
       setSummaryFocus((n) => n + 1);
       return;
     }

@@ -1,7 +1,7 @@
 import { FINANCE_ROUNDING, FINANCIAL_RULE_DEFINITIONS, Money, type PlanCompliance, type RuleCompliance } from '@ccg-assure/domain';
 import { CellLabel } from './cell-label';
 import type { PlanPending, PlanReading } from './plan-draft';
-import { fieldInSentence } from './plan-fields';
+import { fieldInSentence, fieldLabel } from './plan-fields';
 import { CATEGORY_LABELS, RULE_LABELS, ruleTerms } from './plan-labels';
 
 /** Percentages of allocation shown to two places, rounded once by the finance rounding rule. */
@@ -13,6 +13,9 @@ function shortfallWords(rule: RuleCompliance): string {
   return `${isCap(rule) ? 'over the cap by' : 'short by'} ${rule.shortfall.toDisplayString()}`;
 }
 
+/** "A, B and C". */
+const listInWords = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 function pendingSentence(pending: PlanPending, year: string): string {
   switch (pending.kind) {
     case 'NO_ALLOCATION':
@@ -23,6 +26,8 @@ function pendingSentence(pending: PlanPending, year: string): string {
       return `Enter the ${pending.fields.map(fieldInSentence).join(' and the ')} to check a ${year} plan.`;
     case 'CANNOT_CHECK':
       return `This plan cannot be checked yet: ${pending.message}`;
+    case 'UNREADABLE':
+      return `This plan cannot be checked until ${pending.fields.length === 1 ? 'this amount is' : `these ${pending.fields.length} amounts are`} corrected: ${listInWords(pending.fields.map(fieldLabel))}.`;
   }
 }
 
@@ -54,8 +59,7 @@ function RuleResult({ rule }: { rule: RuleCompliance }) {
  * `compact` puts each rule's result under its name, for a narrow column beside the editor.
  */
 export function CompliancePanel({ reading, financialYear, showLines = true, compact = false }: { reading: PlanReading; financialYear: string; showLines?: boolean; compact?: boolean }) {
-  const { compliance, input, problems, pending } = reading;
-  const unread = problems.length;
+  const { compliance, input, pending } = reading;
   // The compact table stacks its rows at phone width (app.css); explicit roles keep it a table to screen readers.
   const stackable = (role: string) => (compact ? { role } : {});
   return (
@@ -65,11 +69,6 @@ export function CompliancePanel({ reading, financialYear, showLines = true, comp
       </h2>
       <div id="compliance-summary" role="status" aria-live="polite" aria-atomic="true">
         <p className="nhsuk-body nhsuk-u-font-weight-bold">{compliance ? complianceSentence(compliance) : pending ? pendingSentence(pending, financialYear) : null}</p>
-        {unread > 0 && (
-          <p className="nhsuk-body">
-            {unread === 1 ? '1 amount cannot be read and is' : `${unread} amounts cannot be read and are`} left out until corrected.
-          </p>
-        )}
       </div>
       {compliance && input && (
         <>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../ui/nhs';
 
 /** The longest reason the API keeps (ReturnFinancialPlanInput.reason). */
 export const MAX_RETURN_REASON = 2000;
@@ -31,8 +32,9 @@ export function PlanDecisions({ what, submit, approve, returnToCcg, complianceSe
   const [step, setStep] = useState<Step | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  // Each refused attempt moves focus to the error summary (the NHS pattern), which links to the reason.
+  const [summaryFocus, setSummaryFocus] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     if (step) headingRef.current?.focus();
@@ -52,14 +54,10 @@ export function PlanDecisions({ what, submit, approve, returnToCcg, complianceSe
   async function confirmReturn(event: FormEvent) {
     event.preventDefault();
     const trimmed = reason.trim();
-    if (!trimmed) {
-      setReasonError('Enter why the plan is being returned');
-      reasonRef.current?.focus();
-      return;
-    }
-    if (trimmed.length > MAX_RETURN_REASON) {
-      setReasonError(`The reason must be ${MAX_RETURN_REASON} characters or fewer`);
-      reasonRef.current?.focus();
+    const problem = !trimmed ? 'Enter why the plan is being returned' : trimmed.length > MAX_RETURN_REASON ? `The reason must be ${MAX_RETURN_REASON} characters or fewer` : null;
+    if (problem) {
+      setReasonError(problem);
+      setSummaryFocus((n) => n + 1);
       return;
     }
     await finish(() => onReturn(trimmed));
@@ -141,6 +139,7 @@ export function PlanDecisions({ what, submit, approve, returnToCcg, complianceSe
         <div className="nhsuk-card ccg-confirm">
           <div className="nhsuk-card__content">
             {heading(`Return ${what}?`)}
+            {reasonError && <ErrorSummary id="return-problems" headingLevel="h4" focusRequest={summaryFocus} problems={[{ field: 'return-reason', message: reasonError }]} />}
             <form onSubmit={(event) => void confirmReturn(event)} noValidate>
               <div className={`nhsuk-form-group${reasonError ? ' nhsuk-form-group--error' : ''}`}>
                 <label className="nhsuk-label" htmlFor="return-reason">
@@ -156,7 +155,6 @@ export function PlanDecisions({ what, submit, approve, returnToCcg, complianceSe
                   </span>
                 )}
                 <textarea
-                  ref={reasonRef}
                   className={`nhsuk-textarea${reasonError ? ' nhsuk-textarea--error' : ''}`}
                   id="return-reason"
                   name="return-reason"

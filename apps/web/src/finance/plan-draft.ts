@@ -86,6 +86,8 @@ export type PlanPending =
   | { kind: 'NO_ALLOCATION' }
   | { kind: 'ALLOCATION_INVALID' }
   | { kind: 'NEEDS_INPUT'; fields: ExtraAmountFieldId[] }
+  /** Some amounts cannot be read: nothing is checked until they can (a bad line is never taken as £0). */
+  | { kind: 'UNREADABLE'; fields: FieldId[] }
   | { kind: 'CANNOT_CHECK'; code: string; message: string };
 
 export interface PlanReading {
@@ -132,6 +134,7 @@ export function readPlan(draft: PlanDraft, flexes: readonly PlanFlex[] = []): Pl
   const none = (pending: PlanPending): PlanReading => ({ problems, input: null, compliance: null, pending });
   if (allocation.state === 'empty') return none({ kind: 'NO_ALLOCATION' });
   if (allocation.state === 'invalid') return none({ kind: 'ALLOCATION_INVALID' });
+  if (problems.length) return none({ kind: 'UNREADABLE', fields: problems.map((problem) => problem.field) });
   if (missing.length) return none({ kind: 'NEEDS_INPUT', fields: missing });
 
   const input: FinancialPlanInput = {

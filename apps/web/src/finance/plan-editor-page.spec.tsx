@@ -125,6 +125,9 @@ describe('the plan editor', () => {
     const problems = screen.getByRole('alert');
     expect(within(problems).getByRole('link', { name: 'Acute must be pounds and pence, with no more than 2 numbers after the decimal point' })).toHaveAttribute('href', '#line-ACUTE');
     await waitFor(() => expect(document.activeElement).toBe(problems));
+    // nothing is claimed about compliance while a figure cannot be read (issue 20)
+    expect(summary()).toHaveTextContent('This plan cannot be checked until this amount is corrected: Acute.');
+    expect(screen.queryByText(/This plan meets all/)).not.toBeInTheDocument();
   });
 
   it('is read-only once submitted, for its finance officer', async () => {
@@ -252,7 +255,10 @@ describe('submitting, approving and returning', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Return the plan to the CCG' }));
     await userEvent.click(screen.getByRole('button', { name: 'Return the plan' }));
     expect(screen.getByText('Enter why the plan is being returned', { selector: '.nhsuk-error-message' })).toBeInTheDocument();
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Why is it being returned/ }));
+    // the NHS error summary appears, takes focus and links to the reason (issue 20)
+    const problems = screen.getByRole('alert');
+    expect(within(problems).getByRole('link', { name: 'Enter why the plan is being returned' })).toHaveAttribute('href', '#return-reason');
+    await waitFor(() => expect(document.activeElement).toBe(problems));
     await userEvent.type(screen.getByRole('textbox', { name: /Why is it being returned/ }), 'Hold the full 2.5% fund.');
     await userEvent.click(screen.getByRole('button', { name: 'Return the plan' }));
     expect(await screen.findByText('Returned to the CCG: version 1.')).toBeInTheDocument();
