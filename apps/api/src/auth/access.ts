@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Extensions } from 'type-graphql';
-import { forbidden, unauthenticated } from '../server/app-error';
+import { AppError, forbidden, unauthenticated } from '../server/app-error';
 import type { RequestContext } from '../server/request-context';
 import type { Role } from './role';
 import { hasAnyRole } from './viewer';
@@ -10,10 +10,19 @@ import { hasAnyRole } from './viewer';
  * a field without one is refused at run time and fails the schema-walk test (default deny).
  * Object-level checks (which CCG's plan) stay in the services.
  */
-export type AccessRule = { kind: 'PUBLIC' } | { kind: 'SIGNED_IN' } | { kind: 'ROLES'; roles: Role[] };
+export type AccessRule = { kind: 'PUBLIC' } | { kind: 'SIGNED_IN'; whilePasswordChangeRequired?: true } | { kind: 'ROLES'; roles: Role[] };
 
 export const PUBLIC: AccessRule = { kind: 'PUBLIC' };
 export const SIGNED_IN: AccessRule = { kind: 'SIGNED_IN' };
+/**
+ * Signed in, even while the account must change its one-time password: only `changePassword` and `signOut`
+ * (with the PUBLIC `me`). Every other rule refuses such a viewer with PASSWORD_CHANGE_REQUIRED (issue 14).
+ */
+export const SIGNED_IN_EVEN_BEFORE_PASSWORD_CHANGE: AccessRule = { kind: 'SIGNED_IN', whilePasswordChangeRequired: true };
+
+/** The refusal of a viewer who must change their one-time password first (also used by the upload route). */
+export const passwordChangeRequired = () =>
+  new AppError('FORBIDDEN', 'PASSWORD_CHANGE_REQUIRED', 'Change the one-time password you were given before you do anything else.');
 export const roles = (...allowed: Role[]): AccessRule => ({ kind: 'ROLES', roles: allowed });
 
 const ACCESS_KEY = 'access';
@@ -53,5 +62,6 @@ function checkAccess(rule: AccessRule | undefined, fieldName: string, context: R
   if (!rule) throw forbidden(`${fieldName} has no access rule, so it is refused.`);
   if (rule.kind === 'PUBLIC') return;
   if (!context.viewer) throw unauthenticated();
+  if (context.viewer.mustChangePassword && !(rule.kind === 'SIGNED_IN' && rule.whilePasswordChangeRequired)) throw passwordChangeRequired();
   if (rule.kind === 'ROLES' && !hasAnyRole(context.viewer, rule.roles)) throw forbidden();
 }

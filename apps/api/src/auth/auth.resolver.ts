@@ -18,7 +18,7 @@ export class AuthResolver {
   @Mutation(() => ViewerType, { description: 'Signs in with a username and password and starts a session (an httpOnly cookie).' })
   @Access(PUBLIC)
   async signIn(@Arg('input', () => SignInInput, { description: 'Username and password.' }) input: SignInInput, @Ctx() context: RequestContext): Promise<ViewerType> {
-    const signedIn = await context.services.auth.signIn(input.username, input.password, { requestId: context.requestId, clientAddress: context.clientAddress });
+    const signedIn = await context.services.auth.signIn(input.username, input.password, { requestId: context.requestId, clientAddress: context.clientAddress, userAgent: context.userAgent ?? null });
     context.sessionCookie.set(signedIn.token, signedIn.expiresAt);
     context.viewer = signedIn.viewer;
     return toViewerType(await context.services.auth.profile(signedIn.viewer));

@@ -21,7 +21,14 @@ export interface SignInRequest {
   requestId: string;
   /** The client's IP address as Express sees it (`req.ip`); null outside HTTP. */
   clientAddress: string | null;
+  /** The client's User-Agent header, if any; kept with the session (cut to 300 characters) for "your sessions". */
+  userAgent?: string | null;
 }
+
+/** How long a session's `last_seen_at` may lag: it is written at most once a minute per session. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export const USER_AGENT_MAX_LENGTH = 300;
 
 export interface AuthOptions {
   /** Failed sign-in limits and lockouts (default: DEFAULT_SIGN_IN_THROTTLE). */
@@ -44,7 +51,8 @@ export interface ViewerProfile extends Viewer {
   organisations: Map<string, OrganisationEntity>;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The stored form of a session token (the browser alone holds the token). */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Sign-in, sign-out and session look-up. Sessions live in PostgreSQL (`user_session`). */
 export class AuthService {
@@ -91,6 +99,7 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.sessionTtlHours * 3_600_000);
+    let sessionId = '';
     const lockedUntil = await this.dataSource.transaction(async (manager) => {
       // A lockout that began while this password was being checked still wins: no session during a lockout.
       const locked = await this.throttle.lockedUntil(manager, subjects, now, true);
@@ -99,7 +108,19 @@ export class AuthService {
         return locked;
       }
       await this.throttle.clearAccount(manager, subjects.account);
-      const session = await manager.save(SessionEntity, manager.create(SessionEntity, { tokenHash: hashToken(token), userId: user.id, expiresAt }));
+      const session = await manager.save(
+        SessionEntity,
+        manager.create(SessionEntity, {
+          tokenHash: hashToken(token),
+          userId: user.id,
+          expiresAt,
+          lastSeenAt: now,
+          clientAddress: request.clientAddress?.slice(0, 100) ?? null,
+          userAgent: request.userAgent ? [...request.userAgent].slice(0, USER_AGENT_MAX_LENGTH).join('') : null,
+        }),
+      );
+      await manager.update(UserEntity, { id: user.id }, { lastSignInAt: now });
+      sessionId = session.id;
       await recordAudit(manager, { userId: user.id, username: user.username, requestId: request.requestId }, {
         action: 'SIGN_IN',
         entityType: 'session',
@@ -109,7 +130,7 @@ export class AuthService {
       return null;
     });
     if (lockedUntil) throw tooManyAttempts(lockedUntil, now);
-    return { viewer: await this.loadViewer(this.dataSource.manager, user), token, expiresAt };
+    return { viewer: await this.loadViewer(this.dataSource.manager, user, sessionId), token, expiresAt };
   }
 
   private async recordFailure(subjects: SignInSubjects, request: SignInRequest): Promise<void> {
@@ -159,13 +180,21 @@ export class AuthService {
     });
   }
 
-  /** The viewer of a live session, or null when the token is unknown, revoked or expired. */
+  /**
+   * The viewer of a live session, or null when the token is unknown, revoked or expired, or the account is
+   * deactivated. Notes when the session was last used, at most once a minute (LAST_SEEN_RESOLUTION_MS), so a
+   * busy page does not write on every request.
+   */
   async viewerForToken(token: string): Promise<Viewer | null> {
     const session = await this.dataSource.getRepository(SessionEntity).findOne({ where: { tokenHash: hashToken(token) } });
-    if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return null;
+    const now = this.now();
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= now.getTime()) return null;
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: session.userId } });
     if (!user || user.disabledAt) return null;
-    return this.loadViewer(this.dataSource.manager, user);
+    if (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+      await this.dataSource.getRepository(SessionEntity).update({ id: session.id }, { lastSeenAt: now });
+    }
+    return this.loadViewer(this.dataSource.manager, user, session.id);
   }
 
   /** The viewer with the organisations their roles are held for, for the `me` query. */
@@ -177,12 +206,14 @@ export class AuthService {
     return { ...viewer, organisations: new Map(organisations.map((organisation) => [organisation.code, organisation])) };
   }
 
-  private async loadViewer(manager: EntityManager, user: UserEntity): Promise<Viewer> {
+  private async loadViewer(manager: EntityManager, user: UserEntity, sessionId: string): Promise<Viewer> {
     const assignments = await manager.find(RoleAssignmentEntity, { where: { userId: user.id }, order: { role: 'ASC', organisationCode: 'ASC' } });
     return {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
+      mustChangePassword: user.passwordChangeRequired,
+      sessionId,
       roles: assignments.map((assignment) => ({ role: assignment.role, organisationCode: assignment.organisationCode })),
     };
   }

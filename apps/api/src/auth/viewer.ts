@@ -5,6 +5,13 @@ export interface Viewer {
   userId: string;
   username: string;
   displayName: string;
+  /**
+   * The account holds a one-time password: every root field but `me`, `changePassword` and `signOut` is refused
+   * with PASSWORD_CHANGE_REQUIRED (access.ts). Absent means false.
+   */
+  mustChangePassword?: boolean;
+  /** The session this request came with (absent outside a session, as in tests that build a viewer). */
+  sessionId?: string;
   roles: { role: Role; organisationCode: string }[];
 }
 

@@ -2,6 +2,7 @@ import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { readSessionToken } from '../auth/session-cookie';
 import { Role } from '../auth/role';
+import { passwordChangeRequired } from '../auth/access';
 import { hasAnyRole } from '../auth/viewer';
 import { AppError, forbidden, unauthenticated } from '../server/app-error';
 import type { Logger } from '../server/logger';
@@ -37,6 +38,7 @@ export function importsUploadRouter(services: Services, logger: Logger): Router 
       const token = readSessionToken(req);
       const viewer = token ? await services.auth.viewerForToken(token) : null;
       if (!viewer) throw unauthenticated();
+      if (viewer.mustChangePassword) throw passwordChangeRequired();
       if (!hasAnyRole(viewer, [Role.ANALYST, Role.ADMIN])) throw forbidden();
       const kind = importKinds[String(req.params.kind)];
       if (!kind) throw new AppError('NOT_FOUND', 'IMPORT_KIND_UNKNOWN', `There is no import kind "${String(req.params.kind)}".`, { field: 'kind' });

@@ -50,6 +50,7 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
       const context: RequestContext = {
         requestId,
         clientAddress: req.ip ?? null,
+        userAgent: req.header('user-agent') ?? null,
         viewer,
         sessionToken,
         sessionCookie: sessionCookieFor(res, config.cookieSecure),

@@ -9,6 +9,8 @@ export interface RequestContext {
   requestId: string;
   /** The client's IP address as Express sees it (`req.ip`: behind a proxy, only with `trust proxy` set); null outside HTTP. */
   clientAddress: string | null;
+  /** The client's User-Agent header, if any (kept with a new session). */
+  userAgent?: string | null;
   viewer: Viewer | null;
   /** The raw session token from the cookie, if any (to revoke on sign-out). */
   sessionToken: string | null;
