@@ -4,6 +4,7 @@ import { openDatabase } from './database/open-database';
 import { loadBundledDataOnFirstStart } from './imports/bundled-data';
 import { markInterruptedImports } from './imports/import.service';
 import { printAppSchema } from './schema/build-schema';
+import { ScoresService } from './scores/scores.service';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoAssurance } from './seed/demo-assurance';
 import { seedDemoFinancialPlans } from './seed/demo-financial-plans';
@@ -20,6 +21,9 @@ async function main() {
   if (interrupted.length) logger.warn('imports cut short by an earlier crash are marked INTERRUPTED; none of their data was kept', { batchIds: interrupted });
   if (embedded) await seedDemoAccounts(dataSource, config.sharedDataDir, logger);
   await loadBundledDataOnFirstStart(dataSource, config.sharedDataDir, logger);
+  // Stored scores missing, out of step or of an older SCORING_VERSION are recomputed before serving (decision 0021).
+  const rescored = await new ScoresService(dataSource).refreshOutOfStep();
+  if (rescored.series) logger.info('stored scores recomputed', { ...rescored });
   // Illustrative plans need the CCGs' period names from the bundled data, so they come after it.
   if (embedded) await seedDemoFinancialPlans(dataSource, config.sharedDataDir, logger);
   if (embedded) await seedDemoAssurance(dataSource, logger);

@@ -1,4 +1,3 @@
-import type { PointType, RagStatus } from '@ccg-assure/domain';
 import type { DataSource } from 'typeorm';
 import type { IndicatorView } from '../indicators/indicators.service';
 import { IndicatorEntity } from '../indicators/indicator.entity';
@@ -7,8 +6,8 @@ import { containsPattern, inRegionCondition } from '../organisations/organisatio
 import type { OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
 import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
-import { judgeLatest, type IndicatorScore, type ScorecardLoaders } from './scorecard-scores';
-import { latestPeriodWithData, latestValues, regionAsAt } from './scorecards.queries';
+import type { IndicatorVerdict, ScorecardLoaders } from './scorecard-scores';
+import { latestPeriodWithData, regionAsAt } from './scorecards.queries';
 
 /** Which providers the grid shows. */
 export interface GridFilter {
@@ -55,18 +54,10 @@ const NAME_ORDER = new Intl.Collator('en-GB');
 /** The kind of organisation the grid and comparisons call providers. */
 export const PROVIDER_TYPE = 'NHS_TRUST';
 
-/** What the grid filters and sorts on: one indicator's latest value and verdicts (variation only when computed). */
-interface Verdict {
-  indicatorCode: string;
-  value: number;
-  rag: RagStatus | null;
-  variationType: PointType | null;
-}
-
 /**
  * The scorecard grid (integrated performance report): providers with values by indicators, filtered, sorted and
- * paged. Asks the database a fixed number of statements however many providers (the page's scores go through
- * the per-request loader, which the cells then reuse).
+ * paged, from the stored scores (decision 0021). Asks the database a fixed number of statements however many
+ * providers (the verdicts go through the per-request loader, which the cells then reuse).
  */
 export async function gridPage(dataSource: DataSource, query: GridQuery, loaders: ScorecardLoaders): Promise<GridView> {
   const asOf = query.asOf ?? (await latestPeriodStart(dataSource));
@@ -85,16 +76,12 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
   const region = filter.ccg ? await regionOfCcg(dataSource, filter.ccg, asOf) : undefined;
   let providers = region === null ? [] : await providersAsAt(dataSource, { region: filter.region ?? null, ccgRegion: region ?? null, search: filter.search ?? null }, asOf);
 
-  // Filtering and sorting need each candidate's verdicts: by variation, the SPC of every series (one
-  // batch through the loader, reused by the cells); by RAG or value, only the latest values.
-  const needsVariation = filter.status === ScorecardStatus.IMPROVING || filter.status === ScorecardStatus.DETERIORATING;
-  const needsLatest = filter.status === ScorecardStatus.FAILING || order.field === ScorecardOrderField.VALUE;
-  let verdicts = new Map<string, Verdict[]>();
-  if (needsVariation) {
-    const scores = await loaders.scores.loadMany(providers.map((p) => ({ code: p.code, asOf })));
-    verdicts = new Map(providers.map((p, i) => [p.code, checkedScores(scores[i]).map(verdictOfScore)]));
-  } else if (needsLatest) {
-    verdicts = await latestVerdicts(dataSource, providers.map((p) => p.code), asOf);
+  // Filtering and sorting read each candidate's stored verdicts (decision 0021): one batch through the loader,
+  // which the page's cells then reuse.
+  let verdicts = new Map<string, IndicatorVerdict[]>();
+  if (filter.status || order.field === ScorecardOrderField.VALUE) {
+    const loaded = await loaders.verdicts.loadMany(providers.map((p) => ({ code: p.code, asOf })));
+    verdicts = new Map(providers.map((p, i) => [p.code, checkedVerdicts(loaded[i])]));
   }
   if (filter.status) {
     const status = filter.status;
@@ -128,7 +115,7 @@ export async function providersOfCcg(dataSource: DataSource, ccgCode: string, as
   return { asOf: at, providerCodes: providers.map((provider) => provider.code) };
 }
 
-function sortProviders(providers: OrganisationView[], order: GridOrder, verdicts: Map<string, Verdict[]>): void {
+function sortProviders(providers: OrganisationView[], order: GridOrder, verdicts: Map<string, IndicatorVerdict[]>): void {
   const byCode = (a: OrganisationView, b: OrganisationView) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   const direction = order.direction === SortDirection.DESC ? -1 : 1;
   if (order.field === ScorecardOrderField.CODE) {
@@ -178,31 +165,13 @@ function providersAsAt(dataSource: DataSource, filter: { region: string | null; 
   return query.orderBy('o.code').getMany();
 }
 
-/** RAG of each provider's latest value of each indicator as at `asOf`: one statement, no SPC. */
-async function latestVerdicts(dataSource: DataSource, codes: readonly string[], asOf: string): Promise<Map<string, Verdict[]>> {
-  const rows = codes.length ? await latestValues.rows(dataSource.manager, [[...codes], asOf]) : [];
-  const verdicts = new Map<string, Verdict[]>(codes.map((code) => [code, []]));
-  for (const row of rows) {
-    const { rag } = judgeLatest(row.indicatorCode, row);
-    verdicts.get(row.organisationCode)?.push({ indicatorCode: row.indicatorCode, value: row.value, rag, variationType: null });
-  }
-  return verdicts;
-}
-
 /** NOT_FOUND for an unknown code, BAD_USER_INPUT for an organisation that is not a CCG. */
 function checkCcg(ccg: { type: string } | null, code: string): void {
   if (!ccg) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
   if (ccg.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${code} is not a CCG.`);
 }
 
-const verdictOfScore = (score: IndicatorScore): Verdict => ({
-  indicatorCode: score.indicatorCode,
-  value: score.latest.value,
-  rag: score.rag,
-  variationType: score.analysis.variationType,
-});
-
-function hasStatus(verdicts: Verdict[], status: ScorecardStatus, indicator: string | null): boolean {
+function hasStatus(verdicts: IndicatorVerdict[], status: ScorecardStatus, indicator: string | null): boolean {
   return verdicts
     .filter((verdict) => indicator === null || verdict.indicatorCode === indicator)
     .some((verdict) =>
@@ -212,7 +181,7 @@ function hasStatus(verdicts: Verdict[], status: ScorecardStatus, indicator: stri
     );
 }
 
-function checkedScores(scores: IndicatorScore[] | Error | undefined): IndicatorScore[] {
-  if (scores instanceof Error) throw scores;
-  return scores ?? [];
+function checkedVerdicts(verdicts: IndicatorVerdict[] | Error | undefined): IndicatorVerdict[] {
+  if (verdicts instanceof Error) throw verdicts;
+  return verdicts ?? [];
 }

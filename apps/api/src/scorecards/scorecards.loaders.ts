@@ -1,29 +1,30 @@
 import DataLoader from 'dataloader';
-import type { IndicatorScore, ScoreKey } from './scorecard-scores';
+import type { IndicatorScore, IndicatorVerdict, ScoreKey, VerdictKey } from './scorecard-scores';
 import type { ScorecardsService } from './scorecards.service';
 
 /**
- * Per-request batch loaders. `scores` gives a provider's indicator scores as at a date (latest value,
- * standard, RAG, SPC): every provider asked for in one tick costs one SQL statement per asOf date, and
- * each series is analysed once per request however many fields read it.
+ * Per-request batch loaders of stored scores (decision 0021). `scores` gives a provider's indicator scores as at a
+ * date (latest value, standard, RAG, SPC with every point), `verdicts` what its grid cells show (no points): every
+ * provider asked for in one tick costs one SQL statement per asOf date, however many fields read it.
  */
 export function createScorecardLoaders(service: ScorecardsService) {
   return {
-    scores: new DataLoader<ScoreKey, IndicatorScore[], string>(
-      async (keys) => {
-        const byAsOf = new Map<string | null, string[]>();
-        for (const key of keys) byAsOf.set(key.asOf, [...(byAsOf.get(key.asOf) ?? []), key.code]);
-        const results = new Map<string, IndicatorScore[]>();
-        for (const [asOf, codes] of byAsOf) {
-          for (const [code, scores] of await service.scoresOf(codes, asOf)) results.set(scoreKey({ code, asOf }), scores);
-        }
-        return keys.map((key) => results.get(scoreKey(key)) ?? []);
-      },
-      { cacheKeyFn: scoreKey },
-    ),
+    scores: new DataLoader<ScoreKey, IndicatorScore[], string>((keys) => byAsOf(keys, (codes, asOf) => service.scoresOf(codes, asOf)), { cacheKeyFn: keyOf }),
+    verdicts: new DataLoader<VerdictKey, IndicatorVerdict[], string>((keys) => byAsOf(keys, (codes, asOf) => service.verdictsOf(codes, asOf)), { cacheKeyFn: keyOf }),
   };
 }
 
-function scoreKey(key: ScoreKey): string {
+/** One read per asOf date among the keys, each for all of its providers. */
+async function byAsOf<A extends string | null, V>(keys: readonly { code: string; asOf: A }[], read: (codes: string[], asOf: A) => Promise<Map<string, V[]>>): Promise<V[][]> {
+  const codesByAsOf = new Map<A, string[]>();
+  for (const key of keys) codesByAsOf.set(key.asOf, [...(codesByAsOf.get(key.asOf) ?? []), key.code]);
+  const results = new Map<string, V[]>();
+  for (const [asOf, codes] of codesByAsOf) {
+    for (const [code, values] of await read(codes, asOf)) results.set(keyOf({ code, asOf }), values);
+  }
+  return keys.map((key) => results.get(keyOf(key)) ?? []);
+}
+
+function keyOf(key: { code: string; asOf: string | null }): string {
   return `${key.asOf ?? 'all'}|${key.code}`;
 }

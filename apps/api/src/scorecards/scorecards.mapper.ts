@@ -8,7 +8,7 @@ import type { ProviderComparisonView } from './provider-comparison';
 import type { ProviderScorecardView } from './provider-scorecard';
 import type { IndicatorStandard, ProviderScorecard, ScorecardCell, ScorecardIndicator, ScorecardSummaryConnection } from './scorecard.type';
 import type { GridView } from './scorecard-grid';
-import type { IndicatorScore } from './scorecard-scores';
+import type { IndicatorScore, IndicatorVerdict } from './scorecard-scores';
 
 // Scorecard views as GraphQL shows them.
 
@@ -53,18 +53,18 @@ export function toScorecardSummary(view: GridView): ScorecardSummaryConnection {
   };
 }
 
-/** The cells of one grid row, one per column, from the provider's scores. */
-export function toScorecardCells(columns: Indicator[], scores: IndicatorScore[]): ScorecardCell[] {
+/** The cells of one grid row, one per column, from the provider's stored verdicts. */
+export function toScorecardCells(columns: Indicator[], verdicts: IndicatorVerdict[]): ScorecardCell[] {
   return columns.map((indicator) => {
-    const score = scores.find((s) => s.indicatorCode === indicator.code);
+    const verdict = verdicts.find((v) => v.indicatorCode === indicator.code);
     return {
       indicator,
-      period: score?.latest.periodStart ?? null,
-      value: score?.latest.value ?? null,
-      threshold: score?.standard?.threshold ?? null,
-      rag: score?.rag ?? null,
-      variationType: score?.analysis.variationType ?? null,
-      assuranceType: score?.analysis.assuranceType ?? null,
+      period: verdict?.periodStart ?? null,
+      value: verdict?.value ?? null,
+      threshold: verdict?.threshold ?? null,
+      rag: verdict?.rag ?? null,
+      variationType: verdict?.variationType ?? null,
+      assuranceType: verdict?.assuranceType ?? null,
     };
   });
 }

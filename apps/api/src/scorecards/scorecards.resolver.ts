@@ -98,7 +98,7 @@ export class ScorecardRowResolver {
 
   @FieldResolver(() => [ScorecardCell], { description: 'One cell per indicator of the grid, in the same order as ScorecardSummaryConnection.indicators.' })
   async cells(@Root() row: ScorecardRow, @Ctx() context: RequestContext): Promise<ScorecardCell[]> {
-    return toScorecardCells(row.columns, await context.loaders.scores.load({ code: row.providerCode, asOf: row.asOf }));
+    return toScorecardCells(row.columns, await context.loaders.verdicts.load({ code: row.providerCode, asOf: row.asOf }));
   }
 }
 

@@ -2,14 +2,15 @@ import type { DataSource } from 'typeorm';
 import { compareProviders, type ProviderComparisonView } from './provider-comparison';
 import { providerScorecard, type ProviderScorecardView } from './provider-scorecard';
 import { gridPage, providersOfCcg, type GridQuery, type GridView, type ProvidersOfCcgView } from './scorecard-grid';
-import { scoresOf, type IndicatorScore, type ScorecardLoaders } from './scorecard-scores';
+import { scoresOf, verdictsOf, type IndicatorScore, type IndicatorVerdict, type ScorecardLoaders } from './scorecard-scores';
 
 export type { IndicatorScore } from './scorecard-scores';
 
 /**
  * Provider scorecards, the scorecard grid and comparisons, one method per use case (each in its own file).
- * Reads the stored values; every verdict comes from the domain library (findStandard, evaluateRag(FromCounts),
- * analyseSpc, rankValues, analyseFunnelPlot). Reads that field resolvers repeat go through the per-request loaders.
+ * Scores (latest value, standard, RAG, SPC) are read as stored when the values changed (decision 0021), never
+ * recomputed here; comparisons rank and plot one period's values with the domain library (rankValues,
+ * analyseFunnelPlot). Reads that field resolvers repeat go through the per-request loaders.
  */
 export class ScorecardsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -37,5 +38,10 @@ export class ScorecardsService {
   /** Every provider's scores as at `asOf`, for the per-request `scores` loader (see scorecard-scores.ts). */
   scoresOf(codes: readonly string[], asOf: string | null): Promise<Map<string, IndicatorScore[]>> {
     return scoresOf(this.dataSource, codes, asOf);
+  }
+
+  /** Every provider's stored grid verdicts as at `asOf`, for the per-request `verdicts` loader (see scorecard-scores.ts). */
+  verdictsOf(codes: readonly string[], asOf: string): Promise<Map<string, IndicatorVerdict[]>> {
+    return verdictsOf(this.dataSource, codes, asOf);
   }
 }

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
+import { OwnAccountService } from '../accounts/own-account.service';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { AssuranceTriggersService } from '../assessments/assurance-triggers.service';
 import { BuddyingService } from '../assessments/buddying.service';
@@ -11,15 +13,19 @@ import { ImportsService } from '../imports/import.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
+import { ScoresService } from '../scores/scores.service';
 import { SpecialMeasuresService } from '../special-measures/special-measures.service';
 
 /** Every area's services, built once per running server and shared by its requests (they hold no request state). */
 export interface Services {
   auth: AuthService;
+  accounts: AccountsService;
+  ownAccount: OwnAccountService;
   audit: AuditService;
   organisations: OrganisationsService;
   indicators: IndicatorsService;
   scorecards: ScorecardsService;
+  scores: ScoresService;
   imports: ImportsService;
   financialPlans: FinancialPlansService;
   assessments: AssessmentsService;
@@ -40,6 +46,7 @@ const DEFAULT_OPTIONS: ServiceOptions = { sessionTtlHours: 12 };
 /** Builds every service on the one DataSource; each opens its own transaction where it writes. */
 export function createServices(dataSource: DataSource, options: ServiceOptions = DEFAULT_OPTIONS): Services {
   const organisations = new OrganisationsService(dataSource);
+  const accounts = new AccountsService(dataSource);
   const scorecards = new ScorecardsService(dataSource);
   const financialPlans = new FinancialPlansService(dataSource, organisations);
   const assessments = new AssessmentsService(dataSource, organisations);
@@ -47,10 +54,13 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
   const specialMeasures = new SpecialMeasuresService(dataSource, organisations, assessments);
   return {
     auth: new AuthService(dataSource, options.sessionTtlHours),
+    accounts,
+    ownAccount: new OwnAccountService(dataSource, accounts),
     audit: new AuditService(dataSource),
     organisations,
     indicators: new IndicatorsService(dataSource),
     scorecards,
+    scores: new ScoresService(dataSource),
     imports: new ImportsService(dataSource),
     financialPlans,
     assessments,

@@ -1,0 +1,79 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { SCORING_VERSION, scoreSeries, type SeriesPoint } from './score-series';
+import { deleteSeriesScores, insertSeriesScores, lockSeriesScores, seriesOutOfStep, valuesOfSeries } from './series-score.queries';
+import { toSeriesScoreRow, type SeriesScoreRow } from './stored-score';
+
+/** A series whose stored scores must be recomputed from the month `from` on (the whole series when null). */
+export interface TouchedSeries {
+  indicatorCode: string;
+  organisationCode: string;
+  from: string | null;
+}
+
+/** What a recompute did. */
+export interface ScoresRecomputed {
+  series: number;
+  rows: number;
+}
+
+/** Rows per insert statement: each carries its points as JSON, so a few hundred keep the parameter small. */
+const INSERT_BATCH = 500;
+
+/** A stored value as `valuesOfSeries` gives it: period id, start, end, type, label, numerator, denominator, value. */
+type ValueTuple = [number, string, string, string, string, number, number, number];
+
+/**
+ * Recomputes and stores the scores of the series given, as at each of their months from `from` on: deletes the
+ * stored rows from then on, reads every value of each series in one statement, scores each month's series (the
+ * values up to and including it) with `scoreSeries`, and writes the rows in a few statements. Runs in the caller's
+ * transaction (an import's, an edit's) under the scores lock, so readers see old or new scores with old or new
+ * values, never a mix. The one function every change of a score's inputs calls: imports (through
+ * `refreshScoresOutOfStep`), a new scoring version at start-up, and later a target edit for the series it touches.
+ */
+export async function recomputeSeriesScores(manager: EntityManager, touched: readonly TouchedSeries[]): Promise<ScoresRecomputed> {
+  if (touched.length === 0) return { series: 0, rows: 0 };
+  await lockSeriesScores.one(manager, []);
+  const keys = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode, from_date: s.from })));
+  await deleteSeriesScores.run(manager, [keys]);
+  const fromOf = new Map(touched.map((s) => [`${s.indicatorCode}|${s.organisationCode}`, s.from]));
+  const rows: SeriesScoreRow[] = [];
+  for (const series of await valuesOfSeries.rows(manager, [keys])) {
+    const from = fromOf.get(`${series.indicatorCode}|${series.organisationCode}`) ?? null;
+    const values = series.points as ValueTuple[];
+    const points: SeriesPoint[] = values.map(([, period, , , , numerator, denominator, value]) => ({ period, numerator, denominator, value }));
+    values.forEach(([periodId, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value], index) => {
+      if (from !== null && periodStart < from) return;
+      const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
+      const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest);
+      rows.push(toSeriesScoreRow(series.organisationCode, periodId, score));
+    });
+  }
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    await insertSeriesScores.run(manager, [JSON.stringify(rows.slice(start, start + INSERT_BATCH))]);
+  }
+  return { series: touched.length, rows: rows.length };
+}
+
+/**
+ * Finds, set-based, the series (of the indicators given; every indicator when null) whose stored scores are out of
+ * step with their values or were computed by another SCORING_VERSION, and recomputes them from the first month that
+ * is. After an import this is exactly the series its inserts, corrections and removals touched.
+ */
+export async function refreshScoresOutOfStep(manager: EntityManager, indicatorCodes: readonly string[] | null): Promise<ScoresRecomputed> {
+  await lockSeriesScores.one(manager, []);
+  const touched = await seriesOutOfStep.rows(manager, [indicatorCodes === null ? null : [...indicatorCodes], SCORING_VERSION]);
+  return recomputeSeriesScores(manager, touched.map((row) => ({ indicatorCode: row.indicatorCode, organisationCode: row.organisationCode, from: row.from })));
+}
+
+/** Stored scores: kept in step with the values they are computed from (decision 0021). */
+export class ScoresService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * At start-up (and after loading the bundled data): recomputes, in one transaction, every series whose stored
+   * scores are missing, out of step with its values, or of another SCORING_VERSION.
+   */
+  refreshOutOfStep(): Promise<ScoresRecomputed> {
+    return this.dataSource.transaction((manager) => refreshScoresOutOfStep(manager, null));
+  }
+}

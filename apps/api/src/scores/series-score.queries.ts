@@ -1,0 +1,146 @@
+import { sqlStatement } from '../database/typed-sql';
+
+// Stored scores (decision 0021): set-based finding of the series whose scores are out of step with their values,
+// their values in one statement, and bulk writes of the recomputed rows (jsonb_to_recordset over one parameter).
+
+/** Only one transaction rewrites stored scores at a time, whichever process and path (import, start-up, edit). */
+export const lockSeriesScores = sqlStatement({
+  name: 'scores-lock',
+  params: [],
+  columns: { locked: 'int4' },
+  text: `SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext('series-score'))`,
+});
+
+/**
+ * The series (of the indicators $1; every indicator when null) whose stored scores are out of step with their values,
+ * each from the first month that is: a value without a score of version $2 for its month, a score without a value
+ * for its month, or a score whose period or counts differ from the value's. An import's inserts, corrections and
+ * removals, and a new scoring version, all show here.
+ */
+export const seriesOutOfStep = sqlStatement({
+  name: 'scores-series-out-of-step',
+  params: ['varchar[]?', 'int4'],
+  columns: { indicatorCode: 'varchar', organisationCode: 'varchar', from: 'date' },
+  text: `WITH v AS (
+           SELECT v.indicator_code, v.organisation_code, p.start_date AS as_of, v.period_id,
+                  v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
+           FROM indicator_value v JOIN period p ON p.id = v.period_id
+           WHERE $1::varchar[] IS NULL OR v.indicator_code = ANY($1::varchar[])
+         ),
+         s AS (
+           SELECT indicator_code, organisation_code, as_of, period_id, numerator, denominator, value, scoring_version
+           FROM series_score WHERE $1::varchar[] IS NULL OR indicator_code = ANY($1::varchar[])
+         )
+         SELECT coalesce(v.indicator_code, s.indicator_code) AS "indicatorCode", coalesce(v.organisation_code, s.organisation_code) AS "organisationCode",
+                min(coalesce(v.as_of, s.as_of)) AS "from"
+         FROM v FULL JOIN s ON s.indicator_code = v.indicator_code AND s.organisation_code = v.organisation_code AND s.as_of = v.as_of
+         WHERE v.indicator_code IS NULL OR s.indicator_code IS NULL OR s.scoring_version <> $2::int4
+            OR (s.period_id, s.numerator, s.denominator, s.value) IS DISTINCT FROM (v.period_id, v.numerator, v.denominator, v.value)
+         GROUP BY 1, 2
+         ORDER BY 1, 2`,
+});
+
+/** The series given in $1 (JSON: indicator_code, organisation_code, from_date): their stored scores from from_date on (all when null) go. */
+export const deleteSeriesScores = sqlStatement({
+  name: 'scores-delete-series',
+  params: ['jsonb'],
+  columns: {},
+  text: `DELETE FROM series_score s
+         USING jsonb_to_recordset($1::jsonb) AS t(indicator_code varchar, organisation_code varchar, from_date date)
+         WHERE s.indicator_code = t.indicator_code AND s.organisation_code = t.organisation_code AND (t.from_date IS NULL OR s.as_of >= t.from_date)`,
+});
+
+/**
+ * Every value of the series given in $1 (JSON: indicator_code, organisation_code): one row per series, the
+ * indicator's polarity, and its points as JSON, oldest first: [period id, start, end, type, label, numerator,
+ * denominator, value] (JSON parses far faster than one row a point).
+ */
+export const valuesOfSeries = sqlStatement({
+  name: 'scores-values-of-series',
+  params: ['jsonb'],
+  columns: { indicatorCode: 'varchar', organisationCode: 'varchar', indicatorPolarity: 'varchar', points: 'jsonb' },
+  text: `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", min(i.polarity)::varchar AS "indicatorPolarity",
+                jsonb_agg(jsonb_build_array(p.id, p.start_date, p.end_date, p.type, p.label, v.numerator, v.denominator, v.value) ORDER BY p.start_date) AS points
+         FROM jsonb_to_recordset($1::jsonb) AS t(indicator_code varchar, organisation_code varchar)
+         JOIN indicator_value v ON v.indicator_code = t.indicator_code AND v.organisation_code = t.organisation_code
+         JOIN period p ON p.id = v.period_id JOIN indicator i ON i.code = v.indicator_code
+         GROUP BY v.indicator_code, v.organisation_code`,
+});
+
+/** Inserts the stored scores given in $1 (JSON, one object per row with the table's column names). */
+export const insertSeriesScores = sqlStatement({
+  name: 'scores-insert',
+  params: ['jsonb'],
+  columns: {},
+  text: `INSERT INTO series_score (indicator_code, organisation_code, as_of, period_id, numerator, denominator, value, standard_code, standard_valid_from, rag,
+                                   improvement_direction, target, mean, lower_process_limit, upper_process_limit, variation_type, assurance_type,
+                                   short_group_warning, points, scoring_version)
+         SELECT indicator_code, organisation_code, as_of, period_id, numerator, denominator, value, standard_code, standard_valid_from, rag,
+                improvement_direction, target, mean, lower_process_limit, upper_process_limit, variation_type, assurance_type,
+                short_group_warning, points, scoring_version
+         FROM jsonb_to_recordset($1::jsonb) AS r(indicator_code varchar, organisation_code varchar, as_of date, period_id int4, numerator float8,
+              denominator float8, value float8, standard_code varchar, standard_valid_from date, rag varchar, improvement_direction varchar, target float8,
+              mean float8, lower_process_limit float8, upper_process_limit float8, variation_type varchar, assurance_type varchar,
+              short_group_warning boolean, points jsonb, scoring_version int4)`,
+});
+
+/**
+ * Each series' stored score of the organisations $1 as at $2 (the latest month on or before it; the latest when
+ * null), with its period and every point's SPC: what the provider scorecard shows. By organisation, then indicator.
+ */
+export const storedScores = sqlStatement({
+  name: 'scores-stored-with-points',
+  params: ['varchar[]', 'date?'],
+  columns: {
+    organisationCode: 'varchar',
+    indicatorCode: 'varchar',
+    periodType: 'varchar',
+    periodStart: 'date',
+    periodEnd: 'date',
+    periodLabel: 'text',
+    numerator: 'float8',
+    denominator: 'float8',
+    value: 'float8',
+    standardCode: 'varchar?',
+    standardValidFrom: 'date?',
+    rag: 'varchar?',
+    improvementDirection: 'varchar',
+    target: 'float8?',
+    variationType: 'varchar',
+    assuranceType: 'varchar?',
+    shortGroupWarning: 'bool',
+    points: 'jsonb',
+  },
+  text: `SELECT DISTINCT ON (s.organisation_code, s.indicator_code) s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode",
+                p.type AS "periodType", p.start_date AS "periodStart", p.end_date AS "periodEnd", p.label AS "periodLabel",
+                s.numerator, s.denominator, s.value, s.standard_code AS "standardCode", s.standard_valid_from AS "standardValidFrom", s.rag,
+                s.improvement_direction AS "improvementDirection", s.target, s.variation_type AS "variationType", s.assurance_type AS "assuranceType",
+                s.short_group_warning AS "shortGroupWarning", s.points
+         FROM series_score s JOIN period p ON p.id = s.period_id
+         WHERE s.organisation_code = ANY($1::varchar[]) AND ($2::date IS NULL OR s.as_of <= $2::date)
+         ORDER BY s.organisation_code, s.indicator_code, s.as_of DESC`,
+});
+
+/**
+ * Each series' stored verdicts of the organisations $1 as at $2 (the latest month on or before it), without the
+ * points: what a grid cell shows and the grid filters and sorts on. By organisation, then indicator.
+ */
+export const storedVerdicts = sqlStatement({
+  name: 'scores-stored-verdicts',
+  params: ['varchar[]', 'date'],
+  columns: {
+    organisationCode: 'varchar',
+    indicatorCode: 'varchar',
+    asOf: 'date',
+    value: 'float8',
+    threshold: 'float8?',
+    rag: 'varchar?',
+    variationType: 'varchar',
+    assuranceType: 'varchar?',
+  },
+  text: `SELECT DISTINCT ON (s.organisation_code, s.indicator_code) s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode",
+                s.as_of AS "asOf", s.value, s.target AS threshold, s.rag, s.variation_type AS "variationType", s.assurance_type AS "assuranceType"
+         FROM series_score s
+         WHERE s.organisation_code = ANY($1::varchar[]) AND s.as_of <= $2::date
+         ORDER BY s.organisation_code, s.indicator_code, s.as_of DESC`,
+});
