@@ -1,8 +1,10 @@
+import { administrationScopeOf } from '@ccg-assure/domain';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { OrganisationType } from '../organisations/organisation-type';
 import type { RequestContext } from '../server/request-context';
-import { Access, PUBLIC, SIGNED_IN } from './access';
+import { Access, PUBLIC, SIGNED_IN_EVEN_BEFORE_PASSWORD_CHANGE } from './access';
 import type { ViewerProfile } from './auth.service';
+import { Role } from './role';
 import { SignInInput } from './sign-in.input';
 import type { Viewer } from './viewer';
 import { ViewerType } from './viewer.type';
@@ -25,7 +27,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session. Returns true.' })
-  @Access(SIGNED_IN)
+  @Access(SIGNED_IN_EVEN_BEFORE_PASSWORD_CHANGE)
   async signOut(@Ctx() context: RequestContext): Promise<boolean> {
     const viewer = context.viewer as Viewer;
     if (context.sessionToken) {
@@ -36,21 +38,21 @@ export class AuthResolver {
   }
 }
 
-function toViewerType(profile: ViewerProfile): ViewerType {
+/** The viewer as GraphQL shows them; whose accounts they administer comes from their ADMIN roles' organisations. */
+export function toViewerType(profile: ViewerProfile): ViewerType {
+  const organisationOf = (code: string) => {
+    const organisation = profile.organisations.get(code);
+    return { code, name: organisation?.name ?? code, type: (organisation?.type as OrganisationType | undefined) ?? OrganisationType.OTHER };
+  };
+  const adminCodes = [...new Set(profile.roles.filter((assignment) => assignment.role === Role.ADMIN).map((assignment) => assignment.organisationCode))];
+  const scope = administrationScopeOf(adminCodes.map((code) => ({ code, type: organisationOf(code).type })));
   return {
+    mustChangePassword: profile.mustChangePassword ?? false,
+    administersEveryone: scope.everyone,
+    administers: scope.organisationCodes.map(organisationOf),
     id: profile.userId,
     username: profile.username,
     displayName: profile.displayName,
-    roles: profile.roles.map((assignment) => {
-      const organisation = profile.organisations.get(assignment.organisationCode);
-      return {
-        role: assignment.role,
-        organisation: {
-          code: assignment.organisationCode,
-          name: organisation?.name ?? assignment.organisationCode,
-          type: (organisation?.type as OrganisationType | undefined) ?? OrganisationType.OTHER,
-        },
-      };
-    }),
+    roles: profile.roles.map((assignment) => ({ role: assignment.role, organisation: organisationOf(assignment.organisationCode) })),
   };
 }

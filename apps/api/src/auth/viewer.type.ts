@@ -24,4 +24,18 @@ export class ViewerType {
 
   @Field(() => [RoleAssignment], { description: 'Every role the user holds, with its organisation.' })
   roles!: RoleAssignment[];
+
+  @Field(() => Boolean, {
+    description: 'True while the user holds a one-time password: until they change it (changePassword), everything but me, changePassword and signOut is refused with PASSWORD_CHANGE_REQUIRED.',
+  })
+  mustChangePassword!: boolean;
+
+  @Field(() => [Organisation], {
+    description:
+      'The organisations whose accounts the user administers (those they hold ADMIN for). An administrator of NHS England administers every account: see administersEveryone rather than expecting every organisation here.',
+  })
+  administers!: Organisation[];
+
+  @Field(() => Boolean, { description: 'True when the user administers every account (an ADMIN of NHS England).' })
+  administersEveryone!: boolean;
 }

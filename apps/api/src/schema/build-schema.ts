@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountsResolver } from '../accounts/accounts.resolver';
 import { assessmentResolvers } from '../assessments/assessments.resolver';
 import { assuranceReportResolvers } from '../assurance-reports/assurance-reports.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
@@ -14,7 +15,7 @@ import { OrganisationsResolver } from '../organisations/organisations.resolver';
 import { scorecardResolvers } from '../scorecards/scorecards.resolver';
 import { specialMeasuresResolvers } from '../special-measures/special-measures.resolver';
 
-export const resolvers = [AuthResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers] as const;
+export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers] as const;
 
 /**
  * Builds the GraphQL schema. Resolvers hold no state: they take the services from the request context
