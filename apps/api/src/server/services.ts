@@ -14,7 +14,6 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { ScoresService } from '../scores/scores.service';
-import { ScoresService } from '../scores/scores.service';
 import { SpecialMeasuresService } from '../special-measures/special-measures.service';
 
 /** Every area's services, built once per running server and shared by its requests (they hold no request state). */
