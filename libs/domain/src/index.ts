@@ -11,4 +11,5 @@ export * from './spc';
 export * from './sanctions';
 export * from './comparison';
 export * from './workflow';
+export * from './organisations';
 export * from './accounts';

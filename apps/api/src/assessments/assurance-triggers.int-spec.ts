@@ -116,8 +116,11 @@ describe('assurance triggers for a CCG: where each came from', () => {
       evidenceKind: 'SCORECARD_INDICATOR',
       evidenceReference: 'RR8/AE_4HR_ALL',
       source: { indicatorCode: 'AE_4HR_ALL', period: month(23) },
+      title: expect.stringMatching(/^\S.* \(RR8\): A&E: four-hour wait, all department types, consistently failing$/),
       detail: expect.stringMatching(/was 82\.0% against the standard of 95\.0%\.$/),
     });
+    // words on screen, never enum codes (issue 20)
+    for (const trigger of result.triggers) expect(`${trigger.title} ${trigger.detail}`).not.toMatch(/\b[A-Z0-9]+_[A-Z0-9_]+\b/);
   });
 
   it('flags the latest plan version not compliant and the adverse forecast variance, each pointing at its plan', async () => {
@@ -128,7 +131,7 @@ describe('assurance triggers for a CCG: where each came from', () => {
         kind: 'PLAN_NOT_COMPLIANT',
         evidenceKind: 'PLAN_COMPLIANCE',
         evidenceReference: `${LEEDS_NORTH}/2014/15`,
-        detail: expect.stringContaining('SURPLUS by £1,000,000.00'),
+        detail: expect.stringMatching(/^Version \d+ \(draft\) falls short on Surplus by £1,000,000\.00/),
         source: expect.objectContaining({ planId: draftPlanId, financialYear: '2014/15', month: null }),
       }),
       expect.objectContaining({

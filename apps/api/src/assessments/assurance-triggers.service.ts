@@ -1,3 +1,4 @@
+import { FINANCIAL_PLAN_STATE_LABELS, FINANCIAL_RULE_DEFINITIONS, organisationName } from '@ccg-assure/domain';
 import type { Viewer } from '../auth/viewer';
 import type { FinancialPlansService } from '../finance/financial-plans.service';
 import type { OrganisationsService } from '../organisations/organisations.service';
@@ -83,7 +84,10 @@ export class AssuranceTriggersService {
     const { asOf, providerCodes: providers } = await this.scorecards.providersOfCcg(ccgCode, null);
     if (asOf === null || providers.length === 0) return { asOf, providers, triggers: [] };
     const scores = await this.scorecards.scoresOf(providers, asOf);
-    const triggers = providers.flatMap((providerCode) => (scores.get(providerCode) ?? []).flatMap((score) => indicatorTrigger(providerCode, score)));
+    const names = new Map((await this.organisations.byCodes(providers)).map((provider) => [provider.code, organisationName(provider.name)]));
+    const triggers = providers.flatMap((providerCode) =>
+      (scores.get(providerCode) ?? []).flatMap((score) => indicatorTrigger({ code: providerCode, name: names.get(providerCode) ?? providerCode }, score)),
+    );
     return { asOf, providers, triggers };
   }
 
@@ -101,7 +105,9 @@ export class AssuranceTriggersService {
       triggers.push({
         kind: AssuranceTriggerKind.PLAN_NOT_COMPLIANT,
         title: `The ${latest.financialYear} financial plan does not comply`,
-        detail: `Version ${latest.latestVersion.number} (${latest.status}) falls short on ${failing.map((rule) => `${rule.rule} by ${rule.shortfall.toDisplayString()}`).join(', ')}.`,
+        detail: `Version ${latest.latestVersion.number} (${FINANCIAL_PLAN_STATE_LABELS[latest.status].toLowerCase()}) falls short on ${failing
+          .map((rule) => `${FINANCIAL_RULE_DEFINITIONS[rule.rule].label} by ${rule.shortfall.toDisplayString()}`)
+          .join(', ')}.`,
         source: source(AssuranceTriggerSourceKind.FINANCIAL_PLAN, { planId: latest.id, financialYear: latest.financialYear }),
         evidenceKind: EvidenceKind.PLAN_COMPLIANCE,
         evidenceReference: `${ccgCode}/${latest.financialYear}`,
@@ -147,8 +153,11 @@ export class AssuranceTriggersService {
   }
 }
 
-function indicatorTrigger(providerCode: string, score: IndicatorScore): AssuranceTriggerView[] {
+/** Words only, never codes (issue 20): "The Leeds Teaching Hospitals NHS Trust (RR8): A&E 4-hour wait, all types". */
+function indicatorTrigger(provider: { code: string; name: string }, score: IndicatorScore): AssuranceTriggerView[] {
   const { latest, analysis } = score;
+  const providerCode = provider.code;
+  const what = `${provider.name} (${provider.code}): ${score.standard?.name ?? score.indicatorCode}`;
   const from = source(AssuranceTriggerSourceKind.SCORECARD, { providerCode, indicatorCode: score.indicatorCode, period: latest.periodStart });
   const cite = { source: from, evidenceKind: EvidenceKind.SCORECARD_INDICATOR, evidenceReference: `${providerCode}/${score.indicatorCode}` };
   // Shown to people: one decimal for a percentage, as the scorecards show it; the exact value is in the source.
@@ -158,7 +167,7 @@ function indicatorTrigger(providerCode: string, score: IndicatorScore): Assuranc
   if (analysis.assuranceType === 'CONSISTENT_FAIL') {
     triggers.push({
       kind: AssuranceTriggerKind.INDICATOR_CONSISTENTLY_FAILING,
-      title: `${providerCode} ${score.indicatorCode}: consistently failing`,
+      title: `${what}, consistently failing`,
       detail: `The process limits lie wholly on the failing side of the target: ${latest.periodLabel} was ${shown(latest.value)}${standard}.`,
       ...cite,
     });
@@ -166,7 +175,7 @@ function indicatorTrigger(providerCode: string, score: IndicatorScore): Assuranc
   if (analysis.variationType === 'SPECIAL_CAUSE_CONCERN') {
     triggers.push({
       kind: AssuranceTriggerKind.INDICATOR_SPECIAL_CAUSE_CONCERN,
-      title: `${providerCode} ${score.indicatorCode}: special-cause concern`,
+      title: `${what}, special-cause concern`,
       detail: `The latest point (${latest.periodLabel}, ${shown(latest.value)}) shows special-cause variation in the worse direction.`,
       ...cite,
     });

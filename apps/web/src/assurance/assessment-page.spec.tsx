@@ -62,7 +62,8 @@ describe('assessment form', () => {
     expect(within(proposalPanel()).getByText('The server proposes the same for the saved ratings.')).toBeInTheDocument();
     const triggers = screen.getByRole('region', { name: 'Triggers' });
     expect(await within(triggers).findByText('RR8 A&E four-hour wait consistently fails its standard')).toBeInTheDocument();
-    expect(within(triggers).getByRole('link', { name: 'Open the RR8 scorecard' })).toHaveAttribute('href', '/providers/RR8#AE_4HR_ALL');
+    expect(within(triggers).getByText('Provider indicator consistently failing (1)').closest('details')).toHaveAttribute('open');
+    expect(within(triggers).getByRole('link', { name: 'Open the provider’s scorecard (RR8)' })).toHaveAttribute('href', '/providers/RR8#AE_4HR_ALL');
     expect(within(triggers).getByRole('button', { name: /Cite as evidence/ })).toBeEnabled();
   });
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import type { AssuranceTriggerKind, AssuranceTriggersQuery as TriggersResult } from '../gql/graphql';
 import { Loading } from '../ui/loading';
+import { Details } from '../ui/nhs';
 import { planPath } from '../finance/stored-plan';
 import { assessmentPath } from './assurance-access';
 import { formatDate } from '../ui/format';
@@ -11,14 +12,26 @@ import type { Evidence } from './evidence';
 
 export type AssuranceTrigger = TriggersResult['assuranceTriggers']['triggers'][number];
 
-const KIND_WORDS: Record<AssuranceTriggerKind, string> = {
-  INDICATOR_CONSISTENTLY_FAILING: 'Indicator consistently failing',
-  INDICATOR_SPECIAL_CAUSE_CONCERN: 'Indicator: special-cause concern',
-  PLAN_NOT_COMPLIANT: 'Financial plan not compliant',
-  ADVERSE_FORECAST_VARIANCE: 'Adverse forecast variance',
-  NOT_ASSURED_CATEGORY: 'Not assured',
-  NOT_ASSURED_DOMAIN_RATING: 'Domain rated Not assured',
-};
+/** Each kind in words (singular, plural), most severe first: the panel lists its groups in this order. */
+const KINDS_BY_SEVERITY: readonly [AssuranceTriggerKind, string, string][] = [
+  ['NOT_ASSURED_CATEGORY', 'Rated Not assured', 'Rated Not assured'],
+  ['NOT_ASSURED_DOMAIN_RATING', 'Domain rated Not assured', 'Domains rated Not assured'],
+  ['PLAN_NOT_COMPLIANT', 'Financial plan not compliant', 'Financial plans not compliant'],
+  ['ADVERSE_FORECAST_VARIANCE', 'Adverse forecast variance', 'Adverse forecast variances'],
+  ['INDICATOR_CONSISTENTLY_FAILING', 'Provider indicator consistently failing', 'Provider indicators consistently failing'],
+  ['INDICATOR_SPECIAL_CAUSE_CONCERN', 'Provider indicator with special-cause concern', 'Provider indicators with special-cause concern'],
+];
+
+/** Groups of up to this many triggers start open; larger ones start folded, so the page stays readable. */
+const OPEN_GROUP_SIZE = 3;
+
+/** The triggers by kind, most severe kind first, each group in title order. */
+export function triggerGroups<T extends { kind: AssuranceTriggerKind; title: string }>(triggers: readonly T[]) {
+  return KINDS_BY_SEVERITY.map(([kind, one, many]) => {
+    const items = triggers.filter((trigger) => trigger.kind === kind).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+    return { kind, words: items.length === 1 ? one : many, items };
+  }).filter((group) => group.items.length > 0);
+}
 
 /** Where the trigger came from, as a link into the product: the scorecard chart, the plan, or the assessment. */
 export function triggerSourceLink(trigger: AssuranceTrigger, ccg: string): { to: string; text: string } | null {
@@ -26,7 +39,7 @@ export function triggerSourceLink(trigger: AssuranceTrigger, ccg: string): { to:
   switch (source.kind) {
     case 'SCORECARD':
       return source.providerCode
-        ? { to: `/providers/${encodeURIComponent(source.providerCode)}${source.indicatorCode ? `#${encodeURIComponent(source.indicatorCode)}` : ''}`, text: `${source.providerCode} scorecard` }
+        ? { to: `/providers/${encodeURIComponent(source.providerCode)}${source.indicatorCode ? `#${encodeURIComponent(source.indicatorCode)}` : ''}`, text: `provider’s scorecard (${source.providerCode})` }
         : null;
     case 'FINANCIAL_PLAN':
       return source.financialYear ? { to: planPath(ccg, source.financialYear), text: `${source.financialYear} financial plan` } : null;
@@ -66,35 +79,43 @@ export function TriggersPanel({
         {error && !data && <p className="nhsuk-body">The triggers could not be loaded. {describeError(error)}</p>}
         {result && result.triggers.length === 0 && <p className="nhsuk-body">No triggers: no failing indicators, plan or forecast concerns, or Not assured ratings.</p>}
         {result && result.triggers.length > 0 && (
-          <ul className="nhsuk-list ccg-trigger-list">
-            {result.triggers.map((trigger, index) => {
-              const link = triggerSourceLink(trigger, ccg);
-              const alreadyCited = cited(trigger);
-              return (
-                <li key={`${trigger.kind}-${trigger.title}-${index}`} className="ccg-trigger" data-trigger-kind={trigger.kind}>
-                  <span className="ccg-trigger__kind">{KIND_WORDS[trigger.kind]}</span>
-                  <strong className="ccg-block">{trigger.title}</strong>
-                  <span className="ccg-block nhsuk-body-s">{trigger.detail}</span>
-                  <span className="ccg-trigger__links">
-                    {link && (
-                      <Link to={link.to} className="nhsuk-link">
-                        Open the {link.text}
-                      </Link>
-                    )}
-                    {onCite &&
-                      trigger.evidenceKind &&
-                      (alreadyCited ? (
-                        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">Cited as evidence</span>
-                      ) : (
-                        <button type="button" className="ccg-link-button" disabled={busy} onClick={() => onCite(trigger)}>
-                          Cite as evidence<span className="nhsuk-u-visually-hidden">: {trigger.title}</span>
-                        </button>
-                      ))}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
+          <>
+            <p className="nhsuk-body">
+              {result.triggers.length === 1 ? '1 trigger' : `${result.triggers.length} triggers`}, most serious first. Open a group to see each one.
+            </p>
+            {triggerGroups(result.triggers).map((group) => (
+              <Details key={group.kind} summary={`${group.words} (${group.items.length})`} open={group.items.length <= OPEN_GROUP_SIZE}>
+                <ul className="nhsuk-list ccg-trigger-list" data-trigger-kind={group.kind}>
+                  {group.items.map((trigger, index) => {
+                    const link = triggerSourceLink(trigger, ccg);
+                    const alreadyCited = cited(trigger);
+                    return (
+                      <li key={`${trigger.title}-${index}`} className="ccg-trigger">
+                        <strong className="ccg-block">{trigger.title}</strong>
+                        <span className="ccg-block nhsuk-body-s">{trigger.detail}</span>
+                        <span className="ccg-trigger__links">
+                          {link && (
+                            <Link to={link.to} className="nhsuk-link">
+                              Open the {link.text}
+                            </Link>
+                          )}
+                          {onCite &&
+                            trigger.evidenceKind &&
+                            (alreadyCited ? (
+                              <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">Cited as evidence</span>
+                            ) : (
+                              <button type="button" className="ccg-link-button" disabled={busy} onClick={() => onCite(trigger)}>
+                                Cite as evidence<span className="nhsuk-u-visually-hidden">: {trigger.title}</span>
+                              </button>
+                            ))}
+                        </span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </Details>
+            ))}
+          </>
         )}
         {result && (
           <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0">

@@ -1,4 +1,4 @@
-import { FINANCIAL_RULE_DEFINITIONS, type FinancialRuleCode, type PlanCategory } from '@ccg-assure/domain';
+import { FINANCIAL_RULE_CODES, FINANCIAL_RULE_DEFINITIONS, FINANCIAL_PLAN_STATE_LABELS, type FinancialRuleCode, type PlanCategory } from '@ccg-assure/domain';
 import type { FinancialPlanStatus } from '../gql/graphql';
 
 /** The NHS's own words for each plan line, as finance officers read them. */
@@ -16,13 +16,9 @@ export const CATEGORY_LABELS: Readonly<Record<PlanCategory, string>> = {
   NON_RECURRENT_FUND: 'Non-recurrent fund',
 };
 
-export const RULE_LABELS: Readonly<Record<FinancialRuleCode, string>> = {
-  SURPLUS: 'Surplus',
-  CONTINGENCY: 'Contingency',
-  NON_RECURRENT_FUND: 'Non-recurrent fund',
-  BETTER_CARE_FUND: 'Better Care Fund',
-  RUNNING_COSTS: 'Running costs',
-};
+export const RULE_LABELS: Readonly<Record<FinancialRuleCode, string>> = Object.fromEntries(
+  FINANCIAL_RULE_CODES.map((code) => [code, FINANCIAL_RULE_DEFINITIONS[code].label]),
+) as Record<FinancialRuleCode, string>;
 
 const BASIS_WORDS = {
   ALLOCATION: 'of allocation',
@@ -41,12 +37,7 @@ export function ruleTerms(rule: FinancialRuleCode, percentage: string): string {
 }
 
 /** How each status of a plan version reads. */
-export const STATUS_LABELS: Readonly<Record<FinancialPlanStatus, string>> = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'Submitted',
-  APPROVED: 'Approved',
-  RETURNED: 'Returned',
-};
+export const STATUS_LABELS: Readonly<Record<FinancialPlanStatus, string>> = FINANCIAL_PLAN_STATE_LABELS;
 
 /** The tag colour of each status; the words carry the meaning. */
 export const STATUS_TAG_CLASSES: Readonly<Record<FinancialPlanStatus, string>> = {

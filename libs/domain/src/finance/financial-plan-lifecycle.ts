@@ -10,6 +10,14 @@ import { CCG_INFORMATION_BLOG } from './rule-citation';
 export const FINANCIAL_PLAN_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const;
 export type FinancialPlanState = (typeof FINANCIAL_PLAN_STATES)[number];
 
+/** Each state in words, as screens, reports and trigger texts show it. */
+export const FINANCIAL_PLAN_STATE_LABELS: Readonly<Record<FinancialPlanState, string>> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'Submitted',
+  APPROVED: 'Approved',
+  RETURNED: 'Returned',
+};
+
 export const FINANCIAL_PLAN_ACTION_TYPES = [
   'START_DRAFT',
   'EDIT_DRAFT',

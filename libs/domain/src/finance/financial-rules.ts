@@ -21,6 +21,8 @@ export type FinancialRuleMeasure = 'PLANNED_SURPLUS' | PlanCategory;
 
 /** How a rule reads; the same every year. */
 export interface FinancialRuleDefinition {
+  /** The rule's name as people read it on screen and in reports: "Non-recurrent fund". */
+  readonly label: string;
   /** What the percentage is taken of. */
   readonly basis: FinancialRuleBasis;
   /** What is compared with the required amount. */
@@ -39,30 +41,35 @@ export interface FinancialRuleDefinition {
  */
 export const FINANCIAL_RULE_DEFINITIONS: Readonly<Record<FinancialRuleCode, FinancialRuleDefinition>> = Object.freeze({
   SURPLUS: {
+    label: 'Surplus',
     basis: 'ALLOCATION',
     measures: 'PLANNED_SURPLUS',
     test: 'AT_LEAST',
     meaning: 'Planned surplus (allocation less all plan lines) of at least the percentage of allocation.',
   },
   CONTINGENCY: {
+    label: 'Contingency',
     basis: 'ALLOCATION',
     measures: 'CONTINGENCY',
     test: 'AT_LEAST',
     meaning: 'Contingency reserve of at least the percentage of allocation.',
   },
   NON_RECURRENT_FUND: {
+    label: 'Non-recurrent fund',
     basis: 'ALLOCATION',
     measures: 'NON_RECURRENT_FUND',
     test: 'AT_LEAST',
     meaning: 'Fund for non-recurrent (transformational) spending of at least the percentage of allocation.',
   },
   BETTER_CARE_FUND: {
+    label: 'Better Care Fund',
     basis: 'BETTER_CARE_FUND_MINIMUM',
     measures: 'BETTER_CARE_FUND',
     test: 'AT_LEAST',
     meaning: "Better Care Fund contribution of at least the percentage (100% by the rule) of the CCG's nationally set minimum.",
   },
   RUNNING_COSTS: {
+    label: 'Running costs',
     basis: 'PRIOR_YEAR_RUNNING_COSTS',
     measures: 'RUNNING_COSTS',
     test: 'AT_MOST',

@@ -29,9 +29,9 @@ export function WarningCallout({ heading, headingLevel = 'h3', children }: { hea
 }
 
 /** Detail most people do not need, folded under a summary that opens it. */
-export function Details({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+export function Details({ summary, children, open = false }: { summary: ReactNode; children: ReactNode; open?: boolean }) {
   return (
-    <details className="nhsuk-details">
+    <details className="nhsuk-details" open={open}>
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">{summary}</span>
       </summary>

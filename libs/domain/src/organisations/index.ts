@@ -1,0 +1,1 @@
+export { organisationName } from './organisation-name';
