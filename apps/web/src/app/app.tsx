@@ -13,6 +13,10 @@ import { FinancePage } from '../finance/finance-page';
 import { PlanEditorPage } from '../finance/plan-editor-page';
 import { PlansPage } from '../finance/plans-page';
 import { HomePage } from '../home/home-page';
+import { ImportBatchPage } from '../imports/import-batch-page';
+import { ImportHistoryPage } from '../imports/import-history-page';
+import { RequireImportRole } from '../imports/import-access';
+import { ImportsPage } from '../imports/imports-page';
 import { Layout } from '../layout/layout';
 import { ComparisonPage } from '../providers/comparison-page';
 import { ProviderScorecardPage } from '../providers/provider-scorecard-page';
@@ -46,6 +50,10 @@ export function App() {
         <Route path="/assurance/reports/england/:year" element={<EnglandAnnualReportPage />} />
         <Route path="/assurance/reports/:ccg/:year" element={<CcgAnnualReportPage />} />
         <Route path="/public/assurance/:code" element={<PublicAssurancePage />} />
+        {/* Imports of national data files: analysts and administrators (others are told they have no access). */}
+        <Route path="/imports" element={signedIn(<RequireImportRole><ImportsPage /></RequireImportRole>)} />
+        <Route path="/imports/history" element={signedIn(<RequireImportRole><ImportHistoryPage /></RequireImportRole>)} />
+        <Route path="/imports/:id" element={signedIn(<RequireImportRole><ImportBatchPage /></RequireImportRole>)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../auth/role-labels';
 import { useViewer } from '../auth/viewer';
 import { SignOutMutation } from '../auth/viewer.operations';
+import { mayImport } from '../imports/import-access';
 import { Footer, Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem, SkipLink } from '../ui/nhs';
 
 /** The areas of the product, in the order people meet them. */
@@ -67,6 +68,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   {area.label}
                 </HeaderNavigationItem>
               ))}
+              {mayImport(viewer) && (
+                <HeaderNavigationItem to="/imports" current={location.pathname === '/imports'} active={location.pathname.startsWith('/imports/')}>
+                  Imports
+                </HeaderNavigationItem>
+              )}
             </HeaderNavigation>
           )
         }
