@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { isDeepStrictEqual } from 'node:util';
+import { runImport } from '../imports/import.service';
+import { importKinds } from '../imports/kinds';
+import { scoresOf } from '../scorecards/scorecard-scores';
+import { createServices } from '../server/services';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { SCORING_VERSION, scoreSeries, type IndicatorScore } from './score-series';
+import { fromStoredScore, type StoredScoreRow } from './stored-score';
+
+// Decision 0021: stored scores always equal scores computed afresh (`scoreSeries` over the current values of
+// indicator_value), as at every month of every series, after each event that changes their inputs.
+
+const aeFile = path.resolve(__dirname, '../../../../../shared/data/ae_attendances.csv');
+const actor = { userId: null, username: 'test', requestId: 'stored-scores-test' };
+/** Real trusts (RW3's series stops in 2017) and two sites with only "other" departments (no type 1 series). */
+const ORGANISATIONS = ['RR8', 'RW3', 'RYJ', 'RXQ', 'RXK', 'RX1', 'RTD', 'AAH', 'AD913'];
+
+const [header, ...lines] = readFileSync(aeFile, 'utf8').trim().split('\n');
+const realRows = lines.filter((line) => ORGANISATIONS.includes(line.split(',')[1]));
+
+type ValueRow = { indicatorCode: string; organisationCode: string; polarity: string; periodType: string; periodStart: string; periodEnd: string; periodLabel: string; numerator: number; denominator: number; value: number };
+
+describe('stored scores equal scores computed afresh from the values', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  const importAe = async (fileName: string, rows: string[]) => {
+    const report = await runImport(db.dataSource, { kind: importKinds.ae, fileName, stream: Readable.from([Buffer.from([header, ...rows].join('\n') + '\n')]), actor });
+    expect(report.outcome).toBe('SUCCEEDED');
+    return report;
+  };
+
+  /** Every series' score as at each of its months, computed now from indicator_value, keyed indicator|organisation|month. */
+  async function computedScores(): Promise<Map<string, IndicatorScore>> {
+    const values: ValueRow[] = await db.dataSource.query(
+      `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", i.polarity, p.type AS "periodType", p.start_date AS "periodStart",
+              p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
+       FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN indicator i ON i.code = v.indicator_code
+       ORDER BY v.indicator_code, v.organisation_code, p.start_date`,
+    );
+    const series = new Map<string, ValueRow[]>();
+    for (const row of values) series.set(`${row.indicatorCode}|${row.organisationCode}`, [...(series.get(`${row.indicatorCode}|${row.organisationCode}`) ?? []), row]);
+    const scores = new Map<string, IndicatorScore>();
+    for (const [key, rows] of series) {
+      const points = rows.map((row) => ({ period: row.periodStart, numerator: row.numerator, denominator: row.denominator, value: row.value }));
+      rows.forEach(({ indicatorCode, polarity, periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value }, index) => {
+        const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
+        scores.set(`${key}|${periodStart}`, scoreSeries(indicatorCode, polarity, points.slice(0, index + 1), latest));
+      });
+    }
+    return scores;
+  }
+
+  /** Every stored row, read back as the scorecards read it, keyed the same way. */
+  async function storedScores(): Promise<Map<string, IndicatorScore>> {
+    const rows: (StoredScoreRow & { organisationCode: string; scoringVersion: number })[] = await db.dataSource.query(
+      `SELECT s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode", p.type AS "periodType", p.start_date AS "periodStart",
+              p.end_date AS "periodEnd", p.label AS "periodLabel", s.numerator, s.denominator, s.value, s.standard_code AS "standardCode",
+              s.standard_valid_from AS "standardValidFrom", s.rag, s.improvement_direction AS "improvementDirection", s.target,
+              s.variation_type AS "variationType", s.assurance_type AS "assuranceType", s.short_group_warning AS "shortGroupWarning", s.points,
+              s.scoring_version AS "scoringVersion"
+       FROM series_score s JOIN period p ON p.id = s.period_id`,
+    );
+    expect(rows.filter((row) => row.scoringVersion !== SCORING_VERSION)).toEqual([]);
+    return new Map(rows.map((row) => [`${row.indicatorCode}|${row.organisationCode}|${row.periodStart}`, fromStoredScore(row)]));
+  }
+
+  /** The heart of the test: the same keys, and every stored score deep-equal to the fresh one. */
+  async function expectStoredEqualsComputed(): Promise<Map<string, IndicatorScore>> {
+    const [stored, computed] = [await storedScores(), await computedScores()];
+    expect([...stored.keys()].sort()).toEqual([...computed.keys()].sort());
+    const differing = [...computed.keys()].filter((key) => !isDeepStrictEqual(stored.get(key), computed.get(key)));
+    if (differing.length) expect(stored.get(differing[0])).toEqual(computed.get(differing[0]));
+    expect(differing).toEqual([]);
+    // And the read path gives, as at any date, each series' score as at its latest month on or before it.
+    for (const asOf of [null, '2017-06-30', '2016-04-01']) {
+      const read = await scoresOf(db.dataSource, ORGANISATIONS, asOf);
+      for (const [organisation, scores] of read) {
+        for (const score of scores) {
+          const months = [...computed.keys()].filter((key) => key.startsWith(`${score.indicatorCode}|${organisation}|`) && (asOf === null || key.split('|')[2] <= asOf)).sort();
+          expect(score).toEqual(computed.get(months[months.length - 1]));
+        }
+      }
+    }
+    return stored;
+  }
+
+  let afterFirstImport: Map<string, IndicatorScore>;
+
+  it('stores a score for every series as at every month of its values after a first import, each equal to scoreSeries', async () => {
+    await importAe('ae-subset.csv', realRows);
+    afterFirstImport = await expectStoredEqualsComputed();
+    const [{ values }] = await db.dataSource.query(`SELECT count(*)::int AS values FROM indicator_value`);
+    expect(afterFirstImport.size).toBe(values);
+    expect(afterFirstImport.size).toBeGreaterThan(400);
+    // The cases the subset is there for: a series that stops (RW3 merged in 2017), a series as at its first month
+    // (one point: no limits), a site with no type 1 department.
+    expect([...afterFirstImport.keys()].filter((key) => key.startsWith('AE_4HR_ALL|RW3|')).sort().pop()).toBe('AE_4HR_ALL|RW3|2017-09-01');
+    expect(afterFirstImport.get('AE_4HR_ALL|AAH|2016-04-01')?.analysis.points).toMatchObject([{ upperProcessLimit: null, lowerProcessLimit: null }]);
+    expect(afterFirstImport.has('AE_4HR_TYPE1|AAH|2019-03-01')).toBe(false);
+  });
+
+  it('after a correction (changed counts, a removed value, a removed department) and a new month, recomputes exactly what changed', async () => {
+    const june = realRows.filter((line) => line.startsWith('2017-06-01,'));
+    const corrected = june
+      // RR8's type 1 department: 50 more breaches.
+      .map((line) => (line.startsWith('2017-06-01,RR8,1,') ? line.replace(/^(2017-06-01,RR8,1,\d+,)(\d+)/, (_, head: string, breaches: string) => `${head}${Number(breaches) + 50}`) : line))
+      // RW3 no longer reports June 2017; RYJ's type 1 department is withdrawn.
+      .filter((line) => !line.startsWith('2017-06-01,RW3,') && !line.startsWith('2017-06-01,RYJ,1,'));
+    const april2019 = realRows.filter((line) => line.startsWith('2019-03-01,')).map((line) => line.replace('2019-03-01', '2019-04-01'));
+    const report = await importAe('ae-correction.csv', [...corrected, ...april2019]);
+    expect(report.counts).toMatchObject({ deleted: 3 });
+
+    const after = await expectStoredEqualsComputed();
+    expect(after.has('AE_4HR_ALL|RW3|2017-06-01')).toBe(false);
+    expect(after.has('AE_4HR_TYPE1|RYJ|2017-06-01')).toBe(false);
+    expect(after.get('AE_4HR_ALL|RYJ|2017-06-01')?.latest.value).not.toBe(afterFirstImport.get('AE_4HR_ALL|RYJ|2017-06-01')?.latest.value);
+    expect(after.get('AE_4HR_TYPE1|RR8|2017-06-01')?.latest.numerator).toBe((afterFirstImport.get('AE_4HR_TYPE1|RR8|2017-06-01')?.latest.numerator ?? 0) - 50);
+    expect(after.has('AE_4HR_ALL|RR8|2019-04-01')).toBe(true);
+    // Months before the correction keep their scores; RR8's later months see the corrected June in their SPC.
+    expect(after.get('AE_4HR_TYPE1|RR8|2017-05-01')).toEqual(afterFirstImport.get('AE_4HR_TYPE1|RR8|2017-05-01'));
+    expect(after.get('AE_4HR_TYPE1|RR8|2019-03-01')?.analysis.points[14].value).not.toBe(afterFirstImport.get('AE_4HR_TYPE1|RR8|2019-03-01')?.analysis.points[14].value);
+  });
+
+  it('recomputes, at start-up, series scored by another scoring version, tampered with, missing, or whose values changed behind the import', async () => {
+    const scores = createServices(db.dataSource).scores;
+    expect(await scores.refreshOutOfStep()).toEqual({ series: 0, rows: 0 });
+    const before = [...(await storedScores()).keys()].map((key) => key.split('|'));
+    // Another version's rows (with a verdict that version gave), a missing row, and a value written behind the import's back.
+    await db.dataSource.query(`UPDATE series_score SET scoring_version = $1, variation_type = 'SPECIAL_CAUSE_CONCERN' WHERE organisation_code = 'RX1'`, [SCORING_VERSION - 1]);
+    await db.dataSource.query(`DELETE FROM series_score WHERE organisation_code = 'RTD' AND indicator_code = 'AE_4HR_ALL' AND as_of = '2018-01-01'`);
+    await db.dataSource.query(
+      `UPDATE indicator_value v SET numerator = v.numerator - 10, value = round((v.numerator - 10) * 100 / v.denominator, 10)
+       FROM period p WHERE p.id = v.period_id AND v.organisation_code = 'RXK' AND v.indicator_code = 'AE_4HR_TYPE1' AND p.start_date = '2018-06-01'`,
+    );
+    const recomputed = await scores.refreshOutOfStep();
+    // RX1's two series whole, RTD's AE_4HR_ALL from January 2018 and RXK's AE_4HR_TYPE1 from June 2018.
+    expect(recomputed.series).toBe(4);
+    const rowsOf = (indicators: string[], organisation: string, from: string) =>
+      before.filter(([indicator, code, month]) => indicators.includes(indicator) && code === organisation && month >= from).length;
+    expect(recomputed.rows).toBe(rowsOf(['AE_4HR_ALL', 'AE_4HR_TYPE1'], 'RX1', '0000') + rowsOf(['AE_4HR_ALL'], 'RTD', '2018-01-01') + rowsOf(['AE_4HR_TYPE1'], 'RXK', '2018-06-01'));
+    await expectStoredEqualsComputed();
+    expect(await scores.refreshOutOfStep()).toEqual({ series: 0, rows: 0 });
+  });
+});
+
