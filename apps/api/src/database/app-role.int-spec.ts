@@ -8,6 +8,8 @@ const EXCEPTIONS: Record<string, string[]> = {
   audit_event: ['INSERT', 'SELECT'],
   // TypeORM reads the history to see that nothing is pending; only the owner migrates.
   migrations: ['SELECT'],
+  // Stored scores (decision 0021): rewritten by imports and the start-up recompute, so the common set, granted in its migration.
+  series_score: READ_WRITE,
 };
 
 describe('the application database role (least privilege)', () => {
