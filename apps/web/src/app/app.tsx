@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { ChangePasswordPage } from '../account/change-password-page';
+import { SessionsPage } from '../account/sessions-page';
+import { NewUserPage } from '../admin/new-user-page';
+import { RequireAdministrator } from '../admin/require-administrator';
+import { UserPage } from '../admin/user-page';
+import { UsersPage } from '../admin/users-page';
 import { CcgAnnualReportPage, EnglandAnnualReportPage } from '../assurance/annual-report-page';
 import { AssessmentPage } from '../assurance/assessment-page';
 import { AssurancePage } from '../assurance/assurance-page';
@@ -25,6 +31,7 @@ import { ScorecardGridPage } from '../providers/scorecard-grid-page';
 import { NotFoundPage } from './not-found-page';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+const administrators = (page: ReactNode) => signedIn(<RequireAdministrator>{page}</RequireAdministrator>);
 
 /** Every page of the app. The viewer and Apollo providers wrap it (main.tsx, and tests). */
 export function App() {
@@ -54,6 +61,11 @@ export function App() {
         <Route path="/imports" element={signedIn(<RequireImportRole><ImportsPage /></RequireImportRole>)} />
         <Route path="/imports/history" element={signedIn(<RequireImportRole><ImportHistoryPage /></RequireImportRole>)} />
         <Route path="/imports/:id" element={signedIn(<RequireImportRole><ImportBatchPage /></RequireImportRole>)} />
+        <Route path="/admin/users" element={administrators(<UsersPage />)} />
+        <Route path="/admin/users/new" element={administrators(<NewUserPage />)} />
+        <Route path="/admin/users/:id" element={administrators(<UserPage />)} />
+        <Route path="/account/password" element={signedIn(<ChangePasswordPage />)} />
+        <Route path="/account/sessions" element={signedIn(<SessionsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

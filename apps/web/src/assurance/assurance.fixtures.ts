@@ -21,6 +21,7 @@ export const assessorViewer: Viewer = {
   id: '2',
   username: 'demo-assessor',
   displayName: 'Demo Assessor',
+  mustChangePassword: false,
   roles: [{ role: 'ASSESSOR', organisation: { code: 'X24', name: 'NHS ENGLAND' } }],
 };
 
@@ -28,6 +29,7 @@ export const ccgViewer: Viewer = {
   id: '1',
   username: 'demo-finance-officer',
   displayName: 'Demo Finance Officer',
+  mustChangePassword: false,
   roles: [{ role: 'FINANCE_OFFICER', organisation: { code: '02V', name: 'NHS LEEDS NORTH CCG' } }],
 };
 

@@ -1,18 +1,26 @@
 import { graphql } from '../gql';
 
+/** Who is signed in, as the layout and the guards need it (changing a password answers with the same). */
+export const ViewerFieldsFragment = graphql(`
+  fragment ViewerFields on Viewer {
+    id
+    username
+    displayName
+    mustChangePassword
+    roles {
+      role
+      organisation {
+        code
+        name
+      }
+    }
+  }
+`);
+
 export const ViewerQuery = graphql(`
   query Viewer {
     me {
-      id
-      username
-      displayName
-      roles {
-        role
-        organisation {
-          code
-          name
-        }
-      }
+      ...ViewerFields
     }
   }
 `);

@@ -11,6 +11,7 @@ const demoFinanceOfficer: NonNullable<ViewerQueryResult['me']> = {
   id: '1',
   username: 'demo-finance-officer',
   displayName: 'Demo Finance Officer',
+  mustChangePassword: false,
   roles: [{ role: 'FINANCE_OFFICER', organisation: { code: '02V', name: 'NHS LEEDS NORTH CCG' } }],
 };
 

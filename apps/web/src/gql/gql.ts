@@ -14,6 +14,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment UserSessionFields on UserSession {\n    id\n    createdAt\n    expiresAt\n    lastSeenAt\n    clientAddress\n    userAgent\n    current\n  }\n": typeof types.UserSessionFieldsFragmentDoc,
+    "\n  query MySessions {\n    mySessions {\n      ...UserSessionFields\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id) {\n      ...UserSessionFields\n    }\n  }\n": typeof types.EndSessionDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  fragment UserAccountFields on UserAccount {\n    id\n    username\n    displayName\n    email\n    homeOrganisation {\n      code\n      name\n    }\n    status\n    createdAt\n    lastSignInAt\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n    sessions {\n      ...UserSessionFields\n    }\n    availableActions\n  }\n": typeof types.UserAccountFieldsFragmentDoc,
+    "\n  query UserAccounts($filter: UserAccountFilter, $first: Int, $after: String) {\n    userAccounts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        email\n        homeOrganisation {\n          code\n          name\n        }\n        status\n        roles {\n          role\n          organisation {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.UserAccountsDocument,
+    "\n  query UserAccount($id: ID!) {\n    userAccount(id: $id) {\n      ...UserAccountFields\n    }\n  }\n": typeof types.UserAccountDocument,
+    "\n  query AdministrableOrganisations($first: Int) {\n    administrableOrganisations(first: $first) {\n      code\n      name\n      type\n    }\n  }\n": typeof types.AdministrableOrganisationsDocument,
+    "\n  mutation CreateUserAccount($input: CreateUserAccountInput!) {\n    createUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n": typeof types.CreateUserAccountDocument,
+    "\n  mutation UpdateUserAccount($input: UpdateUserAccountInput!) {\n    updateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": typeof types.UpdateUserAccountDocument,
+    "\n  mutation AssignRole($input: AccountRoleInput!) {\n    assignRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": typeof types.AssignRoleDocument,
+    "\n  mutation RemoveRole($input: AccountRoleInput!) {\n    removeRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": typeof types.RemoveRoleDocument,
+    "\n  mutation DeactivateUserAccount($input: AccountChangeInput!) {\n    deactivateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": typeof types.DeactivateUserAccountDocument,
+    "\n  mutation ReactivateUserAccount($input: AccountChangeInput!) {\n    reactivateUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n": typeof types.ReactivateUserAccountDocument,
+    "\n  mutation ResetUserPassword($input: AccountChangeInput!) {\n    resetUserPassword(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query CcgAssuranceReport($ccg: String!, $financialYear: String!) {\n    ccgAssuranceReport(ccg: $ccg, financialYear: $financialYear) {\n      ccg {\n        code\n        name\n      }\n      financialYear\n      generatedOn\n      latestCategory\n      assessments {\n        ...AssessmentFields\n      }\n      specialMeasures {\n        ...EpisodeFields\n      }\n      stakeholderSurvey {\n        surveyYear\n        questionCode\n        question\n        percentagePositive\n      }\n      illustrative\n    }\n  }\n": typeof types.CcgAssuranceReportDocument,
     "\n  query EnglandAssuranceReport($financialYear: String!) {\n    englandAssuranceReport(financialYear: $financialYear) {\n      financialYear\n      generatedOn\n      ccgsAssessed\n      categoryCounts {\n        category\n        count\n      }\n      ccgsInSpecialMeasures\n      ccgs {\n        ccg {\n          code\n          name\n        }\n        category\n        quarterLabel\n        assessedOn\n        assessmentId\n        specialMeasuresState\n        illustrative\n      }\n      illustrative\n    }\n  }\n": typeof types.EnglandAssuranceReportDocument,
     "\n  fragment AssessmentFields on Assessment {\n    id\n    ccg {\n      code\n      name\n    }\n    financialYear\n    quarter\n    quarterLabel\n    periodStart\n    periodEnd\n    framework {\n      id\n      name\n      areaTerm\n      domains {\n        code\n        name\n        description\n        critical\n      }\n    }\n    status\n    availableActions\n    version\n    assessedOn\n    ratings {\n      domain {\n        code\n        name\n      }\n      rating\n      narrative\n      ratedBy {\n        displayName\n      }\n      ratedAt\n    }\n    fullyRated\n    proposal {\n      category\n      step\n      rule\n      reasons {\n        step\n        rule\n        fired\n        domains\n        explanation\n      }\n    }\n    decidedCategory\n    rationale\n    differsFromProposal\n    decidedBy {\n      displayName\n    }\n    decidedAt\n    nextAssessmentDue\n    evidence {\n      id\n      kind\n      partner\n      domain\n      reference\n      url\n      note\n      addedBy {\n        displayName\n      }\n      addedAt\n    }\n    comments {\n      id\n      author {\n        displayName\n      }\n      text\n      createdAt\n    }\n    publishedAt\n    publishedBy {\n      displayName\n    }\n    illustrative\n    illustrativeNote\n  }\n": typeof types.AssessmentFieldsFragmentDoc,
@@ -38,7 +53,8 @@ type Documents = {
     "\n  mutation ApplySpecialMeasuresAction($input: ApplySpecialMeasuresActionInput!) {\n    applySpecialMeasuresAction(input: $input) {\n      ...EpisodeFields\n    }\n  }\n": typeof types.ApplySpecialMeasuresActionDocument,
     "\n  mutation AddImprovementAction($input: AddImprovementActionInput!) {\n    addImprovementAction(input: $input) {\n      ...EpisodeFields\n    }\n  }\n": typeof types.AddImprovementActionDocument,
     "\n  mutation UpdateImprovementAction($input: UpdateImprovementActionInput!) {\n    updateImprovementAction(input: $input) {\n      ...EpisodeFields\n    }\n  }\n": typeof types.UpdateImprovementActionDocument,
-    "\n  query Viewer {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organisation {\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment ViewerFields on Viewer {\n    id\n    username\n    displayName\n    mustChangePassword\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": typeof types.EvaluatePlanComplianceDocument,
@@ -74,6 +90,21 @@ type Documents = {
     "\n  query ProviderComparison($indicator: String!, $period: Date!) {\n    providerComparison(indicator: $indicator, period: $period) {\n      indicator {\n        code\n        name\n        unit\n        polarity\n        denominatorDefinition\n        source\n      }\n      period {\n        startDate\n        label\n      }\n      standard {\n        threshold\n        polarity\n      }\n      target\n      totalNumerator\n      totalDenominator\n      providers {\n        provider {\n          code\n          name\n        }\n        value\n        numerator\n        denominator\n        rank\n        position\n        favourable\n      }\n      funnel {\n        denominator\n        lower95\n        upper95\n        lower998\n        upper998\n      }\n    }\n  }\n": typeof types.ProviderComparisonDocument,
 };
 const documents: Documents = {
+    "\n  fragment UserSessionFields on UserSession {\n    id\n    createdAt\n    expiresAt\n    lastSeenAt\n    clientAddress\n    userAgent\n    current\n  }\n": types.UserSessionFieldsFragmentDoc,
+    "\n  query MySessions {\n    mySessions {\n      ...UserSessionFields\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id) {\n      ...UserSessionFields\n    }\n  }\n": types.EndSessionDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  fragment UserAccountFields on UserAccount {\n    id\n    username\n    displayName\n    email\n    homeOrganisation {\n      code\n      name\n    }\n    status\n    createdAt\n    lastSignInAt\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n    sessions {\n      ...UserSessionFields\n    }\n    availableActions\n  }\n": types.UserAccountFieldsFragmentDoc,
+    "\n  query UserAccounts($filter: UserAccountFilter, $first: Int, $after: String) {\n    userAccounts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        email\n        homeOrganisation {\n          code\n          name\n        }\n        status\n        roles {\n          role\n          organisation {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n": types.UserAccountsDocument,
+    "\n  query UserAccount($id: ID!) {\n    userAccount(id: $id) {\n      ...UserAccountFields\n    }\n  }\n": types.UserAccountDocument,
+    "\n  query AdministrableOrganisations($first: Int) {\n    administrableOrganisations(first: $first) {\n      code\n      name\n      type\n    }\n  }\n": types.AdministrableOrganisationsDocument,
+    "\n  mutation CreateUserAccount($input: CreateUserAccountInput!) {\n    createUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n": types.CreateUserAccountDocument,
+    "\n  mutation UpdateUserAccount($input: UpdateUserAccountInput!) {\n    updateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": types.UpdateUserAccountDocument,
+    "\n  mutation AssignRole($input: AccountRoleInput!) {\n    assignRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": types.AssignRoleDocument,
+    "\n  mutation RemoveRole($input: AccountRoleInput!) {\n    removeRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": types.RemoveRoleDocument,
+    "\n  mutation DeactivateUserAccount($input: AccountChangeInput!) {\n    deactivateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n": types.DeactivateUserAccountDocument,
+    "\n  mutation ReactivateUserAccount($input: AccountChangeInput!) {\n    reactivateUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n": types.ReactivateUserAccountDocument,
+    "\n  mutation ResetUserPassword($input: AccountChangeInput!) {\n    resetUserPassword(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n": types.ResetUserPasswordDocument,
     "\n  query CcgAssuranceReport($ccg: String!, $financialYear: String!) {\n    ccgAssuranceReport(ccg: $ccg, financialYear: $financialYear) {\n      ccg {\n        code\n        name\n      }\n      financialYear\n      generatedOn\n      latestCategory\n      assessments {\n        ...AssessmentFields\n      }\n      specialMeasures {\n        ...EpisodeFields\n      }\n      stakeholderSurvey {\n        surveyYear\n        questionCode\n        question\n        percentagePositive\n      }\n      illustrative\n    }\n  }\n": types.CcgAssuranceReportDocument,
     "\n  query EnglandAssuranceReport($financialYear: String!) {\n    englandAssuranceReport(financialYear: $financialYear) {\n      financialYear\n      generatedOn\n      ccgsAssessed\n      categoryCounts {\n        category\n        count\n      }\n      ccgsInSpecialMeasures\n      ccgs {\n        ccg {\n          code\n          name\n        }\n        category\n        quarterLabel\n        assessedOn\n        assessmentId\n        specialMeasuresState\n        illustrative\n      }\n      illustrative\n    }\n  }\n": types.EnglandAssuranceReportDocument,
     "\n  fragment AssessmentFields on Assessment {\n    id\n    ccg {\n      code\n      name\n    }\n    financialYear\n    quarter\n    quarterLabel\n    periodStart\n    periodEnd\n    framework {\n      id\n      name\n      areaTerm\n      domains {\n        code\n        name\n        description\n        critical\n      }\n    }\n    status\n    availableActions\n    version\n    assessedOn\n    ratings {\n      domain {\n        code\n        name\n      }\n      rating\n      narrative\n      ratedBy {\n        displayName\n      }\n      ratedAt\n    }\n    fullyRated\n    proposal {\n      category\n      step\n      rule\n      reasons {\n        step\n        rule\n        fired\n        domains\n        explanation\n      }\n    }\n    decidedCategory\n    rationale\n    differsFromProposal\n    decidedBy {\n      displayName\n    }\n    decidedAt\n    nextAssessmentDue\n    evidence {\n      id\n      kind\n      partner\n      domain\n      reference\n      url\n      note\n      addedBy {\n        displayName\n      }\n      addedAt\n    }\n    comments {\n      id\n      author {\n        displayName\n      }\n      text\n      createdAt\n    }\n    publishedAt\n    publishedBy {\n      displayName\n    }\n    illustrative\n    illustrativeNote\n  }\n": types.AssessmentFieldsFragmentDoc,
@@ -98,7 +129,8 @@ const documents: Documents = {
     "\n  mutation ApplySpecialMeasuresAction($input: ApplySpecialMeasuresActionInput!) {\n    applySpecialMeasuresAction(input: $input) {\n      ...EpisodeFields\n    }\n  }\n": types.ApplySpecialMeasuresActionDocument,
     "\n  mutation AddImprovementAction($input: AddImprovementActionInput!) {\n    addImprovementAction(input: $input) {\n      ...EpisodeFields\n    }\n  }\n": types.AddImprovementActionDocument,
     "\n  mutation UpdateImprovementAction($input: UpdateImprovementActionInput!) {\n    updateImprovementAction(input: $input) {\n      ...EpisodeFields\n    }\n  }\n": types.UpdateImprovementActionDocument,
-    "\n  query Viewer {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organisation {\n          code\n          name\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  fragment ViewerFields on Viewer {\n    id\n    username\n    displayName\n    mustChangePassword\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": types.EvaluatePlanComplianceDocument,
@@ -148,6 +180,66 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserSessionFields on UserSession {\n    id\n    createdAt\n    expiresAt\n    lastSeenAt\n    clientAddress\n    userAgent\n    current\n  }\n"): (typeof documents)["\n  fragment UserSessionFields on UserSession {\n    id\n    createdAt\n    expiresAt\n    lastSeenAt\n    clientAddress\n    userAgent\n    current\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      ...UserSessionFields\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      ...UserSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id) {\n      ...UserSessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation EndSession($id: ID!) {\n    endSession(id: $id) {\n      ...UserSessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserAccountFields on UserAccount {\n    id\n    username\n    displayName\n    email\n    homeOrganisation {\n      code\n      name\n    }\n    status\n    createdAt\n    lastSignInAt\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n    sessions {\n      ...UserSessionFields\n    }\n    availableActions\n  }\n"): (typeof documents)["\n  fragment UserAccountFields on UserAccount {\n    id\n    username\n    displayName\n    email\n    homeOrganisation {\n      code\n      name\n    }\n    status\n    createdAt\n    lastSignInAt\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n    sessions {\n      ...UserSessionFields\n    }\n    availableActions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserAccounts($filter: UserAccountFilter, $first: Int, $after: String) {\n    userAccounts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        email\n        homeOrganisation {\n          code\n          name\n        }\n        status\n        roles {\n          role\n          organisation {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAccounts($filter: UserAccountFilter, $first: Int, $after: String) {\n    userAccounts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        username\n        displayName\n        email\n        homeOrganisation {\n          code\n          name\n        }\n        status\n        roles {\n          role\n          organisation {\n            code\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserAccount($id: ID!) {\n    userAccount(id: $id) {\n      ...UserAccountFields\n    }\n  }\n"): (typeof documents)["\n  query UserAccount($id: ID!) {\n    userAccount(id: $id) {\n      ...UserAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdministrableOrganisations($first: Int) {\n    administrableOrganisations(first: $first) {\n      code\n      name\n      type\n    }\n  }\n"): (typeof documents)["\n  query AdministrableOrganisations($first: Int) {\n    administrableOrganisations(first: $first) {\n      code\n      name\n      type\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUserAccount($input: CreateUserAccountInput!) {\n    createUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUserAccount($input: CreateUserAccountInput!) {\n    createUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUserAccount($input: UpdateUserAccountInput!) {\n    updateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserAccount($input: UpdateUserAccountInput!) {\n    updateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignRole($input: AccountRoleInput!) {\n    assignRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignRole($input: AccountRoleInput!) {\n    assignRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveRole($input: AccountRoleInput!) {\n    removeRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveRole($input: AccountRoleInput!) {\n    removeRole(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUserAccount($input: AccountChangeInput!) {\n    deactivateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUserAccount($input: AccountChangeInput!) {\n    deactivateUserAccount(input: $input) {\n      ...UserAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUserAccount($input: AccountChangeInput!) {\n    reactivateUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUserAccount($input: AccountChangeInput!) {\n    reactivateUserAccount(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserPassword($input: AccountChangeInput!) {\n    resetUserPassword(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n"): (typeof documents)["\n  mutation ResetUserPassword($input: AccountChangeInput!) {\n    resetUserPassword(input: $input) {\n      account {\n        ...UserAccountFields\n      }\n      oneTimePassword\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -247,7 +339,11 @@ export function graphql(source: "\n  mutation UpdateImprovementAction($input: Up
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organisation {\n          code\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      username\n      displayName\n      roles {\n        role\n        organisation {\n          code\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ViewerFields on Viewer {\n    id\n    username\n    displayName\n    mustChangePassword\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on Viewer {\n    id\n    username\n    displayName\n    mustChangePassword\n    roles {\n      role\n      organisation {\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { isAdministrator } from '../admin/require-administrator';
 import { ROLE_LABELS } from '../auth/role-labels';
 import { useViewer } from '../auth/viewer';
 import { SignOutMutation } from '../auth/viewer.operations';
@@ -47,6 +48,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 </HeaderAccountItem>
               ))}
               <HeaderAccountItem>
+                <HeaderAccountLink to="/account/password">Change your password</HeaderAccountLink>
+              </HeaderAccountItem>
+              <HeaderAccountItem>
+                <HeaderAccountLink to="/account/sessions">Your sessions</HeaderAccountLink>
+              </HeaderAccountItem>
+              <HeaderAccountItem>
                 <HeaderAccountButton onSubmit={() => void handleSignOut()} disabled={signingOut}>
                   Sign out
                 </HeaderAccountButton>
@@ -71,6 +78,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {mayImport(viewer) && (
                 <HeaderNavigationItem to="/imports" current={location.pathname === '/imports'} active={location.pathname.startsWith('/imports/')}>
                   Imports
+                </HeaderNavigationItem>
+              )}
+              {isAdministrator(viewer) && (
+                <HeaderNavigationItem to="/admin/users" current={location.pathname === '/admin/users'} active={location.pathname.startsWith('/admin/')}>
+                  Users
                 </HeaderNavigationItem>
               )}
             </HeaderNavigation>

@@ -11,11 +11,22 @@ export const demoCommissioningManager: NonNullable<ViewerQueryResult['me']> = {
   id: '3',
   username: 'demo-commissioning-manager',
   displayName: 'Demo Commissioning Manager',
+  mustChangePassword: false,
   roles: [{ role: 'COMMISSIONING_MANAGER', organisation: { code: '02V', name: 'NHS LEEDS NORTH CCG' } }],
 };
 
+/** An NHS England administrator, who may administer everyone. */
+export const demoAdmin: NonNullable<ViewerQueryResult['me']> = {
+  id: '6',
+  username: 'demo-admin',
+  displayName: 'Demo Admin',
+  mustChangePassword: false,
+  roles: [{ role: 'ADMIN', organisation: { code: 'X24', name: 'NHS ENGLAND' } }],
+};
+
 export function viewerMock(me: ViewerQueryResult['me']): MockLink.MockedResponse {
-  return { request: { query: ViewerQuery }, result: { data: { me } } };
+  // The viewer's fields are a fragment: the cache matches it by __typename, which the API always sends.
+  return { request: { query: ViewerQuery }, result: { data: { me: me && { __typename: 'Viewer', ...me } } } };
 }
 
 /** The whole app at one address, on mocked GraphQL responses. */
