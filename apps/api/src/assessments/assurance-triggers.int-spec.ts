@@ -1,5 +1,6 @@
 import { addCalendarMonths } from '@ccg-assure/domain';
 import { OrganisationType } from '../organisations/organisation-type';
+import { createServices } from '../server/services';
 import { insertOrganisation } from '../testing/fixtures';
 import { LEEDS_NORTH, LEEDS_WEST, mutate, publishAssessment, ratings2015, refusal, setUpAssuranceWorld, succeed, type AssuranceWorld } from './assurance.fixtures';
 
@@ -76,6 +77,8 @@ describe('assurance triggers for a CCG: where each came from', () => {
         ]);
       }
     }
+    // Written behind an import's back: scored as start-up scores values out of step with their stored scores (decision 0021).
+    await createServices(sql).scores.refreshOutOfStep();
 
     // 2013/14: approved, forecasting an overspend above 1% of allocation. 2014/15: a draft short of its surplus.
     let plan = await mutate<{ id: string; version: number }>(world.leedsFinance, CREATE, {
