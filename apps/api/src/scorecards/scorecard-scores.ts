@@ -7,7 +7,7 @@ import type { IndicatorScore } from '../scores/score-series';
 import { storedScores, storedVerdicts } from '../scores/series-score.queries';
 import { fromStoredScore } from '../scores/stored-score';
 
-export type { IndicatorScore, LatestValue } from '../scores/score-series';
+export type { IndicatorScore } from '../scores/score-series';
 
 /** Which provider's scores, as at which date (null: every value). */
 export interface ScoreKey {
