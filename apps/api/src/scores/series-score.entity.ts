@@ -64,7 +64,7 @@ export class SeriesScoreEntity {
   @Column({ type: 'boolean', name: 'short_group_warning' })
   shortGroupWarning!: boolean;
 
-  /** Every point's SPC, oldest first, as compact arrays (see stored-points.ts). */
+  /** Every point's SPC, oldest first, compactly (see stored-score.ts). */
   @Column({ type: 'jsonb' })
   points!: unknown;
 

@@ -13,8 +13,37 @@ import { SCORING_VERSION } from './score-series';
 
 // A score as `series_score` keeps it, and back (decision 0021). Reading is a lookup, never a computation.
 
-/** One point's SPC as stored: [period, value, mean, lower limit, upper limit, close to limits (1/0), special cause, point type, rebase group]. */
-type StoredPoint = [string, number, number, number | null, number | null, 0 | 1, SpecialCauseType, PointType, number];
+/**
+ * The per-point SPC as stored, compactly (the latest row of a 36-month series holds 36 points, and every month has
+ * a row): each rebase group's mean and limits once, `g: [[rebaseGroup, mean, lower, upper], ...]`, and each point
+ * as `p: [[period, value, rebaseGroup, close to limits (1/0), special cause code, point type code], ...]`. The codes
+ * are this file's own (below), so a reordering of the domain's lists cannot change what a stored row means.
+ */
+interface StoredPoints {
+  g: [number, number, number | null, number | null][];
+  p: [string, number, number, 0 | 1, string, string][];
+}
+
+const CAUSE_CODES: Record<SpecialCauseType, string> = {
+  COMMON_CAUSE: 'C',
+  ABOVE_UPPER_LIMIT: 'AUL',
+  BELOW_LOWER_LIMIT: 'BLL',
+  TREND_INCREASING: 'TI',
+  TREND_DECREASING: 'TD',
+  TWO_OF_THREE_ABOVE: '2A',
+  TWO_OF_THREE_BELOW: '2B',
+  SHIFT_ABOVE: 'SA',
+  SHIFT_BELOW: 'SB',
+};
+const POINT_TYPE_CODES: Record<PointType, string> = {
+  COMMON_CAUSE: 'C',
+  SPECIAL_CAUSE_IMPROVEMENT: 'I',
+  SPECIAL_CAUSE_CONCERN: 'X',
+  SPECIAL_CAUSE_NEUTRAL_HIGH: 'H',
+  SPECIAL_CAUSE_NEUTRAL_LOW: 'L',
+};
+const CAUSES = inverse(CAUSE_CODES);
+const POINT_TYPES_BY_CODE = inverse(POINT_TYPE_CODES);
 
 /** A row of `series_score` as the insert statement takes it (JSON, the table's column names). */
 export interface SeriesScoreRow {
@@ -36,7 +65,7 @@ export interface SeriesScoreRow {
   variation_type: PointType;
   assurance_type: AssuranceType | null;
   short_group_warning: boolean;
-  points: StoredPoint[];
+  points: StoredPoints;
   scoring_version: number;
 }
 
@@ -63,7 +92,7 @@ export function toSeriesScoreRow(organisationCode: string, periodId: number, sco
     variation_type: analysis.variationType,
     assurance_type: analysis.assuranceType,
     short_group_warning: analysis.shortGroupWarning,
-    points: analysis.points.map((p) => [p.period, p.value, p.mean, p.lowerProcessLimit, p.upperProcessLimit, p.closeToLimits ? 1 : 0, p.specialCauseType, p.pointType, p.rebaseGroup]),
+    points: toStoredPoints(analysis.points),
     scoring_version: SCORING_VERSION,
   };
 }
@@ -92,20 +121,15 @@ export interface StoredScoreRow {
 /** The score a stored row holds, with its standard looked up in the catalogue by code and version. */
 export function fromStoredScore(row: StoredScoreRow): IndicatorScore {
   const target = row.target;
-  const points = (row.points as StoredPoint[]).map(
-    ([period, value, mean, lowerProcessLimit, upperProcessLimit, close, specialCauseType, pointType, rebaseGroup]): SpcPoint => ({
-      period,
-      value,
-      mean,
-      lowerProcessLimit,
-      upperProcessLimit,
-      closeToLimits: close === 1,
-      specialCauseType,
-      pointType,
-      rebaseGroup,
-      target,
-    }),
-  );
+  const stored = row.points as StoredPoints;
+  const groups = new Map(stored.g.map(([group, mean, lower, upper]) => [group, { mean, lower, upper }]));
+  const points = stored.p.map(([period, value, rebaseGroup, close, cause, type]): SpcPoint => {
+    const group = groups.get(rebaseGroup);
+    const specialCauseType = CAUSES.get(cause);
+    const pointType = POINT_TYPES_BY_CODE.get(type);
+    if (!group || !specialCauseType || !pointType) throw new Error(`a stored point of ${row.indicatorCode} as at ${row.periodStart} does not decode: bump SCORING_VERSION`);
+    return { period, value, mean: group.mean, lowerProcessLimit: group.lower, upperProcessLimit: group.upper, closeToLimits: close === 1, specialCauseType, pointType, rebaseGroup, target };
+  });
   return {
     indicatorCode: row.indicatorCode,
     latest: {
@@ -139,4 +163,17 @@ function storedStandard(code: string | null, validFrom: string | null): Provider
   const standard = PROVIDER_STANDARDS.find((s) => s.code === code && s.validFrom === validFrom);
   if (!standard) throw new Error(`stored scores name standard ${code} from ${validFrom}, which the catalogue does not have: bump SCORING_VERSION`);
   return standard;
+}
+
+function toStoredPoints(points: readonly SpcPoint[]): StoredPoints {
+  const groups = new Map<number, [number, number, number | null, number | null]>();
+  for (const p of points) if (!groups.has(p.rebaseGroup)) groups.set(p.rebaseGroup, [p.rebaseGroup, p.mean, p.lowerProcessLimit, p.upperProcessLimit]);
+  return {
+    g: [...groups.values()],
+    p: points.map((p) => [p.period, p.value, p.rebaseGroup, p.closeToLimits ? 1 : 0, CAUSE_CODES[p.specialCauseType], POINT_TYPE_CODES[p.pointType]]),
+  };
+}
+
+function inverse<K extends string>(codes: Record<K, string>): Map<string, K> {
+  return new Map(Object.entries(codes).map(([name, code]) => [code as string, name as K]));
 }
