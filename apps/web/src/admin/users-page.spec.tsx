@@ -6,7 +6,7 @@ import { UserAccountsQuery } from './user-accounts.operations';
 
 jest.setTimeout(20_000);
 
-const noFilter = { search: null, organisationCode: null, role: null, status: null };
+const noFilter: Record<'search' | 'organisationCode' | 'role' | 'status', string | null> = { search: null, organisationCode: null, role: null, status: null };
 
 const row = (id: string, displayName: string, username: string, organisation = ashford, status = 'ACTIVE') => ({
   __typename: 'UserAccount',
