@@ -1,3 +1,4 @@
+import { AuthService, LAST_SEEN_RESOLUTION_MS } from './auth.service';
 import { Role } from './role';
 import { insertOrganisation, insertUser, TEST_PASSWORD } from '../testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
@@ -92,5 +93,42 @@ describe('sign-in, sessions and sign-out over HTTP on a real database', () => {
     await db.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE username = 'gone'`);
     const response = await server.client().signIn('gone', TEST_PASSWORD);
     expect(response.errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('keeps the client and its User-Agent (cut to 300 characters) with the session, and the time of sign-in', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': `Agent/${'x'.repeat(400)}` },
+      body: JSON.stringify({ query: `mutation($input: SignInInput!) { signIn(input: $input) { username } }`, variables: { input: { username: 'manager', password: TEST_PASSWORD } } }),
+    });
+    expect((await response.json()).errors).toBeUndefined();
+    const [session] = await db.dataSource.query(
+      `SELECT s.user_agent AS "userAgent", s.client_address AS "clientAddress", s.last_seen_at IS NOT NULL AS seen, u.last_sign_in_at IS NOT NULL AS "signedIn"
+         FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE u.username = 'manager' ORDER BY s.created_at DESC LIMIT 1`,
+    );
+    expect(session).toEqual({ userAgent: `Agent/${'x'.repeat(294)}`, clientAddress: expect.stringMatching(/127\.0\.0\.1/), seen: true, signedIn: true });
+  });
+});
+
+describe('when a session was last used', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await insertUser(db.dataSource, 'clocked', []);
+  });
+  afterAll(() => db.drop());
+
+  it('is written at most once a minute, as requests come', async () => {
+    let now = new Date('2026-01-05T09:00:00Z');
+    const auth = new AuthService(db.dataSource, 12, { now: () => now });
+    const { token, viewer } = await auth.signIn('clocked', TEST_PASSWORD, { requestId: 'test', clientAddress: '10.0.0.1', userAgent: 'test' });
+    const lastSeen = async () => (await db.dataSource.query(`SELECT last_seen_at AS at FROM user_session WHERE id = $1`, [viewer.sessionId]))[0].at.toISOString();
+    expect(await lastSeen()).toBe('2026-01-05T09:00:00.000Z');
+    now = new Date(now.getTime() + LAST_SEEN_RESOLUTION_MS - 1_000);
+    expect((await auth.viewerForToken(token))?.sessionId).toBe(viewer.sessionId);
+    expect(await lastSeen()).toBe('2026-01-05T09:00:00.000Z');
+    now = new Date('2026-01-05T09:01:00Z');
+    await auth.viewerForToken(token);
+    expect(await lastSeen()).toBe('2026-01-05T09:01:00.000Z');
   });
 });
