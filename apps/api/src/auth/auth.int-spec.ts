@@ -101,7 +101,7 @@ describe('sign-in, sessions and sign-out over HTTP on a real database', () => {
       headers: { 'content-type': 'application/json', 'user-agent': `Agent/${'x'.repeat(400)}` },
       body: JSON.stringify({ query: `mutation($input: SignInInput!) { signIn(input: $input) { username } }`, variables: { input: { username: 'manager', password: TEST_PASSWORD } } }),
     });
-    expect((await response.json()).errors).toBeUndefined();
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
     const [session] = await db.dataSource.query(
       `SELECT s.user_agent AS "userAgent", s.client_address AS "clientAddress", s.last_seen_at IS NOT NULL AS seen, u.last_sign_in_at IS NOT NULL AS "signedIn"
          FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE u.username = 'manager' ORDER BY s.created_at DESC LIMIT 1`,
