@@ -10,6 +10,7 @@ const admin: NonNullable<ViewerQuery['me']> = {
   id: '1',
   username: 'demo-admin',
   displayName: 'Demo Admin',
+  mustChangePassword: false,
   roles: [{ role: 'ADMIN', organisation: { code: 'X24', name: 'NHS ENGLAND' } }],
 };
 

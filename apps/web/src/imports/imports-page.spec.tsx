@@ -14,12 +14,14 @@ const analyst: NonNullable<ViewerQuery['me']> = {
   id: '5',
   username: 'demo-analyst',
   displayName: 'Demo Analyst',
+  mustChangePassword: false,
   roles: [{ role: 'ANALYST', organisation: { code: 'X24', name: 'NHS ENGLAND' } }],
 };
 const financeOfficer: NonNullable<ViewerQuery['me']> = {
   id: '6',
   username: 'demo-finance-officer',
   displayName: 'Demo Finance Officer',
+  mustChangePassword: false,
   roles: [{ role: 'FINANCE_OFFICER', organisation: { code: '02V', name: 'NHS LEEDS NORTH CCG' } }],
 };
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type DragEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ImportKind } from '../gql/graphql';
 import { formatCount } from '../ui/format';
@@ -9,12 +9,16 @@ import { formatBytes, IMPORT_KINDS, PHASE_LABELS } from './import-kinds';
 import { ImportOutcome, refusalMessage } from './import-outcome';
 import { ImportProgressQuery } from './imports.operations';
 import { uploadWithXhr, type StartUpload, type Upload, type UploadResult } from './upload-file';
-import './imports.css';
 
 /** How often the page asks the server how far the import has got. */
 export const PROGRESS_POLL_MS = 500;
 /** The polite live region says how far the import has got at most this often (a phase change is said at once). */
 const ANNOUNCE_EVERY_MS = 10_000;
+
+// The drop zone enhances the real file input, which stays visible and usable from the keyboard.
+const DROP_ZONE: CSSProperties = { border: '2px dashed #768692', padding: 16, backgroundColor: '#ffffff' };
+const DROP_ZONE_OVER: CSSProperties = { borderColor: '#005eb8', backgroundColor: '#e8f1f8' };
+const PROGRESS_BAR: CSSProperties = { display: 'block', width: '100%', maxWidth: '40em', height: '1.5em', marginBottom: 16, accentColor: '#005eb8' };
 
 interface Sending {
   uploadId: string;
@@ -140,7 +144,7 @@ export function ImportsPage({ startUpload = uploadWithXhr, newUploadId = () => c
 
         <div className={`nhsuk-form-group${problemFor(problems, 'file') ? ' nhsuk-form-group--error' : ''}`}>
           <div
-            className={`ccg-drop-zone${dragging ? ' ccg-drop-zone--over' : ''}`}
+            style={dragging ? { ...DROP_ZONE, ...DROP_ZONE_OVER } : DROP_ZONE}
             data-testid="drop-zone"
             onDragOver={(event) => {
               event.preventDefault();
@@ -202,7 +206,7 @@ export function ImportsPage({ startUpload = uploadWithXhr, newUploadId = () => c
           <label className="nhsuk-label" htmlFor="upload-progress">
             Sent {formatBytes(sending.sent)} of {formatBytes(sending.total)} ({percent}%)
           </label>
-          <progress id="upload-progress" className="ccg-progress" max={Math.max(sending.total, 1)} value={sending.total === 0 && sending.result ? 1 : sending.sent}>
+          <progress id="upload-progress" style={PROGRESS_BAR} max={Math.max(sending.total, 1)} value={sending.total === 0 && sending.result ? 1 : sending.sent}>
             {percent}%
           </progress>
           {uploading && (
