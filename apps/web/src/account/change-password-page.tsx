@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from '@ccg-assure/domain';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -8,10 +9,6 @@ import { Button, ErrorSummary, refusalProblem, TextInput, type FormProblem } fro
 import { usePageTitle } from '../ui/page-title';
 import { ChangePasswordMutation } from './account.operations';
 
-/** The product's password rules (the API enforces them; the page says them and checks what it can first). */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
-
 const FIELDS = { current: 'current-password', next: 'new-password', confirm: 'confirm-password' } as const;
 
 interface PasswordChange {
@@ -20,20 +17,7 @@ interface PasswordChange {
   confirm: string;
 }
 
-/** What can be checked before sending: everything entered, the length, not the username, the two copies the same. */
-export function passwordChangeProblems(change: PasswordChange, username: string, oneTime: boolean): FormProblem[] {
-  const problems: FormProblem[] = [];
-  if (!change.current) problems.push({ field: FIELDS.current, message: oneTime ? 'Enter your one-time password' : 'Enter your current password' });
-  if (!change.next) problems.push({ field: FIELDS.next, message: 'Enter a new password' });
-  else if (change.next.length < PASSWORD_MIN_LENGTH) problems.push({ field: FIELDS.next, message: `Your new password must be at least ${PASSWORD_MIN_LENGTH} characters` });
-  else if (change.next.length > PASSWORD_MAX_LENGTH) problems.push({ field: FIELDS.next, message: `Your new password must be ${PASSWORD_MAX_LENGTH} characters or fewer` });
-  else if (username && change.next.toLowerCase().includes(username.toLowerCase())) problems.push({ field: FIELDS.next, message: 'Your new password must not contain your username' });
-  if (change.next && !change.confirm) problems.push({ field: FIELDS.confirm, message: 'Enter your new password again' });
-  else if (change.next && change.confirm !== change.next) problems.push({ field: FIELDS.confirm, message: 'The passwords do not match: enter the same new password twice' });
-  return problems;
-}
-
-/** The API's refusals of a new password, by `extensions.reason`. */
+/** The API's refusals of a new password, by `extensions.reason` (the policy's problems and the change's own). */
 const PASSWORD_REFUSALS: Record<string, FormProblem> = {
   CURRENT_PASSWORD_WRONG: { field: FIELDS.current, message: 'Your current password is not right' },
   PASSWORD_TOO_SHORT: { field: FIELDS.next, message: `Your new password must be at least ${PASSWORD_MIN_LENGTH} characters` },
@@ -42,6 +26,23 @@ const PASSWORD_REFUSALS: Record<string, FormProblem> = {
   PASSWORD_TOO_COMMON: { field: FIELDS.next, message: 'That password is too common and easy to guess: choose another' },
   PASSWORD_UNCHANGED: { field: FIELDS.next, message: 'Your new password must be different from the one you have now' },
 };
+
+/**
+ * What can be checked before sending: everything entered, the domain's password policy as far as the page can
+ * apply it (the list of common passwords is the API's), and the two copies the same.
+ */
+export function passwordChangeProblems(change: PasswordChange, username: string, oneTime: boolean): FormProblem[] {
+  const problems: FormProblem[] = [];
+  if (!change.current) problems.push({ field: FIELDS.current, message: oneTime ? 'Enter your one-time password' : 'Enter your current password' });
+  if (!change.next) problems.push({ field: FIELDS.next, message: 'Enter a new password' });
+  else {
+    const [first] = passwordProblems(change.next, { username, isCommon: () => false });
+    if (first) problems.push(PASSWORD_REFUSALS[first]);
+  }
+  if (change.next && !change.confirm) problems.push({ field: FIELDS.confirm, message: 'Enter your new password again' });
+  else if (change.next && change.confirm !== change.next) problems.push({ field: FIELDS.confirm, message: 'The passwords do not match: enter the same new password twice' });
+  return problems;
+}
 
 /** Where to go once a one-time password has been changed: the page asked for, never back here. */
 function afterChange(returnTo: string | null): string {

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_MAX_LENGTH, DomainError, normaliseDisplayName, normaliseEmail, normaliseUsername } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -5,6 +6,7 @@ import { ROLE_LABELS } from '../auth/role-labels';
 import type { Role } from '../gql/graphql';
 import { Button, ErrorSummary, Fieldset, problemFor, Radios, TextInput, type FormProblem } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
+import { accountRefusalWords } from './account-labels';
 import { accountRefusals, type AccountFieldIds } from './account-refusals';
 import { OneTimePasswordPanel } from './one-time-password-panel';
 import { OrganisationField, useOrganisationChoices } from './organisation-field';
@@ -25,15 +27,30 @@ const FIELD_IDS: AccountFieldIds = { username: 'username', displayName: 'display
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-/** What is missing or malformed before anything is sent (the API checks everything again). */
+/** A domain check's refusal as the form's problem (its words from the API's refusals of the same reason), or null. */
+function refusedBy(check: () => unknown, words: FormProblem): FormProblem | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return words;
+    throw error;
+  }
+}
+
+/** What is missing or malformed before anything is sent, by the domain's own rules (the API checks everything again). */
 export function newUserProblems(user: NewUser): FormProblem[] {
-  const problems: FormProblem[] = [];
-  if (!user.username.trim()) problems.push({ field: 'username', message: 'Enter a username' });
-  if (!user.displayName.trim()) problems.push({ field: 'display-name', message: "Enter the user's name" });
-  if (user.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(user.email.trim())) problems.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.nhs.uk' });
-  if (!user.homeOrganisation.trim()) problems.push({ field: 'home-organisation', message: "Enter the user's home organisation" });
-  if (!user.role) problems.push({ field: 'role-1', message: 'Select the role the user will have' });
-  return problems;
+  const words = accountRefusalWords({ username: 'username', displayName: 'display-name', email: 'email' });
+  const problems: (FormProblem | null)[] = [
+    user.username.trim() ? refusedBy(() => normaliseUsername(user.username), words.USERNAME_INVALID) : { field: 'username', message: 'Enter a username' },
+    user.displayName.trim()
+      ? refusedBy(() => normaliseDisplayName(user.displayName), { field: 'display-name', message: `The name must be ${DISPLAY_NAME_MAX_LENGTH} characters or fewer` })
+      : words.DISPLAY_NAME_REQUIRED,
+    refusedBy(() => normaliseEmail(user.email), words.EMAIL_INVALID),
+    user.homeOrganisation.trim() ? null : { field: 'home-organisation', message: "Enter the user's home organisation" },
+    user.role ? null : { field: 'role-1', message: 'Select the role the user will have' },
+  ];
+  return problems.filter((problem): problem is FormProblem => problem !== null);
 }
 
 /** `/admin/users/new`: an administrator creates an account with its first role and reads its one-time password once. */
@@ -57,9 +74,9 @@ export function NewUserPage() {
       const { data } = await createAccount({
         variables: {
           input: {
-            username: user.username.trim(),
-            displayName: user.displayName.trim(),
-            email: user.email.trim() || null,
+            username: normaliseUsername(user.username),
+            displayName: normaliseDisplayName(user.displayName),
+            email: normaliseEmail(user.email),
             homeOrganisationCode: user.homeOrganisation.trim().toUpperCase(),
             roles: [{ role: user.role as Role, organisationCode: (user.roleOrganisation.trim() || user.homeOrganisation.trim()).toUpperCase() }],
           },

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { demoAdmin, renderApp, viewerMock } from '../testing/render-app';
 import { account, accountMock, administrableMock, leedsNorth } from './admin.fixtures';
+import { offeredAccountActions } from './user-page';
 import { AssignRoleMutation, DeactivateUserAccountMutation, RemoveRoleMutation, ResetUserPasswordMutation } from './user-accounts.operations';
 
 jest.setTimeout(20_000);
@@ -27,6 +28,11 @@ describe('the user page', () => {
     expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
     expect(screen.queryByRole('form', { name: 'Add a role' })).toBeNull();
     expect(screen.getByText('Ashford Finance Officer is not signed in anywhere.')).toBeInTheDocument();
+  });
+
+  it('never offers a lifecycle move the domain forbids from the status, even if a stale list has it', () => {
+    expect(offeredAccountActions({ status: 'DEACTIVATED', availableActions: ['EDIT', 'DEACTIVATE', 'RESET_PASSWORD', 'REACTIVATE'] })).toEqual(['EDIT', 'REACTIVATE']);
+    expect(offeredAccountActions({ status: 'ACTIVE', availableActions: ['REACTIVATE', 'RESET_PASSWORD', 'ASSIGN_ROLE'] })).toEqual(['RESET_PASSWORD', 'ASSIGN_ROLE']);
   });
 
   it('offers nothing to change when the API lists no actions (an account of an organisation one does not administer)', async () => {

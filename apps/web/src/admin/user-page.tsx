@@ -1,3 +1,4 @@
+import { ACCOUNT_TRANSITIONS, accountActionsFrom } from '@ccg-assure/domain';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -30,6 +31,27 @@ export type StoredAccount = UserAccountFieldsFragment;
 /** The account actions that have a button of their own, in the order they are offered. */
 const ACCOUNT_BUTTONS: readonly AccountAction[] = ['EDIT', 'RESET_PASSWORD', 'DEACTIVATE', 'REACTIVATE'];
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+/** The actions that move the account through its lifecycle (libs/domain account-lifecycle). */
+const LIFECYCLE_ACTIONS: readonly AccountAction[] = ['RESET_PASSWORD', 'DEACTIVATE', 'REACTIVATE'];
+
+/**
+ * The actions to offer: those the API lists for the account (its availableActions), and of the lifecycle's only
+ * those the domain's transition table allows from the account's status, so a stale or unexpected list never
+ * offers a move the rules forbid.
+ */
+export function offeredAccountActions(account: Pick<StoredAccount, 'status' | 'availableActions'>): AccountAction[] {
+  const allowed: readonly string[] = accountActionsFrom(account.status);
+  return account.availableActions.filter((action) => !LIFECYCLE_ACTIONS.includes(action) || allowed.includes(action));
+}
+
+/** What a lifecycle move does to the account's sessions, from the domain's transition table. */
+function sessionsSentence(status: StoredAccount['status'], action: AccountAction, name: string): string {
+  const move = ACCOUNT_TRANSITIONS.find((transition) => transition.from === status && transition.action === action);
+  if (move?.endsSessions === 'ALL') return `${name} will be signed out of every session now.`;
+  if (move?.endsSessions === 'OTHERS') return `${name}'s other sessions end now.`;
+  return '';
+}
 
 /** Refusals after which what the page shows is out of date: the latest account is loaded. */
 const STALE_REASONS = new Set(['ACTION_NOT_AVAILABLE', 'ROLE_NOT_HELD', 'ROLE_ALREADY_HELD']);
@@ -85,7 +107,8 @@ function UserAccountView({ account, reload }: { account: StoredAccount; reload: 
   const [attempts, setAttempts] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   const [oneTimePassword, setOneTimePassword] = useState<{ heading: string; password: string } | null>(null);
-  const can = (action: AccountAction) => account.availableActions.includes(action);
+  const offered = offeredAccountActions(account);
+  const can = (action: AccountAction) => offered.includes(action);
 
   /** Shows the account the API answered with (the page's query holds it from now on). */
   function show(updated: StoredAccount) {
@@ -262,7 +285,7 @@ const CHANGE_WORDS = {
   },
   DEACTIVATE: {
     heading: 'Deactivate the account',
-    explain: (name: string) => `${name} will be signed out of every session now and cannot sign in until the account is reactivated. Their roles are kept.`,
+    explain: (name: string) => `${name} cannot sign in until the account is reactivated. Their roles are kept.`,
     button: 'Deactivate the account',
     busy: 'Deactivating…',
     done: 'The account was deactivated and its sessions ended.',
@@ -314,7 +337,9 @@ function ChangeWithReason({ account, action, finished, report, refused, cancel, 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${reasonId}-heading`}>
       <WarningCallout heading={<span id={`${reasonId}-heading`}>{words.heading}</span>}>
-        <p>{words.explain(account.displayName)}</p>
+        <p>
+          {words.explain(account.displayName)} {sessionsSentence(account.status, action, account.displayName)}
+        </p>
         <FormGroup id={reasonId} label={action === 'DEACTIVATE' ? 'Why is it being deactivated?' : 'Reason (optional)'} hint="Kept in the audit trail" error={reasonError}>
           {({ describedBy }) => (
             <textarea className={`nhsuk-textarea${reasonError ? ' nhsuk-textarea--error' : ''}`} id={reasonId} name={reasonId} rows={2} aria-describedby={describedBy} value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
