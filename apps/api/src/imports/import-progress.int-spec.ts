@@ -5,6 +5,7 @@ import { insertOrganisation, insertUser } from '../testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server';
 import { ImportBatchEntity } from './import-batch.entity';
+import { ImportProgressWriter, PROGRESS_INTERVAL_MS } from './import-progress';
 
 const ETR_HEADER = 'org_code,name,national_grouping,high_level_health_geography,postcode,open_date,close_date';
 const etrRows = (count: number, prefix: string) =>
@@ -137,6 +138,34 @@ describe('import progress, the paged import history and the changes of an import
     expect(done).toMatchObject({ outcome: 'SUCCEEDED', phase: null, rowsRead: 5000, bytesRead: Buffer.byteLength(first + rest) });
     expect(done?.finishedAt).not.toBeNull();
     expect(done?.durationSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('writes rows and bytes at most every 500 ms, a new phase at once, and nothing once the import has ended', async () => {
+    const batches = db.dataSource.getRepository(ImportBatchEntity);
+    const { identifiers } = await batches.insert({ kind: 'etr', fileName: 'clocked.csv', fileSha256: '0'.repeat(64), outcome: 'RUNNING', phase: 'READING' });
+    const id = String(identifiers[0].id);
+    let now = 1_000;
+    const writer = new ImportProgressWriter(db.dataSource, id, () => now);
+    const row = async () => {
+      await writer.flushed();
+      return batches.findOneByOrFail({ id });
+    };
+    writer.report(200, 2_000);
+    expect(await row()).toMatchObject({ rowsRead: 200, bytesRead: '2000', phase: 'READING' });
+    now += PROGRESS_INTERVAL_MS - 1;
+    writer.report(400, 4_000);
+    expect(await row()).toMatchObject({ rowsRead: 200 });
+    now += 1;
+    writer.report(600, 6_000);
+    expect(await row()).toMatchObject({ rowsRead: 600, bytesRead: '6000' });
+    writer.phase('CHECKING', 650, 6_500);
+    expect(await row()).toMatchObject({ rowsRead: 650, phase: 'CHECKING' });
+    writer.phase('SAVING', 650, 6_500);
+    expect(await row()).toMatchObject({ phase: 'SAVING' });
+    await writer.close();
+    await batches.update({ id }, { outcome: 'SUCCEEDED', phase: null });
+    writer.phase('READING', 1, 1);
+    expect(await row()).toMatchObject({ outcome: 'SUCCEEDED', phase: null, rowsRead: 650 });
   });
 
   it('records the final rows and bytes of a refused upload, and null before an upload id is used', async () => {

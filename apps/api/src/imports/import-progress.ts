@@ -20,7 +20,7 @@ export interface ProgressState {
  */
 export class ImportProgressWriter {
   private state: ProgressState = { phase: 'READING', rowsRead: 0, bytesRead: 0 };
-  private lastWrite = 0;
+  private lastWrite = Number.NEGATIVE_INFINITY;
   private writing: Promise<void> | null = null;
   private pending = false;
   private closed = false;
@@ -48,6 +48,11 @@ export class ImportProgressWriter {
     this.closed = true;
     this.pending = false;
     await this.writing;
+  }
+
+  /** Waits until no write is under way or asked for (tests read the row after it). */
+  async flushed(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 
   private write(): void {
