@@ -1,3 +1,4 @@
+import { ROLE_ORGANISATION_TYPES, type AccountRole } from '@ccg-assure/domain';
 import type { AccountAction, AccountStatus } from '../gql/graphql';
 import type { FormProblem } from '../ui/nhs';
 
@@ -56,3 +57,18 @@ export function accountRefusalWords(fields: { username?: string; displayName?: s
 
 /** Who may use the administration pages, for the message when someone else arrives. */
 export const ADMINISTRATORS_ONLY = 'Only administrators can do this.';
+
+const ORGANISATION_TYPE_WORDS: Record<string, string> = {
+  NHS_ENGLAND: 'NHS England',
+  REGION: 'a region',
+  AREA_TEAM: 'an area team',
+  CCG: 'a CCG',
+  COMMISSIONING_SUPPORT_UNIT: 'a commissioning support unit',
+};
+
+/** "For a CCG", "For NHS England, a region or an area team": where a role may be held (the domain's table). */
+export function roleOrganisationHint(role: AccountRole): string {
+  const words = ROLE_ORGANISATION_TYPES[role].map((type) => ORGANISATION_TYPE_WORDS[type] ?? type);
+  if (role === 'ADMIN') return 'Administers the accounts of the organisation (NHS England: everyone)';
+  return `For ${words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0]}`;
+}

@@ -44,6 +44,18 @@ describe('creating a user', () => {
     expect(screen.getByRole('textbox', { name: /Username/ })).toHaveAccessibleDescription(/Enter a username/);
   });
 
+  it('checks the role fits the organisation when the page knows its type, and sends nothing', async () => {
+    renderApp('/admin/users/new', [viewerMock(demoAdmin), administrableMock()]);
+    await userEvent.type(await screen.findByRole('textbox', { name: /Username/ }), 'Ashford.Assessor');
+    await userEvent.type(screen.getByRole('textbox', { name: /Full name/ }), 'Ashford Assessor');
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: /Home organisation/ }), 'NHS Ashford CCG (09C)');
+    expect(screen.getByRole('radio', { name: 'Assessor' })).toHaveAccessibleDescription('For NHS England, a region or an area team');
+    await userEvent.click(screen.getByRole('radio', { name: 'Assessor' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Create the user' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['That role cannot be held for that organisation: choose another role or organisation']);
+  });
+
   it.each([
     ['USERNAME_TAKEN', ['username'], /Username/, 'That username is already taken: choose another'],
     ['USERNAME_INVALID', ['username'], /Username/, 'Enter a username of 3 to 80 letters, numbers, full stops, hyphens or underscores'],

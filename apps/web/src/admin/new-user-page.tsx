@@ -1,4 +1,4 @@
-import { DISPLAY_NAME_MAX_LENGTH, DomainError, normaliseDisplayName, normaliseEmail, normaliseUsername } from '@ccg-assure/domain';
+import { DISPLAY_NAME_MAX_LENGTH, DomainError, normaliseDisplayName, normaliseEmail, normaliseUsername, roleFitsOrganisation } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +6,7 @@ import { ROLE_LABELS } from '../auth/role-labels';
 import type { Role } from '../gql/graphql';
 import { Button, ErrorSummary, Fieldset, problemFor, Radios, TextInput, type FormProblem } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
-import { accountRefusalWords } from './account-labels';
+import { accountRefusalWords, roleOrganisationHint } from './account-labels';
 import { accountRefusals, type AccountFieldIds } from './account-refusals';
 import { OneTimePasswordPanel } from './one-time-password-panel';
 import { OrganisationField, useOrganisationChoices } from './organisation-field';
@@ -38,9 +38,13 @@ function refusedBy(check: () => unknown, words: FormProblem): FormProblem | null
   }
 }
 
-/** What is missing or malformed before anything is sent, by the domain's own rules (the API checks everything again). */
-export function newUserProblems(user: NewUser): FormProblem[] {
-  const words = accountRefusalWords({ username: 'username', displayName: 'display-name', email: 'email' });
+/**
+ * What is missing or malformed before anything is sent, by the domain's own rules (the API checks everything
+ * again). `typeOf` gives an organisation's type where the page knows it, to check that the role fits it.
+ */
+export function newUserProblems(user: NewUser, typeOf: (code: string) => string | undefined = () => undefined): FormProblem[] {
+  const words = accountRefusalWords({ username: 'username', displayName: 'display-name', email: 'email', role: 'role-organisation' });
+  const roleOrganisationType = typeOf((user.roleOrganisation.trim() || user.homeOrganisation.trim()).toUpperCase());
   const problems: (FormProblem | null)[] = [
     user.username.trim() ? refusedBy(() => normaliseUsername(user.username), words.USERNAME_INVALID) : { field: 'username', message: 'Enter a username' },
     user.displayName.trim()
@@ -49,6 +53,7 @@ export function newUserProblems(user: NewUser): FormProblem[] {
     refusedBy(() => normaliseEmail(user.email), words.EMAIL_INVALID),
     user.homeOrganisation.trim() ? null : { field: 'home-organisation', message: "Enter the user's home organisation" },
     user.role ? null : { field: 'role-1', message: 'Select the role the user will have' },
+    user.role && roleOrganisationType && !roleFitsOrganisation(user.role, roleOrganisationType) ? words.ROLE_NOT_FOR_ORGANISATION : null,
   ];
   return problems.filter((problem): problem is FormProblem => problem !== null);
 }
@@ -66,7 +71,7 @@ export function NewUserPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = newUserProblems(user);
+    const found = newUserProblems(user, (code) => choices?.find((choice) => choice.code === code)?.type);
     setProblems(found);
     setAttempts((count) => count + 1);
     if (found.length) return;
@@ -168,7 +173,7 @@ export function NewUserPage() {
                   {error('role-1')}
                 </span>
               )}
-              <Radios name="role" legend="Role" legendSize="s" items={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))} value={user.role || null} onChange={(role) => setUser({ ...user, role: role as Role })} />
+              <Radios name="role" legend="Role" legendSize="s" items={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], hint: roleOrganisationHint(role) }))} value={user.role || null} onChange={(role) => setUser({ ...user, role: role as Role })} />
             </div>
             <OrganisationField
               id="role-organisation"

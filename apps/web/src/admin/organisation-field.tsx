@@ -6,8 +6,15 @@ import { AdministrableOrganisationsQuery } from './user-accounts.operations';
 /** Up to this many organisations are offered as a list; an administrator of more types the ODS code. */
 export const ORGANISATION_CHOICE_LIMIT = 100;
 
+/** An organisation the viewer administers: its ODS code, name and type. */
+export interface OrganisationChoice {
+  code: string;
+  name: string;
+  type: string;
+}
+
 /** The organisations the viewer administers, when they are few enough to list (null: type a code). */
-export function useOrganisationChoices(): { choices: { code: string; name: string }[] | null; loading: boolean } {
+export function useOrganisationChoices(): { choices: OrganisationChoice[] | null; loading: boolean } {
   const { data, loading } = useQuery(AdministrableOrganisationsQuery, { variables: { first: ORGANISATION_CHOICE_LIMIT } });
   const found = data?.administrableOrganisations;
   if (!found || found.length >= ORGANISATION_CHOICE_LIMIT) return { choices: null, loading };
