@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { session } from '../admin/admin.fixtures';
 import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
@@ -23,6 +23,7 @@ describe('your sessions', () => {
     expect(other).toHaveTextContent('Safari on iOS');
     await userEvent.click(within(other).getByRole('button', { name: /End session/ }));
     const confirm = within(other).getByRole('group', { name: 'End this session?' });
+    await waitFor(() => expect(document.activeElement).toBe(confirm));
     await userEvent.click(within(confirm).getByRole('button', { name: 'End the session' }));
     expect(await screen.findByText('Ended the session in Safari on iOS that signed in on 2 December 2026 at 18:30.')).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Your sessions' })).getAllByRole('row')).toHaveLength(2);
@@ -34,6 +35,6 @@ describe('your sessions', () => {
     await userEvent.click(within(table).getByRole('button', { name: /End session/ }));
     await userEvent.click(within(table).getByRole('button', { name: 'Cancel' }));
     expect(within(table).getAllByRole('row')).toHaveLength(3);
-    expect(within(table).getByRole('button', { name: /End session/ })).toBeInTheDocument();
+    await waitFor(() => expect(document.activeElement).toBe(within(table).getByRole('button', { name: /End session/ })));
   });
 });

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useFocusAfterRender } from '../admin/focus-after-render';
 import { describeError } from '../app/graphql-errors';
 import { ConfirmButtons, RefusalAlert } from '../assurance/confirmation-parts';
 import { Loading } from '../ui/loading';
@@ -15,6 +16,7 @@ export function SessionsPage() {
   const { data, loading, error } = useQuery(MySessionsQuery, { fetchPolicy: 'cache-and-network' });
   const [endSession, ending] = useMutation(EndSessionMutation);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const focusAfterRender = useFocusAfterRender();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [ended, setEnded] = useState<string | null>(null);
   const sessions = data?.mySessions ?? [];
@@ -25,6 +27,7 @@ export function SessionsPage() {
       const { data: answer } = await endSession({ variables: { id: session.id } });
       // The answer is the sessions left.
       if (answer) client.cache.writeQuery({ query: MySessionsQuery, data: { mySessions: answer.endSession } });
+      focusAfterRender('session-ended');
       setEnded(`Ended the session in ${describeBrowser(session.userAgent)} that signed in on ${formatSessionTime(session.createdAt)}.`);
     } catch (failure) {
       setRefusal(`The session could not be ended. ${describeError(failure)}`);
@@ -37,19 +40,25 @@ export function SessionsPage() {
     if (session.current) return <span className="nhsuk-body-s">To end this one, sign out</span>;
     if (confirming === session.id) {
       return (
-        <div role="group" aria-label="End this session?">
-          <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">End this session? That browser will be signed out at once.</p>
-          <ConfirmButtons label="End the session" busyLabel="Ending…" busy={ending.loading} warning onConfirm={() => void end(session)} onCancel={() => setConfirming(null)} />
+        <div role="group" aria-label="End this session?" aria-describedby={`confirm-end-${session.id}-explain`} id={`confirm-end-${session.id}`} tabIndex={-1}>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-2" id={`confirm-end-${session.id}-explain`}>End this session? That browser will be signed out at once.</p>
+          <ConfirmButtons label="End the session" busyLabel="Ending…" busy={ending.loading} warning onConfirm={() => void end(session)} onCancel={() => {
+              setConfirming(null);
+              focusAfterRender(`end-${session.id}`);
+            }}
+          />
         </div>
       );
     }
     return (
       <button
         type="button"
+        id={`end-${session.id}`}
         className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
         onClick={() => {
           setEnded(null);
           setConfirming(session.id);
+          focusAfterRender(`confirm-end-${session.id}`);
         }}
       >
         End session<span className="nhsuk-u-visually-hidden"> in {describeBrowser(session.userAgent)} signed in {formatSessionTime(session.createdAt)}</span>
@@ -66,7 +75,7 @@ export function SessionsPage() {
       </p>
       {refusal && <RefusalAlert text={refusal} />}
       {ended && (
-        <p className="nhsuk-body" role="status" aria-live="polite">
+        <p className="nhsuk-body" role="status" aria-live="polite" id="session-ended" tabIndex={-1}>
           {ended}
         </p>
       )}

@@ -71,7 +71,8 @@ describe('the user page', () => {
     ]);
     await userEvent.click(await screen.findByRole('button', { name: 'Deactivate' }));
     const confirmation = screen.getByRole('form', { name: 'Deactivate the account' });
-    expect(confirmation).toHaveTextContent('will be signed out of every session now');
+    await waitFor(() => expect(document.activeElement).toBe(confirmation));
+    expect(confirmation).toHaveAccessibleDescription('Ashford Finance Officer cannot sign in until the account is reactivated. Their roles are kept. Ashford Finance Officer will be signed out of every session now.');
     await userEvent.click(within(confirmation).getByRole('button', { name: 'Deactivate the account' }));
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('Enter why the account is being deactivated');
@@ -90,8 +91,11 @@ describe('the user page', () => {
     ]);
     await userEvent.click(await screen.findByRole('button', { name: 'Remove Finance officer, NHS Ashford CCG (09C)' }));
     const confirm = screen.getByRole('group', { name: 'Remove Finance officer, NHS Ashford CCG (09C)?' });
-    await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(confirm));
+    expect(confirm).toHaveAccessibleDescription(/Ashford Finance Officer loses what the role allows at once/);
+    await userEvent.keyboard('{Tab}{Tab}{Enter}');
     expect(screen.queryByRole('group')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove Finance officer, NHS Ashford CCG (09C)' })));
     await userEvent.click(screen.getByRole('button', { name: 'Remove Finance officer, NHS Ashford CCG (09C)' }));
     await userEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Remove the role' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('You cannot change your own access. Ask another administrator to do it.');

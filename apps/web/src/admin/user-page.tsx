@@ -14,6 +14,7 @@ import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { ACCOUNT_ACTION_LABELS, AccountStatusTag } from './account-labels';
 import { accountRefusals } from './account-refusals';
+import { useFocusAfterRender } from './focus-after-render';
 import { OneTimePasswordPanel } from './one-time-password-panel';
 import { OrganisationField, useOrganisationChoices } from './organisation-field';
 import {
@@ -100,9 +101,14 @@ function BackToUsers() {
 
 type Opened = { kind: 'EDIT' | 'RESET_PASSWORD' | 'DEACTIVATE' | 'REACTIVATE' } | { kind: 'REMOVE_ROLE'; role: Role; organisationCode: string } | null;
 
+/** The ids of an opened change's button and of its confirmation (which takes focus as it opens). */
+const triggerId = (opened: NonNullable<Opened>) => (opened.kind === 'REMOVE_ROLE' ? `remove-${opened.role}-${opened.organisationCode}` : `account-action-${opened.kind}`);
+const confirmationId = (opened: NonNullable<Opened>) => (opened.kind === 'EDIT' ? 'edit-display-name' : `confirm-${triggerId(opened)}`);
+
 function UserAccountView({ account, reload }: { account: StoredAccount; reload: () => Promise<unknown> }) {
   const client = useApolloClient();
   const [opened, setOpened] = useState<Opened>(null);
+  const focusAfterRender = useFocusAfterRender();
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [attempts, setAttempts] = useState(0);
   const [done, setDone] = useState<string | null>(null);
@@ -133,6 +139,7 @@ function UserAccountView({ account, reload }: { account: StoredAccount; reload: 
 
   function started(kind: NonNullable<Opened>) {
     setOpened(kind);
+    focusAfterRender(confirmationId(kind));
     setProblems([]);
     setDone(null);
     setOneTimePassword(null);
@@ -143,9 +150,15 @@ function UserAccountView({ account, reload }: { account: StoredAccount; reload: 
     setOpened(null);
     setProblems([]);
     setDone(message);
+    focusAfterRender('account-change-done');
   }
 
-  const context: ActionContext = { account, started, finished, report, refused, cancel: () => setOpened(null), setOneTimePassword, problems };
+  function cancel() {
+    if (opened) focusAfterRender(triggerId(opened));
+    setOpened(null);
+  }
+
+  const context: ActionContext = { account, started, finished, report, refused, cancel, setOneTimePassword, problems };
 
   return (
     <>
@@ -156,7 +169,7 @@ function UserAccountView({ account, reload }: { account: StoredAccount; reload: 
         {account.displayName}
       </h1>
       {done && (
-        <div className="nhsuk-inset-text" role="status" aria-live="polite">
+        <div className="nhsuk-inset-text" role="status" aria-live="polite" id="account-change-done" tabIndex={-1}>
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>{done}</p>
         </div>
@@ -183,7 +196,7 @@ function UserAccountView({ account, reload }: { account: StoredAccount; reload: 
           opened && opened.kind !== 'REMOVE_ROLE' ? null : (
             <div className="ccg-button-row">
               {ACCOUNT_BUTTONS.filter(can).map((action) => (
-                <Button key={action} type="button" secondary={action !== 'DEACTIVATE'} warning={action === 'DEACTIVATE'} onClick={() => started({ kind: action as 'EDIT' })}>
+                <Button key={action} id={`account-action-${action}`} type="button" secondary={action !== 'DEACTIVATE'} warning={action === 'DEACTIVATE'} onClick={() => started({ kind: action as 'EDIT' })}>
                   {ACCOUNT_ACTION_LABELS[action]}
                 </Button>
               ))}
@@ -335,9 +348,9 @@ function ChangeWithReason({ account, action, finished, report, refused, cancel, 
 
   const reasonError = problemFor(problems, reasonId);
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${reasonId}-heading`}>
+    <form onSubmit={submit} noValidate aria-labelledby={`${reasonId}-heading`} aria-describedby={`${reasonId}-explain`} id={`confirm-account-action-${action}`} tabIndex={-1}>
       <WarningCallout heading={<span id={`${reasonId}-heading`}>{words.heading}</span>}>
-        <p>
+        <p id={`${reasonId}-explain`}>
           {words.explain(account.displayName)} {sessionsSentence(account.status, action, account.displayName)}
         </p>
         <FormGroup id={reasonId} label={action === 'DEACTIVATE' ? 'Why is it being deactivated?' : 'Reason (optional)'} hint="Kept in the audit trail" error={reasonError}>
@@ -396,14 +409,18 @@ function RolesTable({ account, opened, canRemove, started, finished, refused, ca
                 {canRemove && (
                   <td className="nhsuk-table__cell">
                     {confirming ? (
-                      <div role="group" aria-label={`Remove ${label}?`}>
-                        <p className="nhsuk-body-s">
+                      <div role="group" aria-label={`Remove ${label}?`} aria-describedby={`confirm-remove-${assignment.role}-${assignment.organisation.code}-explain`} id={`confirm-remove-${assignment.role}-${assignment.organisation.code}`} tabIndex={-1}>
+                        <p className="nhsuk-body-s" id={`confirm-remove-${assignment.role}-${assignment.organisation.code}-explain`}>
                           Remove {label}? {account.displayName} loses what the role allows at once.
                         </p>
                         <ConfirmButtons label="Remove the role" busyLabel="Removing…" busy={loading} warning onConfirm={() => void confirmRemove(assignment.role, assignment.organisation.code)} onCancel={cancel} />
                       </div>
                     ) : (
-                      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" onClick={() => started({ kind: 'REMOVE_ROLE', role: assignment.role, organisationCode: assignment.organisation.code })}>
+                      <button
+                        type="button"
+                        id={`remove-${assignment.role}-${assignment.organisation.code}`}
+                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                        onClick={() => started({ kind: 'REMOVE_ROLE', role: assignment.role, organisationCode: assignment.organisation.code })}>
                         Remove<span className="nhsuk-u-visually-hidden"> {label}</span>
                       </button>
                     )}
