@@ -440,4 +440,23 @@ describe('user accounts over HTTP on a real database', () => {
       expect(active).toEqual([{ n: 1 }]);
     });
   });
+
+  describe('guessing the current password from a session', () => {
+    it('counts like failed sign-ins: after 5 wrong ones the account is locked, for changePassword and sign-in alike', async () => {
+      await user('guessed', '02V', [{ role: Role.ANALYST, organisationCode: '02V' }]);
+      const thief = await server.signedInClient('guessed');
+      const hashOf = async (username: string) => (await db.dataSource.query(`SELECT password_hash AS hash FROM app_user WHERE username = $1`, [username]))[0].hash as string;
+      const hashBefore = await hashOf('guessed');
+      const failuresBefore = await auditRows('CHANGE_PASSWORD_FAILED');
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const wrong = await thief.graphql(CHANGE, { input: { currentPassword: `guess number ${attempt}`, newPassword: NEW_PASSWORD } });
+        expect(refusal(wrong)).toMatchObject({ reason: 'CURRENT_PASSWORD_WRONG' });
+      }
+      expect(await auditRows('CHANGE_PASSWORD_FAILED')).toBe(failuresBefore + 5);
+      const locked = await thief.graphql(CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+      expect(refusal(locked)).toMatchObject({ code: 'FORBIDDEN', reason: 'TOO_MANY_ATTEMPTS' });
+      expect(refusal(await server.client().signIn('guessed', TEST_PASSWORD))).toMatchObject({ reason: 'TOO_MANY_ATTEMPTS' });
+      expect(await hashOf('guessed')).toBe(hashBefore);
+    });
+  });
 });

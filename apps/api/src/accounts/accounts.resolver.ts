@@ -145,11 +145,11 @@ export class AccountsResolver {
 
   @Mutation(() => ViewerType, {
     description:
-      'Changes the signed-in user’s password and ends their other sessions (this one stays). Allowed while a one-time password must be changed. Refusals: CURRENT_PASSWORD_WRONG, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_CONTAINS_USERNAME, PASSWORD_TOO_COMMON, PASSWORD_UNCHANGED.',
+      'Changes the signed-in user’s password and ends their other sessions (this one stays). Allowed while a one-time password must be changed. Refusals: CURRENT_PASSWORD_WRONG (counted like a failed sign-in; TOO_MANY_ATTEMPTS while locked out), PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_CONTAINS_USERNAME, PASSWORD_TOO_COMMON, PASSWORD_UNCHANGED.',
   })
   @Access(SIGNED_IN_EVEN_BEFORE_PASSWORD_CHANGE)
   async changePassword(@Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput, @Ctx() context: RequestContext): Promise<ViewerType> {
-    await context.services.ownAccount.changePassword(viewerOf(context), input.currentPassword, input.newPassword, actorOf(context));
+    await context.services.ownAccount.changePassword(viewerOf(context), input.currentPassword, input.newPassword, actorOf(context), context.clientAddress);
     context.viewer = { ...viewerOf(context), mustChangePassword: false };
     return toViewerType(await context.services.auth.profile(context.viewer));
   }

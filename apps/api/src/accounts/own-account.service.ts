@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { hashPassword, passwordWork, verifyPasswordInSlot } from '../auth/password';
 import { SessionEntity } from '../auth/session.entity';
+import { DEFAULT_SIGN_IN_THROTTLE, SignInThrottle, secondsUntil, type SignInSubjects } from '../auth/sign-in-throttle';
 import { UserEntity } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
 import { AppError, unauthenticated } from '../server/app-error';
@@ -24,6 +25,8 @@ export function checkNewPassword(password: string, username: string, field = 'ne
 
 /** What a signed-in user does to their own account: change their password, see and end their sessions. */
 export class OwnAccountService {
+  private readonly throttle = new SignInThrottle(DEFAULT_SIGN_IN_THROTTLE);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
@@ -36,14 +39,26 @@ export class OwnAccountService {
    * of the user, keeping this one. Refusals: the policy's PASSWORD_* reasons and PASSWORD_UNCHANGED (field
    * newPassword), CURRENT_PASSWORD_WRONG (field currentPassword).
    */
-  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string, actor: AuditActor): Promise<{ sessionsEnded: number }> {
+  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string, actor: AuditActor, clientAddress: string | null = null): Promise<{ sessionsEnded: number }> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: viewer.userId } });
     if (!user || user.disabledAt) throw unauthenticated();
     checkNewPassword(newPassword, user.username);
-    const { currentRight, unchanged } = await passwordWork.run(async () => {
+    // A wrong current password counts against the sign-in throttle (decision 0015), so a stolen session cannot be
+    // used to guess the password faster than signing in could.
+    const subjects: SignInSubjects = { account: user.username, client: clientAddress };
+    const check = await passwordWork.run(async () => {
+      const now = this.now();
+      const lockedUntil = await this.throttle.lockedUntil(this.dataSource.manager, subjects, now);
+      if (lockedUntil) return { locked: true as const, lockedUntil, now };
       const right = await verifyPasswordInSlot(user.passwordHash, currentPassword);
-      return { currentRight: right, unchanged: right && (await verifyPasswordInSlot(user.passwordHash, newPassword)) };
+      if (!right) await this.recordWrongPassword(user, subjects, now, actor);
+      return { locked: false as const, currentRight: right, unchanged: right && (await verifyPasswordInSlot(user.passwordHash, newPassword)) };
     });
+    if (check.locked) {
+      const retryAfterSeconds = secondsUntil(check.lockedUntil, check.now);
+      throw new AppError('FORBIDDEN', 'TOO_MANY_ATTEMPTS', `Too many wrong passwords. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+    }
+    const { currentRight, unchanged } = check;
     if (!currentRight) throw new AppError('BAD_USER_INPUT', 'CURRENT_PASSWORD_WRONG', 'Your current password is not right.', { fields: ['currentPassword'] });
     if (unchanged) throw new AppError('BAD_USER_INPUT', 'PASSWORD_UNCHANGED', 'The new password must differ from your current one.', { fields: ['newPassword'] });
     const passwordHash = await hashPassword(newPassword);
@@ -55,6 +70,7 @@ export class OwnAccountService {
       const move = requireAccountTransition(stateOfUser(locked), 'CHANGE_PASSWORD', ['SELF']);
       const now = this.now();
       await manager.update(UserEntity, { id: user.id }, { passwordHash, passwordChangeRequired: false });
+      await this.throttle.clearAccount(manager, user.username);
       const sessionsEnded = await this.accounts.endSessions(manager, user.id, viewer.sessionId ?? null, now);
       await recordAudit(manager, actor, {
         action: 'CHANGE_PASSWORD',
@@ -64,6 +80,18 @@ export class OwnAccountService {
         after: { status: move.to, sessionsEnded },
       });
       return { sessionsEnded };
+    });
+  }
+
+  private async recordWrongPassword(user: UserEntity, subjects: SignInSubjects, now: Date, actor: AuditActor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const counts = await this.throttle.recordFailure(manager, subjects, now);
+      await recordAudit(manager, actor, {
+        action: 'CHANGE_PASSWORD_FAILED',
+        entityType: 'user',
+        entityId: user.id,
+        after: { username: user.username, client: subjects.client, reason: 'CURRENT_PASSWORD_WRONG', accountFailures: counts.ACCOUNT.failures },
+      });
     });
   }
 
