@@ -1,3 +1,4 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Role } from '../auth/role';
 import { UserEntity } from '../auth/user.entity';
 import type { Viewer } from '../auth/viewer';
@@ -111,6 +112,21 @@ describe('user accounts over HTTP on a real database', () => {
       const mine = await ccgAdmin.graphql<{ userAccounts: { totalCount: number; nodes: { username: string }[] } }>(LIST, { first: 200 });
       expect(mine.data?.userAccounts.nodes.map((node) => node.username)).toEqual(['analyst-02v', 'ccg-admin', 'officer-02v']);
       expect(mine.data?.userAccounts.totalCount).toBe(3);
+    });
+
+    it('costs the same number of SQL statements for 2 accounts as for all, with roles, homes and sessions', async () => {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      const statementsFor = async (first: number) => {
+        spy.mockClear();
+        const response = await nhse.graphql(`query($first: Int) { userAccounts(first: $first) { totalCount nodes { ${ACCOUNT_FIELDS} lastSignInAt } } }`, { first });
+        expect(response.errors).toBeUndefined();
+        return spy.mock.calls.length;
+      };
+      const small = await statementsFor(2);
+      const large = await statementsFor(200);
+      spy.mockRestore();
+      expect(large).toBe(small);
+      expect(large).toBeLessThanOrEqual(10); // session, user, roles, last seen (4), scope, count, page, roles, organisations, sessions
     });
 
     it('answers NOT_FOUND (ACCOUNT_NOT_FOUND) for an account the viewer does not administer, as for one that does not exist', async () => {
