@@ -87,6 +87,8 @@ export const insertSeriesScores = sqlStatement({
 /**
  * Each series' stored score of the organisations $1 as at $2 (the latest month on or before it; the latest when
  * null), with its period and every point's SPC: what the provider scorecard shows. By organisation, then indicator.
+ * One index probe per organisation and indicator (the primary key, newest month first), so a read costs the same
+ * however many months each series has.
  */
 export const storedScores = sqlStatement({
   name: 'scores-stored-with-points',
@@ -111,19 +113,24 @@ export const storedScores = sqlStatement({
     shortGroupWarning: 'bool',
     points: 'jsonb',
   },
-  text: `SELECT DISTINCT ON (s.organisation_code, s.indicator_code) s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode",
+  text: `SELECT s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode",
                 p.type AS "periodType", p.start_date AS "periodStart", p.end_date AS "periodEnd", p.label AS "periodLabel",
                 s.numerator, s.denominator, s.value, s.standard_code AS "standardCode", s.standard_valid_from AS "standardValidFrom", s.rag,
                 s.improvement_direction AS "improvementDirection", s.target, s.variation_type AS "variationType", s.assurance_type AS "assuranceType",
                 s.short_group_warning AS "shortGroupWarning", s.points
-         FROM series_score s JOIN period p ON p.id = s.period_id
-         WHERE s.organisation_code = ANY($1::varchar[]) AND ($2::date IS NULL OR s.as_of <= $2::date)
-         ORDER BY s.organisation_code, s.indicator_code, s.as_of DESC`,
+         FROM unnest($1::varchar[]) AS o(code) CROSS JOIN indicator i
+         CROSS JOIN LATERAL (
+           SELECT * FROM series_score s WHERE s.organisation_code = o.code AND s.indicator_code = i.code AND ($2::date IS NULL OR s.as_of <= $2::date)
+           ORDER BY s.as_of DESC LIMIT 1
+         ) s
+         JOIN period p ON p.id = s.period_id
+         ORDER BY s.organisation_code, s.indicator_code`,
 });
 
 /**
  * Each series' stored verdicts of the organisations $1 as at $2 (the latest month on or before it), without the
- * points: what a grid cell shows and the grid filters and sorts on. By organisation, then indicator.
+ * points: what a grid cell shows and the grid filters and sorts on. By organisation, then indicator. One index probe
+ * per organisation and indicator, as above.
  */
 export const storedVerdicts = sqlStatement({
   name: 'scores-stored-verdicts',
@@ -138,9 +145,12 @@ export const storedVerdicts = sqlStatement({
     variationType: 'varchar',
     assuranceType: 'varchar?',
   },
-  text: `SELECT DISTINCT ON (s.organisation_code, s.indicator_code) s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode",
+  text: `SELECT s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode",
                 s.as_of AS "asOf", s.value, s.target AS threshold, s.rag, s.variation_type AS "variationType", s.assurance_type AS "assuranceType"
-         FROM series_score s
-         WHERE s.organisation_code = ANY($1::varchar[]) AND s.as_of <= $2::date
-         ORDER BY s.organisation_code, s.indicator_code, s.as_of DESC`,
+         FROM unnest($1::varchar[]) AS o(code) CROSS JOIN indicator i
+         CROSS JOIN LATERAL (
+           SELECT * FROM series_score s WHERE s.organisation_code = o.code AND s.indicator_code = i.code AND s.as_of <= $2::date
+           ORDER BY s.as_of DESC LIMIT 1
+         ) s
+         ORDER BY s.organisation_code, s.indicator_code`,
 });
