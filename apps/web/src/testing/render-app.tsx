@@ -26,8 +26,7 @@ export const demoAdmin: NonNullable<ViewerQueryResult['me']> = {
 
 export function viewerMock(me: ViewerQueryResult['me']): MockLink.MockedResponse {
   // The viewer's fields are a fragment: the cache matches it by __typename, which the API always sends.
-  // (A fixture written before mustChangePassword existed is a viewer who need not change their password.)
-  return { request: { query: ViewerQuery }, result: { data: { me: me && { __typename: 'Viewer', mustChangePassword: false, ...me } } } };
+  return { request: { query: ViewerQuery }, result: { data: { me: me && { __typename: 'Viewer', ...me } } } };
 }
 
 /** The whole app at one address, on mocked GraphQL responses. */
