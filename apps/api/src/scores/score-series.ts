@@ -69,9 +69,9 @@ export function scoreSeries(indicatorCode: string, indicatorPolarity: string, po
 
 /**
  * The standard in force for a latest value's period and the value's RAG against it (exactly, from the
- * counts, for percentages); both null without a standard. The one place the grid and scorecards judge RAG.
+ * counts, for percentages); both null without a standard. The one place a score's RAG is judged.
  */
-export function judgeLatest(
+function judgeLatest(
   indicatorCode: string,
   latest: { periodStart: string; numerator: number; denominator: number; value: number },
 ): { standard: ProviderStandard | null; rag: RagStatus | null } {
