@@ -66,6 +66,13 @@ describe('changing your password', () => {
     expect(screen.getByLabelText('Current password')).toHaveValue('');
   });
 
+  it('says how long to wait when wrong current passwords have locked the account for a while', async () => {
+    const locked = new GraphQLError('Too many.', { extensions: { code: 'FORBIDDEN', reason: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 540 } } });
+    renderApp('/account/password', [viewerMock(demoCommissioningManager), changeMock('demo-password', { errors: [locked] })]);
+    await change('demo-password');
+    expect(await screen.findByRole('alert')).toHaveTextContent('There have been too many wrong passwords. Wait 9 minutes, then try again');
+  });
+
   it('says the password changed and other sessions ended, and stays on the page', async () => {
     renderApp('/account/password', [viewerMock(demoCommissioningManager), changeMock('demo-password', changed)]);
     await change('demo-password');

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { safeReturnTo } from '../auth/return-to';
 import { useViewer } from '../auth/viewer';
 import { ViewerQuery } from '../auth/viewer.operations';
+import { errorCodes } from '../app/graphql-errors';
 import { Button, ErrorSummary, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { ChangePasswordMutation } from './account.operations';
@@ -42,6 +43,17 @@ export function passwordChangeProblems(change: PasswordChange, username: string,
   if (change.next && !change.confirm) problems.push({ field: FIELDS.confirm, message: 'Enter your new password again' });
   else if (change.next && change.confirm !== change.next) problems.push({ field: FIELDS.confirm, message: 'The passwords do not match: enter the same new password twice' });
   return problems;
+}
+
+/** The refusal as a problem; a lockout (wrong current passwords count like failed sign-ins) says how long to wait. */
+function passwordRefusal(error: unknown): FormProblem {
+  const { reason, details } = errorCodes(error);
+  if (reason === 'TOO_MANY_ATTEMPTS') {
+    const seconds = typeof details?.retryAfterSeconds === 'number' && details.retryAfterSeconds > 0 ? details.retryAfterSeconds : 15 * 60;
+    const minutes = Math.ceil(seconds / 60);
+    return { field: FIELDS.current, message: `There have been too many wrong passwords. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again` };
+  }
+  return refusalProblem(error, PASSWORD_REFUSALS, 'You cannot change your password now.');
 }
 
 /** Where to go once a one-time password has been changed: the page asked for, never back here. */
@@ -83,7 +95,7 @@ export function ChangePasswordPage() {
       else setChanged(true);
     } catch (error) {
       setChange({ ...change, current: '' });
-      setProblems([refusalProblem(error, PASSWORD_REFUSALS, 'You cannot change your password now.')]);
+      setProblems([passwordRefusal(error)]);
       setAttempts((count) => count + 1);
     }
   }
