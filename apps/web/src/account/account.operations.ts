@@ -1,6 +1,6 @@
 import { graphql } from '../gql';
 
-/** A signed-in session as its owner and administrators see it. */
+/** A signed-in session as its owner and administrators see it. @public Spread by name in the operations; codegen reads it, no module imports the document. */
 export const UserSessionFieldsFragment = graphql(`
   fragment UserSessionFields on UserSession {
     id

@@ -3,7 +3,6 @@ import { AdministrableOrganisationsQuery, UserAccountQuery } from './user-accoun
 
 export const leedsNorth = { __typename: 'Organisation' as const, code: '02V', name: 'NHS LEEDS NORTH CCG' };
 export const ashford = { __typename: 'Organisation' as const, code: '09C', name: 'NHS ASHFORD CCG' };
-export const nhsEngland = { __typename: 'Organisation' as const, code: 'X24', name: 'NHS ENGLAND' };
 
 export function session(overrides: Partial<UserSessionFieldsFragment> = {}): UserSessionFieldsFragment {
   return {

@@ -1,6 +1,6 @@
 import { graphql } from '../gql';
 
-/** What the user page shows of an account: details, roles, live sessions and the actions allowed now. */
+/** What the user page shows of an account: details, roles, live sessions and the actions allowed now. @public Spread by name in the operations; codegen reads it, no module imports the document. */
 export const UserAccountFieldsFragment = graphql(`
   fragment UserAccountFields on UserAccount {
     id

@@ -1,6 +1,6 @@
 import { graphql } from '../gql';
 
-/** Who is signed in, as the layout and the guards need it (changing a password answers with the same). */
+/** Who is signed in, as the layout and the guards need it (changing a password answers with the same). @public Spread by name in the operations; codegen reads it, no module imports the document. */
 export const ViewerFieldsFragment = graphql(`
   fragment ViewerFields on Viewer {
     id

@@ -1,6 +1,6 @@
 import { graphql } from '../gql';
 
-/** What the outcome panel shows of an import (the upload endpoint answers the same fields as JSON). */
+/** What the outcome panel shows of an import (the upload endpoint answers the same fields as JSON). @public Spread by name in the operations; codegen reads it, no module imports the document. */
 export const ImportBatchFieldsFragment = graphql(`
   fragment ImportBatchFields on ImportBatch {
     id
