@@ -128,6 +128,20 @@ describe('stored scores equal scores computed afresh from the values', () => {
     expect(after.get('AE_4HR_TYPE1|RR8|2019-03-01')?.analysis.points[14].value).not.toBe(afterFirstImport.get('AE_4HR_TYPE1|RR8|2019-03-01')?.analysis.points[14].value);
   });
 
+  it('leaves the stored scores as they were when an import is refused for a bad row', async () => {
+    const before = await storedScores();
+    const changed = realRows.filter((line) => line.startsWith('2018-01-01,')).map((line) => line.replace(/,(\d+),(\d+),(\d+)$/, (_, a: string, b: string, c: string) => `,${a},${Number(b) + 1},${c}`));
+    const report = await runImport(db.dataSource, {
+      kind: importKinds.ae,
+      fileName: 'ae-refused.csv',
+      stream: Readable.from([Buffer.from([header, ...changed, '2018-01-01,RR8,3,10,1,0'].join('\n') + '\n')]),
+      actor,
+    });
+    expect(report.outcome).toBe('REJECTED');
+    expect(await storedScores()).toEqual(before);
+    await expectStoredEqualsComputed();
+  });
+
   it('recomputes, at start-up, series scored by another scoring version, tampered with, missing, or whose values changed behind the import', async () => {
     const scores = createServices(db.dataSource).scores;
     expect(await scores.refreshOutOfStep()).toEqual({ series: 0, rows: 0 });
