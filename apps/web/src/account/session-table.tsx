@@ -1,16 +1,8 @@
 import type { ReactNode } from 'react';
 import type { UserSessionFieldsFragment } from '../gql/graphql';
-import { formatInstantDate } from '../ui/format';
+import { formatInstant } from '../ui/format';
 
 export type StoredSession = UserSessionFieldsFragment;
-
-const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-
-/** "6 December 2026 at 09:41", in England's time (the day as ui/format says it). */
-export function formatSessionTime(instant: string | null | undefined): string {
-  if (!instant) return '';
-  return `${formatInstantDate(instant)} at ${clockTime.format(new Date(instant))}`;
-}
 
 /** "Firefox on Windows" from a browser's user-agent text; the text itself when it is not recognised. */
 export function describeBrowser(userAgent: string | null | undefined): string {
@@ -81,9 +73,9 @@ export function SessionTable({ caption, sessions, action }: { caption: string; s
                   </>
                 )}
               </th>
-              <td className="nhsuk-table__cell">{formatSessionTime(session.createdAt)}</td>
-              <td className="nhsuk-table__cell">{formatSessionTime(session.lastSeenAt) || 'Not yet'}</td>
-              <td className="nhsuk-table__cell">{formatSessionTime(session.expiresAt)}</td>
+              <td className="nhsuk-table__cell">{formatInstant(session.createdAt)}</td>
+              <td className="nhsuk-table__cell">{formatInstant(session.lastSeenAt) || 'Not yet'}</td>
+              <td className="nhsuk-table__cell">{formatInstant(session.expiresAt)}</td>
               <td className="nhsuk-table__cell">{session.clientAddress ?? 'Not known'}</td>
               {action && <td className="nhsuk-table__cell">{action(session)}</td>}
             </tr>

@@ -7,7 +7,8 @@ import { ConfirmButtons, RefusalAlert } from '../assurance/confirmation-parts';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { EndSessionMutation, MySessionsQuery } from './account.operations';
-import { describeBrowser, formatSessionTime, SessionTable, type StoredSession } from './session-table';
+import { formatInstant } from '../ui/format';
+import { describeBrowser, SessionTable, type StoredSession } from './session-table';
 
 /** `/account/sessions`: where the user is signed in, and a way to end any session but this one. */
 export function SessionsPage() {
@@ -28,7 +29,7 @@ export function SessionsPage() {
       // The answer is the sessions left.
       if (answer) client.cache.writeQuery({ query: MySessionsQuery, data: { mySessions: answer.endSession } });
       focusAfterRender('session-ended');
-      setEnded(`Ended the session in ${describeBrowser(session.userAgent)} that signed in on ${formatSessionTime(session.createdAt)}.`);
+      setEnded(`Ended the session in ${describeBrowser(session.userAgent)} that signed in on ${formatInstant(session.createdAt)}.`);
     } catch (failure) {
       setRefusal(`The session could not be ended. ${describeError(failure)}`);
     } finally {
@@ -61,7 +62,7 @@ export function SessionsPage() {
           focusAfterRender(`confirm-end-${session.id}`);
         }}
       >
-        End session<span className="nhsuk-u-visually-hidden"> in {describeBrowser(session.userAgent)} signed in {formatSessionTime(session.createdAt)}</span>
+        End session<span className="nhsuk-u-visually-hidden"> in {describeBrowser(session.userAgent)} signed in {formatInstant(session.createdAt)}</span>
       </button>
     );
   }

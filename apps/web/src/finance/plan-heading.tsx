@@ -2,7 +2,7 @@ import { WarningCallout } from '../ui/nhs';
 import type { EditorMode } from './plan-offers';
 import { StatusTag } from './status-tag';
 import type { StoredPlan } from './financial-plan.fragment';
-import { formatDateTime } from './stored-plan';
+import { formatInstant } from '../ui/format';
 
 interface PlanHeadingProps {
   plan: StoredPlan | null;
@@ -43,7 +43,7 @@ export function PlanHeading({ plan, ccg, ccgName, financialYear, mode }: PlanHea
       )}
       {plan && latest ? (
         <p className="nhsuk-body">
-          <StatusTag status={plan.status} /> Version {latest.number}, last changed {formatDateTime(latest.updatedAt)}
+          <StatusTag status={plan.status} /> Version {latest.number}, last changed {formatInstant(latest.updatedAt)}
           {latest.updatedBy ? ` by ${latest.updatedBy.displayName}` : ''}.
         </p>
       ) : (

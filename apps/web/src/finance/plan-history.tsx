@@ -3,7 +3,7 @@ import { fieldLabel } from './plan-fields';
 import { RULE_LABELS, shortfallVerb } from './plan-labels';
 import { StatusTag } from './status-tag';
 import type { StoredVersion } from './financial-plan.fragment';
-import { formatDateTime } from './stored-plan';
+import { formatInstant } from '../ui/format';
 import { versionChanges } from './version-changes';
 
 const who = (actor: StoredVersion['createdBy']) => (actor ? actor.displayName : 'the system (illustrative data)');
@@ -30,10 +30,10 @@ export function PlanHistory({ versions }: { versions: readonly StoredVersion[] }
           const previous = versions.find((other) => other.number === version.number - 1);
           const changes = previous ? versionChanges(previous, version) : null;
           const events: [string, string][] = [
-            ['Started', `${formatDateTime(version.createdAt)} by ${who(version.createdBy)}`],
-            ...(version.updatedAt !== version.createdAt ? [['Figures last changed', `${formatDateTime(version.updatedAt)} by ${who(version.updatedBy)}`] as [string, string]] : []),
-            ...(version.submittedAt ? [['Submitted', `${formatDateTime(version.submittedAt)} by ${who(version.submittedBy)}`] as [string, string]] : []),
-            ...(version.decidedAt ? [[version.status === 'RETURNED' ? 'Returned' : 'Approved', `${formatDateTime(version.decidedAt)} by ${who(version.decidedBy)}`] as [string, string]] : []),
+            ['Started', `${formatInstant(version.createdAt)} by ${who(version.createdBy)}`],
+            ...(version.updatedAt !== version.createdAt ? [['Figures last changed', `${formatInstant(version.updatedAt)} by ${who(version.updatedBy)}`] as [string, string]] : []),
+            ...(version.submittedAt ? [['Submitted', `${formatInstant(version.submittedAt)} by ${who(version.submittedBy)}`] as [string, string]] : []),
+            ...(version.decidedAt ? [[version.status === 'RETURNED' ? 'Returned' : 'Approved', `${formatInstant(version.decidedAt)} by ${who(version.decidedBy)}`] as [string, string]] : []),
             ...(version.returnReason ? [['Reason for return', version.returnReason] as [string, string]] : []),
             ['Compliance', complianceWords(version.compliance)],
             ['QIPP requirement', `${Money.parse(version.compliance.qippRequirement).toDisplayString()} (${version.compliance.qippPercentOfAllocation}% of allocation)`],

@@ -77,8 +77,4 @@ export function figuresForServer(input: { allocation: Money; lines: readonly { c
   };
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-
-/** "2015-06-03T09:30:00Z" → "3 June 2015, 10:30" (UK time). */
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 

@@ -12,7 +12,8 @@ import {
 import type { PlanDraft } from './plan-draft';
 import type { EditorMode } from './plan-offers';
 import type { StoredPlan } from './financial-plan.fragment';
-import { figuresForServer, formatDateTime } from './stored-plan';
+import { formatInstant } from '../ui/format';
+import { figuresForServer } from './stored-plan';
 import type { PlanDraftState } from './use-plan-draft';
 
 /** The server refused a change because the plan moved on since it was read. */
@@ -123,7 +124,7 @@ export function usePlanActions({ plan, ccg, financialYear, mode, figures, reload
                 },
               })
             ).data?.createFinancialPlanDraft,
-      (result) => `Draft saved: version ${result.latestVersion.number}, ${formatDateTime(result.latestVersion.updatedAt)}.`,
+      (result) => `Draft saved: version ${result.latestVersion.number}, ${formatInstant(result.latestVersion.updatedAt)}.`,
     );
   }
 
@@ -137,7 +138,7 @@ export function usePlanActions({ plan, ccg, financialYear, mode, figures, reload
       const fresh = await reload();
       figures.load(fresh);
       setConflict({ ...conflict, reloaded: true });
-      setNotice(fresh ? `Reloaded: version ${fresh.latestVersion.number} as last saved, ${formatDateTime(fresh.latestVersion.updatedAt)}.` : 'Reloaded: the plan has no saved version.');
+      setNotice(fresh ? `Reloaded: version ${fresh.latestVersion.number} as last saved, ${formatInstant(fresh.latestVersion.updatedAt)}.` : 'Reloaded: the plan has no saved version.');
     } catch (error) {
       setActionError(describeError(error));
     } finally {

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import type { ImportBatchQuery as ImportBatchQueryResult } from '../gql/graphql';
-import { formatCount, formatInstantDate } from '../ui/format';
+import { formatCount, formatInstant } from '../ui/format';
 import { Loading } from '../ui/loading';
 import { Button, ErrorSummary } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
@@ -12,12 +12,6 @@ import { BadRows } from './import-outcome';
 import { ImportBatchQuery } from './imports.operations';
 
 const CHANGES_PAGE_SIZE = 50;
-const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-/** "2026-12-06T08:30:00Z" → "6 December 2026, 08:30:00" (the day and time in England). */
-export function formatInstant(instant: string): string {
-  return `${formatInstantDate(instant)}, ${londonTime.format(new Date(instant))}`;
-}
 
 const ACTION_LABELS: Record<string, string> = {
   UPDATE_INDICATOR_VALUE: 'Value corrected',
@@ -98,7 +92,7 @@ export function ImportBatchPage() {
       <dl className="nhsuk-summary-list">
         <SummaryRow name="Outcome" value={`${OUTCOME_LABELS[batch.outcome]}${batch.phase ? ` (${PHASE_LABELS[batch.phase]})` : ''}`} />
         <SummaryRow name="Imported by" value={batch.actorUsername ?? 'the system'} />
-        <SummaryRow name="Started" value={formatInstant(batch.startedAt)} />
+        <SummaryRow name="Started" value={formatInstant(batch.startedAt, 'seconds')} />
         <SummaryRow name="Duration" value={batch.durationSeconds === null || batch.durationSeconds === undefined ? 'Still running' : formatDuration(batch.durationSeconds)} />
         <SummaryRow name="Rows read" value={`${formatCount(batch.rowsRead)} (${formatBytes(batch.bytesRead)})`} />
         {batch.outcome === 'REJECTED' ? (

@@ -9,7 +9,7 @@ import { Loading } from '../ui/loading';
 import { Button, ErrorSummary } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { formatDuration, IMPORT_KINDS, kindLabel, OUTCOME_LABELS } from './import-kinds';
-import { formatInstant } from './import-batch-page';
+import { formatInstant } from '../ui/format';
 import { ImportBatchPageQuery } from './imports.operations';
 
 const PAGE_SIZE = 50;

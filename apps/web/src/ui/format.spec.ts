@@ -1,4 +1,4 @@
-import { formatDate, formatInstantDate, monthLabel, monthName, shortMonthLabel } from './format';
+import { formatDate, formatInstant, formatInstantDate, monthLabel, monthName, shortMonthLabel } from './format';
 
 describe('dates as the pages say them', () => {
   it('says a calendar date in words, and anything that is not one as it is', () => {
@@ -10,6 +10,12 @@ describe('dates as the pages say them', () => {
   it('says the day in England of an instant: after midnight BST it is already the next day', () => {
     expect(formatInstantDate('2015-07-31T23:30:00.000Z')).toBe('1 August 2015');
     expect(formatInstantDate('2016-01-31T23:30:00.000Z')).toBe('31 January 2016');
+  });
+
+  it('says an instant as the day and time in England, to the minute or the second', () => {
+    expect(formatInstant('2015-07-31T23:30:05.000Z')).toBe('1 August 2015 at 00:30');
+    expect(formatInstant('2016-01-31T23:30:05.000Z', 'seconds')).toBe('31 January 2016 at 23:30:05');
+    expect(formatInstant(null)).toBe('');
   });
 
   it('names the month of a date', () => {

@@ -36,6 +36,18 @@ export function formatInstantDate(instant: string): string {
   return formatDate(todayInEngland(new Date(instant)));
 }
 
+const clockMinutes = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const clockSeconds = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/London' });
+
+/**
+ * An instant the API recorded, as the day and time in England: "6 December 2026 at 09:41" (or "at 09:41:07" with
+ * `seconds`, where a log needs it). The one way the app writes a date with a time.
+ */
+export function formatInstant(instant: string | null | undefined, precision: 'minutes' | 'seconds' = 'minutes'): string {
+  if (!instant) return '';
+  return `${formatInstantDate(instant)} at ${(precision === 'seconds' ? clockSeconds : clockMinutes).format(new Date(instant))}`;
+}
+
 /** The unit names the API uses for an indicator's values. */
 export type ValueUnit = 'PERCENTAGE' | 'COUNT' | 'RATE' | 'MINUTES' | string;
 
