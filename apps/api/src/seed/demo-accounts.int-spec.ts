@@ -17,10 +17,13 @@ describe('demo accounts (embedded database only)', () => {
     expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(6);
     expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(0);
     const users = await db.dataSource.query(
-      `SELECT u.username, r.role, r.organisation_code FROM app_user u JOIN role_assignment r ON r.user_id = u.id ORDER BY u.username`,
+      `SELECT u.username, r.role, r.organisation_code, u.home_organisation_code FROM app_user u JOIN role_assignment r ON r.user_id = u.id ORDER BY u.username`,
     );
+    // Each account's home is the organisation of its role, so that organisation's administrators administer it (docs/security.md, "Accounts").
     expect(users).toEqual(
-      DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, organisation_code: a.organisationCode })).sort((a, b) => a.username.localeCompare(b.username)),
+      DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role, organisation_code: a.organisationCode, home_organisation_code: a.organisationCode })).sort((a, b) =>
+        a.username.localeCompare(b.username),
+      ),
     );
     const [ccg] = await db.dataSource.query(`SELECT name, type FROM organisation WHERE code = '02V'`);
     expect(ccg).toEqual({ name: 'NHS LEEDS NORTH CCG', type: 'CCG' });

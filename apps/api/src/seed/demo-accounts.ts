@@ -41,13 +41,13 @@ export async function seedDemoAccounts(dataSource: DataSource, sharedDataDir: st
       { code: DEMO_CCG_CODE, name: leedsNorth?.name ?? DEMO_CCG_CODE, type: OrganisationType.CCG, openDate: leedsNorth?.openDate ?? null, closeDate: leedsNorth?.closeDate ?? null },
     ]).execute();
     for (const account of DEMO_ACCOUNTS) {
-      const user = await manager.save(UserEntity, manager.create(UserEntity, { username: account.username, displayName: account.displayName, passwordHash }));
+      const user = await manager.save(UserEntity, manager.create(UserEntity, { username: account.username, displayName: account.displayName, passwordHash, homeOrganisationCode: account.organisationCode }));
       await manager.insert(RoleAssignmentEntity, { userId: user.id, role: account.role, organisationCode: account.organisationCode });
       await recordAudit(manager, actor, {
         action: 'CREATE_DEMO_ACCOUNT',
         entityType: 'user',
         entityId: user.id,
-        after: { username: account.username, role: account.role, organisationCode: account.organisationCode },
+        after: { username: account.username, role: account.role, organisationCode: account.organisationCode, homeOrganisationCode: account.organisationCode },
       });
     }
   });
