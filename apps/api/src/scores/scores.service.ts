@@ -19,6 +19,9 @@ export interface ScoresRecomputed {
 /** Rows per insert statement: each carries its points as JSON, so a few hundred keep the parameter small. */
 const INSERT_BATCH = 500;
 
+/** Series recomputed at a time: their values are read in one statement, their rows written before the next chunk. */
+const SERIES_CHUNK = 200;
+
 /** A stored value as `valuesOfSeries` gives it: period id, start, end, type, label, numerator, denominator, value. */
 type ValueTuple = [number, string, string, string, string, number, number, number];
 
@@ -30,28 +33,46 @@ type ValueTuple = [number, string, string, string, string, number, number, numbe
  * values, never a mix. The one function every change of a score's inputs calls: imports (through
  * `refreshScoresOutOfStep`), a new scoring version at start-up, and later a target edit for the series it touches.
  */
-export async function recomputeSeriesScores(manager: EntityManager, touched: readonly TouchedSeries[]): Promise<ScoresRecomputed> {
+export async function recomputeSeriesScores(
+  manager: EntityManager,
+  touched: readonly TouchedSeries[],
+  /** Series per chunk (tests make it small to cross chunk boundaries). */
+  seriesPerChunk = SERIES_CHUNK,
+): Promise<ScoresRecomputed> {
   if (touched.length === 0) return { series: 0, rows: 0 };
   await lockSeriesScores.one(manager, []);
+  let written = 0;
+  // A chunk of series at a time, so memory stays bounded however many series an import touches (a million-row file).
+  for (let start = 0; start < touched.length; start += seriesPerChunk) written += await recomputeChunk(manager, touched.slice(start, start + seriesPerChunk));
+  return { series: touched.length, rows: written };
+}
+
+async function recomputeChunk(manager: EntityManager, touched: readonly TouchedSeries[]): Promise<number> {
   const keys = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode, from_date: s.from })));
   await deleteSeriesScores.run(manager, [keys]);
   const fromOf = new Map(touched.map((s) => [`${s.indicatorCode}|${s.organisationCode}`, s.from]));
-  const rows: SeriesScoreRow[] = [];
+  let rows: SeriesScoreRow[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (rows.length === 0) return;
+    await insertSeriesScores.run(manager, [JSON.stringify(rows)]);
+    written += rows.length;
+    rows = [];
+  };
   for (const series of await valuesOfSeries.rows(manager, [keys])) {
     const from = fromOf.get(`${series.indicatorCode}|${series.organisationCode}`) ?? null;
     const values = series.points as ValueTuple[];
     const points: SeriesPoint[] = values.map(([, period, , , , numerator, denominator, value]) => ({ period, numerator, denominator, value }));
-    values.forEach(([periodId, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value], index) => {
-      if (from !== null && periodStart < from) return;
+    for (const [index, [periodId, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]] of values.entries()) {
+      if (from !== null && periodStart < from) continue;
       const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
       const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest);
       rows.push(toSeriesScoreRow(series.organisationCode, periodId, score));
-    });
+      if (rows.length >= INSERT_BATCH) await flush();
+    }
   }
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    await insertSeriesScores.run(manager, [JSON.stringify(rows.slice(start, start + INSERT_BATCH))]);
-  }
-  return { series: touched.length, rows: rows.length };
+  await flush();
+  return written;
 }
 
 /**

@@ -8,6 +8,7 @@ import { scoresOf } from '../scorecards/scorecard-scores';
 import { createServices } from '../server/services';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { SCORING_VERSION, scoreSeries, type IndicatorScore } from './score-series';
+import { recomputeSeriesScores } from './scores.service';
 import { fromStoredScore, type StoredScoreRow } from './stored-score';
 
 // Decision 0021: stored scores always equal scores computed afresh (`scoreSeries` over the current values of
@@ -161,6 +162,18 @@ describe('stored scores equal scores computed afresh from the values', () => {
     expect(recomputed.rows).toBe(rowsOf(['AE_4HR_ALL', 'AE_4HR_TYPE1'], 'RX1', '0000') + rowsOf(['AE_4HR_ALL'], 'RTD', '2018-01-01') + rowsOf(['AE_4HR_TYPE1'], 'RXK', '2018-06-01'));
     await expectStoredEqualsComputed();
     expect(await scores.refreshOutOfStep()).toEqual({ series: 0, rows: 0 });
+  });
+
+  it('recomputes a chunk of series at a time (memory stays bounded), with the same result across chunk boundaries', async () => {
+    const series = await db.dataSource.query<{ indicatorCode: string; organisationCode: string }[]>(
+      `SELECT DISTINCT indicator_code AS "indicatorCode", organisation_code AS "organisationCode" FROM indicator_value ORDER BY 1, 2`,
+    );
+    expect(series.length).toBeGreaterThan(6);
+    const before = await storedScores();
+    const result = await db.dataSource.transaction((manager) => recomputeSeriesScores(manager, series.map((s) => ({ ...s, from: null })), 3));
+    expect(result).toEqual({ series: series.length, rows: before.size });
+    expect(await storedScores()).toEqual(before);
+    await expectStoredEqualsComputed();
   });
 });
 
