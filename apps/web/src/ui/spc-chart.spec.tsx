@@ -98,6 +98,17 @@ describe('SPC chart', () => {
     expect(screen.getByText('Value: 96.1%')).toBeVisible();
   });
 
+  it('shows the details of the point moved to by keyboard, even where the pointer rests on another point', async () => {
+    renderChart();
+    await userEvent.hover(screen.getByRole('img', { name: /January 2019/ }));
+    await userEvent.tab();
+    await userEvent.keyboard('{ArrowLeft}');
+    const february = screen.getByRole('img', { name: /February 2019/ });
+    expect(february).toHaveFocus();
+    expect(february).toHaveAccessibleDescription(/^February 2019 Value: 96\.1%/);
+    expect(screen.queryByText('Value: 91.2%')).toBeNull();
+  });
+
   it('offers the same data as a table, with a CSV download', () => {
     renderChart();
     expect(screen.getByText('Show the data as a table')).toBeInTheDocument();

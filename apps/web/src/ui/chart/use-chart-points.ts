@@ -17,6 +17,8 @@ export function useChartPoints(count: number, initialIndex: number) {
       const next = Math.max(0, Math.min(count - 1, index));
       setTabIndexAt(next);
       setDismissed(false);
+      // A move by keyboard (or a click) shows that point, even where the pointer still rests on another.
+      setHovered(null);
       elements.current[next]?.focus();
     },
     [count],
@@ -53,6 +55,7 @@ export function useChartPoints(count: number, initialIndex: number) {
         setFocused(index);
         setTabIndexAt(index);
         setDismissed(false);
+        setHovered(null);
       },
       onBlur: () => setFocused((was) => (was === index ? null : was)),
       onKeyDown: (event: KeyboardEvent) => onKeyDown(event, index),
