@@ -10,6 +10,9 @@ const EXCEPTIONS: Record<string, string[]> = {
   migrations: ['SELECT'],
   // Stored scores (decision 0021): rewritten by imports and the start-up recompute, so the common set, granted in its migration.
   series_score: READ_WRITE,
+  // Contracts (issue 15, decision 0022): written by the contract services and the after-import check; granted in 1763800013000-contracts.ts.
+  ...Object.fromEntries(['contract', 'contract_associate', 'contract_indicator', 'contract_management_terms', 'contract_breach_proposal', 'contract_notice',
+    'contract_notice_event', 'remedial_action_plan', 'remedial_action', 'recovery_trajectory_point', 'trajectory_miss'].map((table) => [table, READ_WRITE])),
 };
 
 describe('the application database role (least privilege)', () => {
