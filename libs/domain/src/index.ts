@@ -13,3 +13,4 @@ export * from './comparison';
 export * from './workflow';
 export * from './organisations';
 export * from './accounts';
+export * from './contracts';
