@@ -68,10 +68,14 @@ describe('assuring a CCG (browser, built app, real API and database)', () => {
     await page.getByRole('heading', { name: 'The assessment is published' }).waitFor();
     expect(await page.getByRole('button', { name: 'Save the draft' }).count()).toBe(0);
 
-    // Signed out, the public page shows the published assessment.
+    // Signed out, a visitor reaches the public page from the home page (issue 20: the public has a home).
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
-    await page.goto(`${baseUrl()}/public/assurance/02N`);
+    await page.getByRole('link', { name: 'see what is published' }).click();
+    await page.getByRole('heading', { level: 1, name: 'CCG Assure' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('textbox', { name: /published assurance/ }).fill('02n');
+    await page.getByRole('button', { name: 'Show its assurance' }).click();
     await page.getByRole('heading', { name: 'Latest assessment: 2015/16 Q2' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/public/assurance/02N');
     const summary = await page.locator('.ccg-assurance-summary').innerText();

@@ -18,7 +18,7 @@ import { CheckPlanPage } from '../finance/check-plan-page';
 import { FinancePage } from '../finance/finance-page';
 import { PlanEditorPage } from '../finance/plan-editor-page';
 import { PlansPage } from '../finance/plans-page';
-import { HomePage } from '../home/home-page';
+import { HomeRoute } from '../home/home-page';
 import { ImportBatchPage } from '../imports/import-batch-page';
 import { ImportHistoryPage } from '../imports/import-history-page';
 import { RequireImportRole } from '../imports/import-access';
@@ -39,7 +39,7 @@ export function App() {
     <Layout>
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="/" element={signedIn(<HomePage />)} />
+        <Route path="/" element={<HomeRoute />} />
         {/* Published provider data is public (DOMAIN.md: the public reads published scorecards). */}
         <Route path="/providers" element={<ProvidersPage />} />
         <Route path="/providers/grid" element={<ScorecardGridPage />} />

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorCodes, describeError } from '../app/graphql-errors';
 import { Button, ErrorSummary, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
@@ -106,7 +106,9 @@ export function SignInPage() {
             {loading ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>
-        <p className="nhsuk-body-s">Published scorecards and assurance ratings are public; signing in is for CCG and NHS England staff.</p>
+        <p className="nhsuk-body-s">
+          Published scorecards and assurance ratings are public (<Link to="/">see what is published</Link>); signing in is for CCG and NHS England staff.
+        </p>
       </div>
     </div>
   );

@@ -1,7 +1,10 @@
 import { Link } from 'react-router';
+import { RequireSignIn } from '../auth/require-sign-in';
 import { useViewer } from '../auth/viewer';
 import { AREAS } from '../layout/layout';
+import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
+import { PublicHomePage } from './public-home-page';
 
 const AREA_PURPOSES: Record<string, string> = {
   '/providers': 'Provider performance against national standards, from published NHS data.',
@@ -9,7 +12,7 @@ const AREA_PURPOSES: Record<string, string> = {
   '/assurance': 'CCG assurance ratings and special measures.',
 };
 
-export function HomePage() {
+function HomePage() {
   usePageTitle('Home');
   const { viewer } = useViewer();
   return (
@@ -27,5 +30,18 @@ export function HomePage() {
         ))}
       </ul>
     </>
+  );
+}
+
+/** `/`: the signed-in home, or the public home for a visitor who is not signed in (never a bare redirect to sign in). */
+export function HomeRoute() {
+  const { viewer, loading } = useViewer();
+  if (loading) return <Loading label="Checking your sign-in" />;
+  return viewer ? (
+    <RequireSignIn>
+      <HomePage />
+    </RequireSignIn>
+  ) : (
+    <PublicHomePage />
   );
 }

@@ -19,10 +19,12 @@ describe('layout', () => {
     expect(within(areas).getByRole('link', { name: 'Assurance' })).not.toHaveAttribute('aria-current');
   });
 
-  it('offers no areas and no account to somebody not signed in', async () => {
+  it('offers the public areas on the sign-in page too, and no account to somebody not signed in (issue 20)', async () => {
     renderApp('/sign-in', [viewerMock(null)]);
     await screen.findByRole('heading', { name: 'Sign in to CCG Assure' });
-    expect(screen.queryByRole('navigation', { name: 'Areas' })).toBeNull();
+    const areas = await screen.findByRole('navigation', { name: 'Areas' });
+    expect(within(areas).getAllByRole('link').map((link) => link.textContent)).toEqual(['Providers']);
+    expect(screen.getByRole('link', { name: 'see what is published' })).toHaveAttribute('href', '/');
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 

@@ -68,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ) : null
         }
         navigation={
-          (viewer || (signedOut && location.pathname !== '/sign-in')) && (
+          (viewer || signedOut) && (
             <HeaderNavigation label="Areas">
               {AREAS.filter((area) => viewer || area.public).map((area) => (
                 <HeaderNavigationItem key={area.path} to={area.path} current={location.pathname === area.path} active={location.pathname.startsWith(`${area.path}/`)}>
