@@ -9,6 +9,7 @@ import { RoleAssignmentEntity } from '../auth/role-assignment.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { SignInThrottleEntity } from '../auth/sign-in-throttle.entity';
 import { UserEntity } from '../auth/user.entity';
+import { contractEntities } from '../contracts/contracts.entities';
 import { FinancialPlanFlexEntity } from '../finance/financial-plan-flex.entity';
 import { FinancialPlanForecastEntity } from '../finance/financial-plan-forecast.entity';
 import { FinancialPlanLineEntity } from '../finance/financial-plan-line.entity';
@@ -68,4 +69,6 @@ export const entities = [
   SpecialMeasuresEpisodeEntity,
   SpecialMeasuresEventEntity,
   ImprovementActionEntity,
+  // contracts (decision 0022)
+  ...contractEntities,
 ];

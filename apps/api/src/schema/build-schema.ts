@@ -7,6 +7,7 @@ import { assuranceReportResolvers } from '../assurance-reports/assurance-reports
 import { AuditResolver } from '../audit/audit.resolver';
 import { applyAccessRules } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
+import { contractResolvers } from '../contracts/contracts.resolver';
 import { FinanceResolver } from '../finance/finance.resolver';
 import { FinancialPlansResolver } from '../finance/financial-plans.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
@@ -15,7 +16,7 @@ import { OrganisationsResolver } from '../organisations/organisations.resolver';
 import { scorecardResolvers } from '../scorecards/scorecards.resolver';
 import { specialMeasuresResolvers } from '../special-measures/special-measures.resolver';
 
-export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers] as const;
+export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers] as const;
 
 /**
  * Builds the GraphQL schema. Resolvers hold no state: they take the services from the request context

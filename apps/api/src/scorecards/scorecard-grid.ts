@@ -1,4 +1,6 @@
+import { financialYearOf } from '@ccg-assure/domain';
 import type { DataSource } from 'typeorm';
+import { contractedProviders } from '../contracts/contracts.queries';
 import type { IndicatorView } from '../indicators/indicators.service';
 import { IndicatorEntity } from '../indicators/indicator.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -40,12 +42,19 @@ export interface GridView {
   providerCodes: string[];
   hasNextPage: boolean;
   totalCount: number;
+  /** With a `ccg` filter, how its providers were found (see ccgScope); null without one. */
+  ccgBasis: ProvidersBasisKind | null;
 }
+
+/** How a CCG's providers are found: its contracts for the year (issue 15), else its NHS England region (a fallback). */
+export type ProvidersBasisKind = 'CONTRACTS' | 'REGION';
 
 /** The providers the grid relates to a CCG, as at a date. */
 export interface ProvidersOfCcgView {
   asOf: string | null;
   providerCodes: string[];
+  /** CONTRACTS where the CCG holds contracts (lead or associate) for the financial year of asOf, else REGION. */
+  basis: ProvidersBasisKind;
 }
 
 /** Names sort as people read them (case and accents second); one collator, far faster than localeCompare per pair. */
@@ -61,7 +70,7 @@ export const PROVIDER_TYPE = 'NHS_TRUST';
  */
 export async function gridPage(dataSource: DataSource, query: GridQuery, loaders: ScorecardLoaders): Promise<GridView> {
   const asOf = query.asOf ?? (await latestPeriodStart(dataSource));
-  if (asOf === null) return { asOf: null, columns: [], providerCodes: [], hasNextPage: false, totalCount: 0 };
+  if (asOf === null) return { asOf: null, columns: [], providerCodes: [], hasNextPage: false, totalCount: 0, ccgBasis: null };
   const { filter } = query;
   const order = query.orderBy ?? { field: ScorecardOrderField.NAME };
   if (order.field === ScorecardOrderField.VALUE && !order.indicator) {
@@ -73,8 +82,12 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
     if (code && !(await loaders.indicator.load(code))) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${code}".`);
   }
   if (filter.ccg) checkCcg(await loaders.organisation.load(filter.ccg), filter.ccg);
-  const region = filter.ccg ? await regionOfCcg(dataSource, filter.ccg, asOf) : undefined;
-  let providers = region === null ? [] : await providersAsAt(dataSource, { region: filter.region ?? null, ccgRegion: region ?? null, search: filter.search ?? null }, asOf);
+  const scope = filter.ccg ? await ccgScope(dataSource, filter.ccg, asOf) : null;
+  let providers =
+    scope?.basis === 'REGION' && scope.region === null
+      ? []
+      : await providersAsAt(dataSource, { region: filter.region ?? null, ccgRegion: scope?.basis === 'REGION' ? scope.region : null, search: filter.search ?? null }, asOf);
+  if (scope?.basis === 'CONTRACTS') providers = providers.filter((p) => scope.contracted.includes(p.code));
 
   // Filtering and sorting read each candidate's stored verdicts (decision 0021): one batch through the loader,
   // which the page's cells then reuse.
@@ -96,23 +109,40 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
   }
   const page = providers.slice(start, start + query.size);
   for (const provider of page) loaders.organisation.prime(provider.code, provider);
-  return { asOf, columns, providerCodes: page.map((p) => p.code), hasNextPage: start + query.size < providers.length, totalCount: providers.length };
+  return { asOf, columns, providerCodes: page.map((p) => p.code), hasNextPage: start + query.size < providers.length, totalCount: providers.length, ccgBasis: scope?.basis ?? null };
 }
 
 /**
- * The providers the grid relates to a CCG (its `ccg` filter): the NHS trusts in the CCG's NHS England region as
- * at `asOf` with a value on or before then, in the grid's default order (by name). With asOf null, as at the
- * latest period with data (null when there is none). NOT_FOUND for an unknown code, BAD_USER_INPUT for an
- * organisation that is not a CCG.
+ * Which providers are "a CCG's providers" as at `asOf` (issue 15 point 1): those it holds contracts with for the
+ * financial year of asOf, as lead or associate; where it holds none that year, the NHS trusts of its NHS England
+ * region as at asOf (the fallback the product had before contracts; null region: none).
+ */
+async function ccgScope(
+  dataSource: DataSource,
+  ccgCode: string,
+  asOf: string,
+): Promise<{ basis: 'CONTRACTS'; contracted: string[] } | { basis: 'REGION'; region: string | null }> {
+  const contracted = (await contractedProviders.rows(dataSource.manager, [ccgCode, financialYearOf(asOf).label])).map((row) => row.providerCode);
+  if (contracted.length > 0) return { basis: 'CONTRACTS', contracted };
+  return { basis: 'REGION', region: await regionOfCcg(dataSource, ccgCode, asOf) };
+}
+
+/**
+ * The providers the grid relates to a CCG (its `ccg` filter): those it holds contracts with for the financial year
+ * of `asOf` (basis CONTRACTS), else the NHS trusts in its NHS England region (basis REGION), with a value on or
+ * before asOf, in the grid's default order (by name). With asOf null, as at the latest period with data (null when
+ * there is none). NOT_FOUND for an unknown code, BAD_USER_INPUT for an organisation that is not a CCG.
  */
 export async function providersOfCcg(dataSource: DataSource, ccgCode: string, asOf: string | null): Promise<ProvidersOfCcgView> {
   checkCcg(await dataSource.getRepository(OrganisationEntity).findOneBy({ code: ccgCode }), ccgCode);
   const at = asOf ?? (await latestPeriodStart(dataSource));
-  const region = at === null ? null : await regionOfCcg(dataSource, ccgCode, at);
-  if (at === null || region === null) return { asOf: at, providerCodes: [] };
-  const providers = await providersAsAt(dataSource, { region: null, ccgRegion: region, search: null }, at);
+  if (at === null) return { asOf: at, providerCodes: [], basis: 'REGION' };
+  const scope = await ccgScope(dataSource, ccgCode, at);
+  if (scope.basis === 'REGION' && scope.region === null) return { asOf: at, providerCodes: [], basis: 'REGION' };
+  let providers = await providersAsAt(dataSource, { region: null, ccgRegion: scope.basis === 'REGION' ? scope.region : null, search: null }, at);
+  if (scope.basis === 'CONTRACTS') providers = providers.filter((provider) => scope.contracted.includes(provider.code));
   sortProviders(providers, { field: ScorecardOrderField.NAME }, new Map());
-  return { asOf: at, providerCodes: providers.map((provider) => provider.code) };
+  return { asOf: at, providerCodes: providers.map((provider) => provider.code), basis: scope.basis };
 }
 
 function sortProviders(providers: OrganisationView[], order: GridOrder, verdicts: Map<string, IndicatorVerdict[]>): void {

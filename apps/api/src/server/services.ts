@@ -8,6 +8,7 @@ import { AssuranceReportsService } from '../assurance-reports/assurance-reports.
 import { CcgAssuranceService } from '../assurance-reports/ccg-assurance.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { ContractsService } from '../contracts/contracts.service';
 import { FinancialPlansService } from '../finance/financial-plans.service';
 import { ImportsService } from '../imports/import.service';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -34,6 +35,7 @@ export interface Services {
   assuranceTriggers: AssuranceTriggersService;
   ccgAssurance: CcgAssuranceService;
   assuranceReports: AssuranceReportsService;
+  contracts: ContractsService;
 }
 
 export interface ServiceOptions {
@@ -69,5 +71,6 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
     assuranceTriggers: new AssuranceTriggersService(organisations, scorecards, financialPlans, assessments),
     ccgAssurance: new CcgAssuranceService(dataSource, organisations, assessments, specialMeasures, buddying),
     assuranceReports: new AssuranceReportsService(organisations, assessments, specialMeasures),
+    contracts: new ContractsService(dataSource, scorecards),
   };
 }
