@@ -13,6 +13,8 @@ const EXCEPTIONS: Record<string, string[]> = {
   // Contracts (issue 15, decision 0022): written by the contract services and the after-import check; granted in 1763800013000-contracts.ts.
   ...Object.fromEntries(['contract', 'contract_associate', 'contract_indicator', 'contract_management_terms', 'contract_breach_proposal', 'contract_notice',
     'contract_notice_event', 'remedial_action_plan', 'remedial_action', 'recovery_trajectory_point', 'trajectory_miss'].map((table) => [table, READ_WRITE])),
+  // Sanctions and fine income (issue 15, decision 0023): schedule rows, ledger entries and their history; granted in 1763800014000-sanctions.ts.
+  ...Object.fromEntries(['sanction_schedule', 'sanction_ledger_entry', 'sanction_ledger_event'].map((table) => [table, READ_WRITE])),
 };
 
 describe('the application database role (least privilege)', () => {

@@ -1,5 +1,6 @@
 import type { CitedSource } from '../assurance/cited-source';
 import { DomainError } from '../errors';
+import { GC9_DOCUMENT } from '../contracts/contract-management-lifecycle';
 import { CCG_INFORMATION_BLOG } from '../finance/rule-citation';
 import { Money } from '../money';
 import { StatusChange, TransitionRow, actionsFrom, permittedActionsFrom, requireTransition, statusChangesOf } from '../workflow/transition-table';
@@ -45,10 +46,7 @@ export const FINE_INCOME_USE_LABELS: Readonly<Record<FineIncomeUse, string>> = {
 const seed = (text: string): CitedSource => ({ basis: 'SEED', document: CCG_INFORMATION_BLOG, text });
 const ISSUE_15 = 'CCG Assure issue 15, item 5 (sanctions and fine income): the product’s own rule where no paper speaks';
 const product = (text: string): CitedSource => ({ basis: 'PRODUCT', document: ISSUE_15, text });
-const PULSE: Omit<CitedSource, 'text'> = {
-  basis: 'REF',
-  document: "Pulse, 'GPs fine hospitals over failure to meet A&E waiting time targets' (pulsetoday.co.uk), on the NHS Standard Contract's contract management withholding",
-};
+const gc9 = (text: string): CitedSource => ({ basis: 'REF', document: GC9_DOCUMENT, text });
 const GUIDANCE_2015: Omit<CitedSource, 'text'> = {
   basis: 'REF',
   document: "National Health Executive, 18 March 2015, 'Fines floor for A&E breaches dropped in new Standard Contract', quoting the NHS Standard Contract 2015/16 guidance",
@@ -91,14 +89,14 @@ export const SANCTION_LEDGER_TRANSITIONS: readonly SanctionLedgerTransition[] = 
     to: 'WITHHELD',
     actors: BOTH,
     condition: 'An issued contract performance notice of the contract; the share of the monthly contract value the contract year’s terms (GC9) allow.',
-    source: { ...PULSE, text: 'issuing a performance notice and withholding 2% of payments' },
+    source: gc9('GC9.12, GC9.16 and GC9.17: the co-ordinating commissioner may withhold a share of the Actual Monthly Value until a Remedial Action Plan is agreed or its failure remedied'),
   },
   {
     from: 'WITHHELD',
     action: 'RETURN',
     to: 'RETURNED',
     actors: BOTH,
-    source: { ...PULSE, text: 'so long as the trust continues to put in place a number of improved actions, these fines will be reinvested in the acute trust' },
+    source: gc9('GC9.13 and GC9.19: once the plan is agreed or the failure remedied, the sums withheld are returned'),
   },
   {
     from: 'WITHHELD',
@@ -106,7 +104,7 @@ export const SANCTION_LEDGER_TRANSITIONS: readonly SanctionLedgerTransition[] = 
     to: 'APPLIED',
     actors: BOTH,
     condition: 'The provider did not remedy the breach; the sum is kept and becomes income.',
-    source: product('withheld, returned: a withheld sum is either returned to the provider or retained by the commissioner (GC9 of the contract of the year)'),
+    source: gc9('GC9.20: where the failure is not remedied, the sums withheld may be retained (after the months the terms of the year name)'),
   },
   {
     from: 'APPLIED',
