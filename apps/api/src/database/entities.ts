@@ -23,6 +23,7 @@ import { PeriodEntity } from '../indicators/period.entity';
 import { OrganisationPopulationEntity } from '../organisations/organisation-population.entity';
 import { OrganisationRelationshipEntity } from '../organisations/organisation-relationship.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { sanctionEntities } from '../sanctions/sanctions.entities';
 import { SeriesScoreEntity } from '../scores/series-score.entity';
 import { ImprovementActionEntity } from '../special-measures/improvement-action.entity';
 import { SpecialMeasuresEpisodeEntity } from '../special-measures/special-measures-episode.entity';
@@ -71,4 +72,6 @@ export const entities = [
   ImprovementActionEntity,
   // contracts (decision 0022)
   ...contractEntities,
+  // sanctions and fine income (decision 0023)
+  ...sanctionEntities,
 ];

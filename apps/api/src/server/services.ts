@@ -13,6 +13,7 @@ import { FinancialPlansService } from '../finance/financial-plans.service';
 import { ImportsService } from '../imports/import.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { SanctionsService } from '../sanctions/sanctions.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { ScoresService } from '../scores/scores.service';
 import { SpecialMeasuresService } from '../special-measures/special-measures.service';
@@ -35,6 +36,7 @@ export interface Services {
   assuranceTriggers: AssuranceTriggersService;
   ccgAssurance: CcgAssuranceService;
   assuranceReports: AssuranceReportsService;
+  sanctions: SanctionsService;
   contracts: ContractsService;
 }
 
@@ -71,6 +73,7 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
     assuranceTriggers: new AssuranceTriggersService(organisations, scorecards, financialPlans, assessments),
     ccgAssurance: new CcgAssuranceService(dataSource, organisations, assessments, specialMeasures, buddying),
     assuranceReports: new AssuranceReportsService(organisations, assessments, specialMeasures),
+    sanctions: new SanctionsService(dataSource, organisations),
     contracts: new ContractsService(dataSource, scorecards),
   };
 }
