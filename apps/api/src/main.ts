@@ -7,6 +7,7 @@ import { printAppSchema } from './schema/build-schema';
 import { ScoresService } from './scores/scores.service';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoAssurance } from './seed/demo-assurance';
+import { seedDemoContracts } from './seed/demo-contracts';
 import { seedDemoFinancialPlans } from './seed/demo-financial-plans';
 import { createAppServer } from './server/app';
 import { createLogger } from './server/logger';
@@ -27,6 +28,7 @@ async function main() {
   // Illustrative plans need the CCGs' period names from the bundled data, so they come after it.
   if (embedded) await seedDemoFinancialPlans(dataSource, config.sharedDataDir, logger);
   if (embedded) await seedDemoAssurance(dataSource, logger);
+  if (embedded) await seedDemoContracts(dataSource, logger);
 
   const server = await createAppServer(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ProvidersBasis } from '../contracts/contracts-enums';
 import { DateScalar } from '../server/scalars';
 import { EvidenceKind } from './assurance-enums';
 
@@ -99,9 +100,12 @@ export class AssuranceTriggers {
 
   @Field(() => [String], {
     description:
-      "ODS codes of the providers whose indicators were considered: those the scorecard grid relates to the CCG (scorecardSummary's ccg filter: providers in the CCG's NHS England region; the data has no contract or patient-flow link).",
+      "ODS codes of the providers whose indicators were considered: the CCG's providers (ccgProviders): those it holds contracts with for the year, else the providers in its NHS England region; providersBasis says which.",
   })
   providersConsidered!: string[];
+
+  @Field(() => ProvidersBasis, { description: 'How providersConsidered were found: CONTRACTS (the CCG’s contracts for the year) or REGION (it has none: its NHS England region, as a fallback).' })
+  providersBasis!: ProvidersBasis;
 
   @Field(() => [AssuranceTrigger], { description: 'The triggers: indicators, then plans, then assessment.' })
   triggers!: AssuranceTrigger[];

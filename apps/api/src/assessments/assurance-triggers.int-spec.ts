@@ -4,7 +4,7 @@ import { createServices } from '../server/services';
 import { insertOrganisation } from '../testing/fixtures';
 import { LEEDS_NORTH, LEEDS_WEST, mutate, publishAssessment, ratings2015, refusal, setUpAssuranceWorld, succeed, type AssuranceWorld } from './assurance.fixtures';
 
-const TRIGGERS = `query($ccg: String!, $year: String) { assuranceTriggers(ccg: $ccg, financialYear: $year) { ccg { code } scorecardAsOf providersConsidered
+const TRIGGERS = `query($ccg: String!, $year: String) { assuranceTriggers(ccg: $ccg, financialYear: $year) { ccg { code } scorecardAsOf providersConsidered providersBasis
   triggers { kind title detail evidenceKind evidenceReference source { kind providerCode indicatorCode period planId financialYear month assessmentId quarterLabel } } } }`;
 type Trigger = {
   kind: string;
@@ -14,7 +14,7 @@ type Trigger = {
   evidenceReference: string | null;
   source: { kind: string; providerCode: string | null; indicatorCode: string | null; period: string | null; planId: string | null; financialYear: string | null; month: string | null; assessmentId: string | null; quarterLabel: string | null };
 };
-type Triggers = { ccg: { code: string }; scorecardAsOf: string | null; providersConsidered: string[]; triggers: Trigger[] };
+type Triggers = { ccg: { code: string }; scorecardAsOf: string | null; providersConsidered: string[]; providersBasis: string; triggers: Trigger[] };
 
 const PLAN = `id version`;
 const CREATE = `mutation($input: CreateFinancialPlanDraftInput!) { createFinancialPlanDraft(input: $input) { ${PLAN} } }`;
@@ -107,6 +107,7 @@ describe('assurance triggers for a CCG: where each came from', () => {
     const result = await succeed<Triggers>(world.assessor, TRIGGERS, { ccg: LEEDS_NORTH });
     expect(result.scorecardAsOf).toBe(month(23));
     expect(result.providersConsidered.sort()).toEqual(['RHQ', 'RR8']);
+    expect(result.providersBasis).toBe('REGION');
     const indicators = result.triggers.filter((trigger) => trigger.source.kind === 'SCORECARD');
     expect(indicators.map((trigger) => [trigger.kind, trigger.source.providerCode])).toEqual(
       expect.arrayContaining([
@@ -154,6 +155,21 @@ describe('assurance triggers for a CCG: where each came from', () => {
       expect.objectContaining({ kind: 'NOT_ASSURED_CATEGORY', source: expect.objectContaining({ assessmentId, quarterLabel: '2015/16 Q1' }), evidenceKind: null }),
       expect.objectContaining({ kind: 'NOT_ASSURED_DOMAIN_RATING', title: 'Well led: Not assured in 2015/16 Q1', source: expect.objectContaining({ assessmentId }) }),
     ]);
+  });
+
+  it('considers the CCG’s contracted providers once it holds contracts for the year (issue 15), the region only where it has none', async () => {
+    const [{ id }] = await world.db.dataSource.query(
+      `INSERT INTO contract (provider_code, financial_year, lead_commissioner_code, contract_value, title) VALUES ('RHQ', '2015/16', $1, 1000000, 'test') RETURNING id`,
+      [LEEDS_NORTH],
+    );
+    try {
+      const result = await succeed<Triggers>(world.assessor, TRIGGERS, { ccg: LEEDS_NORTH });
+      expect(result).toMatchObject({ providersConsidered: ['RHQ'], providersBasis: 'CONTRACTS' });
+      expect(result.triggers.filter((trigger) => trigger.source.kind === 'SCORECARD').map((trigger) => trigger.source.providerCode)).toEqual(['RHQ']);
+    } finally {
+      await world.db.dataSource.query(`DELETE FROM contract WHERE id = $1`, [id]);
+    }
+    expect(await succeed<Triggers>(world.assessor, TRIGGERS, { ccg: LEEDS_NORTH })).toMatchObject({ providersBasis: 'REGION' });
   });
 
   it('has no triggers for a CCG with nothing wrong and no region; refuses anyone but an assessor', async () => {

@@ -1,7 +1,9 @@
 import { FINANCIAL_PLAN_STATE_LABELS, FINANCIAL_RULE_DEFINITIONS, organisationName } from '@ccg-assure/domain';
 import type { Viewer } from '../auth/viewer';
+import { ProvidersBasis } from '../contracts/contracts-enums';
 import type { FinancialPlansService } from '../finance/financial-plans.service';
 import type { OrganisationsService } from '../organisations/organisations.service';
+import type { ProvidersBasisKind } from '../scorecards/scorecard-grid';
 import type { IndicatorScore, ScorecardsService } from '../scorecards/scorecards.service';
 import type { AssessmentsService } from './assessments.service';
 import { assertAssessor } from './assurance-access';
@@ -35,6 +37,8 @@ export interface AssuranceTriggersView {
   ccgCode: string;
   scorecardAsOf: string | null;
   providersConsidered: string[];
+  /** How the providers were found: the CCG's contracts for the year, else its region (issue 15). */
+  providersBasis: ProvidersBasis;
   triggers: AssuranceTriggerView[];
 }
 
@@ -72,23 +76,29 @@ export class AssuranceTriggersService {
     const indicators = await this.indicatorTriggers(organisation.code);
     const plans = await this.planTriggers(viewer, organisation.code, year);
     const assessment = await this.assessmentTriggers(organisation.code);
-    return { ccgCode: organisation.code, scorecardAsOf: indicators.asOf, providersConsidered: indicators.providers, triggers: [...indicators.triggers, ...plans, ...assessment] };
+    return {
+      ccgCode: organisation.code,
+      scorecardAsOf: indicators.asOf,
+      providersConsidered: indicators.providers,
+      providersBasis: indicators.basis === 'CONTRACTS' ? ProvidersBasis.CONTRACTS : ProvidersBasis.REGION,
+      triggers: [...indicators.triggers, ...plans, ...assessment],
+    };
   }
 
   /**
    * Indicators persistently failing: the SPC assurance verdict CONSISTENT_FAIL, or special-cause concern on the
-   * latest point. The providers are those the scorecard grid relates to the CCG (the scorecards' providersOfCcg:
-   * providers in the CCG's NHS England region), at the latest period with data.
+   * latest point. The providers are the CCG's providers (the scorecards' providersOfCcg: its contracted providers
+   * for the year, else those in its NHS England region), at the latest period with data.
    */
-  private async indicatorTriggers(ccgCode: string): Promise<{ asOf: string | null; providers: string[]; triggers: AssuranceTriggerView[] }> {
-    const { asOf, providerCodes: providers } = await this.scorecards.providersOfCcg(ccgCode, null);
-    if (asOf === null || providers.length === 0) return { asOf, providers, triggers: [] };
+  private async indicatorTriggers(ccgCode: string): Promise<{ asOf: string | null; providers: string[]; basis: ProvidersBasisKind; triggers: AssuranceTriggerView[] }> {
+    const { asOf, providerCodes: providers, basis } = await this.scorecards.providersOfCcg(ccgCode, null);
+    if (asOf === null || providers.length === 0) return { asOf, providers, basis, triggers: [] };
     const scores = await this.scorecards.scoresOf(providers, asOf);
     const names = new Map((await this.organisations.byCodes(providers)).map((provider) => [provider.code, organisationName(provider.name)]));
     const triggers = providers.flatMap((providerCode) =>
       (scores.get(providerCode) ?? []).flatMap((score) => indicatorTrigger({ code: providerCode, name: names.get(providerCode) ?? providerCode }, score)),
     );
-    return { asOf, providers, triggers };
+    return { asOf, providers, basis, triggers };
   }
 
   /**

@@ -70,6 +70,18 @@ export class Contracts1763800013000 implements MigrationInterface {
         updated_at                       timestamptz  NOT NULL DEFAULT now()
       )`);
 
+    // The figures GC9 (Contract Management) of the NHS Standard Contract General Conditions names, seeded for the
+    // contract years the data covers and editable afterwards (updateContractManagementTerms, audited). Decision 0022.
+    const GC9_SOURCE =
+      'NHS Standard Contract General Conditions (full length), GC9 Contract Management: Contract Management Meeting within 10 Operational Days of a Contract Performance Notice (GC9.6); Remedial Action Plan agreed within 5 Operational Days (GC9.11); up to 2% of the Actual Monthly Value withheld while a plan is not agreed or not implemented (GC9.12, GC9.17), retained if the failure is not remedied within 3 months (GC9.20). Figures as read for decision 0022: check against the published text of the year';
+    await queryRunner.query(
+      `INSERT INTO contract_management_terms (financial_year, meeting_within_operational_days, investigation_report_operational_days, rap_agree_within_operational_days,
+                                              withholding_percent, withholding_retained_after_months, source)
+       VALUES ('2014/15', 10, 10, 5, 2, 3, $1), ('2015/16', 10, 10, 5, 2, 3, $1),
+              ('2016/17', 10, 10, 5, 2, 3, $2), ('2017/18', 10, 10, 5, 2, 3, $2), ('2018/19', 10, 10, 5, 2, 3, $2)`,
+      [GC9_SOURCE, `Carried forward from the 2015/16 figures as an editable default for the years the bundled data covers: check against that year's General Conditions. ${GC9_SOURCE}`],
+    );
+
     await queryRunner.query(`
       CREATE TABLE contract_breach_proposal (
         id               uuid        PRIMARY KEY DEFAULT gen_random_uuid(),

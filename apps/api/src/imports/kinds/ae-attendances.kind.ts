@@ -1,6 +1,7 @@
 import { monthEnd, monthStart, PROVIDER_STANDARDS, type ProviderStandard } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
 import { IndicatorEntity } from '../../indicators/indicator.entity';
+import { checkContractsAfterImport } from '../../contracts/contract-checks';
 import { refreshScoresOutOfStep } from '../../scores/scores.service';
 import { ODS_CODE, ok, parseCount, parseDate, refuse, refuseNulCell, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
 import { analyseTemporaryTable, createTemporaryTable } from '../staging.queries';
@@ -73,6 +74,8 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
     const { inserted, updated, deleted } = await replaceAeValues.one(manager, [context.batchId, userId, username, requestId]);
     // The stored scores of the series these changes touched, in this transaction (decision 0021).
     await refreshScoresOutOfStep(manager, AE_INDICATORS.map((indicator) => indicator.code));
+    // Breach proposals and missed trajectory months of the contracts this file touched, from those stored scores (issue 15).
+    await checkContractsAfterImport(manager, { batchId: context.batchId, actor: context.actor });
     return { inserted, updated, deleted };
   },
 };
