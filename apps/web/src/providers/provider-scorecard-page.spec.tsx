@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
 import { monthlySeries, scorecardErrorMock, scorecardIndicator, scorecardMock } from './scorecard.fixtures';
 
@@ -34,6 +35,26 @@ describe('provider scorecard page', () => {
       'href',
       '/providers/compare?indicator=AE_4HR_ALL&period=2019-03-01&provider=RR8',
     );
+  });
+
+  it('downloads the whole series of each indicator with its limits and verdicts, and says what the file holds (issue 20)', async () => {
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:scorecard');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderApp('/providers/RR8', [signedIn, scorecardMock('RR8')]);
+    expect(await screen.findByText(/The file holds every month of each indicator’s series with its process limits and verdicts \(36 rows\)/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV of the scorecard' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(createObjectURL.mock.calls[0][0]);
+    });
+    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(37);
+    expect(lines[0]).toBe('Indicator code,Indicator,Month,Value,Mean,Lower process limit,Upper process limit,Point,Special cause,Standard,Latest RAG,Latest variation,Assurance,Source');
+    expect(lines[36]).toMatch(/^AE_4HR_ALL,"A&E: four-hour wait, all department types",2019-03-01,74\.5,/);
+    click.mockRestore();
   });
 
   it('warns when a series is too short for reliable limits', async () => {

@@ -9,7 +9,7 @@ import { Loading } from '../ui/loading';
 import { ErrorSummary, InsetText, WarningCallout } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { SpcChart } from '../ui/spc-chart';
-import { assuranceLabel, variationLabel } from '../ui/spc-labels';
+import { assuranceLabel, POINT_TYPE_WORDS, SPECIAL_CAUSE_WORDS, variationLabel } from '../ui/spc-labels';
 import { IndicatorTile, latestSide, type ScorecardIndicator } from './indicator-tile';
 import { ProviderScorecardQuery } from './scorecard.operations';
 import { ragWords, standardWords } from './scorecard-labels';
@@ -76,20 +76,42 @@ function ProviderNotFound({ code }: { code: string }) {
 
 type Scorecard = ProviderScorecardResult['providerScorecard'];
 
-const SUMMARY_COLUMNS = ['Indicator code', 'Indicator', 'Period', 'Value', 'Standard', 'RAG', 'Variation', 'Assurance', 'Source'];
+/** The scorecard as a file: every month of every indicator's series with its SPC, then the indicator's latest verdicts. */
+const SERIES_COLUMNS = [
+  'Indicator code',
+  'Indicator',
+  'Month',
+  'Value',
+  'Mean',
+  'Lower process limit',
+  'Upper process limit',
+  'Point',
+  'Special cause',
+  'Standard',
+  'Latest RAG',
+  'Latest variation',
+  'Assurance',
+  'Source',
+];
 
-function summaryRow(entry: ScorecardIndicator) {
-  return [
+function seriesRows(entry: ScorecardIndicator) {
+  const unit = entry.indicator.unit;
+  return entry.series.map((point) => [
     entry.indicator.code,
     entry.indicator.name,
-    entry.latestPeriod.startDate,
-    csvNumber(entry.latestValue, entry.indicator.unit),
-    standardWords(entry.standard, entry.indicator.unit),
+    point.period,
+    csvNumber(point.value, unit),
+    csvNumber(point.mean, unit),
+    csvNumber(point.lowerProcessLimit, unit),
+    csvNumber(point.upperProcessLimit, unit),
+    POINT_TYPE_WORDS[point.pointType],
+    point.specialCauseType ? SPECIAL_CAUSE_WORDS[point.specialCauseType] : null,
+    standardWords(entry.standard, unit),
     ragWords(entry.rag),
     variationLabel(entry.variationType, latestSide(entry)),
     assuranceLabel(entry.assuranceType),
     entry.indicator.source,
-  ];
+  ]);
 }
 
 function Scorecard({ scorecard }: { scorecard: Scorecard }) {
@@ -120,7 +142,13 @@ function Scorecard({ scorecard }: { scorecard: Scorecard }) {
               </li>
             ))}
           </ul>
-          <DownloadCsvButton name={`Provider scorecard ${provider.code}`} columns={SUMMARY_COLUMNS} rows={indicators.map(summaryRow)} what="scorecard summary" />
+          <DownloadCsvButton
+            name={`Provider scorecard ${provider.code}`}
+            columns={SERIES_COLUMNS}
+            rows={indicators.flatMap(seriesRows)}
+            what="scorecard"
+            holds={`The file holds every month of each indicator’s series with its process limits and verdicts (${indicators.reduce((n, entry) => n + entry.series.length, 0)} rows).`}
+          />
           {indicators.map((entry) => (
             <IndicatorSection key={entry.indicator.code} entry={entry} providerCode={provider.code} providerName={provider.name} />
           ))}

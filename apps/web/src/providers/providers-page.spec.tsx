@@ -11,7 +11,36 @@ const allMock = (variables: Record<string, unknown>, edges: ReturnType<typeof tr
   result: { data: { organisations: { totalCount: edges.length, edges, pageInfo: { hasNextPage: false, endCursor: null } } } },
 });
 
+const pageMock = (variables: Record<string, unknown>, edges: ReturnType<typeof trust>[], totalCount: number, endCursor: string | null) => ({
+  request: { query: ProvidersQuery, variables },
+  result: { data: { organisations: { totalCount, edges, pageInfo: { hasNextPage: endCursor !== null, endCursor } } } },
+});
+
 describe('providers page', () => {
+  it('downloads every provider that matches, page after page, not only those shown (issue 20)', async () => {
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:providers');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const [leeds, guys, york] = [trust('RR8', 'LEEDS TEACHING HOSPITALS NHS TRUST'), trust('RJ1', "GUY'S AND ST THOMAS' NHS FOUNDATION TRUST"), trust('RCB', 'YORK TEACHING HOSPITAL NHS FOUNDATION TRUST')];
+    renderApp('/providers', [
+      signedIn,
+      regionsMock,
+      pageMock({ search: null, region: null, first: 50 }, [leeds], 3, 'RR8'),
+      pageMock({ search: null, region: null, first: 100, after: null }, [leeds, guys], 3, 'RJ1'),
+      pageMock({ search: null, region: null, first: 100, after: 'RJ1' }, [york], 3, null),
+    ]);
+    expect(await screen.findByText('The file holds every provider: 3 rows, not only those shown.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV of the providers' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(createObjectURL.mock.calls[0][0]);
+    });
+    expect(text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => line.split(',')[0])).toEqual(['ODS code', 'RR8', 'RJ1', 'RCB']);
+    click.mockRestore();
+  });
+
   it('links each provider to its scorecard, and to the report and the comparison', async () => {
     renderApp('/providers', [signedIn, regionsMock, allMock({ search: null, region: null, first: 50 }, [trust('RR8', 'LEEDS TEACHING HOSPITALS NHS TRUST')])]);
     expect(await screen.findByRole('link', { name: 'LEEDS TEACHING HOSPITALS NHS TRUST' })).toHaveAttribute('href', '/providers/RR8');

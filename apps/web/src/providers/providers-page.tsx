@@ -1,8 +1,9 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
-import type { ScorecardStatus } from '../gql/graphql';
+import type { ProvidersByStatusQuery as ProvidersByStatusResult, ScorecardStatus } from '../gql/graphql';
+import { fetchAllPages } from '../ui/all-pages';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
@@ -13,6 +14,8 @@ import { ProvidersByStatusQuery, ProvidersQuery } from './providers.operations';
 import { useRegionOptions } from './use-regions';
 
 const PAGE_SIZE = 50;
+/** Rows a download fetches a page at a time (within the API's query cost limit). */
+const DOWNLOAD_PAGE_SIZE = 100;
 
 const STATUS_OPTIONS: { value: ScorecardStatus | ''; label: string }[] = [
   { value: '', label: 'Any' },
@@ -38,6 +41,19 @@ interface ProviderRow {
 
 function isStatus(value: string | null): value is ScorecardStatus {
   return value === 'FAILING' || value === 'IMPROVING' || value === 'DETERIORATING';
+}
+
+type StatusSummary = NonNullable<ProvidersByStatusResult>['scorecardSummary'];
+
+/** The providers of a scorecard summary page, each with the indicators it is in the chosen state on (the API's verdicts). */
+function statusRows(summary: StatusSummary, status: ScorecardStatus): ProviderRow[] {
+  const names = new Map(summary.indicators.map((indicator) => [indicator.code, indicator.name]));
+  const matches = (cell: StatusSummary['edges'][number]['node']['cells'][number]) =>
+    status === 'FAILING' ? cell.rag === 'RED' : status === 'IMPROVING' ? cell.variationType === 'SPECIAL_CAUSE_IMPROVEMENT' : cell.variationType === 'SPECIAL_CAUSE_CONCERN';
+  return summary.edges.map(({ node }) => ({
+    ...node.provider,
+    matching: node.cells.filter(matches).map((cell) => names.get(cell.indicator.code) ?? cell.indicator.code),
+  }));
 }
 
 /** NHS trusts from the ODS lists, searchable by name or code, by region, and by state on the scorecard. */
@@ -66,13 +82,7 @@ export function ProvidersPage() {
   let asOf: string | null = null;
   if (status && byStatus.data) {
     const summary = byStatus.data.scorecardSummary;
-    const names = new Map(summary.indicators.map((indicator) => [indicator.code, indicator.name]));
-    const matches = (cell: (typeof summary.edges)[number]['node']['cells'][number]) =>
-      status === 'FAILING' ? cell.rag === 'RED' : status === 'IMPROVING' ? cell.variationType === 'SPECIAL_CAUSE_IMPROVEMENT' : cell.variationType === 'SPECIAL_CAUSE_CONCERN';
-    rows = summary.edges.map(({ node }) => ({
-      ...node.provider,
-      matching: node.cells.filter(matches).map((cell) => names.get(cell.indicator.code) ?? cell.indicator.code),
-    }));
+    rows = statusRows(summary, status);
     totalCount = summary.totalCount;
     pageInfo = summary.pageInfo;
     asOf = summary.asOf ?? null;
@@ -81,6 +91,27 @@ export function ProvidersPage() {
     totalCount = all.data.organisations.totalCount;
     pageInfo = all.data.organisations.pageInfo;
   }
+
+  const client = useApolloClient();
+  /** Every provider that matches the filter, a page at a time, as CSV rows (the whole set, not the page on screen). */
+  async function allCsvRows() {
+    const every = await fetchAllPages<ProviderRow>(async (after) => {
+      if (status) {
+        const { data } = await client.query({
+          query: ProvidersByStatusQuery,
+          variables: { filter: { search: search || null, region: region || null, status }, first: DOWNLOAD_PAGE_SIZE, after },
+          fetchPolicy: 'no-cache',
+        });
+        if (!data) throw new Error('no answer');
+        return { items: statusRows(data.scorecardSummary, status), pageInfo: data.scorecardSummary.pageInfo };
+      }
+      const { data } = await client.query({ query: ProvidersQuery, variables: { search: search || null, region: region || null, first: DOWNLOAD_PAGE_SIZE, after }, fetchPolicy: 'no-cache' });
+      if (!data) throw new Error('no answer');
+      return { items: data.organisations.edges.map(({ node }) => node), pageInfo: data.organisations.pageInfo };
+    });
+    return every.map(csvRow);
+  }
+  const csvRow = (row: ProviderRow) => [row.code, row.name, row.openDate, row.closeDate, ...(status ? [row.matching?.join('; ')] : [])];
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -199,8 +230,9 @@ export function ProvidersPage() {
               <DownloadCsvButton
                 name={`Providers${described ? ` ${described}` : ''}`}
                 columns={columns}
-                rows={rows.map((row) => [row.code, row.name, row.openDate, row.closeDate, ...(status ? [row.matching?.join('; ')] : [])])}
-                what="providers shown"
+                loadRows={allCsvRows}
+                what="providers"
+                holds={`The file holds every provider${described ? ` ${described}` : ''}: ${totalCount} row${totalCount === 1 ? '' : 's'}, not only those shown.`}
               />
             </>
           )}

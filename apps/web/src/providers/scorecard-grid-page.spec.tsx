@@ -83,17 +83,27 @@ describe('integrated performance report (scorecard grid)', () => {
     expect(screen.getByText('Showing 2 of 2 providers.')).toBeInTheDocument();
   });
 
-  it('downloads the rows shown as CSV with a header row', async () => {
+  it('downloads every row of the filtered report as CSV, page after page, not only the rows shown (issue 20)', async () => {
     const createObjectURL = jest.fn((_blob: Blob) => 'blob:grid');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       expect(this.download).toMatch(/^integrated-performance-report-\d{4}-\d{2}-\d{2}\.csv$/);
     });
-    renderApp('/providers/grid', [signedIn, regionsMock, summaryMock(byName, [boroughs, aintree, leeds])]);
-    await userEvent.click(await screen.findByRole('button', { name: 'Download CSV of the report as shown' }));
-    expect(click).toHaveBeenCalledTimes(1);
+    // On screen: the first page (one provider of three); the download fetches both pages of 100.
+    const download = { ...byName, first: 100 };
+    renderApp('/providers/grid', [
+      signedIn,
+      regionsMock,
+      summaryMock(byName, [boroughs], 3, true),
+      summaryMock({ ...download, after: null }, [boroughs, aintree], 3, true),
+      summaryMock({ ...download, after: 'REM' }, [leeds], 3, false),
+    ]);
+    expect(await screen.findByText('The file holds every provider that matches these filters, in this order: 3 rows, not only those shown.')).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Download CSV of the report' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     const lines = (await readBlob(createObjectURL.mock.calls[0][0])).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/^RR8,LEEDS TEACHING HOSPITALS NHS TRUST,/);
     expect(lines[0]).toBe(
       'ODS code,Provider,AE_4HR_ALL period,AE_4HR_ALL value,AE_4HR_ALL standard,AE_4HR_ALL RAG,AE_4HR_ALL variation,AE_4HR_ALL assurance,' +
         'AE_4HR_TYPE1 period,AE_4HR_TYPE1 value,AE_4HR_TYPE1 standard,AE_4HR_TYPE1 RAG,AE_4HR_TYPE1 variation,AE_4HR_TYPE1 assurance',

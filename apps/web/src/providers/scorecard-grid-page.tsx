@@ -1,8 +1,9 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import type { ScorecardOrder, ScorecardStatus, ScorecardSummaryQuery as ScorecardSummaryResult } from '../gql/graphql';
+import { fetchAllPages } from '../ui/all-pages';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { csvNumber, formatValue, monthLabel, shortMonthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
@@ -15,6 +16,8 @@ import { ScorecardSummaryQuery } from './scorecard.operations';
 import { RagTag, ragWords, sideOf } from './scorecard-labels';
 import { useRegionOptions } from './use-regions';
 
+/** Rows a download fetches a page at a time (within the API's query cost limit). */
+const DOWNLOAD_PAGE_SIZE = 100;
 const PAGE_SIZE = 50;
 
 type Summary = ScorecardSummaryResult['scorecardSummary'];
@@ -63,6 +66,14 @@ export function ScorecardGridPage() {
   const filter = { search: search || null, region: region || null, ccg: ccg || null, status, indicator: status && indicator ? indicator : null };
   const { data, previousData, loading, error, fetchMore } = useQuery(ScorecardSummaryQuery, { variables: { filter, first: PAGE_SIZE, orderBy: order } });
   const summary = (data ?? previousData)?.scorecardSummary;
+  const client = useApolloClient();
+  /** Every row of the report under these filters and this order, a page at a time (the whole set, not the page on screen). */
+  const loadAllRows = async (): Promise<Row[]> =>
+    fetchAllPages(async (after) => {
+      const { data: page } = await client.query({ query: ScorecardSummaryQuery, variables: { filter, first: DOWNLOAD_PAGE_SIZE, orderBy: order, after }, fetchPolicy: 'no-cache' });
+      if (!page) throw new Error('no answer');
+      return { items: page.scorecardSummary.edges.map((edge) => edge.node), pageInfo: page.scorecardSummary.pageInfo };
+    });
 
   function update(next: Record<string, string | null>) {
     const merged = new URLSearchParams(params);
@@ -149,7 +160,7 @@ export function ScorecardGridPage() {
             {summary.totalCount === 0 ? 'No providers match these filters.' : `Showing ${summary.edges.length} of ${summary.totalCount} provider${summary.totalCount === 1 ? '' : 's'}.`}
           </p>
           <IconKey />
-          {summary.edges.length > 0 && <GridTable summary={summary} order={order} onSort={sortBy} />}
+          {summary.edges.length > 0 && <GridTable summary={summary} order={order} onSort={sortBy} loadAllRows={loadAllRows} />}
           {summary.pageInfo.hasNextPage && (
             <Button type="button" secondary onClick={() => void showMore()} disabled={loadingMore}>
               {loadingMore ? 'Loading…' : 'Show more providers'}
@@ -178,11 +189,11 @@ function SortHeader({ label, active, direction, onSort, numeric }: { label: stri
   );
 }
 
-function GridTable({ summary, order, onSort }: { summary: Summary; order: ScorecardOrder; onSort: (order: ScorecardOrder) => void }) {
+function GridTable({ summary, order, onSort, loadAllRows }: { summary: Summary; order: ScorecardOrder; onSort: (order: ScorecardOrder) => void; loadAllRows: () => Promise<Row[]> }) {
   const rows = summary.edges.map((edge) => edge.node);
   const cellFor = (row: Row, code: string) => row.cells.find((cell) => cell.indicator.code === code) ?? null;
   const columns = ['ODS code', 'Provider', ...summary.indicators.flatMap(({ code }) => [`${code} period`, `${code} value`, `${code} standard`, `${code} RAG`, `${code} variation`, `${code} assurance`])];
-  const csvRows = rows.map((row) => [
+  const csvRowsOf = (all: readonly Row[]) => all.map((row) => [
     row.provider.code,
     row.provider.name,
     ...summary.indicators.flatMap((entry) => {
@@ -240,7 +251,13 @@ function GridTable({ summary, order, onSort }: { summary: Summary; order: Scorec
           </tbody>
         </table>
       </div>
-      <DownloadCsvButton name="Integrated performance report" columns={columns} rows={csvRows} what="report as shown" />
+      <DownloadCsvButton
+        name="Integrated performance report"
+        columns={columns}
+        loadRows={async () => csvRowsOf(await loadAllRows())}
+        what="report"
+        holds={`The file holds every provider that matches these filters, in this order: ${summary.totalCount} row${summary.totalCount === 1 ? '' : 's'}, not only those shown.`}
+      />
     </>
   );
 }
