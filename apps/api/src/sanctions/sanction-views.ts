@@ -126,3 +126,26 @@ export interface FineIncomeReportView {
   totals: FineIncomeSummary;
   contracts: FineIncomeContractView[];
 }
+
+/** What the notice letter prints (GET /reports/contract-notices/<id>.pdf). */
+export interface ContractNoticeLetterView {
+  notice: {
+    id: string;
+    contractId: string;
+    status: string;
+    issuedOn: string | null;
+    responseMeetingBy: string | null;
+    meetingHeldOn: string | null;
+    /** As frozen when issued (the contracts area's EvidenceJson); null while a draft. */
+    evidence: unknown;
+    indicatorCodes: string[];
+    raisedFrom: string;
+    createdAt: Date;
+  };
+  contract: SanctionContractView;
+  /** Organisation names by ODS code: the provider, the lead and the associates. */
+  names: Record<string, string>;
+  history: { action: string; fromStatus: string | null; toStatus: string; actorName: string | null; actorKind: string; at: Date; note: string | null }[];
+  /** The sums recorded under the notice. */
+  sanctions: SanctionLedgerEntryView[];
+}

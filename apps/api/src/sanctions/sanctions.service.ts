@@ -8,6 +8,7 @@ import {
   FINE_INCOME_USES,
   isSanctionCode,
   Money,
+  organisationName,
   parseFinancialYear,
   Percentage,
   SANCTION_COUNT_UNITS,
@@ -34,6 +35,7 @@ import { SanctionLedgerEntryEntity } from './sanction-ledger-entry.entity';
 import { SanctionLedgerEventEntity } from './sanction-ledger-event.entity';
 import { SanctionScheduleEntity } from './sanction-schedule.entity';
 import type {
+  ContractNoticeLetterView,
   FineIncomeReportView,
   SanctionBasis,
   SanctionCalculationView,
@@ -53,9 +55,11 @@ import {
   eventsOfEntries,
   ledgerEntriesByIds,
   ledgerOfContracts,
+  ledgerOfNotice,
   lockContract,
   lockLedgerEntry,
   nationalScheduleOfYear,
+  noticeEventsForLetter,
   noticeForSanctions,
   scheduleEntryById,
   scheduleOfContracts,
@@ -65,6 +69,8 @@ import {
 // Sanctions and fine income (issue 15 item 5, decision 0023): the schedule rows (reference data), the calculation
 // from the data, the contract's ledger with its moves, the use of fine income and its report. One transaction per
 // change with its audit row; the arithmetic and the moves are the domain's.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The indicator whose data prices the A&E four-hour sanction: all department types, as the standard is set. */
 export const AE_SANCTION_INDICATOR = 'AE_4HR_ALL';
@@ -324,6 +330,38 @@ export class SanctionsService {
         totals: summariseFineIncome(items(entries.filter((entry) => entry.contractId === contract.id))),
       })),
     };
+  }
+
+  /**
+   * Everything the notice letter prints: the notice with its frozen evidence, dates and history, the contract, the
+   * parties' names and the sums recorded under it. Readable as the notice is: the contract's lead and associate
+   * commissioning managers and finance officers, analysts and assessors (NOT_FOUND NOTICE_NOT_FOUND, FORBIDDEN).
+   */
+  async noticeLetter(viewer: Viewer | null, noticeId: string): Promise<ContractNoticeLetterView> {
+    const manager = this.dataSource.manager;
+    const notice = UUID.test(noticeId) ? await noticeForSanctions.first(manager, [noticeId]) : null;
+    if (!notice) throw new AppError('NOT_FOUND', 'NOTICE_NOT_FOUND', 'There is no such contract notice.', { noticeId });
+    const contract = await this.readableContract(viewer, notice.contractId);
+    const names = new Map(
+      (await this.organisations.byCodes([contract.providerCode, contract.leadCommissionerCode, ...contract.associateCodes])).map((row) => [row.code, organisationName(row.name)]),
+    );
+    const entries = await ledgerOfNotice.rows(manager, [notice.id]);
+    const events = entries.length > 0 ? await eventsOfEntries.rows(manager, [entries.map((entry) => entry.id)]) : [];
+    return {
+      notice: { ...notice, evidence: notice.evidence ?? null },
+      contract,
+      names: Object.fromEntries(names),
+      history: await noticeEventsForLetter.rows(manager, [notice.id]),
+      sanctions: entries.map((entry) => entryView(entry, events, [])),
+    };
+  }
+
+  /** A contract's ledger for its CSV and xlsx files, with the parties' names. */
+  async ledgerExport(viewer: Viewer | null, contractId: string): Promise<{ ledger: SanctionLedgerView; names: Record<string, string> }> {
+    if (!UUID.test(contractId)) throw new AppError('NOT_FOUND', 'CONTRACT_NOT_FOUND', 'There is no such contract.', { contractId });
+    const ledger = await this.ledger(viewer, contractId);
+    const codes = [ledger.contract.providerCode, ledger.contract.leadCommissionerCode, ...ledger.contract.associateCodes];
+    return { ledger, names: Object.fromEntries((await this.organisations.byCodes(codes)).map((row) => [row.code, organisationName(row.name)])) };
   }
 
   // ---- schedule changes ----------------------------------------------------------------------------

@@ -1,9 +1,15 @@
 import type { Express } from 'express';
 import { assuranceReportRouter } from '../assurance-reports/assurance-report.router';
+import { sanctionsReportRouter } from '../sanctions/sanctions-reports.router';
 import type { Logger } from './logger';
 import type { Services } from './services';
 
-/** The annual assurance reports as PDF: public, from published data only (/reports/assurance/...). */
+/**
+ * The annual assurance reports as PDF: public, from published data only (/reports/assurance/...); a contract notice
+ * as a letter (/reports/contract-notices/<id>.pdf) and a contract's sanctions ledger as CSV and xlsx
+ * (/reports/contracts/<id>/sanctions.csv|.xlsx), for the contract's readers only.
+ */
 export function installReports(app: Express, services: Services, logger: Logger): void {
   app.use('/reports/assurance', assuranceReportRouter(services, logger));
+  app.use('/reports', sanctionsReportRouter(services, logger));
 }
