@@ -1,5 +1,6 @@
 import {
   CONTRACT_NOTICE_STATE_LABELS,
+  DomainError,
   Money,
   Percentage,
   applyContractNoticeAction,
@@ -131,7 +132,6 @@ const MOVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   UNKNOWN_CONTRACT_NOTICE_ACTION: ['action'],
   REASON_REQUIRED: ['note'],
   MEETING_DATE_REQUIRED: ['meetingOn'],
-  INVALID_TRAJECTORY: ['trajectory'],
 };
 
 /**
@@ -487,7 +487,13 @@ export class ContractsService {
       const summary = requiredText(input.summary, 'TEXT_REQUIRED', 'A plan needs a summary.', 'summary');
       if (input.actions.length === 0) throw new AppError('BAD_USER_INPUT', 'ACTIONS_REQUIRED', 'A remedial action plan needs at least one action.', fieldsOf('actions'));
       if (input.trajectory.length === 0) throw new AppError('BAD_USER_INPUT', 'TRAJECTORY_REQUIRED', 'A remedial action plan needs a recovery trajectory of at least one month.', fieldsOf('trajectory'));
-      checkingInput(MOVE_FIELDS, ['trajectory'], () => validateTrajectory(input.trajectory, notice.indicatorCodes));
+      try {
+        validateTrajectory(input.trajectory, notice.indicatorCodes);
+      } catch (error) {
+        // The domain names the trajectory's own fields (trajectory.<index>.<field>).
+        if (error instanceof DomainError) throw new AppError('BAD_USER_INPUT', error.code, error.message, { ...error.details });
+        throw error;
+      }
       const actions = input.actions.map((action, index) => {
         if (!isIsoDate(action.dueOn)) throw new AppError('BAD_USER_INPUT', 'INVALID_DATE', 'An action’s due date is not a date.', fieldsOf(`actions.${index}.dueOn`));
         return {
