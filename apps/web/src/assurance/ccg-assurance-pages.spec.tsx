@@ -97,6 +97,24 @@ const workspaceMock = {
 };
 
 describe('assessor’s workspace', () => {
+  it('shows the CCGs 25 to a page, with NHS pagination and an address per page; a filter starts again at page 1 (issue 20)', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => entry(`C${String(i + 1).padStart(2, '0')}`, `NHS TEST ${i + 1} CCG`, {}));
+    const paged = { ...workspaceMock, result: { data: { assuranceWorkspace: { ...workspaceMock.result.data.assuranceWorkspace, entries: many } } } };
+    renderApp('/assurance', [viewerMock(assessorViewer), paged]);
+    const table = await screen.findByRole('table', { name: 'CCGs, assessments overdue first' });
+    expect(within(table).getAllByRole('row')).toHaveLength(26);
+    expect(screen.getByText(/^CCGs 1 to 25 of 60, assessments overdue first/)).toBeInTheDocument();
+    const pages = screen.getByRole('navigation', { name: 'Pages of CCGs' });
+    expect(within(pages).getByRole('link', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
+    await userEvent.click(within(pages).getByRole('link', { name: 'Page 3' }));
+    expect(await screen.findByText(/^CCGs 51 to 60 of 60/)).toBeInTheDocument();
+    expect(within(screen.getByRole('table')).getAllByRole('row').slice(1).map((row) => row.getAttribute('data-ccg'))).toEqual(many.slice(50).map((e) => e.ccg.code));
+    expect(screen.getByText('The file holds every CCG (60), not only this page.')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('CCG name or code'), 'test 1');
+    expect(screen.getByText(/^Showing 11 of 60 CCGs matching the filters/)).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Pages of CCGs' })).toBeNull();
+  });
+
   it('lists every CCG overdue first, with category, due date and special measures in words', async () => {
     renderApp('/assurance', [viewerMock(assessorViewer), workspaceMock]);
     const table = await screen.findByRole('table', { name: 'CCGs, assessments overdue first' });

@@ -14,6 +14,10 @@ import { AssuranceWorkspaceQuery } from './assurance-workspace.operations';
 import { CategoryTag } from './category-proposal';
 import { EnglandReportLink } from './england-report-link';
 import { FilterSelect } from '../ui/filter-select';
+import { Pagination } from '../ui/nhs';
+
+/** CCGs a page of the workspace shows (issue 20: 221 CCGs on one page were too many to use). */
+export const WORKSPACE_PAGE_SIZE = 25;
 
 export type WorkspaceEntry = WorkspaceResult['assuranceWorkspace']['entries'][number];
 
@@ -79,11 +83,23 @@ export function WorkspacePage() {
   const entries = data?.assuranceWorkspace.entries ?? [];
   const shown = filterEntries(entries, filters);
   const filtered = Object.values(filters).some(Boolean);
+  const pageCount = Math.max(1, Math.ceil(shown.length / WORKSPACE_PAGE_SIZE));
+  const requested = Number(params.get('page') ?? '1');
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pageCount) : 1;
+  const onPage = shown.slice((page - 1) * WORKSPACE_PAGE_SIZE, page * WORKSPACE_PAGE_SIZE);
+  const pageHref = (to: number) => {
+    const next = new URLSearchParams(params);
+    if (to > 1) next.set('page', String(to));
+    else next.delete('page');
+    return `?${next.toString()}`;
+  };
 
   const setFilter = (key: keyof Filters, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    // A new filter starts again at its first page.
+    next.delete('page');
     setParams(next, { replace: true });
   };
 
@@ -174,15 +190,27 @@ export function WorkspacePage() {
           </form>
           <div className="ccg-results-bar">
             <p className="nhsuk-body" role="status" aria-live="polite">
-              Showing {shown.length} of {entries.length} CCGs{filtered ? ' matching the filters' : ''}, assessments overdue first (as at {formatDate(data.assuranceWorkspace.asOf)}).
+              {shown.length > WORKSPACE_PAGE_SIZE
+                ? `CCGs ${(page - 1) * WORKSPACE_PAGE_SIZE + 1} to ${(page - 1) * WORKSPACE_PAGE_SIZE + onPage.length} of ${shown.length}${filtered ? ` matching the filters (of ${entries.length})` : ''}`
+                : `Showing ${shown.length} of ${entries.length} CCGs${filtered ? ' matching the filters' : ''}`}
+              , assessments overdue first (as at {formatDate(data.assuranceWorkspace.asOf)}).
             </p>
-            <DownloadCsvButton name="Assurance workspace" columns={CSV_COLUMNS} rows={csvRows(shown)} what="CCGs shown" />
+            <DownloadCsvButton
+              name="Assurance workspace"
+              columns={CSV_COLUMNS}
+              rows={csvRows(shown)}
+              what="CCGs"
+              holds={`The file holds every CCG${filtered ? ' matching the filters' : ''} (${shown.length}), not only this page.`}
+            />
           </div>
           <EnglandReportLink asOf={data.assuranceWorkspace.asOf} latestAssessedOn={entries.reduce<string | null>((latest, e) => (e.lastAssessedOn && (!latest || compareIsoDates(e.lastAssessedOn, latest) > 0) ? e.lastAssessedOn : latest), null)} />
           {shown.length === 0 ? (
             <p className="nhsuk-body">{entries.length === 0 ? 'There are no CCGs to assure.' : 'No CCG matches the filters.'}</p>
           ) : (
-            <WorkspaceTable entries={shown} />
+            <>
+              <WorkspaceTable entries={onPage} />
+              <Pagination current={page} count={pageCount} hrefFor={pageHref} label="Pages of CCGs" />
+            </>
           )}
         </>
       )}

@@ -6,6 +6,7 @@ export { ErrorSummary } from './error-summary';
 export { Fieldset } from './fieldset';
 export { FormGroup, problemFor, refusalProblem, type FormProblem } from './form-parts';
 export { Footer } from './footer';
+export { Pagination } from './pagination';
 export { Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem } from './header';
 export { Radios } from './radios';
 export { SkipLink } from './skip-link';
