@@ -213,6 +213,7 @@ describe('a fresh deployment on its own PostgreSQL, set up with the documented c
                 (SELECT count(*)::int FROM indicator_value) > 0 AS "realData"`,
       );
       expect(counts.rows).toEqual([{ plans: 0, assessments: 0, users: ['first-admin', 'leeds-finance'], realData: true }]);
+      expect((await owner.query(`SELECT count(*)::int AS contracts FROM contract`)).rows).toEqual([{ contracts: 0 }]);
     } finally {
       await owner.end();
     }
