@@ -9,6 +9,8 @@ import { OrganisationType } from '../organisations/organisation-type';
 import { insertOrganisation, insertUser } from '../testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { startTestServer, type TestClient, type TestServer } from '../testing/test-server';
+import { createLogger } from '../server/logger';
+import { seedDemoLocalSanctions } from './demo-local-sanctions';
 
 // Sanctions and fine income through GraphQL and the file routes, on a real database with the real A&E rows of RR8
 // (Leeds Teaching Hospitals): the seeded schedule, the calculation from the data to the penny, every ledger move, each
@@ -330,6 +332,21 @@ describe('sanctions and fine income', () => {
     expect(empty.data?.fineIncomeReport).toMatchObject({ totals: { applied: '0.00' }, contracts: [] });
     expect(reasonOf(await otherManager.graphql(query, { ccg: '02V', year: '2016/17' }))).toEqual(['FORBIDDEN', 'NOT_PERMITTED']);
     expect(reasonOf(await leadFinance.graphql(query, { ccg: '02V', year: '2016' }))).toEqual(['BAD_USER_INPUT', 'INVALID_FINANCIAL_YEAR']);
+  });
+
+  it('gives each illustrative demo contract an illustrative local A&E sanction, once, labelled so', async () => {
+    const [{ id }] = await db.dataSource.query(
+      `INSERT INTO contract (provider_code, financial_year, lead_commissioner_code, contract_value, title, illustrative, illustrative_note)
+       VALUES ('RR8', '2017/18', '02V', 520000000, 'Illustrative acute contract', true, 'Illustrative demonstration contract') RETURNING id`,
+    );
+    expect(await seedDemoLocalSanctions(db.dataSource, createLogger('silent'))).toBe(1);
+    expect(await seedDemoLocalSanctions(db.dataSource, createLogger('silent'))).toBe(0);
+    const response = await leadManager.graphql<{ sanctionLedger: { sanctions: { code: string; scope: string; unitValue: string; measure: string; countUnit: string }[] } }>(LEDGER_QUERY, { id });
+    expect(response.data?.sanctionLedger.sanctions).toEqual([{ id: expect.any(String), code: 'LOCAL_AE_4HR', scope: 'LOCAL', unitValue: '120.00', measure: 'AE_FOUR_HOUR_WAIT', countUnit: 'BREACH_BEYOND_TOLERANCE' }]);
+    const [row] = await db.dataSource.query(`SELECT sources->0->>'text' AS text FROM sanction_schedule WHERE contract_id = $1`, [id]);
+    expect(row.text).toMatch(/^Illustrative rate/);
+    // The real contract of the tests is not illustrative: it keeps only its own local sanctions.
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM sanction_schedule WHERE contract_id = $1`, [contractId])).toEqual([{ n: 2 }]);
   });
 
   describe('files', () => {

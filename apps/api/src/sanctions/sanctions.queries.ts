@@ -236,3 +236,14 @@ export const noticeEventsForLetter = sqlStatement({
     FROM contract_notice_event e LEFT JOIN app_user u ON u.id = e.actor_id
    WHERE e.notice_id = $1 ORDER BY e.id`,
 });
+
+/** Illustrative demo contracts with no local sanction counted from the A&E data yet (the demo seed gives them one). */
+export const illustrativeContractsWithoutAeRate = sqlStatement({
+  name: 'sanctions-illustrative-contracts-without-ae-rate',
+  params: [],
+  columns: { id: 'uuid', financialYear: 'varchar' },
+  text: `SELECT c.id, c.financial_year AS "financialYear" FROM contract c
+          WHERE c.illustrative
+            AND NOT EXISTS (SELECT 1 FROM sanction_schedule s WHERE s.contract_id = c.id AND s.measure = 'AE_FOUR_HOUR_WAIT')
+          ORDER BY c.financial_year, c.provider_code, c.id`,
+});
