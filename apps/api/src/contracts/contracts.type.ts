@@ -1,8 +1,6 @@
 import type { AssuranceType, ContractNoticeAction, ContractNoticeState, PointType, RagStatus, Money } from '@ccg-assure/domain';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Indicator } from '../indicators/indicator.type';
-import { Organisation } from '../organisations/organisation.type';
 import { AssuranceTypeEnum, PointTypeEnum, RagStatusEnum } from '../scorecards/scorecard-enums';
 import { SpcPoint } from '../scorecards/spc.type';
 import { DateScalar, MoneyScalar } from '../server/scalars';
