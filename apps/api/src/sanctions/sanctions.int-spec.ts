@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Role } from '../auth/role';
 import { runImport } from '../imports/import.service';
 import { importKinds } from '../imports/kinds';
@@ -347,6 +348,38 @@ describe('sanctions and fine income', () => {
     expect(row.text).toMatch(/^Illustrative rate/);
     // The real contract of the tests is not illustrative: it keeps only its own local sanctions.
     expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM sanction_schedule WHERE contract_id = $1`, [contractId])).toEqual([{ n: 2 }]);
+  });
+
+  it('costs the same number of SQL statements for the ledgers of 1 contract as of 5 (DataLoader)', async () => {
+    for (const code of ['RT1', 'RT2', 'RT3', 'RT4', 'RT5']) {
+      await insertOrganisation(db.dataSource, code, `TRUST ${code}`, OrganisationType.NHS_TRUST);
+      const [{ id }] = await db.dataSource.query(
+        `INSERT INTO contract (provider_code, financial_year, lead_commissioner_code, contract_value, title) VALUES ($1, '2018/19', '02V', 1000, 'Test') RETURNING id`,
+        [code],
+      );
+      await db.dataSource.query(`INSERT INTO sanction_schedule (scope, financial_year, contract_id, code, description, count_unit, unit_value, position) VALUES ('LOCAL', '2018/19', $1, 'LOCAL_X', 'x', 'BREACH', 1, 1)`, [id]);
+      const [{ id: entryId }] = await db.dataSource.query(
+        `INSERT INTO sanction_ledger_entry (contract_id, kind, sanction_code, description, month, count, unit_value, amount, basis, status)
+         VALUES ($1, 'SANCTION', 'LOCAL_X', 'x', '2018-04-01', 1, 1, 1, 'COUNT', 'CALCULATED') RETURNING id`,
+        [id],
+      );
+      await db.dataSource.query(`INSERT INTO sanction_ledger_event (entry_id, action, to_status, actor_kind) VALUES ($1, 'CALCULATE', 'CALCULATED', 'LEAD_FINANCE_OFFICER')`, [entryId]);
+    }
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const statementsFor = async (year: string, contracts: number) => {
+      spy.mockClear();
+      const response = await leadFinance.graphql<{ contracts: unknown[] }>(
+        `query($year: String) { contracts(ccg: "02V", financialYear: $year) { id sanctionLedger { entries { id history { action } } totals { applied } sanctions { code } } } }`,
+        { year },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.contracts).toHaveLength(contracts);
+      return spy.mock.calls.length;
+    };
+    const one = await statementsFor('2016/17', 1);
+    const five = await statementsFor('2018/19', 5);
+    spy.mockRestore();
+    expect(five).toBe(one);
   });
 
   describe('files', () => {
