@@ -240,11 +240,20 @@ describe('provider scorecards over GraphQL on the real data', () => {
     it('gives the providers the grid relates to a CCG, in its order, as at asOf or the latest period with data (providersOfCcg)', async () => {
       const scorecards = createServices(db.dataSource).scorecards;
       const byCcg = (await wholeGrid({ filter: { ccg: '02V' }, asOf: '2017-03-01' })).rows.map((r) => r.node.provider.code);
-      expect(await scorecards.providersOfCcg('02V', '2017-03-01')).toEqual({ asOf: '2017-03-01', providerCodes: byCcg });
+      expect(await scorecards.providersOfCcg('02V', '2017-03-01')).toEqual({ asOf: '2017-03-01', providerCodes: byCcg, basis: 'REGION' });
       const latest = await summary({ filter: { ccg: '07L' }, first: 1 });
       const london = (await wholeGrid({ filter: { ccg: '07L' } })).rows.map((r) => r.node.provider.code);
-      expect(await scorecards.providersOfCcg('07L', null)).toEqual({ asOf: latest.asOf, providerCodes: london });
-      expect(await scorecards.providersOfCcg('07L', '2015-01-01')).toEqual({ asOf: '2015-01-01', providerCodes: [] });
+      expect(await scorecards.providersOfCcg('07L', null)).toEqual({ asOf: latest.asOf, providerCodes: london, basis: 'REGION' });
+      expect(await scorecards.providersOfCcg('07L', '2015-01-01')).toEqual({ asOf: '2015-01-01', providerCodes: [], basis: 'REGION' });
+      // Issue 15: once the CCG holds contracts for the year, its providers are its contracted ones, in the grid as here.
+      const [{ id }] = await db.dataSource.query(`INSERT INTO contract (provider_code, financial_year, lead_commissioner_code, contract_value, title) VALUES ('RHQ', '2016/17', '02V', 1, 'test') RETURNING id`);
+      try {
+        expect(await scorecards.providersOfCcg('02V', '2017-03-01')).toEqual({ asOf: '2017-03-01', providerCodes: ['RHQ'], basis: 'CONTRACTS' });
+        expect((await wholeGrid({ filter: { ccg: '02V' }, asOf: '2017-03-01' })).rows.map((r) => r.node.provider.code)).toEqual(['RHQ']);
+        expect(await scorecards.providersOfCcg('02V', '2017-04-01')).toMatchObject({ basis: 'REGION', providerCodes: byCcg });
+      } finally {
+        await db.dataSource.query(`DELETE FROM contract WHERE id = $1`, [id]);
+      }
       await expect(scorecards.providersOfCcg('ZZZ', null)).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'ORGANISATION_NOT_FOUND' });
       await expect(scorecards.providersOfCcg('RR8', null)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CCG' });
     });
