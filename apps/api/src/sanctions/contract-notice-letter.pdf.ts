@@ -133,14 +133,15 @@ export async function renderContractNoticeLetter(letter: ContractNoticeLetterVie
     line(doc, 'Assurance', indicator.assuranceType ? words(indicator.assuranceType) : 'none (no target)');
     const points = Array.isArray(indicator.points) ? indicator.points.slice(-12) : [];
     if (points.length > 0) {
-      doc.moveDown(0.2).font('Helvetica').fontSize(8).fillColor(GREY);
+      // A fixed-width face, so the columns line up.
+      doc.moveDown(0.2).font('Courier').fontSize(8).fillColor(GREY);
       doc.text('Month          Value    Mean     Lower limit   Upper limit');
       for (const point of points) {
         doc.text(
           `${monthName(point.period).padEnd(15)}${number(point.value).padEnd(9)}${number(point.mean).padEnd(9)}${number(point.lowerProcessLimit).padEnd(14)}${number(point.upperProcessLimit)}`,
         );
       }
-      doc.fontSize(10).fillColor(TEXT);
+      doc.font('Helvetica').fontSize(10).fillColor(TEXT);
     }
   }
 
