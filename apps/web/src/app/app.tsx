@@ -18,6 +18,12 @@ import { CheckPlanPage } from '../finance/check-plan-page';
 import { FinancePage } from '../finance/finance-page';
 import { PlanEditorPage } from '../finance/plan-editor-page';
 import { PlansPage } from '../finance/plans-page';
+import { RequireContractRole } from '../contracts/contract-access';
+import { ContractPage } from '../contracts/contract-page';
+import { ContractsPage } from '../contracts/contracts-page';
+import { FineIncomePage } from '../contracts/fine-income-page';
+import { NoticePage } from '../contracts/notice-page';
+import { ProposeNoticePage } from '../contracts/propose-notice-page';
 import { HomeRoute } from '../home/home-page';
 import { ImportBatchPage } from '../imports/import-batch-page';
 import { ImportHistoryPage } from '../imports/import-history-page';
@@ -32,6 +38,7 @@ import { NotFoundPage } from './not-found-page';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 const administrators = (page: ReactNode) => signedIn(<RequireAdministrator>{page}</RequireAdministrator>);
+const contractReaders = (page: ReactNode) => signedIn(<RequireContractRole>{page}</RequireContractRole>);
 
 /** Every page of the app. The viewer and Apollo providers wrap it (main.tsx, and tests). */
 export function App() {
@@ -49,6 +56,12 @@ export function App() {
         <Route path="/finance/check" element={signedIn(<CheckPlanPage />)} />
         <Route path="/finance/plans" element={signedIn(<PlansPage />)} />
         <Route path="/finance/plans/:ccg/:financialYear" element={signedIn(<PlanEditorPage />)} />
+        {/* Provider contracts: commissioning managers, finance officers, analysts and assessors (issue 15); the API checks each contract. */}
+        <Route path="/contracts" element={contractReaders(<ContractsPage />)} />
+        <Route path="/contracts/fine-income" element={contractReaders(<FineIncomePage />)} />
+        <Route path="/contracts/notices/:id" element={contractReaders(<NoticePage />)} />
+        <Route path="/contracts/:id" element={contractReaders(<ContractPage />)} />
+        <Route path="/contracts/:id/propose" element={contractReaders(<ProposeNoticePage />)} />
         <Route path="/assurance" element={signedIn(<AssurancePage />)} />
         <Route path="/assurance/assessments/new" element={signedIn(<NewAssessmentPage />)} />
         <Route path="/assurance/assessments/:id" element={signedIn(<AssessmentPage />)} />

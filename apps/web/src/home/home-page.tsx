@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { RequireSignIn } from '../auth/require-sign-in';
 import { useViewer } from '../auth/viewer';
-import { AREAS } from '../layout/layout';
+import { AREAS, areaShown } from '../layout/layout';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
 import { PublicHomePage } from './public-home-page';
@@ -10,6 +10,7 @@ const AREA_PURPOSES: Record<string, string> = {
   '/providers': 'Provider performance against national standards, from published NHS data.',
   '/finance': "CCG financial plans checked against each year's planning rules.",
   '/assurance': 'CCG assurance ratings and special measures.',
+  '/contracts': 'Provider contracts: breaches, contract performance notices, remedial action plans, sanctions and fine income.',
 };
 
 function HomePage() {
@@ -20,7 +21,7 @@ function HomePage() {
       <h1 className="nhsuk-heading-l">Welcome, {viewer?.displayName}</h1>
       <p className="nhsuk-lede-text">Performance management and assurance for NHS commissioning.</p>
       <ul className="nhsuk-list">
-        {AREAS.map((area) => (
+        {AREAS.filter((area) => areaShown(area, viewer ?? null)).map((area) => (
           <li key={area.path}>
             <Link className="nhsuk-link" to={area.path}>
               {area.label}

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { isAdministrator } from '../admin/require-administrator';
 import { ROLE_LABELS } from '../auth/role-labels';
-import { useViewer } from '../auth/viewer';
+import { useViewer, type Viewer } from '../auth/viewer';
+import { mayReadContracts } from '../contracts/contract-access';
 import { SignOutMutation } from '../auth/viewer.operations';
 import { mayImport } from '../imports/import-access';
 import { Footer, Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem, SkipLink } from '../ui/nhs';
@@ -13,7 +14,16 @@ export const AREAS = [
   { path: '/providers', label: 'Providers', public: true },
   { path: '/finance', label: 'Finance', public: false },
   { path: '/assurance', label: 'Assurance', public: false },
+  { path: '/contracts', label: 'Contracts', public: false, forContractReaders: true },
 ] as const;
+
+type Area = (typeof AREAS)[number];
+
+/** Whether the viewer sees an area: public ones for everyone, the rest once signed in, contracts for those who may read them. */
+export function areaShown(area: Area, viewer: Viewer | null): boolean {
+  if (!viewer) return area.public;
+  return !('forContractReaders' in area) || mayReadContracts(viewer);
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { viewer, loading } = useViewer();
@@ -70,7 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
         navigation={
           (viewer || signedOut) && (
             <HeaderNavigation label="Areas">
-              {AREAS.filter((area) => viewer || area.public).map((area) => (
+              {AREAS.filter((area) => areaShown(area, viewer)).map((area) => (
                 <HeaderNavigationItem key={area.path} to={area.path} current={location.pathname === area.path} active={location.pathname.startsWith(`${area.path}/`)}>
                   {area.label}
                 </HeaderNavigationItem>

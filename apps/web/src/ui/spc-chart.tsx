@@ -34,7 +34,21 @@ interface SpcChartProps {
   csvName: string;
   /** For tests and print: the width to draw at before (or without) measuring. */
   initialWidth?: number;
+  /**
+   * A recovery trajectory to draw against the values (a remedial action plan's committed monthly values): a line
+   * through the months the chart has, said in the summary and the table. Months outside the chart are not drawn.
+   */
+  trajectory?: readonly TrajectoryMark[];
 }
+
+/** A month's committed value of a recovery trajectory. */
+export interface TrajectoryMark {
+  /** ISO date of the first day of the month. */
+  period: string;
+  value: number;
+}
+
+const TRAJECTORY_COLOUR = '#007f3b';
 
 interface Segment {
   from: number;
@@ -84,7 +98,7 @@ const MARGIN = { top: 26, right: 14, bottom: 36, left: 54 };
  * coloured by improvement (blue), concern (orange) or neutral (purple), and rebase marks. Every point
  * is reachable by keyboard and names itself; the same data follows as a table.
  */
-export function SpcChart({ title, unit, points, target, csvName, initialWidth = 720 }: SpcChartProps) {
+export function SpcChart({ title, unit, points, target, csvName, initialWidth = 720, trajectory }: SpcChartProps) {
   const id = useId();
   const [containerRef, width] = useMeasuredWidth<HTMLDivElement>(initialWidth);
   const { active, ringed, pointProps, hoverProps, wrapperProps } = useChartPoints(points.length, points.length - 1);
@@ -93,7 +107,10 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   const height = width < 560 ? 260 : 330;
   const plot = plotArea(width, height, MARGIN);
   const targets = points.map((point) => targetOf(point, target));
-  const bounds = extent([...points.flatMap((point) => [point.value, point.mean, point.lowerProcessLimit, point.upperProcessLimit]), ...targets]);
+  const committed = new Map((trajectory ?? []).map((mark) => [mark.period, mark.value]));
+  const trajectoryAt = points.map((point) => committed.get(point.period) ?? null);
+  const drawnTrajectory = trajectoryAt.flatMap((value, index) => (value === null ? [] : [{ index, value }]));
+  const bounds = extent([...points.flatMap((point) => [point.value, point.mean, point.lowerProcessLimit, point.upperProcessLimit]), ...targets, ...drawnTrajectory.map((mark) => mark.value)]);
   const yAxis = valueAxis(bounds, [plot.bottom, plot.top], height < 300 ? 4 : 6);
   const y = yAxis.scale;
   const { step, centre: x } = slotAxis(points.map((_, index) => index), [plot.left, plot.right]);
@@ -125,6 +142,9 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
     `Latest: ${formatValue(latest.value, unit)}, ${POINT_TYPE_WORDS[latest.pointType]}.`,
     `Mean ${formatValue(latest.mean, unit)}, process limits ${limitsText(latest, unit)}.`,
     targetOf(latest, target) !== null ? `Target ${formatValue(targetOf(latest, target), unit)}.` : 'No target.',
+    drawnTrajectory.length > 0
+      ? `Recovery trajectory from ${monthLabel(points[drawnTrajectory[0].index].period)} to ${monthLabel(points[drawnTrajectory[drawnTrajectory.length - 1].index].period)}, ${drawnTrajectory.length === 1 ? 'one month' : `${drawnTrajectory.length} months`} against the values.`
+      : '',
     rebaseAt.some(Boolean) ? `Limits recalculated from ${points.filter((_, index) => rebaseAt[index]).map((point) => monthLabel(point.period)).join(', ')}.` : '',
   ]
     .filter(Boolean)
@@ -150,13 +170,14 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
             <span>Mean: {formatValue(shown.mean, unit)}</span>
             <span>Process limits: {limitsText(shown, unit)}</span>
             {targetOf(shown, target) !== null && <span>Target: {formatValue(targetOf(shown, target), unit)}</span>}
+            {active !== null && trajectoryAt[active] !== null && <span>Trajectory: {formatValue(trajectoryAt[active], unit)}</span>}
             <span>{variationSentence(shown)}</span>
           </div>
         )
       }
-      legend={<SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} />}
+      legend={<SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} hasTrajectory={drawnTrajectory.length > 0} />}
       hint="Point at a value, or tab to the chart and use the arrow keys, to see a month’s details. Escape hides them."
-      table={<SpcDataTable title={title} unit={unit} points={points} target={target} rebaseAt={rebaseAt} csvName={csvName} />}
+      table={<SpcDataTable title={title} unit={unit} points={points} target={target} rebaseAt={rebaseAt} csvName={csvName} trajectoryAt={drawnTrajectory.length > 0 ? trajectoryAt : undefined} />}
     >
       <ChartAxes plot={plot} y={yAxis} formatY={(tick) => (unit === 'PERCENTAGE' ? `${tick}%` : tick.toLocaleString('en-GB'))} xTicks={xTicks} />
       <g aria-hidden="true" className="ccg-chart__rebases">
@@ -185,6 +206,14 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
           <line key={`t${segment.from}`} data-testid="target" {...segmentLine(segment)} stroke={SPC_COLOURS.target} strokeWidth="2" />
         ))}
         <polyline points={points.map((point, index) => `${x(index)},${y(point.value)}`).join(' ')} fill="none" stroke={SPC_COLOURS.line} strokeWidth="1.5" />
+        {drawnTrajectory.length > 0 && (
+          <g data-testid="trajectory">
+            <polyline points={drawnTrajectory.map((mark) => `${x(mark.index)},${y(mark.value)}`).join(' ')} fill="none" stroke={TRAJECTORY_COLOUR} strokeWidth="2.5" strokeDasharray="8 4" />
+            {drawnTrajectory.map((mark) => (
+              <rect key={mark.index} x={x(mark.index) - 4} y={y(mark.value) - 4} width="8" height="8" fill="#ffffff" stroke={TRAJECTORY_COLOUR} strokeWidth="2" />
+            ))}
+          </g>
+        )}
       </g>
       <g aria-hidden="true">
         {points.map((point, index) => (
@@ -219,7 +248,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   );
 }
 
-function SpcLegend({ present, hasTarget, hasRebase }: { present: Set<PointType>; hasTarget: boolean; hasRebase: boolean }) {
+function SpcLegend({ present, hasTarget, hasRebase, hasTrajectory = false }: { present: Set<PointType>; hasTarget: boolean; hasRebase: boolean; hasTrajectory?: boolean }) {
   const dot = (type: PointType) => {
     const colours = pointColours(type);
     return <circle cx="13" cy="7" r="5" fill={colours.fill} stroke={colours.stroke} strokeWidth="1.5" />;
@@ -251,6 +280,15 @@ function SpcLegend({ present, hasTarget, hasRebase }: { present: Set<PointType>;
             <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.target} strokeWidth="2" />
           </Swatch>
           Target (standard)
+        </li>
+      )}
+      {hasTrajectory && (
+        <li>
+          <Swatch>
+            <line x1="1" x2="25" y1="7" y2="7" stroke={TRAJECTORY_COLOUR} strokeWidth="2.5" strokeDasharray="8 4" />
+            <rect x="9" y="3" width="8" height="8" fill="#ffffff" stroke={TRAJECTORY_COLOUR} strokeWidth="2" />
+          </Swatch>
+          Recovery trajectory (committed)
         </li>
       )}
       {present.has('SPECIAL_CAUSE_IMPROVEMENT') && (
@@ -292,6 +330,7 @@ function SpcDataTable({
   target,
   rebaseAt,
   csvName,
+  trajectoryAt,
 }: {
   title: string;
   unit: ValueUnit;
@@ -299,8 +338,11 @@ function SpcDataTable({
   target: number | null | undefined;
   rebaseAt: boolean[];
   csvName: string;
+  /** Per point, the trajectory's committed value (null where none); absent when the chart has no trajectory. */
+  trajectoryAt?: readonly (number | null)[];
 }) {
   const variation = (point: SpcChartPoint, index: number) => `${variationSentence(point)}${rebaseAt[index] ? ' (limits recalculated from here)' : ''}`;
+  const columns = trajectoryAt ? [...TABLE_COLUMNS.slice(0, 6), 'Trajectory', TABLE_COLUMNS[6]] : TABLE_COLUMNS;
   const rows = points.map((point, index) => [
     point.period,
     csvNumber(point.value, unit),
@@ -308,19 +350,21 @@ function SpcDataTable({
     csvNumber(point.lowerProcessLimit, unit),
     csvNumber(point.upperProcessLimit, unit),
     csvNumber(targetOf(point, target), unit),
+    ...(trajectoryAt ? [csvNumber(trajectoryAt[index], unit)] : []),
     variation(point, index),
   ]);
+  const variationColumn = columns.length - 1;
   return (
-    <ChartDataDetails summary="Show the data as a table" csv={{ name: csvName, columns: ['Period start', ...TABLE_COLUMNS.slice(1)], rows, what: `${title} data` }}>
+    <ChartDataDetails summary="Show the data as a table" csv={{ name: csvName, columns: ['Period start', ...columns.slice(1)], rows, what: `${title} data` }}>
       <table className="nhsuk-table nhsuk-table--compact ccg-chart__table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: values and statistical process control</caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            {TABLE_COLUMNS.map((column, index) => (
+            {columns.map((column, index) => (
               <th
                 key={column}
                 scope="col"
-                className={`nhsuk-table__header${index > 0 && index < 6 ? ' nhsuk-table__header--numeric' : ''}${index === 6 ? ' ccg-chart__variation-header' : ''}`}
+                className={`nhsuk-table__header${index > 0 && index < variationColumn ? ' nhsuk-table__header--numeric' : ''}${index === variationColumn ? ' ccg-chart__variation-header' : ''}`}
               >
                 {column}
               </th>
@@ -338,6 +382,7 @@ function SpcDataTable({
               <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.lowerProcessLimit === null ? 'None' : formatValue(point.lowerProcessLimit, unit)}</td>
               <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.upperProcessLimit === null ? 'None' : formatValue(point.upperProcessLimit, unit)}</td>
               <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{targetOf(point, target) === null ? 'None' : formatValue(targetOf(point, target), unit)}</td>
+              {trajectoryAt && <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{trajectoryAt[index] === null ? '' : formatValue(trajectoryAt[index], unit)}</td>}
               <td className="nhsuk-table__cell">{variation(point, index)}</td>
             </tr>
           ))}
