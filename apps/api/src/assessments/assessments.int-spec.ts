@@ -243,6 +243,25 @@ describe('assessments through the API: the category policy, the decision, the ne
       expect(await refuse(world.assessor, START, { ccg: NHS_ENGLAND, financialYear: '2015/16', quarter: 4, assessedOn: '2016-01-31' })).toMatchObject({ reason: 'NOT_A_CCG' });
       expect(await refuse(world.assessor, START, { ccg: 'ZZZ', financialYear: '2015/16', quarter: 4, assessedOn: '2016-01-31' })).toMatchObject({ code: 'NOT_FOUND', reason: 'ORGANISATION_NOT_FOUND' });
     });
+
+    it('refuses a quarter in which the CCG did not exist, and one not yet begun (issue 20), with nothing recorded', async () => {
+      const closeDate = (date: string | null) => world.db.ownerDataSource.query(`UPDATE organisation SET close_date = $2 WHERE code = $1`, [KENT_MEDWAY, date]);
+      const audited = async () => (await world.db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'START_ASSESSMENT'`))[0].n as number;
+      const before = await audited();
+      await closeDate('2018-03-31');
+      try {
+        expect(await refuse(world.assessor, START, { ccg: KENT_MEDWAY, financialYear: '2018/19', quarter: 1, assessedOn: '2018-06-30' })).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          reason: 'CCG_NOT_OPEN_IN_PERIOD',
+          details: { closeDate: '2018-03-31', fields: ['financialYear', 'quarter'] },
+        });
+        expect(await refuse(world.assessor, START, { ccg: KENT_MEDWAY, financialYear: '2026/27', quarter: 3, assessedOn: '2026-10-01' })).toMatchObject({ reason: 'CCG_NOT_OPEN_IN_PERIOD' });
+      } finally {
+        await closeDate(null);
+      }
+      expect(await refuse(world.assessor, START, { ccg: KENT_MEDWAY, financialYear: '2999/00', quarter: 1, assessedOn: '2016-01-31' })).toMatchObject({ reason: 'QUARTER_NOT_STARTED' });
+      expect(await audited()).toBe(before);
+    });
   });
 
   describe("the assessor's workspace", () => {

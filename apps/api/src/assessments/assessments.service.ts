@@ -1,4 +1,5 @@
 import {
+  existedInQuarter,
   findAssuranceFrameworkInForce,
   nextAssessmentDue,
   Percentage,
@@ -137,6 +138,17 @@ export class AssessmentsService {
     }
     assertNotInFuture(input.assessedOn, today, 'assessedOn');
     const ccg = await requireCcg(this.organisations, input.ccg);
+    if (!existedInQuarter(ccg, quarter)) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'CCG_NOT_OPEN_IN_PERIOD',
+        `${ccg.code} did not exist in ${quarter.label}: it was open ${ccg.openDate ?? 'from a date not known'} to ${ccg.closeDate ?? 'now'}.`,
+        { ccg: ccg.code, openDate: ccg.openDate, closeDate: ccg.closeDate, ...fieldsOf('financialYear', 'quarter') },
+      );
+    }
+    if (quarter.start > today) {
+      throw new AppError('BAD_USER_INPUT', 'QUARTER_NOT_STARTED', `${quarter.label} has not begun: a quarter is assessed once it has started.`, { periodStart: quarter.start, ...fieldsOf('financialYear', 'quarter') });
+    }
     moveAssessment(viewer, { id: null, ccgCode: ccg.code, status: null }, 'START');
     return this.change(viewer, requestId, async (manager, actor) => {
       const id = await repository.insertAssessment(manager, {

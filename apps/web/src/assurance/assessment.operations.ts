@@ -37,6 +37,19 @@ export const AssuranceTriggersQuery = graphql(`
   }
 `);
 
+/** When a CCG existed, for the years an assessment may be started for (issue 20). */
+export const CcgLifeQuery = graphql(`
+  query CcgLife($code: String!) {
+    organisation(code: $code) {
+      code
+      name
+      type
+      openDate
+      closeDate
+    }
+  }
+`);
+
 export const StartAssessmentMutation = graphql(`
   mutation StartAssessment($input: StartAssessmentInput!) {
     startAssessment(input: $input) {

@@ -1,6 +1,17 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderApp, viewerMock } from '../testing/render-app';
+import { AssuranceTriggersQuery, CcgLifeQuery } from './assessment.operations';
 import { assessorViewer } from './assurance.fixtures';
+
+const lifeMock = (code: string, openDate: string | null, closeDate: string | null) => ({
+  request: { query: CcgLifeQuery, variables: { code } },
+  result: { data: { organisation: { __typename: 'Organisation', code, name: 'NHS LEEDS NORTH CCG', type: 'CCG', openDate, closeDate } } },
+});
+const evidenceMock = (ccg: string, scorecardAsOf: string | null) => ({
+  request: { query: AssuranceTriggersQuery, variables: { ccg } },
+  result: { data: { assuranceTriggers: { __typename: 'AssuranceTriggers', scorecardAsOf, providersConsidered: [], providersBasis: 'REGION', triggers: [] } } },
+});
 
 describe('starting an assessment', () => {
   afterEach(() => jest.useRealTimers());
@@ -14,6 +25,26 @@ describe('starting an assessment', () => {
     expect(screen.getByLabelText('Day of the assessment')).toHaveValue('2016-04-01');
     expect(screen.getByLabelText('Day of the assessment')).toHaveAttribute('max', '2016-04-01');
     expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['2016/17', '2015/16', '2014/15', '2013/14']);
+  });
+
+  it('offers only the framework years in which the CCG existed, defaulting to the latest year with evidence (issue 20)', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-06T12:00:00Z'), advanceTimers: true });
+    renderApp('/assurance/assessments/new?ccg=02V', [viewerMock(assessorViewer), lifeMock('02V', '2013-04-01', '2018-03-31'), evidenceMock('02V', '2019-03-01')]);
+    await waitFor(() => expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['2017/18', '2016/17', '2015/16', '2014/15', '2013/14']));
+    expect(screen.getByLabelText(/^Financial year/)).toHaveValue('2017/18');
+    expect(screen.getByText('The years in which NHS Leeds North CCG existed and an assurance framework was in force.')).toBeInTheDocument();
+  });
+
+  it('warns when the evidence is older than the quarter chosen', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-06T12:00:00Z'), advanceTimers: true });
+    renderApp('/assurance/assessments/new?ccg=02V', [viewerMock(assessorViewer), lifeMock('02V', '2013-04-01', null), evidenceMock('02V', '2019-03-01')]);
+    await waitFor(() => expect(screen.getByLabelText(/^Financial year/)).toHaveValue('2018/19'));
+    await userEvent.click(screen.getByRole('radio', { name: /^Quarter 4/ }));
+    expect(screen.queryByText('The evidence is older than this quarter')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText(/^Financial year/), '2026/27');
+    await userEvent.click(screen.getByRole('radio', { name: /^Quarter 3/ }));
+    expect(screen.getByText('The evidence is older than this quarter')).toBeInTheDocument();
+    expect(screen.getByText(/The latest performance data for NHS Leeds North CCG's providers is for March 2019, before 2026\/27 Q3 began/)).toBeInTheDocument();
   });
 
   it('names the quarters of the year by their months', async () => {

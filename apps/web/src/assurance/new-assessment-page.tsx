@@ -1,14 +1,25 @@
-import { compareIsoDates, financialYearOf, findAssuranceFrameworkInForce, isIsoDate, parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import {
+  assessableYearsOf,
+  compareIsoDates,
+  defaultAssessmentYear,
+  evidenceOlderThanQuarter,
+  financialYearOf,
+  findAssuranceFrameworkInForce,
+  isIsoDate,
+  organisationName,
+  parseFinancialYear,
+  todayInEngland,
+} from '@ccg-assure/domain';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { useViewer } from '../auth/viewer';
-import { Fieldset, FormGroup, TextInput } from '../ui/nhs';
+import { Fieldset, FormGroup, TextInput, WarningCallout } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { assessableYears, assessmentPath, isAssessor } from './assurance-access';
-import { monthName } from '../ui/format';
-import { StartAssessmentMutation } from './assessment.operations';
+import { monthLabel, monthName } from '../ui/format';
+import { AssuranceTriggersQuery, CcgLifeQuery, StartAssessmentMutation } from './assessment.operations';
 import { CcgAssuranceQuery } from './ccg-assurance.operations';
 
 interface Errors {
@@ -29,7 +40,11 @@ const startRefusals = (code: string): Readonly<Record<string, Errors>> => ({
   DATE_IN_FUTURE: { assessedOn: 'The day of the assessment cannot be in the future' },
   NO_FRAMEWORK_IN_FORCE: { financialYear: 'No assurance framework was in force then' },
   INVALID_FINANCIAL_YEAR: { financialYear: 'No assurance framework was in force then' },
+  CCG_NOT_OPEN_IN_PERIOD: { financialYear: `${code} did not exist in that quarter: choose a year it was open` },
+  QUARTER_NOT_STARTED: { quarter: 'That quarter has not begun: choose one that has' },
 });
+
+const CCG_CODE = /^[A-Za-z0-9]{3,5}$/;
 
 /** `/assurance/assessments/new?ccg=02V`: an assessor starts a draft assessment of a CCG for a quarter. */
 export function NewAssessmentPage() {
@@ -40,12 +55,22 @@ export function NewAssessmentPage() {
   const client = useApolloClient();
   const [today] = useState(() => todayInEngland(new Date()));
   const [ccg, setCcg] = useState((params.get('ccg') ?? '').toUpperCase());
-  const [financialYear, setFinancialYear] = useState(() => financialYearOf(today).label);
+  // The year chosen by the assessor; until then, the default for the CCG (the latest year with evidence).
+  const [chosenYear, setFinancialYear] = useState<string | null>(null);
   const [quarter, setQuarter] = useState<number | null>(null);
   const [assessedOn, setAssessedOn] = useState(today);
   const [errors, setErrors] = useState<Errors>({});
   const [existing, setExisting] = useState<string | null>(null);
   const [start, { loading }] = useMutation(StartAssessmentMutation);
+  const code = ccg.trim().toUpperCase();
+  const known = CCG_CODE.test(code);
+  const life = useQuery(CcgLifeQuery, { variables: { code }, skip: !known });
+  const ccgLife = known && life.data?.organisation.type === 'CCG' ? life.data.organisation : null;
+  const evidence = useQuery(AssuranceTriggersQuery, { variables: { ccg: code }, skip: !ccgLife });
+  const evidenceAsOf = ccgLife && evidence.data ? (evidence.data.assuranceTriggers.scorecardAsOf ?? null) : null;
+  const years = ccgLife ? assessableYearsOf(ccgLife, today) : assessableYears(today);
+  const fallbackYear = (ccgLife ? defaultAssessmentYear(years, evidence.data ? evidenceAsOf : null) : years[0]) ?? financialYearOf(today);
+  const financialYear = chosenYear && years.some((option) => option.label === chosenYear) ? chosenYear : fallbackYear.label;
   const summaryRef = useRef<HTMLDivElement>(null);
   // The summary takes focus each time an attempt is refused, so that it is read out first.
   useEffect(() => {
@@ -127,10 +152,20 @@ export function NewAssessmentPage() {
         )}
         <form onSubmit={(event) => void submit(event)} noValidate>
           <TextInput id="new-ccg" label="CCG" hint="Its ODS code, for example 02V" error={errors.ccg} width={5} value={ccg} autoComplete="off" spellCheck={false} onChange={(event) => setCcg(event.currentTarget.value)} />
-          <FormGroup id="new-year" label="Financial year" error={errors.financialYear}>
+          {ccgLife && years.length === 0 && (
+            <p className="nhsuk-body">
+              {organisationName(ccgLife.name)} did not exist in any year an assurance framework was in force, so it cannot be assessed.
+            </p>
+          )}
+          <FormGroup
+            id="new-year"
+            label="Financial year"
+            hint={ccgLife ? `The years in which ${organisationName(ccgLife.name)} existed and an assurance framework was in force.` : undefined}
+            error={errors.financialYear}
+          >
             {({ describedBy }) => (
               <select className="nhsuk-select" id="new-year" value={financialYear} aria-describedby={describedBy} onChange={(event) => setFinancialYear(event.currentTarget.value)}>
-                {assessableYears(today).map((option) => (
+                {years.map((option) => (
                   <option key={option.label} value={option.label}>
                     {option.label}
                   </option>
@@ -166,6 +201,16 @@ export function NewAssessmentPage() {
             </Fieldset>
           </div>
           {framework && <p className="nhsuk-body">Rated on the {framework.name}: {framework.domains.map((d) => d.name).join('; ')}.</p>}
+          {ccgLife && quarter && evidence.data && evidenceOlderThanQuarter(evidenceAsOf, year.quarter(quarter)) && (
+            <WarningCallout heading="The evidence is older than this quarter">
+              <p>
+                {evidenceAsOf
+                  ? `The latest performance data for ${organisationName(ccgLife.name)}'s providers is for ${monthLabel(evidenceAsOf)}, before ${year.quarter(quarter).label} began.`
+                  : `There is no performance data for ${organisationName(ccgLife.name)}'s providers.`}{' '}
+                An assessment of this quarter would rest on older evidence, and once published it is public and permanent.
+              </p>
+            </WarningCallout>
+          )}
           <TextInput
             id="new-assessed-on"
             label="Day of the assessment"

@@ -12,6 +12,8 @@ export {
   findAssuranceFrameworkInForce,
   getAssuranceFramework,
 } from './assurance-frameworks';
+export type { OrganisationLife } from './assessable-periods';
+export { assessableYearsOf, defaultAssessmentYear, evidenceOlderThanQuarter, existedInQuarter } from './assessable-periods';
 export type { AssuranceCategory, AssuranceCategoryDefinition } from './assurance-categories';
 export {
   ASSURANCE_CATEGORIES,
