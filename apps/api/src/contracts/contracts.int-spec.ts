@@ -163,7 +163,9 @@ describe('provider contracts, breaches, GC9 notices and remedial action plans (i
 
   it('proposes breaches after an import from the stored scores: real A&E rows of RR8 fail the 95% standard', async () => {
     await importAe('ae-2017-18.csv', between('2017-04-01', '2018-04-01'));
-    const { breachProposals } = await succeed<Contract>(world.leedsManager, CONTRACT, { id: contract.id });
+    const { breachProposals, monitoredIndicators } = await succeed<Contract & { monitoredIndicators: { period: string | null }[] }>(world.leedsManager, CONTRACT, { id: contract.id });
+    // Each monitored indicator's latest stored score within the contract's year, against its threshold.
+    expect(monitoredIndicators[0]).toMatchObject({ indicator: { code: 'AE_4HR_ALL' }, period: '2018-03-01', rag: 'RED', meetsThreshold: false });
     const all = breachProposals.filter((p) => p.indicator.code === 'AE_4HR_ALL');
     expect(all.length).toBe(12);
     for (const proposal of all) {

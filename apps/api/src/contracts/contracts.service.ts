@@ -7,6 +7,7 @@ import {
   availableContractNoticeActions,
   compareWithTrajectory,
   isIsoDate,
+  parseFinancialYear,
   responseMeetingDue,
   validateTrajectory,
   type ContractNoticeAction,
@@ -178,13 +179,13 @@ export class ContractsService {
     return (await this.records(this.dataSource.manager, contracts)).filter((record) => mayReadContract(viewer, partiesOf(record))).map(toContract);
   }
 
-  /** The monitored indicators of a contract with their latest stored scores. */
+  /** The monitored indicators of a contract with their latest stored scores within its financial year. */
   async monitoredIndicators(contract: Contract): Promise<MonitoredIndicator[]> {
     const evidence = await evidenceOf(
       this.dataSource.manager,
       contract.providerCode,
       contract.monitored.map((m) => ({ indicatorCode: m.indicatorCode, localThreshold: m.thresholdSource === ThresholdSource.LOCAL ? m.threshold : null })),
-      '9999-12-31',
+      parseFinancialYear(contract.financialYear).end,
     );
     const byCode = new Map(evidence.map((e) => [e.indicatorCode, e]));
     const polarities = await this.polarities(contract.monitored.map((m) => m.indicatorCode));
