@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ProviderScorecardQuery as ProviderScorecardResult } from '../gql/graphql';
 import { formatCount, formatValue, monthLabel } from '../ui/format';
 import { AssuranceIcon, VariationIcon } from '../ui/spc-icons';
@@ -11,8 +12,8 @@ export function latestSide(entry: ScorecardIndicator) {
   return specialCauseSide(entry.series[entry.series.length - 1]?.specialCauseType);
 }
 
-/** One indicator at a glance: latest value and period, standard, RAG, and the Making Data Count icons. */
-export function IndicatorTile({ entry }: { entry: ScorecardIndicator }) {
+/** One indicator at a glance: latest value and period, standard, RAG, and the Making Data Count icons; `action`, what the viewer may do about it. */
+export function IndicatorTile({ entry, action }: { entry: ScorecardIndicator; action?: ReactNode }) {
   const { indicator } = entry;
   const side = latestSide(entry);
   const headingId = `tile-${indicator.code}`;
@@ -55,6 +56,7 @@ export function IndicatorTile({ entry }: { entry: ScorecardIndicator }) {
             <span aria-hidden={entry.assuranceType ? 'true' : undefined}>{assuranceLabel(entry.assuranceType)}</span>
           </li>
         </ul>
+        {action}
       </div>
     </div>
   );

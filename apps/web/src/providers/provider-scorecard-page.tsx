@@ -10,6 +10,9 @@ import { ErrorSummary, InsetText, WarningCallout } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { SpcChart } from '../ui/spc-chart';
 import { assuranceLabel, POINT_TYPE_WORDS, SPECIAL_CAUSE_WORDS, variationLabel } from '../ui/spc-labels';
+import { useViewer } from '../auth/viewer';
+import { mayReadContracts } from '../contracts/contract-access';
+import { ProviderContractsQuery } from '../contracts/contracts.operations';
 import { IndicatorTile, latestSide, type ScorecardIndicator } from './indicator-tile';
 import { ProviderScorecardQuery } from './scorecard.operations';
 import { ragWords, standardWords } from './scorecard-labels';
@@ -114,8 +117,33 @@ function seriesRows(entry: ScorecardIndicator) {
   ]);
 }
 
+/**
+ * For a failing tile, the contract under which the viewer may propose a notice about it: the provider's newest
+ * contract that monitors the indicator and on which the viewer may act (providerContracts, viewerMayAct).
+ */
+function useProposeNoticeContracts(provider: string, indicators: readonly ScorecardIndicator[]) {
+  const { viewer } = useViewer();
+  const failing = indicators.some((entry) => entry.rag === 'RED');
+  const { data } = useQuery(ProviderContractsQuery, { variables: { provider }, skip: !failing || !mayReadContracts(viewer) });
+  const contracts = (data?.providerContracts ?? []).filter((contract) => contract.viewerMayAct);
+  return (entry: ScorecardIndicator) => {
+    if (entry.rag !== 'RED') return undefined;
+    const contract = contracts.find((candidate) => candidate.monitoredIndicators.some((monitored) => monitored.indicator.code === entry.indicator.code));
+    if (!contract) return undefined;
+    return (
+      <p className="nhsuk-body-s nhsuk-u-margin-top-3 nhsuk-u-margin-bottom-0">
+        <Link className="nhsuk-link" to={`/contracts/${contract.id}/propose?${new URLSearchParams({ indicator: entry.indicator.code }).toString()}`}>
+          Propose a contract notice<span className="nhsuk-u-visually-hidden"> about {entry.indicator.name}</span>
+        </Link>{' '}
+        <span className="nhsuk-u-secondary-text-colour">(contract {contract.financialYear})</span>
+      </p>
+    );
+  };
+}
+
 function Scorecard({ scorecard }: { scorecard: Scorecard }) {
   const { provider, indicators, asOf } = scorecard;
+  const proposeAction = useProposeNoticeContracts(provider.code, indicators);
   const sources = [...new Set(indicators.map((entry) => entry.indicator.source))];
   return (
     <>
@@ -138,7 +166,7 @@ function Scorecard({ scorecard }: { scorecard: Scorecard }) {
           <ul className="nhsuk-grid-row nhsuk-card-group">
             {indicators.map((entry) => (
               <li key={entry.indicator.code} className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-                <IndicatorTile entry={entry} />
+                <IndicatorTile entry={entry} action={proposeAction(entry)} />
               </li>
             ))}
           </ul>
