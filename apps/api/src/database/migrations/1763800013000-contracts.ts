@@ -73,7 +73,7 @@ export class Contracts1763800013000 implements MigrationInterface {
     // The figures GC9 (Contract Management) of the NHS Standard Contract General Conditions names, seeded for the
     // contract years the data covers and editable afterwards (updateContractManagementTerms, audited). Decision 0022.
     const GC9_SOURCE =
-      'NHS Standard Contract General Conditions (full length), GC9 Contract Management: Contract Management Meeting within 10 Operational Days of a Contract Performance Notice (GC9.6); Remedial Action Plan agreed within 5 Operational Days (GC9.11); up to 2% of the Actual Monthly Value withheld while a plan is not agreed or not implemented (GC9.12, GC9.17), retained if the failure is not remedied within 3 months (GC9.20). Figures as read for decision 0022: check against the published text of the year';
+      'NHS Standard Contract General Conditions (full length), GC9 Contract Management: Contract Management Meeting within 10 Operational Days of a Contract Performance Notice (GC9.6); Remedial Action Plan agreed within 5 Operational Days (GC9.11); up to 2% of the Actual Monthly Value withheld while a plan is not agreed or not implemented (GC9.12, GC9.17), retained if the failure is not remedied within 3 months (GC9.20). The 10 Operational Days for a Joint Investigation report is the product’s default, not a GC9 figure. Figures as read for decision 0022: check against the published text of the year';
     await queryRunner.query(
       `INSERT INTO contract_management_terms (financial_year, meeting_within_operational_days, investigation_report_operational_days, rap_agree_within_operational_days,
                                               withholding_percent, withholding_retained_after_months, source)
