@@ -6,7 +6,10 @@ import { installRequestLogging } from './request-logging';
 describe('request logging', () => {
   it('is quiet at the info level: a quick answer is logged at debug only, a server error at warn, each with its request id', async () => {
     const lines: { level: string; msg: string; status?: number; requestId?: string }[] = [];
-    const logger = createLogger('info', {}, (line) => lines.push(JSON.parse(line)));
+    const logger = createLogger('info', {}, (line) => {
+      lines.push(JSON.parse(line));
+      return true;
+    });
     const app = express();
     installRequestLogging(app, logger);
     app.get('/ok', (_req, res) => void res.send('ok'));
@@ -27,7 +30,10 @@ describe('request logging', () => {
   it('logs every request at the debug level', async () => {
     const lines: { level: string; msg: string }[] = [];
     const app = express();
-    installRequestLogging(app, createLogger('debug', {}, (line) => lines.push(JSON.parse(line))));
+    installRequestLogging(app, createLogger('debug', {}, (line) => {
+      lines.push(JSON.parse(line));
+      return true;
+    }));
     app.get('/ok', (_req, res) => void res.send('ok'));
     const server = app.listen(0);
     try {
