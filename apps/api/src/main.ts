@@ -9,6 +9,7 @@ import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoAssurance } from './seed/demo-assurance';
 import { seedDemoContracts } from './seed/demo-contracts';
 import { seedDemoFinancialPlans } from './seed/demo-financial-plans';
+import { seedDemoLocalSanctions } from './sanctions/demo-local-sanctions';
 import { createAppServer } from './server/app';
 import { createLogger } from './server/logger';
 
@@ -29,6 +30,8 @@ async function main() {
   if (embedded) await seedDemoFinancialPlans(dataSource, config.sharedDataDir, logger);
   if (embedded) await seedDemoAssurance(dataSource, logger);
   if (embedded) await seedDemoContracts(dataSource, logger);
+  // The illustrative contracts' local A&E sanction rate, after the contracts it belongs to.
+  if (embedded) await seedDemoLocalSanctions(dataSource, logger);
 
   const server = await createAppServer(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {
