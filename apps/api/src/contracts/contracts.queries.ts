@@ -15,12 +15,19 @@ export const contractedProviders = sqlStatement({
          ORDER BY 1`,
 });
 
-/** The organisations an import batch ($1) wrote values for: the providers whose contracts it touched. */
+/**
+ * The contracted providers an import batch ($1) wrote values for: the providers whose contracts it touched. Probes
+ * each contracted provider's values (the organisation index), so an import with no contracted provider costs little
+ * however large it is.
+ */
 export const organisationsOfBatch = sqlStatement({
   name: 'contracts-organisations-of-batch',
   params: ['int8'],
   columns: { organisationCode: 'varchar' },
-  text: `SELECT DISTINCT organisation_code AS "organisationCode" FROM indicator_value WHERE import_batch_id = $1 ORDER BY 1`,
+  text: `SELECT p.code AS "organisationCode"
+         FROM (SELECT DISTINCT provider_code AS code FROM contract) p
+         WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.organisation_code = p.code AND v.import_batch_id = $1)
+         ORDER BY 1`,
 });
 
 /**
