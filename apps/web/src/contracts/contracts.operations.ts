@@ -457,3 +457,17 @@ export const FineIncomeReportQuery = graphql(`
     }
   }
 `);
+
+export const SetLocalSanctionMutation = graphql(`
+  mutation SetLocalSanction($input: SetLocalSanctionInput!) {
+    setLocalSanction(input: $input) {
+      id
+      code
+      description
+      unitValue
+      countUnit
+      scope
+      measure
+    }
+  }
+`);

@@ -1,12 +1,12 @@
-import { FINE_INCOME_USES, yearMonthStart, type FineIncomeUse } from '@ccg-assure/domain';
+import { FINE_INCOME_USES, isSanctionCode, Money, yearMonthStart, type FineIncomeUse } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ConfirmButtons } from '../assurance/confirmation-parts';
-import type { ContractQuery as ContractResult, LedgerEntryFieldsFragment, SanctionLedgerAction, SanctionTotalsFieldsFragment } from '../gql/graphql';
+import type { ContractQuery as ContractResult, LedgerEntryFieldsFragment, SanctionCountUnit, SanctionLedgerAction, SanctionTotalsFieldsFragment } from '../gql/graphql';
 import { formatInstant, monthLabel } from '../ui/format';
 import { Button, ErrorSummary, FormGroup, problemFor, Radios, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { COUNT_UNIT_LABELS, incomeUseLabel, ledgerFile, ledgerStatusLabel, money, SANCTION_LEDGER_ACTION_LABELS } from './contract-labels';
-import { ApplySanctionLedgerActionMutation, CalculateContractSanctionsMutation, RecordFineIncomeUseMutation, RecordSanctionMutation } from './contracts.operations';
+import { ApplySanctionLedgerActionMutation, CalculateContractSanctionsMutation, RecordFineIncomeUseMutation, RecordSanctionMutation, SetLocalSanctionMutation } from './contracts.operations';
 
 type Ledger = NonNullable<NonNullable<ContractResult['contract']>['sanctionLedger']>;
 
@@ -65,6 +65,7 @@ export function SanctionsLedger({ ledger, contractTitle, onChanged }: { ledger: 
         </ul>
       )}
       {ledger.viewerMayAct && <RecordSanctionForm ledger={ledger} onChanged={onChanged} />}
+      {ledger.viewerMayAct && <LocalSanctionForm contractId={ledger.contractId} onChanged={onChanged} />}
       {ledger.sanctions.length > 0 && (
         <details className="nhsuk-details">
           <summary className="nhsuk-details__summary">
@@ -350,5 +351,104 @@ function RecordSanctionForm({ ledger, onChanged }: { ledger: Ledger; onChanged: 
         </Button>
       </form>
     </section>
+  );
+}
+
+const LOCAL_REFUSALS: Readonly<Record<string, FormProblem>> = {
+  INVALID_SANCTION_CODE: { field: 'local-code', message: 'Enter a code of capitals, digits and underscores, starting with a capital, like LOCAL_AE_4HR' },
+  TEXT_REQUIRED: { field: 'local-description', message: 'Say what the sanction is for' },
+  MEASURE_NEEDS_TOLERANCE: { field: 'local-unit-1', message: 'A sanction counted from the A&E data charges each breach beyond the standard’s tolerance' },
+  NEGATIVE_AMOUNT: { field: 'local-rate', message: 'The rate cannot be negative' },
+};
+
+/** A local sanction agreed in the contract: what it is for, its rate, and whether the A&E data counts it. */
+function LocalSanctionForm({ contractId, onChanged }: { contractId: string; onChanged: () => Promise<unknown> }) {
+  const [code, setCode] = useState('');
+  const [description, setDescription] = useState('');
+  const [unit, setUnit] = useState<SanctionCountUnit>('BREACH_BEYOND_TOLERANCE');
+  const [rate, setRate] = useState('');
+  const [fromData, setFromData] = useState(true);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [focus, setFocus] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+  const [save, { loading }] = useMutation(SetLocalSanctionMutation);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const found: FormProblem[] = [];
+    const trimmedCode = code.trim().toUpperCase();
+    if (!isSanctionCode(trimmedCode)) found.push(LOCAL_REFUSALS.INVALID_SANCTION_CODE);
+    if (!description.trim()) found.push(LOCAL_REFUSALS.TEXT_REQUIRED);
+    let amount: Money | null = null;
+    try {
+      amount = Money.parse(rate.trim().replace(/^£/, '').replace(/,/g, ''));
+    } catch {
+      amount = null;
+    }
+    if (!amount) found.push({ field: 'local-rate', message: 'Enter the rate in pounds and pence, like 120.00' });
+    else if (amount.isNegative()) found.push(LOCAL_REFUSALS.NEGATIVE_AMOUNT);
+    if (fromData && unit !== 'BREACH_BEYOND_TOLERANCE') found.push(LOCAL_REFUSALS.MEASURE_NEEDS_TOLERANCE);
+    setProblems(found);
+    if (found.length > 0 || !amount) {
+      setFocus((n) => n + 1);
+      return;
+    }
+    try {
+      await save({
+        variables: {
+          input: { contractId, code: trimmedCode, description: description.trim(), countUnit: unit, unitValue: amount.toString(), measure: fromData ? 'AE_FOUR_HOUR_WAIT' : null },
+        },
+      });
+      setDone(`Recorded the local sanction ${trimmedCode}.`);
+      setCode('');
+      setDescription('');
+      setRate('');
+      await onChanged();
+    } catch (error) {
+      setProblems([refusalProblem(error, LOCAL_REFUSALS, 'Only a commissioning manager of the lead commissioner records local sanctions.')]);
+      setFocus((n) => n + 1);
+    }
+  }
+
+  return (
+    <details className="nhsuk-details ccg-no-print">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">Record a local sanction agreed in the contract</span>
+      </summary>
+      <div className="nhsuk-details__text">
+        {done && (
+          <p className="nhsuk-body" role="status">
+            {done}
+          </p>
+        )}
+        <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <TextInput id="local-code" label="Code" hint="Capitals, digits and underscores, for example LOCAL_AE_4HR" width={20} value={code} error={problemFor(problems, 'local-code')} onChange={(e) => setCode(e.currentTarget.value)} />
+          <TextInput id="local-description" label="What the sanction is for" value={description} error={problemFor(problems, 'local-description')} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <Radios
+            name="local-unit"
+            legend="What is counted"
+            value={unit}
+            items={(Object.keys(COUNT_UNIT_LABELS) as SanctionCountUnit[]).map((value) => ({ value, label: `Charged ${COUNT_UNIT_LABELS[value]}` }))}
+            onChange={(value) => setUnit(value as SanctionCountUnit)}
+          />
+          <TextInput id="local-rate" label="Rate" prefix="£" width={10} inputMode="decimal" value={rate} error={problemFor(problems, 'local-rate')} onChange={(e) => setRate(e.currentTarget.value)} />
+          <div className="nhsuk-form-group">
+            <div className="nhsuk-checkboxes">
+              <div className="nhsuk-checkboxes__item">
+                <input className="nhsuk-checkboxes__input" id="local-from-data" type="checkbox" checked={fromData} onChange={(e) => setFromData(e.currentTarget.checked)} />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="local-from-data">
+                  Counted from the A&amp;E four-hour data
+                </label>
+              </div>
+            </div>
+          </div>
+          <Button type="submit" secondary disabled={loading}>
+            Record the local sanction
+          </Button>
+        </form>
+      </div>
+    </details>
   );
 }
