@@ -1,4 +1,4 @@
-import { assuranceCategoryDefinition, type AssuranceCategory } from '@ccg-assure/domain';
+import { assuranceCategoryDefinition, dateInWords, organisationName, type AssuranceCategory } from '@ccg-assure/domain';
 import PDFDocument from 'pdfkit';
 import type { SpecialMeasuresEpisodeView } from '../special-measures/special-measures-view';
 import type { CcgAssuranceReportView, EnglandAssuranceReportView } from './assurance-report-view';
@@ -38,7 +38,7 @@ function newDocument(title: string, generatedOn: string): Document {
 function heading(doc: Document, title: string, subtitle: string, generatedOn: string, illustrative: boolean): void {
   doc.font('Helvetica-Bold').fontSize(20).fillColor(NHS_BLUE).text(title);
   doc.moveDown(0.2).font('Helvetica').fontSize(13).fillColor(TEXT).text(subtitle);
-  doc.moveDown(0.3).fontSize(9).fillColor(GREY).text(`From published assessments only. Produced on ${generatedOn} by CCG Assure.`);
+  doc.moveDown(0.3).fontSize(9).fillColor(GREY).text(`From published assessments only. Produced on ${dateInWords(generatedOn)} by CCG Assure.`);
   if (illustrative) {
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor('#d5281b').text('ILLUSTRATIVE DEMONSTRATION DATA: not a real NHS England assessment.');
   }
@@ -67,7 +67,7 @@ function footers(doc: Document, text: string): void {
 function specialMeasures(doc: Document, episode: SpecialMeasuresEpisodeView): void {
   line(doc, 'State', stateName(episode.state));
   line(doc, 'Triggers', episode.triggers.map((trigger) => trigger.description).join(' '));
-  if (episode.enteredOn) line(doc, 'Entered', `${episode.enteredOn} (${episode.events.find((event) => event.to === 'AGREED') ? 'agreed with the CCG' : 'determined by NHS England'})`);
+  if (episode.enteredOn) line(doc, 'Entered', `${dateInWords(episode.enteredOn)} (${episode.events.find((event) => event.to === 'AGREED') ? 'agreed with the CCG' : 'determined by NHS England'})`);
   if (episode.clock) {
     const clock = episode.clock;
     line(
@@ -75,15 +75,15 @@ function specialMeasures(doc: Document, episode: SpecialMeasuresEpisodeView): vo
       `12-month clock at ${clock.asOf}`,
       clock.open
         ? clock.overdue
-          ? `due by ${clock.dueBy}; overdue by ${clock.daysOverdue} days`
-          : `due by ${clock.dueBy}; ${clock.monthsRemaining} whole months remaining`
-        : `closed; it was due by ${clock.dueBy}${clock.closedAfterDueBy ? ' (closed after that date)' : ''}`,
+          ? `due by ${dateInWords(clock.dueBy)}; overdue by ${clock.daysOverdue} days`
+          : `due by ${dateInWords(clock.dueBy)}; ${clock.monthsRemaining} whole months remaining`
+        : `closed; it was due by ${dateInWords(clock.dueBy)}${clock.closedAfterDueBy ? ' (closed after that date)' : ''}`,
     );
   }
   if (episode.improvementDirector) line(doc, 'Improvement director', episode.improvementDirector);
   const plan = episode.improvementPlan;
   if (plan.totalActions > 0) {
-    line(doc, 'Improvement plan', `${plan.signedOffOn ? `signed off by NHS England on ${plan.signedOffOn}; ` : ''}${plan.completedActions} of ${plan.totalActions} actions completed, ${plan.overdueActions} overdue`);
+    line(doc, 'Improvement plan', `${plan.signedOffOn ? `signed off by NHS England on ${dateInWords(plan.signedOffOn)}; ` : ''}${plan.completedActions} of ${plan.totalActions} actions completed, ${plan.overdueActions} overdue`);
   }
   for (const report of episode.progressReports) doc.text(`Progress report ${report.on}: ${report.summary}`, { indent: 12 });
   if (episode.escalationKind) line(doc, 'Escalation', stateName(episode.escalationKind));
@@ -99,14 +99,14 @@ export async function renderCcgAssuranceReport(report: CcgAssuranceReportView, c
 
   const latest = report.assessments[report.assessments.length - 1];
   section(doc, 'Summary');
-  line(doc, 'Category', `${categoryName(report.latestCategory)} (${latest.quarterLabel}, assessed on ${latest.assessedOn})`);
-  if (latest.nextAssessmentDue) line(doc, 'Next assessment due', latest.nextAssessmentDue);
+  line(doc, 'Category', `${categoryName(report.latestCategory)} (${latest.quarterLabel}, assessed on ${dateInWords(latest.assessedOn)})`);
+  if (latest.nextAssessmentDue) line(doc, 'Next assessment due', dateInWords(latest.nextAssessmentDue));
   line(doc, 'Published assessments this year', String(report.assessments.length));
   line(doc, 'Special measures', report.specialMeasures.length ? stateName(report.specialMeasures[0].state) : 'none published this year');
 
   for (const assessment of report.assessments) {
     section(doc, `${assessment.quarterLabel}: ${categoryName(assessment.decidedCategory)}`);
-    line(doc, 'Assessed on', assessment.assessedOn);
+    line(doc, 'Assessed on', dateInWords(assessment.assessedOn));
     line(doc, 'Framework', `${assessment.framework.id} (${assessment.framework.domains.length} ${assessment.framework.areaTerm === 'COMPONENT' ? 'components' : 'domains'})`);
     if (assessment.proposal) line(doc, 'Proposed by the policy', `${categoryName(assessment.proposal.category)}: ${assessment.proposal.reasons[assessment.proposal.reasons.length - 1].explanation}`);
     if (assessment.rationale) line(doc, "Assessor's rationale", assessment.rationale);
@@ -154,7 +154,7 @@ export async function renderEnglandAssuranceReport(report: EnglandAssuranceRepor
   section(doc, 'CCGs, by their latest category of the year');
   for (const entry of report.ccgs) {
     const special = entry.specialMeasuresState ? `; special measures: ${stateName(entry.specialMeasuresState)}` : '';
-    doc.font('Helvetica-Bold').text(`${names.get(entry.ccgCode) ?? entry.ccgCode} (${entry.ccgCode}): `, { continued: true }).font('Helvetica').text(`${categoryName(entry.category)} (${entry.quarterLabel})${special}`);
+    doc.font('Helvetica-Bold').text(`${organisationName(names.get(entry.ccgCode) ?? entry.ccgCode)} (${entry.ccgCode}): `, { continued: true }).font('Helvetica').text(`${categoryName(entry.category)} (${entry.quarterLabel})${special}`);
   }
 
   footers(doc, title);

@@ -1,4 +1,4 @@
-import { DomainError, parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
+import { DomainError, organisationName, parseFinancialYear, todayInEngland } from '@ccg-assure/domain';
 import express, { type Request, type Response } from 'express';
 import { AppError } from '../server/app-error';
 import type { Logger } from '../server/logger';
@@ -27,7 +27,7 @@ export function assuranceReportRouter(services: Pick<Services, 'assuranceReports
     send(req, res, logger, async () => {
       const report = await services.assuranceReports.ccgReport(String(req.params.ccg), String(req.params.year), todayInEngland(new Date()));
       const [ccg] = await services.organisations.byCodes([report.ccgCode]);
-      return { bytes: await renderCcgAssuranceReport(report, ccg?.name ?? report.ccgCode), fileName: `ccg-assurance-${report.ccgCode}-${urlSegmentOf(report.financialYear)}.pdf` };
+      return { bytes: await renderCcgAssuranceReport(report, ccg ? organisationName(ccg.name) : report.ccgCode), fileName: `ccg-assurance-${report.ccgCode}-${urlSegmentOf(report.financialYear)}.pdf` };
     }),
   );
 

@@ -150,7 +150,10 @@ describe('the annual assurance reports and their PDFs: published data only, publ
       expect(Number(response.headers.get('content-length'))).toBe(pdf.length);
       const text = textOf(pdf);
       expect(text).toContain('CCG assurance annual report 2015/16');
-      expect(text).toContain('NHS LEEDS NORTH CCG (02V)');
+      // NHS style (issue 20): the name as the NHS writes it, dates in words
+      expect(text).toContain('NHS Leeds North CCG (02V)');
+      expect(text).toMatch(/assessed on \d{1,2} [A-Z][a-z]+ 20\d\d\)/);
+      expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
       expect(text).toContain('2015/16 Q2: Outstanding');
       expect(text).toContain('Published narrative for PERFORMANCE');
       expect(text).toContain('72.5% positive');
@@ -166,7 +169,7 @@ describe('the annual assurance reports and their PDFs: published data only, publ
       const pdf = Buffer.from(await response.arrayBuffer());
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const text = textOf(pdf);
-      expect(text).toContain('NHS SHEFFIELD CCG (03N): Not assured (2015/16 Q2); special measures: Published');
+      expect(text).toContain('NHS Sheffield CCG (03N): Not assured (2015/16 Q2); special measures: Published');
       expect(text).not.toContain('MEDWAY');
     });
 

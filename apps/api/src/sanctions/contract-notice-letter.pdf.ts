@@ -1,4 +1,4 @@
-import { SANCTION_LEDGER_STATE_LABELS, FINE_INCOME_USE_LABELS, type SanctionLedgerState } from '@ccg-assure/domain';
+import { dateInWords, FINE_INCOME_USE_LABELS, monthInWords, SANCTION_LEDGER_STATE_LABELS, type SanctionLedgerState } from '@ccg-assure/domain';
 import PDFDocument from 'pdfkit';
 import type { ContractNoticeLetterView } from './sanction-views';
 
@@ -12,17 +12,12 @@ const NHS_BLUE = '#005eb8';
 const TEXT = '#212b32';
 const GREY = '#4c6272';
 const RED = '#d5281b';
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** '2016-04-01' -> '1 April 2016'. */
-export function longDate(iso: string | null): string {
-  if (!iso) return 'not set';
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
+/** '2016-04-01' -> '1 April 2016' (the domain's one wording of dates); 'not set' for none. */
+export const longDate = (iso: string | null): string => (iso ? dateInWords(iso) : 'not set');
 
 /** '2016-04-01' -> 'April 2016'. */
-export const monthName = (iso: string) => longDate(iso).replace(/^\d+ /, '');
+export const monthName = (iso: string) => monthInWords(iso);
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 /** An instant as England reads it: '6 December 2026 at 09:41'. */

@@ -5,7 +5,7 @@ import { describeError } from '../app/graphql-errors';
 import type { ProvidersByStatusQuery as ProvidersByStatusResult, ScorecardStatus } from '../gql/graphql';
 import { fetchAllPages } from '../ui/all-pages';
 import { DownloadCsvButton } from '../ui/download-csv-button';
-import { monthLabel } from '../ui/format';
+import { formatDate, monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
 import { Button, ErrorSummary, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
@@ -219,8 +219,8 @@ export function ProvidersPage() {
                             {row.name}
                           </Link>
                         </td>
-                        <td className="nhsuk-table__cell ccg-nowrap">{row.openDate ?? ''}</td>
-                        <td className="nhsuk-table__cell ccg-nowrap">{row.closeDate ?? ''}</td>
+                        <td className="nhsuk-table__cell ccg-nowrap">{formatDate(row.openDate)}</td>
+                        <td className="nhsuk-table__cell ccg-nowrap">{formatDate(row.closeDate)}</td>
                         {status && <td className="nhsuk-table__cell">{row.matching?.join('; ')}</td>}
                       </tr>
                     ))}

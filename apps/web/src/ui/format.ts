@@ -1,34 +1,28 @@
-import { isIsoDate, parseIsoDate, todayInEngland } from '@ccg-assure/domain';
+import { dateInWords, isIsoDate, MONTH_NAMES, monthInWords, parseIsoDate, todayInEngland } from '@ccg-assure/domain';
 
 /** How the app writes dates, periods and values for people. Display only: every number comes from the API. */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "2019-03-01" → "March 2019" (the month a monthly value is for); anything that is not a date as it is. */
 export function monthLabel(isoDate: string): string {
-  if (!isIsoDate(isoDate)) return isoDate;
-  const { year, month } = parseIsoDate(isoDate, 'date');
-  return `${MONTHS[month - 1]} ${year}`;
+  return isIsoDate(isoDate) ? monthInWords(isoDate) : isoDate;
 }
 
 /** "2019-03-01" → "Mar 2019", for axis labels. */
 export function shortMonthLabel(isoDate: string): string {
   if (!isIsoDate(isoDate)) return isoDate;
   const { year, month } = parseIsoDate(isoDate, 'date');
-  return `${MONTHS[month - 1].slice(0, 3)} ${year}`;
+  return `${MONTH_NAMES[month - 1].slice(0, 3)} ${year}`;
 }
 
 /** "2015-04-01" → "April". */
 export function monthName(isoDate: string): string {
-  return MONTHS[parseIsoDate(isoDate, 'date').month - 1];
+  return MONTH_NAMES[parseIsoDate(isoDate, 'date').month - 1];
 }
 
 /** "2016-02-29" → "29 February 2016" (dates are calendar dates: no time zone applies); anything else as it is. */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '';
-  if (!isIsoDate(isoDate)) return isoDate;
-  const { year, month, day } = parseIsoDate(isoDate, 'date');
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return isIsoDate(isoDate) ? dateInWords(isoDate) : isoDate;
 }
 
 /** The day in England of an instant the API recorded ("2015-07-20T23:30:00Z" → "21 July 2015", BST), as formatDate says it. */

@@ -23,3 +23,4 @@ export {
 export type { FinancialQuarter, FinancialYear } from './financial-year';
 export { compareFinancialYears, financialYearOf, financialYearsBetween, financialYearStartingIn, parseFinancialYear, tryParseFinancialYear } from './financial-year';
 export { todayInEngland } from './today-in-england';
+export { dateInWords, MONTH_NAMES, monthInWords } from './date-words';
