@@ -56,7 +56,8 @@ export function ContractPage() {
       </>
     );
   }
-  return <ContractView contract={contract} onChanged={() => refetch()} />;
+  // A reload that fails leaves the query's own error to say so.
+  return <ContractView contract={contract} onChanged={() => refetch().catch(() => undefined)} />;
 }
 
 function ContractView({ contract, onChanged }: { contract: Contract; onChanged: () => Promise<unknown> }) {

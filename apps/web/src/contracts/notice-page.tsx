@@ -46,7 +46,8 @@ export function NoticePage() {
       </>
     );
   }
-  return <NoticeView notice={notice} today={today} onChanged={() => refetch()} />;
+  // A reload that fails leaves the query's own error to say so.
+  return <NoticeView notice={notice} today={today} onChanged={() => refetch().catch(() => undefined)} />;
 }
 
 function NoticeView({ notice, today, onChanged }: { notice: Notice; today: string; onChanged: () => Promise<unknown> }) {
