@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { scorecardMock } from '../providers/scorecard.fixtures';
 import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
 import { ApplySanctionLedgerActionMutation, ContractQuery, DismissBreachProposalMutation, ProviderContractsQuery, RecordFineIncomeUseMutation } from './contracts.operations';
-import { contract, contractMock, errorMock, ledgerEntry, providerSeriesMock, totals } from './contracts.fixtures';
+import { contract, contractMock, errorMock, ledger, ledgerEntry, providerSeriesMock, totals } from './contracts.fixtures';
 
 jest.setTimeout(20_000);
 
@@ -52,24 +52,23 @@ describe('a contract', () => {
   });
 
   it('offers an associate’s reader no buttons', async () => {
-    const readOnly = contract({ viewerMayAct: false });
-    readOnly.sanctionLedger = { ...readOnly.sanctionLedger!, viewerMayAct: false, entries: [ledgerEntry()] };
+    const readOnly = contract({ viewerMayAct: false, sanctionLedger: ledger({ viewerMayAct: false, entries: [ledgerEntry()] }) });
     renderApp('/contracts/c1', [signedIn, contractMock(readOnly), providerSeriesMock]);
     await screen.findByText(/You read this contract/);
     expect(screen.queryByRole('button', { name: /Propose a notice|Dismiss|Apply|Waive|Record the sanction/ })).not.toBeInTheDocument();
   });
 
   it('renders each ledger entry’s moves from its availableActions, and asks the reason for waiving', async () => {
-    const withEntries = contract();
-    withEntries.sanctionLedger = {
-      ...withEntries.sanctionLedger!,
+    const withEntries = contract({
+      sanctionLedger: ledger({
       entries: [
         ledgerEntry(),
         ledgerEntry({ id: 'e2', period: '2018-02-01', status: 'APPLIED', amount: '1200.00', availableActions: ['RECORD_INCOME_USE'] }),
         ledgerEntry({ id: 'e3', period: '2018-01-01', status: 'WAIVED', reason: 'Data error', availableActions: [] }),
       ],
       totals: totals({ calculated: '124080.00', applied: '1200.00', unallocated: '1200.00', unallocatedEntries: 1 }),
-    };
+      }),
+    });
     renderApp('/contracts/c1', [
       signedIn,
       contractMock(withEntries),
@@ -100,8 +99,7 @@ describe('a contract', () => {
   });
 
   it('asks how an applied sum’s income is used and says what the API refused', async () => {
-    const withEntries = contract();
-    withEntries.sanctionLedger = { ...withEntries.sanctionLedger!, entries: [ledgerEntry({ status: 'APPLIED', availableActions: ['RECORD_INCOME_USE'] })] };
+    const withEntries = contract({ sanctionLedger: ledger({ entries: [ledgerEntry({ status: 'APPLIED', availableActions: ['RECORD_INCOME_USE'] })] }) });
     renderApp('/contracts/c1', [
       signedIn,
       contractMock(withEntries),

@@ -52,6 +52,20 @@ export function ledgerEntry(overrides: Partial<LedgerEntryFieldsFragment> = {}):
   } as LedgerEntryFieldsFragment;
 }
 
+type Ledger = NonNullable<Contract['sanctionLedger']>;
+
+/** The contract's ledger: one local sanction, no entries unless given. */
+export function ledger(overrides: Partial<Ledger> = {}): Ledger {
+  return {
+    contractId: 'c1',
+    viewerMayAct: true,
+    sanctions: [{ id: 's1', code: 'LOCAL_AE_4HR', description: 'A&E four-hour breaches beyond the tolerance', unitValue: '120.00', countUnit: 'BREACH_BEYOND_TOLERANCE', scope: 'LOCAL' }],
+    entries: [],
+    totals: totals(),
+    ...overrides,
+  };
+}
+
 export function contract(overrides: Partial<Contract> = {}): Contract {
   return {
     __typename: 'Contract',
@@ -99,13 +113,7 @@ export function contract(overrides: Partial<Contract> = {}): Contract {
       },
     ],
     notices: [],
-    sanctionLedger: {
-      contractId: 'c1',
-      viewerMayAct: true,
-      sanctions: [{ id: 's1', code: 'LOCAL_AE_4HR', description: 'A&E four-hour breaches beyond the tolerance', unitValue: '120.00', countUnit: 'BREACH_BEYOND_TOLERANCE', scope: 'LOCAL' }],
-      entries: [],
-      totals: totals(),
-    },
+    sanctionLedger: ledger(),
     ...overrides,
   } as Contract;
 }
