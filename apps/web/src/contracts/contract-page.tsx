@@ -137,6 +137,13 @@ function ContractView({ contract, onChanged }: { contract: Contract; onChanged: 
         )}
       </section>
       <Notices contract={contract} />
+      {contract.viewerMayAct && contract.monitoredIndicators.length > 0 && (
+        <p className="nhsuk-body ccg-no-print">
+          <Link className="nhsuk-link" to={`/contracts/${contract.id}/propose`}>
+            Propose a notice by hand
+          </Link>
+        </p>
+      )}
       {contract.sanctionLedger ? (
         <SanctionsLedger ledger={contract.sanctionLedger} contractTitle={contract.title} onChanged={onChanged} />
       ) : (

@@ -471,3 +471,11 @@ export const SetLocalSanctionMutation = graphql(`
     }
   }
 `);
+
+export const RecordContractWithholdingMutation = graphql(`
+  mutation RecordContractWithholding($input: RecordContractWithholdingInput!) {
+    recordContractWithholding(input: $input) {
+      ...LedgerEntryFields
+    }
+  }
+`);

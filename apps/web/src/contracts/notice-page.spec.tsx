@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
-import { AgreeRemedialActionPlanMutation, ApplyContractNoticeActionMutation } from './contracts.operations';
-import { aeAll, notice, noticeMock, providerSeriesMock } from './contracts.fixtures';
+import { AgreeRemedialActionPlanMutation, ApplyContractNoticeActionMutation, RecordContractWithholdingMutation } from './contracts.operations';
+import { aeAll, ledgerEntry, notice, noticeMock, providerSeriesMock } from './contracts.fixtures';
 import { offeredNoticeActions } from './notice-actions';
 import { trajectoryMonths } from './remedial-plan-form';
 
@@ -167,5 +167,30 @@ describe('a contract performance notice', () => {
     expect(within(table).getByRole('row', { name: 'May 2019 81.0% 81.0% Missed' })).toBeInTheDocument();
     expect(within(table).getByRole('row', { name: 'June 2019 82.0% No data yet' })).toBeInTheDocument();
     expect(await screen.findByRole('group', { name: /actual against trajectory: statistical process control chart$/ })).toBeInTheDocument();
+  });
+
+  it('records a month’s withholding once payment may be withheld, and says what the API refused', async () => {
+    renderApp('/contracts/notices/n1', [
+      signedIn,
+      noticeMock(notice('WITHHOLDING_APPLIED', ['REPORT_EXCEPTION', 'ESCALATE', 'RESUME_MONITORING'])),
+      {
+        request: { query: RecordContractWithholdingMutation, variables: { input: { contractId: 'c1', noticeId: 'n1', month: '2018-03-01', note: null } } },
+        result: { data: { recordContractWithholding: ledgerEntry({ kind: 'WITHHOLDING', basis: 'GC9', status: 'WITHHELD', amount: '866666.66', availableActions: ['RETURN', 'RETAIN'] }) } },
+      },
+      {
+        request: { query: RecordContractWithholdingMutation, variables: { input: { contractId: 'c1', noticeId: 'n1', month: '2018-03-01', note: null } } },
+        result: { errors: [new GraphQLError('again', { extensions: { code: 'CONFLICT', reason: 'ALREADY_IN_LEDGER' } })] },
+      },
+    ]);
+    const section = await screen.findByRole('region', { name: 'Withhold payment' });
+    expect(within(section).getByText(/Up to 2% of the monthly contract value/)).toBeInTheDocument();
+    await userEvent.click(within(section).getByRole('button', { name: 'Record the month’s withholding' }));
+    expect(within(section).getByRole('link', { name: 'Enter the month as a year and month, like 2018-03' })).toHaveAttribute('href', '#withholding-month');
+    await userEvent.type(within(section).getByLabelText(/Month withheld/), '2018-03');
+    await userEvent.click(within(section).getByRole('button', { name: 'Record the month’s withholding' }));
+    expect(await within(section).findByText('Withheld £866,666.66 for March 2018.')).toBeInTheDocument();
+    await userEvent.type(within(section).getByLabelText(/Month withheld/), '2018-03');
+    await userEvent.click(within(section).getByRole('button', { name: 'Record the month’s withholding' }));
+    expect(await within(section).findByRole('link', { name: 'That month’s withholding is already in the ledger' })).toBeInTheDocument();
   });
 });

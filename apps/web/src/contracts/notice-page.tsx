@@ -16,6 +16,7 @@ import { money, noticeActionLabel, noticeLetterPdf, noticeStatusLabel, noticeSta
 import { ContractNoticeQuery, ProviderSeriesQuery, UpdateRemedialActionMutation } from './contracts.operations';
 import { NoticeActions, offeredNoticeActions } from './notice-actions';
 import { RemedialPlanForm } from './remedial-plan-form';
+import { WithholdingForm } from './withholding-form';
 
 type Notice = ContractNoticeFieldsFragment;
 
@@ -90,6 +91,9 @@ function NoticeView({ notice, today, onChanged }: { notice: Notice; today: strin
       )}
       <NoticeLetter notice={notice} provider={provider} lead={lead} />
       <NoticeActions notice={notice} today={today} onChanged={onChanged} />
+      {notice.status === 'WITHHOLDING_APPLIED' && contract.viewerMayAct && (
+        <WithholdingForm contractId={contract.id} noticeId={notice.id} withholdingPercent={contract.managementTerms?.withholdingPercent ?? null} onChanged={onChanged} />
+      )}
       <section aria-labelledby="plan-heading" className="nhsuk-u-margin-bottom-6">
         <h2 id="plan-heading" className="nhsuk-heading-m">
           Remedial action plan
