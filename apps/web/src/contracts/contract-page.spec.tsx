@@ -51,6 +51,16 @@ describe('a contract', () => {
     expect(await screen.findByText('No breach is waiting for a decision.')).toBeInTheDocument();
   });
 
+  it('shows the latest open breach of each indicator first, the earlier months folded under it', async () => {
+    const latest = contract().breachProposals[0];
+    const earlier = { ...latest, id: 'b0', period: '2018-02-01', periodLabel: 'February 2018' };
+    renderApp('/contracts/c1', [signedIn, contractMock(contract({ breachProposals: [earlier, latest] })), providerSeriesMock]);
+    const region = await screen.findByRole('region', { name: 'Breaches to decide' });
+    const cards = within(region).getAllByRole('group');
+    expect(cards.map((card) => card.getAttribute('aria-labelledby')).filter((id) => id?.startsWith('breach-'))).toEqual(['breach-b1', 'breach-b0']);
+    expect(within(region).getByText('One earlier month of A&E: four-hour wait, all department types to decide')).toBeInTheDocument();
+  });
+
   it('offers an associate’s reader no buttons', async () => {
     const readOnly = contract({ viewerMayAct: false, sanctionLedger: ledger({ viewerMayAct: false, entries: [ledgerEntry()] }) });
     renderApp('/contracts/c1', [signedIn, contractMock(readOnly), providerSeriesMock]);

@@ -112,9 +112,27 @@ function ContractView({ contract, onChanged }: { contract: Contract; onChanged: 
           <p className="nhsuk-body">No breach is waiting for a decision.</p>
         ) : (
           <ul className="nhsuk-list">
-            {open.map((proposal) => (
-              <li key={proposal.id}>
-                <BreachProposalCard contract={contract} proposal={proposal} onChanged={onChanged} />
+            {byIndicator(open).map(([latest, ...earlier]) => (
+              <li key={latest.id}>
+                <BreachProposalCard contract={contract} proposal={latest} onChanged={onChanged} />
+                {earlier.length > 0 && (
+                  <details className="nhsuk-details">
+                    <summary className="nhsuk-details__summary">
+                      <span className="nhsuk-details__summary-text">
+                        {earlier.length === 1 ? 'One earlier month' : `${earlier.length} earlier months`} of {latest.indicator.name} to decide
+                      </span>
+                    </summary>
+                    <div className="nhsuk-details__text">
+                      <ul className="nhsuk-list">
+                        {earlier.map((proposal) => (
+                          <li key={proposal.id}>
+                            <BreachProposalCard contract={contract} proposal={proposal} onChanged={onChanged} />
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </details>
+                )}
               </li>
             ))}
           </ul>
@@ -151,6 +169,13 @@ function ContractView({ contract, onChanged }: { contract: Contract; onChanged: 
       )}
     </article>
   );
+}
+
+/** Open breaches grouped by indicator, the latest month first in each group (the one a notice is usually drafted from). */
+function byIndicator(proposals: readonly Proposal[]): Proposal[][] {
+  const groups = new Map<string, Proposal[]>();
+  for (const proposal of proposals) groups.set(proposal.indicator.code, [...(groups.get(proposal.indicator.code) ?? []), proposal]);
+  return [...groups.values()].map((group) => [...group].sort((a, b) => b.period.localeCompare(a.period)));
 }
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
