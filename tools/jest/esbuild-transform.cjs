@@ -38,8 +38,16 @@ function configOf(transformerConfig) {
 
 module.exports = {
   canInstrument: false,
-  getCacheKey(source, filename, { transformerConfig }) {
-    return createHash('sha256').update(configOf(transformerConfig).key).update(filename).update(source).digest('hex');
+  // Jest instruments the output for coverage after this transform and caches the instrumented code under this key,
+  // so the key must say whether it instruments: otherwise a coverage run reuses uninstrumented code (and reports
+  // files as uncovered), or a plain run reuses instrumented code.
+  getCacheKey(source, filename, { transformerConfig, instrument }) {
+    return createHash('sha256')
+      .update(configOf(transformerConfig).key)
+      .update(instrument ? 'instrumented' : 'plain')
+      .update(filename)
+      .update(source)
+      .digest('hex');
   },
   process(source, filename, { transformerConfig }) {
     // esbuild does not hoist jest.mock() above imports as babel-jest and ts-jest do: refuse rather than mislead.
