@@ -370,4 +370,17 @@ describe('provider contracts, breaches, GC9 notices and remedial action plans (i
     n = await move(world.leedsManager, n, 'ISSUE');
     expect(n.responseMeetingBy).toBe(addOperationalDays(today, 15));
   });
+
+  it('freezes a notice’s evidence within the contract’s own year, even when later months have data', async () => {
+    const [{ later }] = await world.db.dataSource.query(
+      `SELECT count(*)::int AS later FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.organisation_code = 'RR8' AND p.start_date >= '2018-04-01'`,
+    );
+    expect(later).toBeGreaterThan(0);
+    let n = await mutate<Notice>(world.leedsManager, PROPOSE, { contractId: contract.id, indicatorCodes: ['AE_4HR_ALL'] });
+    expect(n.evidence.indicators[0].period).toBe('2018-03-01');
+    n = await move(world.leedsManager, n, 'ISSUE');
+    expect(n.evidence.frozen).toBe(true);
+    expect(n.evidence.indicators[0].period).toBe('2018-03-01');
+    expect(n.evidence.indicators[0].points.every((point) => point.period < '2018-04-01')).toBe(true);
+  });
 });

@@ -450,7 +450,8 @@ export class ContractsService {
         }
         if (by < today) throw new AppError('BAD_USER_INPUT', 'DATE_BEFORE_ISSUE', 'The meeting cannot be due before the notice is issued.', fieldsOf('responseMeetingBy'));
         const settings = record.indicators.filter((i) => notice.indicatorCodes.includes(i.indicatorCode)).map((i) => ({ indicatorCode: i.indicatorCode, localThreshold: i.threshold === null ? null : Number(i.threshold) }));
-        const evidence: EvidenceJson = { frozenAt: new Date().toISOString(), indicators: await evidenceOf(manager, record.contract.providerCode, settings, today) };
+        // The contract's performance in its own year: data after the year's end belongs to the next year's contract.
+        const evidence: EvidenceJson = { frozenAt: new Date().toISOString(), indicators: await evidenceOf(manager, record.contract.providerCode, settings, evidenceAsOf(record.contract.financialYear, today)) };
         Object.assign(changes, { issuedOn: today, responseMeetingBy: by, evidence });
         Object.assign(details, { issuedOn: today, responseMeetingBy: by, evidenceIndicators: evidence.indicators.map((i) => ({ indicatorCode: i.indicatorCode, period: i.period, value: i.value })) });
       }
@@ -768,7 +769,7 @@ export class ContractsService {
     } else {
       const record = await this.record(manager, notice.contractId);
       const settings = record.indicators.filter((i) => notice.indicatorCodes.includes(i.indicatorCode)).map((i) => ({ indicatorCode: i.indicatorCode, localThreshold: i.threshold === null ? null : Number(i.threshold) }));
-      evidence = { frozen: false, frozenAt: null, indicators: await evidenceOf(manager, record.contract.providerCode, settings, '9999-12-31') };
+      evidence = { frozen: false, frozenAt: null, indicators: await evidenceOf(manager, record.contract.providerCode, settings, parseFinancialYear(record.contract.financialYear).end) };
     }
     const plan = await manager.getRepository(RemedialActionPlanEntity).findOneBy({ noticeId: notice.id });
     const latestMiss = plan ? await manager.getRepository(TrajectoryMissEntity).findOne({ where: { planId: plan.id }, order: { month: 'DESC', recordedAt: 'DESC' } }) : null;
@@ -856,4 +857,10 @@ function toTerms(row: ContractManagementTermsEntity): ContractManagementTerms {
     withholdingRetainedAfterMonths: row.withholdingRetainedAfterMonths,
     source: row.source,
   };
+}
+
+/** The day a notice's evidence is read as at: the end of the contract's financial year, or today if that is earlier. */
+function evidenceAsOf(financialYear: string, today: string): string {
+  const end = parseFinancialYear(financialYear).end;
+  return end < today ? end : today;
 }
