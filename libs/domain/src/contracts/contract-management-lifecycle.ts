@@ -104,7 +104,7 @@ export interface ContractNoticeTransition extends TransitionRow<ContractNoticeSt
 
 /** The contract management condition of the NHS Standard Contract, as the rows cite it. */
 export const GC9_DOCUMENT =
-  'NHS Standard Contract 2015/16 General Conditions (full length), GC9 Contract Management (NHS England); clause numbers as read for decision 0022, to be checked against the published text';
+  'NHS Standard Contract 2015/16 General Conditions (full length), GC9 Contract Management (NHS England); clause numbers written from knowledge of the condition, not read from its text (decision 0022): to be checked against the published text';
 const gc9 = (text: string): CitedSource => ({ basis: 'REF', document: GC9_DOCUMENT, text });
 const ISSUE_15 = 'CCG Assure issue 15, provider contracts: the product’s own rule where no paper speaks';
 const product = (text: string): CitedSource => ({ basis: 'PRODUCT', document: ISSUE_15, text });
