@@ -19,11 +19,13 @@ import { FinancePage } from '../finance/finance-page';
 import { PlanEditorPage } from '../finance/plan-editor-page';
 import { PlansPage } from '../finance/plans-page';
 import { RequireContractRole } from '../contracts/contract-access';
+import { ChangeContractPage, NewContractPage } from '../contracts/contract-edit-pages';
 import { ContractPage } from '../contracts/contract-page';
 import { ContractsPage } from '../contracts/contracts-page';
 import { FineIncomePage } from '../contracts/fine-income-page';
 import { NoticePage } from '../contracts/notice-page';
 import { ProposeNoticePage } from '../contracts/propose-notice-page';
+import { SanctionSchedulePage } from '../contracts/sanction-schedule-page';
 import { HomeRoute } from '../home/home-page';
 import { ImportBatchPage } from '../imports/import-batch-page';
 import { ImportHistoryPage } from '../imports/import-history-page';
@@ -59,9 +61,13 @@ export function App() {
         {/* Provider contracts: commissioning managers, finance officers, analysts and assessors (issue 15); the API checks each contract. */}
         <Route path="/contracts" element={contractReaders(<ContractsPage />)} />
         <Route path="/contracts/fine-income" element={contractReaders(<FineIncomePage />)} />
+        <Route path="/contracts/new" element={contractReaders(<NewContractPage />)} />
+        {/* The national sanction rates: any signed-in user reads them, administrators change them (the API decides). */}
+        <Route path="/contracts/sanction-schedule" element={signedIn(<SanctionSchedulePage />)} />
         <Route path="/contracts/notices/:id" element={contractReaders(<NoticePage />)} />
         <Route path="/contracts/:id" element={contractReaders(<ContractPage />)} />
         <Route path="/contracts/:id/propose" element={contractReaders(<ProposeNoticePage />)} />
+        <Route path="/contracts/:id/change" element={contractReaders(<ChangeContractPage />)} />
         <Route path="/assurance" element={signedIn(<AssurancePage />)} />
         <Route path="/assurance/assessments/new" element={signedIn(<NewAssessmentPage />)} />
         <Route path="/assurance/assessments/:id" element={signedIn(<AssessmentPage />)} />

@@ -12,6 +12,12 @@ export function viewerCcgs(viewer: Viewer | null): { code: string; name: string 
   return [...new Map(ccgs.map((ccg) => [ccg.code, ccg])).values()];
 }
 
+/** The CCGs the viewer is a commissioning manager of: the leads they may record contracts for (the API decides). */
+export function viewerLeadCcgs(viewer: Viewer | null): { code: string; name: string }[] {
+  const ccgs = (viewer?.roles ?? []).filter((assignment) => assignment.role === 'COMMISSIONING_MANAGER').map((assignment) => assignment.organisation);
+  return [...new Map(ccgs.map((ccg) => [ccg.code, ccg])).values()];
+}
+
 /** Analysts and assessors read any CCG's contracts. */
 export const readsAnyCcg = (viewer: Viewer | null) => Boolean(viewer?.roles.some((assignment) => assignment.role === 'ANALYST' || assignment.role === 'ASSESSOR'));
 

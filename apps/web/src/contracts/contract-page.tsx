@@ -99,7 +99,13 @@ function ContractView({ contract, onChanged }: { contract: Contract; onChanged: 
           </Row>
         )}
       </dl>
-      {!contract.viewerMayAct && (
+      {contract.viewerMayAct ? (
+        <p className="nhsuk-body ccg-no-print">
+          <Link className="nhsuk-link" to={`/contracts/${encodeURIComponent(contract.id)}/change`}>
+            Change the contract
+          </Link>
+        </p>
+      ) : (
         <p className="nhsuk-inset-text">You read this contract: the lead commissioner’s commissioning managers act on it.</p>
       )}
       <MonitoredIndicators contract={contract} />

@@ -10,7 +10,7 @@ import { Loading } from '../ui/loading';
 import { Button, ErrorSummary, InsetText, TextInput } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
-import { readsAnyCcg, viewerCcgs } from './contract-access';
+import { readsAnyCcg, viewerCcgs, viewerLeadCcgs } from './contract-access';
 import { money } from './contract-labels';
 import { CcgContractsQuery } from './contracts.operations';
 
@@ -36,6 +36,18 @@ export function ContractsPage() {
       <p className="nhsuk-lede-text">
         A CCG’s contracts with its providers: the indicators each monitors, breaches proposed from the data, contract performance notices, remedial action plans and
         sanctions.
+      </p>
+      {viewerLeadCcgs(viewer).length > 0 && (
+        <p className="nhsuk-body ccg-no-print">
+          <Link className="nhsuk-link" to="/contracts/new">
+            Add a contract
+          </Link>
+        </p>
+      )}
+      <p className="nhsuk-body ccg-no-print">
+        <Link className="nhsuk-link" to="/contracts/sanction-schedule">
+          National sanction rates
+        </Link>
       </p>
       {own.length > 1 && (
         <FilterSelect id="ccg" label="CCG" value={ccg} options={own.map((org) => ({ value: org.code, label: `${organisationName(org.name)} (${org.code})` }))} onChange={(value) => choose({ ccg: value, year: '' })} />

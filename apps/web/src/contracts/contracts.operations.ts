@@ -479,3 +479,108 @@ export const RecordContractWithholdingMutation = graphql(`
     }
   }
 `);
+
+/** The indicators a contract may monitor (public reference data). */
+export const ContractIndicatorChoicesQuery = graphql(`
+  query ContractIndicatorChoices {
+    indicators {
+      code
+      name
+      unit
+    }
+  }
+`);
+
+/** @public Spread by name in the operations; codegen reads it. What the contract form and its pages read back. */
+export const ContractFormFieldsFragment = graphql(`
+  fragment ContractFormFields on Contract {
+    id
+    title
+    reference
+    financialYear
+    contractValue
+    version
+    viewerMayAct
+    provider {
+      code
+      name
+    }
+    leadCommissioner {
+      code
+      name
+    }
+    associates {
+      code
+      name
+    }
+    monitoredIndicators {
+      indicator {
+        code
+        name
+      }
+      threshold
+      thresholdSource
+    }
+  }
+`);
+
+export const CreateContractMutation = graphql(`
+  mutation CreateContract($input: CreateContractInput!) {
+    createContract(input: $input) {
+      ...ContractFormFields
+    }
+  }
+`);
+
+export const UpdateContractMutation = graphql(`
+  mutation UpdateContract($input: UpdateContractInput!) {
+    updateContract(input: $input) {
+      ...ContractFormFields
+    }
+  }
+`);
+
+/** A contract as the change form reads it (prefilled, with the version to send back). */
+export const ContractForChangeQuery = graphql(`
+  query ContractForChange($id: ID!) {
+    contract(id: $id) {
+      ...ContractFormFields
+    }
+  }
+`);
+
+/** @public Spread by name in the operations; codegen reads it. */
+export const SanctionScheduleEntryFieldsFragment = graphql(`
+  fragment SanctionScheduleEntryFields on SanctionScheduleEntry {
+    id
+    code
+    financialYear
+    description
+    unitValue
+    countUnit
+    scope
+    version
+    updatedAt
+    sources {
+      basis
+      document
+    }
+  }
+`);
+
+/** The national sanctions of a contract year. */
+export const SanctionScheduleQuery = graphql(`
+  query SanctionSchedule($financialYear: String!) {
+    sanctionSchedule(financialYear: $financialYear) {
+      ...SanctionScheduleEntryFields
+    }
+  }
+`);
+
+export const UpdateSanctionRateMutation = graphql(`
+  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {
+    updateSanctionRate(input: $input) {
+      ...SanctionScheduleEntryFields
+    }
+  }
+`);

@@ -78,6 +78,14 @@ type Documents = {
     "\n  query FineIncomeReport($ccg: String!, $financialYear: String!) {\n    fineIncomeReport(ccg: $ccg, financialYear: $financialYear) {\n      ccg\n      financialYear\n      totals {\n        ...SanctionTotalsFields\n      }\n      contracts {\n        contractId\n        title\n        providerCode\n        role\n        illustrative\n        totals {\n          ...SanctionTotalsFields\n        }\n      }\n    }\n  }\n": typeof types.FineIncomeReportDocument,
     "\n  mutation SetLocalSanction($input: SetLocalSanctionInput!) {\n    setLocalSanction(input: $input) {\n      id\n      code\n      description\n      unitValue\n      countUnit\n      scope\n      measure\n    }\n  }\n": typeof types.SetLocalSanctionDocument,
     "\n  mutation RecordContractWithholding($input: RecordContractWithholdingInput!) {\n    recordContractWithholding(input: $input) {\n      ...LedgerEntryFields\n    }\n  }\n": typeof types.RecordContractWithholdingDocument,
+    "\n  query ContractIndicatorChoices {\n    indicators {\n      code\n      name\n      unit\n    }\n  }\n": typeof types.ContractIndicatorChoicesDocument,
+    "\n  fragment ContractFormFields on Contract {\n    id\n    title\n    reference\n    financialYear\n    contractValue\n    version\n    viewerMayAct\n    provider {\n      code\n      name\n    }\n    leadCommissioner {\n      code\n      name\n    }\n    associates {\n      code\n      name\n    }\n    monitoredIndicators {\n      indicator {\n        code\n        name\n      }\n      threshold\n      thresholdSource\n    }\n  }\n": typeof types.ContractFormFieldsFragmentDoc,
+    "\n  mutation CreateContract($input: CreateContractInput!) {\n    createContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n": typeof types.CreateContractDocument,
+    "\n  mutation UpdateContract($input: UpdateContractInput!) {\n    updateContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n": typeof types.UpdateContractDocument,
+    "\n  query ContractForChange($id: ID!) {\n    contract(id: $id) {\n      ...ContractFormFields\n    }\n  }\n": typeof types.ContractForChangeDocument,
+    "\n  fragment SanctionScheduleEntryFields on SanctionScheduleEntry {\n    id\n    code\n    financialYear\n    description\n    unitValue\n    countUnit\n    scope\n    version\n    updatedAt\n    sources {\n      basis\n      document\n    }\n  }\n": typeof types.SanctionScheduleEntryFieldsFragmentDoc,
+    "\n  query SanctionSchedule($financialYear: String!) {\n    sanctionSchedule(financialYear: $financialYear) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": typeof types.SanctionScheduleDocument,
+    "\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": typeof types.UpdateSanctionRateDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": typeof types.EvaluatePlanComplianceDocument,
     "\n  fragment PlanActorFields on PlanActor {\n    username\n    displayName\n  }\n": typeof types.PlanActorFieldsFragmentDoc,
     "\n  fragment FinancialPlanVersionFields on FinancialPlanVersion {\n    number\n    status\n    allocation\n    lines {\n      category\n      amount\n    }\n    priorYearRunningCosts\n    betterCareFundMinimum\n    compliance {\n      ...PlanComplianceFields\n    }\n    createdBy {\n      ...PlanActorFields\n    }\n    createdAt\n    updatedBy {\n      ...PlanActorFields\n    }\n    updatedAt\n    submittedBy {\n      ...PlanActorFields\n    }\n    submittedAt\n    decidedBy {\n      ...PlanActorFields\n    }\n    decidedAt\n    returnReason\n  }\n": typeof types.FinancialPlanVersionFieldsFragmentDoc,
@@ -175,6 +183,14 @@ const documents: Documents = {
     "\n  query FineIncomeReport($ccg: String!, $financialYear: String!) {\n    fineIncomeReport(ccg: $ccg, financialYear: $financialYear) {\n      ccg\n      financialYear\n      totals {\n        ...SanctionTotalsFields\n      }\n      contracts {\n        contractId\n        title\n        providerCode\n        role\n        illustrative\n        totals {\n          ...SanctionTotalsFields\n        }\n      }\n    }\n  }\n": types.FineIncomeReportDocument,
     "\n  mutation SetLocalSanction($input: SetLocalSanctionInput!) {\n    setLocalSanction(input: $input) {\n      id\n      code\n      description\n      unitValue\n      countUnit\n      scope\n      measure\n    }\n  }\n": types.SetLocalSanctionDocument,
     "\n  mutation RecordContractWithholding($input: RecordContractWithholdingInput!) {\n    recordContractWithholding(input: $input) {\n      ...LedgerEntryFields\n    }\n  }\n": types.RecordContractWithholdingDocument,
+    "\n  query ContractIndicatorChoices {\n    indicators {\n      code\n      name\n      unit\n    }\n  }\n": types.ContractIndicatorChoicesDocument,
+    "\n  fragment ContractFormFields on Contract {\n    id\n    title\n    reference\n    financialYear\n    contractValue\n    version\n    viewerMayAct\n    provider {\n      code\n      name\n    }\n    leadCommissioner {\n      code\n      name\n    }\n    associates {\n      code\n      name\n    }\n    monitoredIndicators {\n      indicator {\n        code\n        name\n      }\n      threshold\n      thresholdSource\n    }\n  }\n": types.ContractFormFieldsFragmentDoc,
+    "\n  mutation CreateContract($input: CreateContractInput!) {\n    createContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n": types.CreateContractDocument,
+    "\n  mutation UpdateContract($input: UpdateContractInput!) {\n    updateContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n": types.UpdateContractDocument,
+    "\n  query ContractForChange($id: ID!) {\n    contract(id: $id) {\n      ...ContractFormFields\n    }\n  }\n": types.ContractForChangeDocument,
+    "\n  fragment SanctionScheduleEntryFields on SanctionScheduleEntry {\n    id\n    code\n    financialYear\n    description\n    unitValue\n    countUnit\n    scope\n    version\n    updatedAt\n    sources {\n      basis\n      document\n    }\n  }\n": types.SanctionScheduleEntryFieldsFragmentDoc,
+    "\n  query SanctionSchedule($financialYear: String!) {\n    sanctionSchedule(financialYear: $financialYear) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": types.SanctionScheduleDocument,
+    "\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": types.UpdateSanctionRateDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": types.EvaluatePlanComplianceDocument,
     "\n  fragment PlanActorFields on PlanActor {\n    username\n    displayName\n  }\n": types.PlanActorFieldsFragmentDoc,
     "\n  fragment FinancialPlanVersionFields on FinancialPlanVersion {\n    number\n    status\n    allocation\n    lines {\n      category\n      amount\n    }\n    priorYearRunningCosts\n    betterCareFundMinimum\n    compliance {\n      ...PlanComplianceFields\n    }\n    createdBy {\n      ...PlanActorFields\n    }\n    createdAt\n    updatedBy {\n      ...PlanActorFields\n    }\n    updatedAt\n    submittedBy {\n      ...PlanActorFields\n    }\n    submittedAt\n    decidedBy {\n      ...PlanActorFields\n    }\n    decidedAt\n    returnReason\n  }\n": types.FinancialPlanVersionFieldsFragmentDoc,
@@ -478,6 +494,38 @@ export function graphql(source: "\n  mutation SetLocalSanction($input: SetLocalS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordContractWithholding($input: RecordContractWithholdingInput!) {\n    recordContractWithholding(input: $input) {\n      ...LedgerEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordContractWithholding($input: RecordContractWithholdingInput!) {\n    recordContractWithholding(input: $input) {\n      ...LedgerEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContractIndicatorChoices {\n    indicators {\n      code\n      name\n      unit\n    }\n  }\n"): (typeof documents)["\n  query ContractIndicatorChoices {\n    indicators {\n      code\n      name\n      unit\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractFormFields on Contract {\n    id\n    title\n    reference\n    financialYear\n    contractValue\n    version\n    viewerMayAct\n    provider {\n      code\n      name\n    }\n    leadCommissioner {\n      code\n      name\n    }\n    associates {\n      code\n      name\n    }\n    monitoredIndicators {\n      indicator {\n        code\n        name\n      }\n      threshold\n      thresholdSource\n    }\n  }\n"): (typeof documents)["\n  fragment ContractFormFields on Contract {\n    id\n    title\n    reference\n    financialYear\n    contractValue\n    version\n    viewerMayAct\n    provider {\n      code\n      name\n    }\n    leadCommissioner {\n      code\n      name\n    }\n    associates {\n      code\n      name\n    }\n    monitoredIndicators {\n      indicator {\n        code\n        name\n      }\n      threshold\n      thresholdSource\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContract($input: CreateContractInput!) {\n    createContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContract($input: CreateContractInput!) {\n    createContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContract($input: UpdateContractInput!) {\n    updateContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContract($input: UpdateContractInput!) {\n    updateContract(input: $input) {\n      ...ContractFormFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContractForChange($id: ID!) {\n    contract(id: $id) {\n      ...ContractFormFields\n    }\n  }\n"): (typeof documents)["\n  query ContractForChange($id: ID!) {\n    contract(id: $id) {\n      ...ContractFormFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SanctionScheduleEntryFields on SanctionScheduleEntry {\n    id\n    code\n    financialYear\n    description\n    unitValue\n    countUnit\n    scope\n    version\n    updatedAt\n    sources {\n      basis\n      document\n    }\n  }\n"): (typeof documents)["\n  fragment SanctionScheduleEntryFields on SanctionScheduleEntry {\n    id\n    code\n    financialYear\n    description\n    unitValue\n    countUnit\n    scope\n    version\n    updatedAt\n    sources {\n      basis\n      document\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SanctionSchedule($financialYear: String!) {\n    sanctionSchedule(financialYear: $financialYear) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n"): (typeof documents)["\n  query SanctionSchedule($financialYear: String!) {\n    sanctionSchedule(financialYear: $financialYear) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
