@@ -584,3 +584,33 @@ export const UpdateSanctionRateMutation = graphql(`
     }
   }
 `);
+
+/** @public Spread by name in the operations; codegen reads it. */
+export const ContractManagementTermsFieldsFragment = graphql(`
+  fragment ContractManagementTermsFields on ContractManagementTerms {
+    financialYear
+    meetingWithinOperationalDays
+    rapAgreeWithinOperationalDays
+    investigationReportOperationalDays
+    withholdingPercent
+    withholdingRetainedAfterMonths
+    source
+  }
+`);
+
+/** The GC9 figures of every contract year, newest first. */
+export const ContractManagementTermsQuery = graphql(`
+  query ContractManagementTerms {
+    contractManagementTerms {
+      ...ContractManagementTermsFields
+    }
+  }
+`);
+
+export const UpdateContractManagementTermsMutation = graphql(`
+  mutation UpdateContractManagementTerms($input: UpdateContractManagementTermsInput!) {
+    updateContractManagementTerms(input: $input) {
+      ...ContractManagementTermsFields
+    }
+  }
+`);

@@ -13,13 +13,14 @@ import { Button, ErrorSummary, problemFor, refusalProblem, TextInput, type FormP
 import { usePageTitle } from '../ui/page-title';
 import { COUNT_UNIT_LABELS, money } from './contract-labels';
 import { SanctionScheduleQuery, UpdateSanctionRateMutation } from './contracts.operations';
+import { ManagementTermsSection } from './management-terms-section';
 
 /** The contract years offered: the NHS Standard Contract years from 2013/14, when national sanctions were first scheduled, to 2019/20. */
 const YEARS = financialYearsBetween(financialYearStartingIn(2013), financialYearStartingIn(2019)).map((year) => year.label);
 
 /** `/contracts/sanction-schedule?year=2013/14`: the national sanction rates of a contract year; administrators change a rate (audited by the API). */
 export function SanctionSchedulePage() {
-  usePageTitle('National sanction rates');
+  usePageTitle('National sanction rates and contract management terms');
   const { viewer } = useViewer();
   const [params, setParams] = useSearchParams();
   const year = YEARS.includes(params.get('year') ?? '') ? (params.get('year') as string) : (YEARS[0] as string);
@@ -28,14 +29,19 @@ export function SanctionSchedulePage() {
   const entries = data?.sanctionSchedule ?? [];
   return (
     <>
-      <h1 className="nhsuk-heading-l">National sanction rates</h1>
-      <p className="nhsuk-lede-text">The national sanctions of the NHS Standard Contract of each year, with their sources. Each contract’s local sanctions are on its own page.</p>
+      <h1 className="nhsuk-heading-l">National sanction rates and contract management terms</h1>
+      <p className="nhsuk-lede-text">
+        The national sanctions of the NHS Standard Contract of each year, with their sources, and the figures its contract management condition (GC9) names. Each contract’s local
+        sanctions are on its own page.
+      </p>
       {mayChange ? (
-        <p className="nhsuk-body">As an administrator you may change a rate. Each change is recorded in the audit log.</p>
+        <p className="nhsuk-body">As an administrator you may change a rate or the terms. Each change is recorded in the audit log.</p>
       ) : (
-        <p className="nhsuk-inset-text">Administrators change these rates; you read them.</p>
+        <p className="nhsuk-inset-text">Administrators change these rates and terms; you read them.</p>
       )}
       <FilterSelect id="year" label="Contract year" value={year} options={YEARS.map((y) => ({ value: y, label: y }))} onChange={(value) => setParams(new URLSearchParams({ year: value }), { replace: true })} />
+      <ManagementTermsSection year={year} mayChange={mayChange} />
+      <h2 className="nhsuk-heading-m">National sanctions, {year}</h2>
       {loading && !data ? (
         <Loading label="Loading the sanction rates" />
       ) : error && !data ? (
@@ -119,9 +125,9 @@ function SanctionRate({ entry, mayChange, onStale }: { entry: SanctionScheduleEn
   return (
     <section aria-labelledby={headingId} className="nhsuk-card">
       <div className="nhsuk-card__content">
-        <h2 id={headingId} className="nhsuk-card__heading nhsuk-heading-s">
+        <h3 id={headingId} className="nhsuk-card__heading nhsuk-heading-s">
           {entry.description}
-        </h2>
+        </h3>
         <dl className="nhsuk-summary-list">
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Rate</dt>

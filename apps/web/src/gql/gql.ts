@@ -86,6 +86,9 @@ type Documents = {
     "\n  fragment SanctionScheduleEntryFields on SanctionScheduleEntry {\n    id\n    code\n    financialYear\n    description\n    unitValue\n    countUnit\n    scope\n    version\n    updatedAt\n    sources {\n      basis\n      document\n    }\n  }\n": typeof types.SanctionScheduleEntryFieldsFragmentDoc,
     "\n  query SanctionSchedule($financialYear: String!) {\n    sanctionSchedule(financialYear: $financialYear) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": typeof types.SanctionScheduleDocument,
     "\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": typeof types.UpdateSanctionRateDocument,
+    "\n  fragment ContractManagementTermsFields on ContractManagementTerms {\n    financialYear\n    meetingWithinOperationalDays\n    rapAgreeWithinOperationalDays\n    investigationReportOperationalDays\n    withholdingPercent\n    withholdingRetainedAfterMonths\n    source\n  }\n": typeof types.ContractManagementTermsFieldsFragmentDoc,
+    "\n  query ContractManagementTerms {\n    contractManagementTerms {\n      ...ContractManagementTermsFields\n    }\n  }\n": typeof types.ContractManagementTermsDocument,
+    "\n  mutation UpdateContractManagementTerms($input: UpdateContractManagementTermsInput!) {\n    updateContractManagementTerms(input: $input) {\n      ...ContractManagementTermsFields\n    }\n  }\n": typeof types.UpdateContractManagementTermsDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": typeof types.EvaluatePlanComplianceDocument,
     "\n  fragment PlanActorFields on PlanActor {\n    username\n    displayName\n  }\n": typeof types.PlanActorFieldsFragmentDoc,
     "\n  fragment FinancialPlanVersionFields on FinancialPlanVersion {\n    number\n    status\n    allocation\n    lines {\n      category\n      amount\n    }\n    priorYearRunningCosts\n    betterCareFundMinimum\n    compliance {\n      ...PlanComplianceFields\n    }\n    createdBy {\n      ...PlanActorFields\n    }\n    createdAt\n    updatedBy {\n      ...PlanActorFields\n    }\n    updatedAt\n    submittedBy {\n      ...PlanActorFields\n    }\n    submittedAt\n    decidedBy {\n      ...PlanActorFields\n    }\n    decidedAt\n    returnReason\n  }\n": typeof types.FinancialPlanVersionFieldsFragmentDoc,
@@ -191,6 +194,9 @@ const documents: Documents = {
     "\n  fragment SanctionScheduleEntryFields on SanctionScheduleEntry {\n    id\n    code\n    financialYear\n    description\n    unitValue\n    countUnit\n    scope\n    version\n    updatedAt\n    sources {\n      basis\n      document\n    }\n  }\n": types.SanctionScheduleEntryFieldsFragmentDoc,
     "\n  query SanctionSchedule($financialYear: String!) {\n    sanctionSchedule(financialYear: $financialYear) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": types.SanctionScheduleDocument,
     "\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n": types.UpdateSanctionRateDocument,
+    "\n  fragment ContractManagementTermsFields on ContractManagementTerms {\n    financialYear\n    meetingWithinOperationalDays\n    rapAgreeWithinOperationalDays\n    investigationReportOperationalDays\n    withholdingPercent\n    withholdingRetainedAfterMonths\n    source\n  }\n": types.ContractManagementTermsFieldsFragmentDoc,
+    "\n  query ContractManagementTerms {\n    contractManagementTerms {\n      ...ContractManagementTermsFields\n    }\n  }\n": types.ContractManagementTermsDocument,
+    "\n  mutation UpdateContractManagementTerms($input: UpdateContractManagementTermsInput!) {\n    updateContractManagementTerms(input: $input) {\n      ...ContractManagementTermsFields\n    }\n  }\n": types.UpdateContractManagementTermsDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": types.EvaluatePlanComplianceDocument,
     "\n  fragment PlanActorFields on PlanActor {\n    username\n    displayName\n  }\n": types.PlanActorFieldsFragmentDoc,
     "\n  fragment FinancialPlanVersionFields on FinancialPlanVersion {\n    number\n    status\n    allocation\n    lines {\n      category\n      amount\n    }\n    priorYearRunningCosts\n    betterCareFundMinimum\n    compliance {\n      ...PlanComplianceFields\n    }\n    createdBy {\n      ...PlanActorFields\n    }\n    createdAt\n    updatedBy {\n      ...PlanActorFields\n    }\n    updatedAt\n    submittedBy {\n      ...PlanActorFields\n    }\n    submittedAt\n    decidedBy {\n      ...PlanActorFields\n    }\n    decidedAt\n    returnReason\n  }\n": types.FinancialPlanVersionFieldsFragmentDoc,
@@ -526,6 +532,18 @@ export function graphql(source: "\n  query SanctionSchedule($financialYear: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSanctionRate($input: UpdateSanctionRateInput!) {\n    updateSanctionRate(input: $input) {\n      ...SanctionScheduleEntryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractManagementTermsFields on ContractManagementTerms {\n    financialYear\n    meetingWithinOperationalDays\n    rapAgreeWithinOperationalDays\n    investigationReportOperationalDays\n    withholdingPercent\n    withholdingRetainedAfterMonths\n    source\n  }\n"): (typeof documents)["\n  fragment ContractManagementTermsFields on ContractManagementTerms {\n    financialYear\n    meetingWithinOperationalDays\n    rapAgreeWithinOperationalDays\n    investigationReportOperationalDays\n    withholdingPercent\n    withholdingRetainedAfterMonths\n    source\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContractManagementTerms {\n    contractManagementTerms {\n      ...ContractManagementTermsFields\n    }\n  }\n"): (typeof documents)["\n  query ContractManagementTerms {\n    contractManagementTerms {\n      ...ContractManagementTermsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContractManagementTerms($input: UpdateContractManagementTermsInput!) {\n    updateContractManagementTerms(input: $input) {\n      ...ContractManagementTermsFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContractManagementTerms($input: UpdateContractManagementTermsInput!) {\n    updateContractManagementTerms(input: $input) {\n      ...ContractManagementTermsFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
