@@ -51,6 +51,7 @@ describe('the users list', () => {
     expect(second).toHaveTextContent('Deactivated');
     expect(screen.getByText('2 users.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Create a user' })).toHaveAttribute('href', '/admin/users/new');
+    expect(screen.getByRole('link', { name: 'national sanction rates and contract management terms' })).toHaveAttribute('href', '/contracts/sanction-schedule');
     expect(within(screen.getByRole('navigation', { name: 'Areas' })).getByRole('link', { name: 'Users' })).toHaveAttribute('aria-current', 'page');
   });
 

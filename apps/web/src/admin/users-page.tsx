@@ -97,6 +97,9 @@ export function UsersPage() {
           Create a user
         </Link>
       </p>
+      <p className="nhsuk-body ccg-no-print">
+        Administrators also keep the reference data: <Link to="/contracts/sanction-schedule">national sanction rates and contract management terms</Link>.
+      </p>
 
       <form onSubmit={apply} aria-label="Filter the users" className="ccg-plan-filters ccg-no-print">
         <div className="nhsuk-form-group">
