@@ -1,15 +1,17 @@
-import { DomainError, todayInEngland } from '@ccg-assure/domain';
-import express, { type Request, type Response } from 'express';
+import { todayInEngland } from '@ccg-assure/domain';
+import express, { type Request } from 'express';
 import { passwordChangeRequired } from '../auth/access';
 import { readSessionToken } from '../auth/session-cookie';
-import { AppError, unauthenticated } from '../server/app-error';
+import { unauthenticated } from '../server/app-error';
+import { sendFile } from '../server/file-response';
 import type { Logger } from '../server/logger';
 import type { Services } from '../server/services';
 import type { Viewer } from '../auth/viewer';
 import { renderContractNoticeLetter } from './contract-notice-letter.pdf';
 import { sanctionLedgerCsv, sanctionLedgerXlsx, XLSX_TYPE } from './sanction-ledger-files';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+/** Contracts are not public: no shared cache may keep them. */
+const CONTRACT_FILES = { failure: 'contract file failed', cacheControl: 'private, no-store' };
 
 /**
  * Contract files, by the session cookie (contracts are not public):
@@ -30,21 +32,21 @@ export function sanctionsReportRouter(services: Pick<Services, 'auth' | 'sanctio
   };
 
   router.get('/contract-notices/:id.pdf', (req, res) =>
-    send(req, res, logger, async () => {
+    sendFile(req, res, logger, CONTRACT_FILES, async () => {
       const letter = await services.sanctions.noticeLetter(await viewerOf(req), String(req.params.id));
       return { bytes: await renderContractNoticeLetter(letter, todayInEngland(new Date())), type: 'application/pdf', fileName: `contract-notice-${letter.notice.id}.pdf` };
     }),
   );
 
   router.get('/contracts/:id/sanctions.csv', (req, res) =>
-    send(req, res, logger, async () => {
+    sendFile(req, res, logger, CONTRACT_FILES, async () => {
       const { ledger } = await services.sanctions.ledgerExport(await viewerOf(req), String(req.params.id));
       return { bytes: Buffer.from(sanctionLedgerCsv(ledger), 'utf8'), type: 'text/csv; charset=utf-8', fileName: `sanctions-ledger-${ledger.contract.providerCode}-${ledger.contract.financialYear.replace('/', '-')}.csv` };
     }),
   );
 
   router.get('/contracts/:id/sanctions.xlsx', (req, res) =>
-    send(req, res, logger, async () => {
+    sendFile(req, res, logger, CONTRACT_FILES, async () => {
       const { ledger, names } = await services.sanctions.ledgerExport(await viewerOf(req), String(req.params.id));
       return {
         bytes: await sanctionLedgerXlsx(ledger, names, todayInEngland(new Date())),
@@ -55,27 +57,4 @@ export function sanctionsReportRouter(services: Pick<Services, 'auth' | 'sanctio
   );
 
   return router;
-}
-
-async function send(req: Request, res: Response, logger: Logger, make: () => Promise<{ bytes: Buffer; type: string; fileName: string }>): Promise<void> {
-  try {
-    const { bytes, type, fileName } = await make();
-    res.status(200);
-    res.setHeader('content-type', type);
-    res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
-    res.setHeader('content-length', String(bytes.length));
-    // Contracts are not public: no shared cache may keep them.
-    res.setHeader('cache-control', 'private, no-store');
-    res.end(bytes);
-  } catch (error) {
-    if (error instanceof AppError) {
-      res.status(STATUS[error.code] ?? 400).json({ code: error.code, reason: error.reason, message: error.message, ...(error.details ? { details: error.details } : {}) });
-    } else if (error instanceof DomainError) {
-      res.status(400).json({ code: 'BAD_USER_INPUT', reason: error.code, message: error.message });
-    } else {
-      const requestId = res.locals.requestId as string | undefined;
-      logger.error('contract file failed', { requestId, path: req.originalUrl, error });
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: `Something went wrong on our side. Quote reference ${requestId ?? 'unknown'} if you report it.` });
-    }
-  }
 }
