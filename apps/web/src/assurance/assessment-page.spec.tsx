@@ -16,6 +16,7 @@ const triggersQuery = {
         __typename: 'AssuranceTriggers',
         scorecardAsOf: '2016-01-01',
         providersConsidered: ['RR8'],
+        providersBasis: 'CONTRACTS',
         triggers: [
           {
             __typename: 'AssuranceTrigger',
@@ -65,6 +66,7 @@ describe('assessment form', () => {
     expect(within(triggers).getByText('Provider indicator consistently failing (1)').closest('details')).toHaveAttribute('open');
     expect(within(triggers).getByRole('link', { name: 'Open the provider’s scorecard (RR8)' })).toHaveAttribute('href', '/providers/RR8#AE_4HR_ALL');
     expect(within(triggers).getByRole('button', { name: /Cite as evidence/ })).toBeEnabled();
+    expect(within(triggers).getByText(/for the 1 providers this CCG holds contracts with for the year/)).toBeInTheDocument();
   });
 
   it('requires a rationale when the decision differs from the proposal, and sends nothing without it', async () => {

@@ -15,6 +15,7 @@ export const AssuranceTriggersQuery = graphql(`
     assuranceTriggers(ccg: $ccg) {
       scorecardAsOf
       providersConsidered
+      providersBasis
       triggers {
         kind
         title

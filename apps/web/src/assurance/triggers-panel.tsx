@@ -120,7 +120,11 @@ export function TriggersPanel({
         {result && (
           <p className="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-0">
             {result.scorecardAsOf ? `Indicators judged on data to ${formatDate(result.scorecardAsOf)}` : 'No scorecard data to judge indicators on'}
-            {result.providersConsidered.length > 0 ? `, for the ${result.providersConsidered.length} providers the scorecard relates to this CCG.` : '.'}
+            {result.providersConsidered.length === 0
+              ? '.'
+              : result.providersBasis === 'CONTRACTS'
+                ? `, for the ${result.providersConsidered.length} providers this CCG holds contracts with for the year.`
+                : `, for the ${result.providersConsidered.length} providers in this CCG’s NHS England region (it has no contracts recorded for the year).`}
           </p>
         )}
       </div>

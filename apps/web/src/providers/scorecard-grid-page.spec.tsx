@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
+import { CcgProvidersQuery } from './scorecard.operations';
 import { regionsMock, scorecardMock, summaryMock, summaryRow } from './scorecard.fixtures';
 
 const signedIn = viewerMock(demoCommissioningManager);
@@ -81,6 +82,16 @@ describe('integrated performance report (scorecard grid)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     await waitFor(() => expect(providerNames()).toEqual(['AINTREE UNIVERSITY HOSPITAL NHS FOUNDATION TRUST', 'LEEDS TEACHING HOSPITALS NHS TRUST']));
     expect(screen.getByText('Showing 2 of 2 providers.')).toBeInTheDocument();
+  });
+
+  it('says whether a CCG’s providers are its contracted ones or, with no contracts, its region’s (issue 15)', async () => {
+    const byCcg = { filter: { ...noFilter, ccg: '02V' }, first: 50, orderBy: { field: 'NAME', direction: 'ASC' } };
+    const basis = (value: 'CONTRACTS' | 'REGION', providers: string[]) => ({
+      request: { query: CcgProvidersQuery, variables: { ccg: '02V', asOf: '2019-03-01' } },
+      result: { data: { ccgProviders: { __typename: 'CcgProviders', basis: value, ccg: { __typename: 'Organisation', code: '02V', name: 'NHS LEEDS NORTH CCG' }, providers: providers.map((code) => ({ __typename: 'Organisation', code })) } } },
+    });
+    renderApp('/providers/grid?ccg=02V', [signedIn, regionsMock, summaryMock(byCcg, [leeds]), basis('REGION', ['RR8'])]);
+    expect(await screen.findByText('NHS Leeds North CCG (02V) has no contracts recorded for the year: the providers in its NHS England region are shown instead.')).toBeInTheDocument();
   });
 
   it('downloads every row of the filtered report as CSV, page after page, not only the rows shown (issue 20)', async () => {

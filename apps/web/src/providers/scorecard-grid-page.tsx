@@ -1,7 +1,10 @@
+import { organisationName } from '@ccg-assure/domain';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
+import { useViewer } from '../auth/viewer';
+import { mayReadContracts } from '../contracts/contract-access';
 import type { ScorecardOrder, ScorecardStatus, ScorecardSummaryQuery as ScorecardSummaryResult } from '../gql/graphql';
 import { fetchAllPages } from '../ui/all-pages';
 import { DownloadCsvButton } from '../ui/download-csv-button';
@@ -12,7 +15,7 @@ import { usePageTitle } from '../ui/page-title';
 import { AssuranceIcon, IconKey, VariationIcon } from '../ui/spc-icons';
 import { assuranceLabel, variationLabel } from '../ui/spc-labels';
 import { FilterSelect } from '../ui/filter-select';
-import { ScorecardSummaryQuery } from './scorecard.operations';
+import { CcgProvidersQuery, ScorecardSummaryQuery } from './scorecard.operations';
 import { RagTag, ragWords, sideOf } from './scorecard-labels';
 import { useRegionOptions } from './use-regions';
 
@@ -145,8 +148,9 @@ export function ScorecardGridPage() {
         </Button>
       </form>
       <p className="nhsuk-body-s nhsuk-u-secondary-text-colour" id="grid-ccg-note">
-        A CCG shows the providers in its NHS England region: the published data holds no contracts linking providers to CCGs.
+        A CCG shows the providers it holds contracts with for the year (as lead or associate) where contracts are recorded, otherwise the providers in its NHS England region.
       </p>
+      {ccg && <CcgBasis ccg={ccg} asOf={summary?.asOf ?? null} />}
       {error && (
         <ErrorSummary title="The report could not be loaded" headingLevel="h2">
           <p>{describeError(error)}</p>
@@ -281,5 +285,24 @@ function GridCell({ cell, indicator, providerCode, providerName, asOf }: { cell:
         <AssuranceIcon type={cell.assuranceType} size={32} />
       </span>
     </div>
+  );
+}
+
+/**
+ * For a viewer who may read contracts: on what basis the CCG's providers were chosen (issue 15: "the region stays a
+ * fallback only where a CCG has none, and the page says so"). The public is told the rule in the note above.
+ */
+function CcgBasis({ ccg, asOf }: { ccg: string; asOf: string | null }) {
+  const { viewer } = useViewer();
+  const { data } = useQuery(CcgProvidersQuery, { variables: { ccg, asOf }, skip: !mayReadContracts(viewer) });
+  if (!data) return null;
+  const { basis, ccg: organisation, providers } = data.ccgProviders;
+  const name = `${organisationName(organisation.name)} (${organisation.code})`;
+  return (
+    <p className="nhsuk-body" role="status">
+      {basis === 'CONTRACTS'
+        ? `${name}: the ${providers.length} provider${providers.length === 1 ? '' : 's'} it holds contracts with for the year.`
+        : `${name} has no contracts recorded for the year: the providers in its NHS England region are shown instead.`}
+    </p>
   );
 }

@@ -168,3 +168,19 @@ export const ProviderComparisonQuery = graphql(`
     }
   }
 `);
+
+/** Which providers a CCG's scorecard shows, and on what basis: its contracts for the year, else its region. */
+export const CcgProvidersQuery = graphql(`
+  query CcgProviders($ccg: String!, $asOf: Date) {
+    ccgProviders(ccg: $ccg, asOf: $asOf) {
+      basis
+      ccg {
+        code
+        name
+      }
+      providers {
+        code
+      }
+    }
+  }
+`);
