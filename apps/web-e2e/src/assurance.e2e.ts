@@ -72,7 +72,7 @@ describe('assuring a CCG (browser, built app, real API and database)', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByRole('link', { name: 'see what is published' }).click();
-    await page.getByRole('heading', { level: 1, name: 'CCG Assure' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'CCG Assure', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('textbox', { name: /published assurance/ }).fill('02n');
     await page.getByRole('button', { name: 'Show its assurance' }).click();

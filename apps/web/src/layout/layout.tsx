@@ -37,9 +37,11 @@ export function Layout({ children }: { children: ReactNode }) {
     try {
       await signOut();
     } finally {
+      // To the sign-in page first, then forget the session's data: a navigation after the refetch would pull back
+      // a visitor who has already moved on (to the public home, say).
+      navigate('/sign-in', { replace: true });
       await client.clearStore();
       await client.refetchQueries({ include: 'active' });
-      navigate('/sign-in', { replace: true });
     }
   }
 
