@@ -66,6 +66,7 @@ export const FinancialPlanRegionsQuery = graphql(`
         node {
           code
           name
+          closeDate
         }
       }
     }

@@ -14,6 +14,7 @@ import { CellLabel } from './cell-label';
 import { StatusTag } from './status-tag';
 import { planPath, planYearFromSegment } from './stored-plan';
 import { organisationName } from '../ui/organisation-name';
+import { regionOptions } from '../ui/region-options';
 import { FilterSelect } from '../ui/filter-select';
 
 const PAGE_SIZE = 50;
@@ -50,10 +51,6 @@ export function toApiFilter(filters: Filters): FinancialPlanFilter {
   };
 }
 
-function titleCaseRegion(name: string, code: string) {
-  return name === code ? code : `${organisationName(name.replace(/^NHS ENGLAND /, ''))} (${code})`;
-}
-
 /** `/finance/plans`: every CCG's plan status and compliance at a glance, filtered, exportable (the England and region view). */
 export function PlansPage() {
   usePageTitle('Financial plans: England and regions');
@@ -70,13 +67,8 @@ export function PlansPage() {
   const connection = data?.financialPlans;
   const plans = connection?.edges.map((edge) => edge.node) ?? [];
 
-  const regionOptions = [
-    { value: '', label: 'Any region' },
-    ...(regions.data?.organisations.edges ?? [])
-      .map(({ node }) => ({ value: node.code, label: titleCaseRegion(node.name, node.code) }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'en-GB')),
-  ];
-  if (filters.region && !regionOptions.some((option) => option.value === filters.region)) regionOptions.push({ value: filters.region, label: filters.region });
+  const regionChoices = regionOptions((regions.data?.organisations.edges ?? []).map(({ node }) => node));
+  if (filters.region && !regionChoices.some((option) => option.value === filters.region)) regionChoices.push({ value: filters.region, label: filters.region });
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -145,7 +137,7 @@ export function PlansPage() {
       <p className="nhsuk-body">Each CCG's plan for each year: where it stands and whether its latest version meets the year's rules, flexes applied.</p>
 
       <form onSubmit={apply} aria-label="Filter the plans" className="ccg-plan-filters">
-        <FilterSelect id="filter-region" label="Region" value={form.region} options={regionOptions} onChange={(region) => setForm({ ...form, region })} />
+        <FilterSelect id="filter-region" label="Region" value={form.region} options={regionChoices} onChange={(region) => setForm({ ...form, region })} />
         <FilterSelect
           id="filter-year"
           label="Financial year"
