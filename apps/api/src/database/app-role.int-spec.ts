@@ -15,6 +15,11 @@ const EXCEPTIONS: Record<string, string[]> = {
     'contract_notice_event', 'remedial_action_plan', 'remedial_action', 'recovery_trajectory_point', 'trajectory_miss'].map((table) => [table, READ_WRITE])),
   // Sanctions and fine income (issue 15, decision 0023): schedule rows, ledger entries and their history; granted in 1763800014000-sanctions.ts.
   ...Object.fromEntries(['sanction_schedule', 'sanction_ledger_entry', 'sanction_ledger_event'].map((table) => [table, READ_WRITE])),
+  // Boards and escalation (issue 16, decision 0024); granted in 1763800015000-escalation.ts. An item's history and a meeting's
+  // decisions are insert-only: nothing of them can be changed or lost through the API.
+  ...Object.fromEntries(['board', 'board_member', 'escalation_route', 'escalation_item', 'board_meeting', 'escalation_action'].map((table) => [table, READ_WRITE])),
+  escalation_item_event: ['INSERT', 'SELECT'],
+  board_meeting_decision: ['INSERT', 'SELECT'],
 };
 
 describe('the application database role (least privilege)', () => {

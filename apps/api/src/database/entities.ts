@@ -10,6 +10,7 @@ import { SessionEntity } from '../auth/session.entity';
 import { SignInThrottleEntity } from '../auth/sign-in-throttle.entity';
 import { UserEntity } from '../auth/user.entity';
 import { contractEntities } from '../contracts/contracts.entities';
+import { escalationEntities } from '../escalation/escalation.entities';
 import { FinancialPlanFlexEntity } from '../finance/financial-plan-flex.entity';
 import { FinancialPlanForecastEntity } from '../finance/financial-plan-forecast.entity';
 import { FinancialPlanLineEntity } from '../finance/financial-plan-line.entity';
@@ -74,4 +75,6 @@ export const entities = [
   ...contractEntities,
   // sanctions and fine income (decision 0023)
   ...sanctionEntities,
+  // boards and escalation (decision 0024)
+  ...escalationEntities,
 ];
