@@ -14,3 +14,4 @@ export * from './workflow';
 export * from './organisations';
 export * from './accounts';
 export * from './contracts';
+export * from './escalation';

@@ -5,6 +5,7 @@ import * as calendar from './calendar';
 import * as comparison from './comparison';
 import * as contracts from './contracts';
 import * as errors from './errors';
+import * as escalation from './escalation';
 import * as finance from './finance';
 import * as money from './money';
 import * as organisations from './organisations';
@@ -14,7 +15,7 @@ import * as specialMeasures from './special-measures';
 import * as standards from './standards';
 
 // workflow exports types only, so it has no values to compare.
-const AREAS = { accounts, assurance, calendar, comparison, contracts, errors, finance, money, organisations, sanctions, spc, specialMeasures, standards };
+const AREAS = { accounts, assurance, calendar, comparison, contracts, errors, escalation, finance, money, organisations, sanctions, spc, specialMeasures, standards };
 
 describe('the library’s public surface', () => {
   it.each(Object.entries(AREAS))('re-exports every export of %s, the same value, from the library root', (_name, area) => {
