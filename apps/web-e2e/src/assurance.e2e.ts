@@ -34,7 +34,7 @@ describe('assuring a CCG (browser, built app, real API and database)', () => {
     expect(await page.getByLabel('CCG', { exact: true }).inputValue()).toBe('02N');
     await page.getByLabel('Financial year').selectOption('2015/16');
     await page.getByRole('radio', { name: /^Quarter 2/ }).check();
-    await page.getByLabel('Day of the assessment').fill('2015-09-30');
+    for (const [part, text] of [['Day', '30'], ['Month', '9'], ['Year', '2015']]) await page.getByRole('group', { name: 'Day of the assessment' }).getByLabel(part, { exact: true }).fill(text);
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.getByRole('heading', { level: 1, name: /2015\/16 Q2 assessment/ }).waitFor();
 

@@ -57,7 +57,7 @@ describe('provider contracts (browser, built app, real API, the illustrative Lee
     await page.getByLabel('Summary of the plan').fill('Front-door streaming and extra evening staffing to recover the four-hour standard.');
     await page.getByLabel('Action 1: what will be done').fill('Open the ambulatory care unit in the evenings');
     await page.getByLabel('Action 1: owner').fill('Chief operating officer');
-    await page.getByLabel('Action 1: due').fill('2018-12-31');
+    for (const [part, text] of [['Day', '31'], ['Month', '12'], ['Year', '2018']]) await page.getByRole('group', { name: 'Action 1: due' }).getByLabel(part, { exact: true }).fill(text);
     await page.getByLabel('First month of the trajectory').fill('2018-10');
     const committed = [84, 85, 86, 87, 88, 89];
     const months = ['October 2018', 'November 2018', 'December 2018', 'January 2019', 'February 2019', 'March 2019'];

@@ -2,6 +2,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { enterDate } from '../testing/enter-date';
 import { episodeFixture } from './assurance.fixtures';
 import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './special-measures.operations';
 import { ImprovementPlan } from './improvement-plan';
@@ -54,7 +55,7 @@ async function fillNewAction(status: string) {
   await userEvent.click(screen.getByText('Add an action to the plan'));
   await userEvent.type(screen.getByLabelText('What is to be done'), 'Set up a contract management board');
   await userEvent.type(screen.getByLabelText(/^Owner/), 'Director of commissioning');
-  await userEvent.type(screen.getByLabelText('Due'), '2016-04-30');
+  await enterDate('Due', '2016-04-30');
   await userEvent.selectOptions(screen.getByLabelText('Status'), status);
   await userEvent.click(screen.getByRole('button', { name: 'Add the action' }));
 }
@@ -106,6 +107,7 @@ describe('improvement plan', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Added: Set up a contract management board.');
     expect(screen.getByLabelText('What is to be done')).toHaveValue('');
     expect(screen.getByLabelText('Status')).toHaveValue('NOT_STARTED');
+    expect(within(screen.getByRole('group', { name: 'Due' })).getByRole('textbox', { name: 'Year' })).toHaveValue('');
   });
 
   it('says what is missing, each linked to its field, before sending anything', async () => {
@@ -126,7 +128,8 @@ describe('improvement plan', () => {
     expect(alert).toHaveTextContent('Someone else changed the plan in the meantime');
     expect(screen.getByLabelText('What is to be done')).toHaveValue('Set up a contract management board');
     expect(screen.getByLabelText(/^Owner/)).toHaveValue('Director of commissioning');
-    expect(screen.getByLabelText('Due')).toHaveValue('2016-04-30');
+    const due = within(screen.getByRole('group', { name: 'Due' }));
+    expect([due.getByRole('textbox', { name: 'Day' }), due.getByRole('textbox', { name: 'Month' }), due.getByRole('textbox', { name: 'Year' })].map((field) => (field as HTMLInputElement).value)).toEqual(['30', '04', '2016']);
     expect(screen.getByLabelText('Status')).toHaveValue('COMPLETED');
     expect(onChanged).toHaveBeenCalled();
     expect(screen.queryByRole('status')).not.toBeInTheDocument();

@@ -1,4 +1,3 @@
-import { isIsoDate } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
@@ -6,7 +5,7 @@ import type { ImprovementActionStatus } from '../gql/graphql';
 import { formatDate } from '../ui/format';
 import { IMPROVEMENT_ACTION_STATUS_LABELS } from './assurance-labels';
 import { AddImprovementActionMutation, UpdateImprovementActionMutation } from './special-measures.operations';
-import { ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
+import { DateInput, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { ONLY_ASSESSORS } from './assurance-access';
 import { RefusalAlert } from './confirmation-parts';
 import type { StoredEpisode } from './special-measures-episode.fragment';
@@ -186,7 +185,8 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
     const found: FormProblem[] = [];
     if (!description.trim()) found.push({ field: fieldId('description'), message: 'Say what is to be done' });
     if (!owner.trim()) found.push({ field: fieldId('owner'), message: 'Say who owns it' });
-    if (!isIsoDate(dueOn)) found.push({ field: fieldId('dueOn'), message: 'Enter when it is due, as a date' });
+    const dueProblem = dateInputProblem(fieldId('dueOn'), dueOn, { what: 'The date it is due', missing: 'Enter when it is due' });
+    if (dueProblem) found.push(dueProblem);
     if (found.length > 0) {
       fail(found);
       return;
@@ -245,19 +245,7 @@ function AddImprovementAction({ episode, onFailed }: { episode: StoredEpisode; o
               />
             )}
           </FormGroup>
-          <FormGroup id={fieldId('dueOn')} label="Due" error={error('dueOn')}>
-            {({ describedBy, invalid }) => (
-              <input
-                className={`nhsuk-input nhsuk-input--width-10${invalid ? ' nhsuk-input--error' : ''}`}
-                id={fieldId('dueOn')}
-                type="date"
-                value={dueOn}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                onChange={(e) => setDueOn(e.currentTarget.value)}
-              />
-            )}
-          </FormGroup>
+          <DateInput id={fieldId('dueOn')} legend="Due" value={dueOn} error={dateProblemFor(problems, fieldId('dueOn'))} onChange={setDueOn} />
           <FormGroup id={fieldId('status')} label="Status" error={error('status')}>
             {({ describedBy }) => (
               <select className="nhsuk-select" id={fieldId('status')} value={status} aria-describedby={describedBy} onChange={(e) => setStatus(e.currentTarget.value as ImprovementActionStatus)}>

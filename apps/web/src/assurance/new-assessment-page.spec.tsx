@@ -1,5 +1,6 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { enterDate } from '../testing/enter-date';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { AssuranceTriggersQuery, CcgLifeQuery } from './assessment.operations';
 import { assessorViewer } from './assurance.fixtures';
@@ -22,8 +23,8 @@ describe('starting an assessment', () => {
     renderApp('/assurance/assessments/new?ccg=02v', [viewerMock(assessorViewer)]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Start an assessment' })).toBeInTheDocument();
     expect(screen.getByLabelText('Financial year')).toHaveValue('2016/17');
-    expect(screen.getByLabelText('Day of the assessment')).toHaveValue('2016-04-01');
-    expect(screen.getByLabelText('Day of the assessment')).toHaveAttribute('max', '2016-04-01');
+    const day = within(screen.getByRole('group', { name: 'Day of the assessment' }));
+    expect(['Day', 'Month', 'Year'].map((name) => (day.getByRole('textbox', { name }) as HTMLInputElement).value)).toEqual(['1', '4', '2016']);
     expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual(['2016/17', '2015/16', '2014/15', '2013/14']);
   });
 
@@ -52,5 +53,26 @@ describe('starting an assessment', () => {
     expect(await screen.findByRole('radio', { name: 'Quarter 1: April to June' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Quarter 4: January to March' })).toBeInTheDocument();
     expect(screen.getByLabelText('CCG', { exact: true })).toHaveValue('02V');
+  });
+
+  it('asks for the day of the assessment as day, month and year (never the browser’s date order), each problem linked to the field to fix', async () => {
+    jest.useFakeTimers({ now: new Date('2016-05-10T12:00:00Z'), advanceTimers: true });
+    renderApp('/assurance/assessments/new?ccg=02V', [viewerMock(assessorViewer)]);
+    await screen.findByRole('heading', { level: 1, name: 'Start an assessment' });
+    expect(document.querySelector('input[type="date"]')).toBeNull();
+    expect(screen.getByRole('group', { name: 'Day of the assessment' })).toHaveAccessibleDescription('The next assessment falls due from this day. For example, 10 5 2016');
+    await userEvent.click(screen.getByRole('radio', { name: /^Quarter 4/ }));
+    await enterDate('Day of the assessment', '16--31');
+    await userEvent.click(screen.getByRole('button', { name: 'Start the assessment' }));
+    expect(await screen.findByRole('link', { name: 'The day of the assessment must include a month' })).toHaveAttribute('href', '#new-assessed-on-month');
+    await enterDate('Day of the assessment', '16-2-31');
+    await userEvent.click(screen.getByRole('button', { name: 'Start the assessment' }));
+    expect(await screen.findByRole('link', { name: 'Year must include 4 numbers' })).toHaveAttribute('href', '#new-assessed-on-year');
+    await enterDate('Day of the assessment', '2016-2-30');
+    await userEvent.click(screen.getByRole('button', { name: 'Start the assessment' }));
+    expect(await screen.findByRole('link', { name: 'The day of the assessment must be a real date' })).toHaveAttribute('href', '#new-assessed-on');
+    await enterDate('Day of the assessment', '2016-06-01');
+    await userEvent.click(screen.getByRole('button', { name: 'Start the assessment' }));
+    expect(await screen.findByRole('link', { name: 'The day of the assessment cannot be in the future' })).toHaveAttribute('href', '#new-assessed-on');
   });
 });

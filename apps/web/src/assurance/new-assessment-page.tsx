@@ -5,7 +5,6 @@ import {
   evidenceOlderThanQuarter,
   financialYearOf,
   findAssuranceFrameworkInForce,
-  isIsoDate,
   organisationName,
   parseFinancialYear,
   todayInEngland,
@@ -15,7 +14,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { useViewer } from '../auth/viewer';
-import { Fieldset, FormGroup, TextInput, WarningCallout } from '../ui/nhs';
+import { DateInput, dateFieldToFix, dateInputExample, dateInputProblem, Fieldset, FormGroup, TextInput, WarningCallout } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { assessableYears, assessmentPath, isAssessor } from './assurance-access';
 import { monthLabel, monthName } from '../ui/format';
@@ -95,7 +94,8 @@ export function NewAssessmentPage() {
     const found: Errors = {};
     if (!/^[A-Za-z0-9]{3,5}$/.test(ccg.trim())) found.ccg = 'Enter the CCG’s ODS code, for example 02V';
     if (!quarter) found.quarter = 'Select the quarter';
-    if (!isIsoDate(assessedOn)) found.assessedOn = 'Enter the day of the assessment';
+    const dateProblem = dateInputProblem('new-assessed-on', assessedOn, { what: 'The day of the assessment', missing: 'Enter the day of the assessment' });
+    if (dateProblem) found.assessedOn = dateProblem.message;
     else if (compareIsoDates(assessedOn, today) > 0) found.assessedOn = 'The day of the assessment cannot be in the future';
     setErrors(found);
     if (Object.keys(found).length > 0 || !quarter) return;
@@ -119,7 +119,7 @@ export function NewAssessmentPage() {
   }
 
   const list = Object.entries(errors).filter(([key, message]) => message && key !== 'form') as [keyof Errors, string][];
-  const fieldIds: Record<keyof Errors, string> = { ccg: 'new-ccg', financialYear: 'new-year', quarter: 'new-quarter-1', assessedOn: 'new-assessed-on', form: 'new-ccg' } as const;
+  const fieldIds: Record<keyof Errors, string> = { ccg: 'new-ccg', financialYear: 'new-year', quarter: 'new-quarter-1', assessedOn: dateFieldToFix('new-assessed-on', assessedOn), form: 'new-ccg' };
 
   return (
     <div className="nhsuk-grid-row">
@@ -211,16 +211,13 @@ export function NewAssessmentPage() {
               </p>
             </WarningCallout>
           )}
-          <TextInput
+          <DateInput
             id="new-assessed-on"
-            label="Day of the assessment"
-            hint="The next assessment falls due from this day"
+            legend="Day of the assessment"
+            hint={`The next assessment falls due from this day. ${dateInputExample(today)}`}
             error={errors.assessedOn}
-            width={10}
-            type="date"
-            max={today}
             value={assessedOn}
-            onChange={(event) => setAssessedOn(event.currentTarget.value)}
+            onChange={setAssessedOn}
           />
           <button type="submit" className="nhsuk-button" disabled={loading}>
             {loading ? 'Starting…' : 'Start the assessment'}

@@ -87,8 +87,20 @@ describe('special measures steps offered to an assessor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Exit special measures' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, exit special measures' }));
     expect(await screen.findByText('The day cannot be in the future', { selector: '.nhsuk-error-message' })).toBeInTheDocument();
-    expect(screen.getByLabelText(/Day it was taken/)).toHaveFocus();
+    expect(within(screen.getByRole('group', { name: 'Day it was taken' })).getByRole('textbox', { name: 'Day' })).toHaveFocus();
     expect(screen.getByRole('heading', { name: 'Exit special measures?' })).toBeInTheDocument();
+    expect(onChanged).not.toHaveBeenCalled();
+  });
+
+  it('asks for the day as day, month and year, and puts focus in the part left out', async () => {
+    const episode = episodeFixture('IN_PROGRESS', ['REPORT_PROGRESS', 'EXIT', 'ESCALATE']);
+    const onChanged = renderActions(episode, []);
+    await userEvent.click(screen.getByRole('button', { name: 'Exit special measures' }));
+    const day = within(screen.getByRole('group', { name: 'Day it was taken' }));
+    await userEvent.clear(day.getByRole('textbox', { name: 'Month' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, exit special measures' }));
+    expect(screen.getByText('The day it was taken must include a month', { selector: '.nhsuk-error-message' })).toBeInTheDocument();
+    expect(day.getByRole('textbox', { name: 'Month' })).toHaveFocus();
     expect(onChanged).not.toHaveBeenCalled();
   });
 
@@ -96,6 +108,7 @@ describe('special measures steps offered to an assessor', () => {
     const fields = { on: '2015-09-01', note: '', noticeUrl: '', improvementDirector: '', intensiveSupport: '', summary: '', escalationKind: '' as const };
     expect(stepErrors('EXIT', fields, '2015-10-01', '2016-02-15').on).toBe('The day cannot be before the previous step (1 October 2015)');
     expect(stepErrors('EXIT', { ...fields, on: '2016-03-01' }, '2015-10-01', '2016-02-15').on).toBe('The day cannot be in the future');
+    expect(stepErrors('EXIT', { ...fields, on: '2016-2-30' }, '2015-10-01', '2016-02-15').on).toBe('The day it was taken must be a real date');
     expect(stepErrors('APPOINT_IMPROVEMENT_DIRECTOR', { ...fields, on: '2016-01-01' }, '2015-10-01', '2016-02-15')).toEqual({ improvementDirector: 'Name the improvement director' });
   });
 });

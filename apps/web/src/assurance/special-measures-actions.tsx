@@ -1,8 +1,8 @@
-import { availableActions, compareIsoDates, ESCALATION_KINDS, type EscalationKind, isIsoDate, type SpecialMeasuresActionType } from '@ccg-assure/domain';
+import { availableActions, compareIsoDates, ESCALATION_KINDS, type EscalationKind, type SpecialMeasuresActionType } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
-import { FormGroup, TextInput } from '../ui/nhs';
+import { DateInput, dateFieldToFix, dateInputProblem, FormGroup } from '../ui/nhs';
 import { formatDate } from '../ui/format';
 import { ESCALATION_KIND_LABELS, SPECIAL_MEASURES_ACTION_CONSEQUENCES, SPECIAL_MEASURES_ACTION_LABELS } from './assurance-labels';
 import { ApplySpecialMeasuresActionMutation } from './special-measures.operations';
@@ -35,7 +35,8 @@ const EMPTY: Omit<StepFields, 'on'> = { note: '', noticeUrl: '', improvementDire
 /** What is missing or wrong for the step, by field, before anything is sent. */
 export function stepErrors(action: SpecialMeasuresActionType, fields: StepFields, earliest: string, today: string): Partial<Record<keyof StepFields, string>> {
   const errors: Partial<Record<keyof StepFields, string>> = {};
-  if (!isIsoDate(fields.on)) errors.on = 'Enter the day it was taken';
+  const dateProblem = dateInputProblem('step-on', fields.on, { what: 'The day it was taken', missing: 'Enter the day it was taken' });
+  if (dateProblem) errors.on = dateProblem.message;
   else if (compareIsoDates(fields.on, today) > 0) errors.on = 'The day cannot be in the future';
   else if (compareIsoDates(fields.on, earliest) < 0) errors.on = `The day cannot be before the previous step (${formatDate(earliest)})`;
   if (action === 'APPOINT_IMPROVEMENT_DIRECTOR' && !fields.improvementDirector.trim()) errors.improvementDirector = 'Name the improvement director';
@@ -104,7 +105,10 @@ export function SpecialMeasuresActions({ episode, today, onChanged }: { episode:
     const found = stepErrors(action, fields, earliest, today);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      document.getElementById(`step-${Object.keys(found)[0]}`)?.focus();
+      const first = Object.keys(found)[0];
+      // A date's problem points at the field to fix: the month, say, when only the month is missing.
+      const target = first === 'on' ? dateFieldToFix('step-on', fields.on) : `step-${first}`;
+      document.getElementById(target)?.focus();
       return;
     }
     try {
@@ -196,17 +200,13 @@ export function SpecialMeasuresActions({ episode, today, onChanged }: { episode:
             </h4>
             <p className="nhsuk-body">{SPECIAL_MEASURES_ACTION_CONSEQUENCES[action]}</p>
             <form onSubmit={(event) => void confirm(event)} noValidate>
-              <TextInput
+              <DateInput
                 id="step-on"
-                label="Day it was taken"
+                legend="Day it was taken"
                 hint={`From ${formatDate(earliest)} to today`}
                 error={errors.on}
-                width={10}
-                type="date"
-                min={earliest}
-                max={today}
                 value={fields.on}
-                onChange={set('on')}
+                onChange={(on) => setFields((f) => ({ ...f, on }))}
               />
               {action === 'PUBLISH_NOTICE' && textField('noticeUrl', 'Link to the notice on the CCG’s website (optional)')}
               {action === 'APPOINT_IMPROVEMENT_DIRECTOR' && textField('improvementDirector', 'Improvement director')}

@@ -1,9 +1,10 @@
-import { SPECIAL_MEASURES_TRIGGERS, type SpecialMeasuresTriggerCode } from '@ccg-assure/domain';
+import { compareIsoDates, SPECIAL_MEASURES_TRIGGERS, type SpecialMeasuresTriggerCode } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import type { AssuranceCategory } from '../gql/graphql';
 import { formatDate } from '../ui/format';
+import { DateInput, dateFieldToFix, dateInputProblem } from '../ui/nhs';
 import { CATEGORY_NAMES } from './assurance-labels';
 import { ProposeSpecialMeasuresMutation } from './special-measures.operations';
 import { ConfirmButtons } from './confirmation-parts';
@@ -123,6 +124,7 @@ function ProposeSpecialMeasures({ ccg, category, today, onChanged }: { ccg: stri
   const [triggers, setTriggers] = useState<SpecialMeasuresTriggerCode[]>([]);
   const [proposedOn, setProposedOn] = useState(today);
   const [error, setError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
   const [propose, { loading }] = useMutation(ProposeSpecialMeasuresMutation);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -131,9 +133,16 @@ function ProposeSpecialMeasures({ ccg, category, today, onChanged }: { ccg: stri
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const dateProblem = dateInputProblem('proposed-on', proposedOn, { what: 'The day of the proposal', missing: 'Enter the day of the proposal' });
+    const futureDate = !dateProblem && compareIsoDates(proposedOn, today) > 0 ? 'The day of the proposal cannot be in the future' : null;
+    setError(triggers.length === 0 ? 'Select at least one trigger' : null);
+    setDateError(dateProblem?.message ?? futureDate);
     if (triggers.length === 0) {
-      setError('Select at least one trigger');
       document.getElementById(`trigger-${SPECIAL_MEASURES_TRIGGERS[0].code}`)?.focus();
+      return;
+    }
+    if (dateProblem || futureDate) {
+      document.getElementById(dateFieldToFix('proposed-on', proposedOn))?.focus();
       return;
     }
     try {
@@ -186,12 +195,7 @@ function ProposeSpecialMeasures({ ccg, category, today, onChanged }: { ccg: stri
               </div>
             </fieldset>
           </div>
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="proposed-on">
-              Day of the proposal
-            </label>
-            <input className="nhsuk-input nhsuk-input--width-10" id="proposed-on" type="date" max={today} value={proposedOn} onChange={(event) => setProposedOn(event.currentTarget.value)} />
-          </div>
+          <DateInput id="proposed-on" legend="Day of the proposal" value={proposedOn} error={dateError ?? undefined} onChange={setProposedOn} />
           <ConfirmButtons label="Yes, propose special measures" busyLabel="Proposing…" busy={loading} warning onCancel={() => setOpened(false)} />
         </form>
       </div>

@@ -1,11 +1,11 @@
-import { compareIsoDates, contractNoticeActionsFrom, isIsoDate, type ContractNoticeAction } from '@ccg-assure/domain';
+import { addCalendarDays, compareIsoDates, contractNoticeActionsFrom, type ContractNoticeAction } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorCodes } from '../app/graphql-errors';
 import { ConfirmButtons } from '../assurance/confirmation-parts';
 import type { ContractNoticeFieldsFragment } from '../gql/graphql';
 import { formatDate } from '../ui/format';
-import { Button, ErrorSummary, FormGroup, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { NOTICE_ACTION_CONSEQUENCES, noticeActionLabel, noticeMoveNeeds } from './contract-labels';
 import { ApplyContractNoticeActionMutation } from './contracts.operations';
 
@@ -32,13 +32,15 @@ export function moveProblems(notice: Pick<ContractNoticeFieldsFragment, 'status'
   const needs = noticeMoveNeeds(notice.status, action);
   const found: FormProblem[] = [];
   if (needs.meetingDateRequired) {
-    if (!isIsoDate(fields.meetingOn)) found.push({ field: 'notice-meetingOn', message: 'Enter the day the meeting was held' });
+    const meetingProblem = dateInputProblem('notice-meetingOn', fields.meetingOn, { what: 'The day the meeting was held', missing: 'Enter the day the meeting was held' });
+    if (meetingProblem) found.push(meetingProblem);
     else if (compareIsoDates(fields.meetingOn, today) > 0) found.push({ field: 'notice-meetingOn', message: 'The meeting day cannot be in the future' });
     else if (notice.issuedOn && compareIsoDates(fields.meetingOn, notice.issuedOn) < 0) found.push({ field: 'notice-meetingOn', message: `The meeting cannot be before the notice was issued (${formatDate(notice.issuedOn)})` });
   }
-  if (action === 'ISSUE' && fields.responseMeetingBy.trim()) {
-    if (!isIsoDate(fields.responseMeetingBy.trim())) found.push({ field: 'notice-responseMeetingBy', message: 'Enter the date as a real date, or leave it blank' });
-    else if (compareIsoDates(fields.responseMeetingBy.trim(), today) < 0) found.push({ field: 'notice-responseMeetingBy', message: 'The meeting cannot be due before the notice is issued' });
+  if (action === 'ISSUE' && fields.responseMeetingBy) {
+    const byProblem = dateInputProblem('notice-responseMeetingBy', fields.responseMeetingBy, { what: 'The date the meeting is to be held by' });
+    if (byProblem) found.push(byProblem);
+    else if (compareIsoDates(fields.responseMeetingBy, today) < 0) found.push({ field: 'notice-responseMeetingBy', message: 'The meeting cannot be due before the notice is issued' });
   }
   if (needs.reasonRequired && !fields.note.trim()) found.push({ field: 'notice-note', message: 'Give the reason' });
   return found;
@@ -112,7 +114,7 @@ export function NoticeActions({ notice, today, onChanged }: { notice: ContractNo
             action,
             note: fields.note.trim() || null,
             meetingOn: needs.meetingDateRequired ? fields.meetingOn : null,
-            responseMeetingBy: action === 'ISSUE' && fields.responseMeetingBy.trim() ? fields.responseMeetingBy.trim() : null,
+            responseMeetingBy: action === 'ISSUE' && fields.responseMeetingBy ? fields.responseMeetingBy : null,
           },
         },
       });
@@ -138,6 +140,7 @@ export function NoticeActions({ notice, today, onChanged }: { notice: ContractNo
     const value = event.currentTarget.value;
     setFields((f) => ({ ...f, [key]: value }));
   };
+  const setDate = (key: 'meetingOn' | 'responseMeetingBy') => (value: string) => setFields((f) => ({ ...f, [key]: value }));
   const needs = action ? noticeMoveNeeds(notice.status, action) : null;
   const warning = action === 'ESCALATE' || action === 'WITHDRAW' || action === 'DISCARD' || action === 'REPORT_EXCEPTION' || action === 'APPLY_WITHHOLDING';
 
@@ -174,30 +177,23 @@ export function NoticeActions({ notice, today, onChanged }: { notice: ContractNo
             <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
             <form onSubmit={(event) => void confirm(event)} noValidate>
               {action === 'ISSUE' && (
-                <TextInput
+                <DateInput
                   id="notice-responseMeetingBy"
-                  label="Contract management meeting to be held by (optional)"
-                  hint="Leave blank for the date the contract year’s terms give. For example, 2027-01-15"
-                  type="date"
-                  width={10}
-                  min={today}
+                  legend="Contract management meeting to be held by (optional)"
+                  hint={`Leave blank for the date the contract year’s terms give. ${dateInputExample(addCalendarDays(today, 30))}`}
                   value={fields.responseMeetingBy}
-                  error={problemFor(problems, 'notice-responseMeetingBy')}
-                  onChange={set('responseMeetingBy')}
+                  error={dateProblemFor(problems, 'notice-responseMeetingBy')}
+                  onChange={setDate('responseMeetingBy')}
                 />
               )}
               {needs.meetingDateRequired && (
-                <TextInput
+                <DateInput
                   id="notice-meetingOn"
-                  label="Day the meeting was held"
+                  legend="Day the meeting was held"
                   hint={notice.issuedOn ? `From ${formatDate(notice.issuedOn)} to today` : undefined}
-                  type="date"
-                  width={10}
-                  min={notice.issuedOn ?? undefined}
-                  max={today}
                   value={fields.meetingOn}
-                  error={problemFor(problems, 'notice-meetingOn')}
-                  onChange={set('meetingOn')}
+                  error={dateProblemFor(problems, 'notice-meetingOn')}
+                  onChange={setDate('meetingOn')}
                 />
               )}
               <FormGroup id="notice-note" label={needs.reasonRequired ? 'Reason' : 'Note (optional)'} error={problemFor(problems, 'notice-note')}>

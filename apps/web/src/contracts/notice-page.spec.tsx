@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { enterDate } from '../testing/enter-date';
 import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
 import { AgreeRemedialActionPlanMutation, ApplyContractNoticeActionMutation, RecordContractWithholdingMutation } from './contracts.operations';
 import { aeAll, ledgerEntry, notice, noticeMock, providerSeriesMock } from './contracts.fixtures';
@@ -84,9 +85,7 @@ describe('a contract performance notice', () => {
       },
     ]);
     await userEvent.click(await screen.findByRole('button', { name: 'Record the contract management meeting' }));
-    const date = screen.getByLabelText(/Day the meeting was held/);
-    await userEvent.clear(date);
-    await userEvent.type(date, '2026-12-02');
+    await enterDate('Day the meeting was held', '2026-12-02');
     await userEvent.click(screen.getByRole('button', { name: 'Yes, record the contract management meeting' }));
     expect(await screen.findByRole('link', { name: 'The meeting cannot be before the notice was issued' })).toHaveAttribute('href', '#notice-meetingOn');
   });
@@ -156,7 +155,11 @@ describe('a contract performance notice', () => {
     await userEvent.type(screen.getByLabelText(/Summary of the plan/), 'Front-door streaming');
     await userEvent.type(screen.getByLabelText(/Action 1: what will be done/), 'Open the evening unit');
     await userEvent.type(screen.getByLabelText(/Action 1: owner/), 'COO');
-    await userEvent.type(screen.getByLabelText(/Action 1: due/), '2027-01-31');
+    // A date with a part left out is said at the field to fix.
+    await enterDate('Action 1: due', '2027--31');
+    await userEvent.click(screen.getByRole('button', { name: 'Agree the plan' }));
+    expect(screen.getByRole('link', { name: 'The date action 1 is due must include a month' })).toHaveAttribute('href', '#plan-action-0-dueOn-month');
+    await enterDate('Action 1: due', '2027-01-31');
     for (const [index, label] of ['April 2019', 'May 2019', 'June 2019', 'July 2019', 'August 2019', 'September 2019'].entries()) {
       await userEvent.type(screen.getByLabelText(`A&E: four-hour wait, all department types, ${label}`), String(80 + index));
     }

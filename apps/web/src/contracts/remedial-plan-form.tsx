@@ -1,11 +1,11 @@
-import { addCalendarMonths, compareIsoDates, isIsoDate, yearMonthOf } from '@ccg-assure/domain';
+import { addCalendarMonths, compareIsoDates, yearMonthOf } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorCodes } from '../app/graphql-errors';
 import { ConfirmButtons } from '../assurance/confirmation-parts';
 import type { ContractNoticeFieldsFragment, RemedialActionStatus } from '../gql/graphql';
 import { monthLabel } from '../ui/format';
-import { Button, ErrorSummary, FormGroup, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { REMEDIAL_ACTION_STATUS_LABELS } from './contract-labels';
 import { AgreeRemedialActionPlanMutation } from './contracts.operations';
 import { monthStart } from './sanctions-ledger';
@@ -62,14 +62,16 @@ export function RemedialPlanForm({ notice, today, onCancel, onAgreed }: { notice
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: FormProblem[] = [];
-    if (!isIsoDate(agreedOn)) found.push({ field: 'plan-agreedOn', message: 'Enter the day the plan was agreed' });
+    const agreedOnProblem = dateInputProblem('plan-agreedOn', agreedOn, { what: 'The day the plan was agreed', missing: 'Enter the day the plan was agreed' });
+    if (agreedOnProblem) found.push(agreedOnProblem);
     else if (compareIsoDates(agreedOn, today) > 0) found.push({ field: 'plan-agreedOn', message: 'The day the plan was agreed cannot be in the future' });
     if (!summary.trim()) found.push({ field: 'plan-summary', message: 'Summarise the plan' });
     actions.forEach((row, index) => {
       const n = index + 1;
       if (!row.description.trim()) found.push({ field: `plan-action-${index}-description`, message: `Describe action ${n}` });
       if (!row.owner.trim()) found.push({ field: `plan-action-${index}-owner`, message: `Name who owns action ${n}` });
-      if (!isIsoDate(row.dueOn)) found.push({ field: `plan-action-${index}-dueOn`, message: `Enter the date action ${n} is due` });
+      const dueProblem = dateInputProblem(`plan-action-${index}-dueOn`, row.dueOn, { what: `The date action ${n} is due`, missing: `Enter the date action ${n} is due` });
+      if (dueProblem) found.push(dueProblem);
     });
     if (!months) found.push({ field: 'plan-firstMonth', message: 'Enter the first month of the trajectory as a year and month, like 2018-10' });
     const trajectory: { indicatorCode: string; month: string; value: number }[] = [];
@@ -130,7 +132,7 @@ export function RemedialPlanForm({ notice, today, onCancel, onAgreed }: { notice
         <p className="nhsuk-body">The plan the parties agreed (GC9.11): its actions, who owns each and when it is due, and the values the provider commits to reach month by month.</p>
         <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
         <form onSubmit={(event) => void submit(event)} noValidate>
-          <TextInput id="plan-agreedOn" label="Day the plan was agreed" type="date" width={10} max={today} value={agreedOn} error={problemFor(problems, 'plan-agreedOn')} onChange={(e) => setAgreedOn(e.currentTarget.value)} />
+          <DateInput id="plan-agreedOn" legend="Day the plan was agreed" hint={dateInputExample(today)} value={agreedOn} error={dateProblemFor(problems, 'plan-agreedOn')} onChange={setAgreedOn} />
           <FormGroup id="plan-summary" label="Summary of the plan" error={problemFor(problems, 'plan-summary')}>
             {({ describedBy, invalid }) => (
               <textarea className={`nhsuk-textarea${invalid ? ' nhsuk-textarea--error' : ''}`} id="plan-summary" rows={3} value={summary} aria-describedby={describedBy} onChange={(e) => setSummary(e.currentTarget.value)} />
@@ -143,7 +145,7 @@ export function RemedialPlanForm({ notice, today, onCancel, onAgreed }: { notice
                 <legend className="nhsuk-fieldset__legend">Action {index + 1}</legend>
                 <TextInput id={`plan-action-${index}-description`} label={`Action ${index + 1}: what will be done`} value={row.description} error={problemFor(problems, `plan-action-${index}-description`)} onChange={(e) => setAction(index, 'description', e.currentTarget.value)} />
                 <TextInput id={`plan-action-${index}-owner`} label={`Action ${index + 1}: owner`} width={20} value={row.owner} error={problemFor(problems, `plan-action-${index}-owner`)} onChange={(e) => setAction(index, 'owner', e.currentTarget.value)} />
-                <TextInput id={`plan-action-${index}-dueOn`} label={`Action ${index + 1}: due`} type="date" width={10} value={row.dueOn} error={problemFor(problems, `plan-action-${index}-dueOn`)} onChange={(e) => setAction(index, 'dueOn', e.currentTarget.value)} />
+                <DateInput id={`plan-action-${index}-dueOn`} legend={`Action ${index + 1}: due`} value={row.dueOn} error={dateProblemFor(problems, `plan-action-${index}-dueOn`)} onChange={(value) => setAction(index, 'dueOn', value)} />
                 <FormGroup id={`plan-action-${index}-status`} label={`Action ${index + 1}: status`}>
                   {() => (
                     <select className="nhsuk-select" id={`plan-action-${index}-status`} value={row.status} onChange={(e) => setAction(index, 'status', e.currentTarget.value)}>

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { DateInput, dateInputProblem, dateProblemFor, readDateInput } from './date-input';
+import { DateInput, dateFieldToFix, dateInputExample, dateInputProblem, dateProblemFor, readDateInput } from './date-input';
 import { ErrorSummary } from './error-summary';
 
 /** A form's state as the forms keep it: one string. */
@@ -80,6 +80,9 @@ describe('NHS date input', () => {
     expect(dateInputProblem('agreed-on', '2018-13-5', words)).toEqual({ field: 'agreed-on-month', message: 'The day the plan was agreed must be a real date' });
     expect(dateInputProblem('agreed-on', '2015-2-29', words)).toEqual({ field: 'agreed-on', message: 'The day the plan was agreed must be a real date' });
     expect(dateInputProblem('agreed-on', '2018-3-x5', words)).toEqual({ field: 'agreed-on', message: 'The day the plan was agreed must be a real date' });
+    expect(dateFieldToFix('agreed-on', '2018--5')).toBe('agreed-on-month');
+    expect(dateFieldToFix('agreed-on', '2030-01-01')).toBe('agreed-on');
+    expect(dateInputExample('2018-03-15')).toBe('For example, 15 3 2018');
     expect(dateProblemFor([{ field: 'agreed-on-month', message: 'Wrong' }], 'agreed-on')).toBe('Wrong');
     expect(dateProblemFor([{ field: 'other', message: 'Wrong' }], 'agreed-on')).toBeUndefined();
   });

@@ -34,11 +34,9 @@ function valueOf(parts: DateParts): string {
 
 function partsOf(value: string): DateParts {
   if (!value) return { day: '', month: '', year: '' };
-  if (isIsoDate(value)) {
-    const [year, month, day] = value.split('-');
-    return { day: String(Number(day)), month: String(Number(month)), year };
-  }
   const [year = '', month = '', day = ''] = value.split('-');
+  // A date from the form shows as a person writes it: 5 3 2018, not 05 03 2018.
+  if (isIsoDate(value)) return { day: String(Number(day)), month: String(Number(month)), year };
   return { day, month, year };
 }
 
@@ -91,6 +89,12 @@ export function dateInputProblem(id: string, value: string, words: { what: strin
   }
 }
 
+/** The NHS hint for a date input, from a date of the right kind: "For example, 15 3 2018". */
+export function dateInputExample(isoDate: string): string {
+  const parts = partsOf(isoDate);
+  return `For example, ${parts.day} ${parts.month} ${parts.year}`;
+}
+
 /** The message for a date input among a form's problems, whichever of its fields the problem points at. */
 export const dateProblemFor = (problems: readonly FormProblem[], id: string): string | undefined =>
   problems.find((problem) => problem.field !== null && PARTS.some((part) => problem.field === datePartId(id, part)))?.message;
@@ -103,6 +107,9 @@ function partsInError(value: string): readonly DatePart[] {
   if (reading.kind === 'not-real') return reading.parts;
   return PARTS;
 }
+
+/** The id of the field to fix first in a date input holding `value`: the first field at fault, or the day. */
+export const dateFieldToFix = (id: string, value: string): string => datePartId(id, partsInError(value)[0]);
 
 /**
  * The NHS date input: day, month and year as three numeric fields in a group named by its legend (never the
