@@ -13,6 +13,72 @@ import {
   isEscalationItemKind,
   isEscalationSeverity,
 } from './index';
+import * as escalation from './index';
+
+describe('escalation public surface', () => {
+  it('exports the boards, the route, both lifecycles and the pack order, each value defined', () => {
+    expect(Object.keys(escalation).sort()).toEqual(
+      [
+        'BOARD_KINDS',
+        'BOARD_KIND_LABELS',
+        'BOARD_KIND_SCOPES',
+        'BOARD_MEETING_ACTIONS',
+        'BOARD_MEETING_ACTION_LABELS',
+        'BOARD_MEETING_ACTOR_KINDS',
+        'BOARD_MEETING_STATES',
+        'BOARD_MEETING_STATE_LABELS',
+        'BOARD_MEETING_STATUS_CHANGES',
+        'BOARD_MEETING_TRANSITIONS',
+        'DEFAULT_ESCALATION_ROUTES',
+        'ESCALATION_ITEM_ACTIONS',
+        'ESCALATION_ITEM_ACTION_LABELS',
+        'ESCALATION_ITEM_ACTOR_KINDS',
+        'ESCALATION_ITEM_KINDS',
+        'ESCALATION_ITEM_KIND_LABELS',
+        'ESCALATION_ITEM_STATES',
+        'ESCALATION_ITEM_STATE_LABELS',
+        'ESCALATION_ITEM_STATUS_CHANGES',
+        'ESCALATION_ITEM_TRANSITIONS',
+        'ESCALATION_MOVE_ACTIONS',
+        'ESCALATION_MOVE_KINDS',
+        'ESCALATION_MOVE_KIND_LABELS',
+        'ESCALATION_SEVERITIES',
+        'ESCALATION_SEVERITY_LABELS',
+        'MEETING_DECISIONS',
+        'MEETING_DECISION_ITEM_ACTIONS',
+        'MEETING_DECISION_LABELS',
+        'PACK_SECTIONS',
+        'PACK_SECTION_LABELS',
+        'PROVIDER_ESCALATION_ITEM_KINDS',
+        'STANDARD_BOARDS',
+        'TERMINAL_BOARD_MEETING_STATES',
+        'availableBoardMeetingActions',
+        'availableEscalationItemActions',
+        'boardMeetingActionsFrom',
+        'classifyMove',
+        'compareEscalationSeverities',
+        'entryBoardKind',
+        'escalationItemActionsFrom',
+        'isBoardKind',
+        'isBoardMeetingState',
+        'isEscalationItemKind',
+        'isEscalationItemState',
+        'isEscalationSeverity',
+        'isMeetingDecision',
+        'isOverdue',
+        'itemActionForMeetingDecision',
+        'nextBoardKinds',
+        'orderPackItems',
+        'previousBoardKinds',
+        'requireBoardMeetingTransition',
+        'requireEscalationItemTransition',
+        'resolveRoutes',
+        'validateEscalationRoute',
+      ].sort(),
+    );
+    for (const value of Object.values(escalation)) expect(value).toBeDefined();
+  });
+});
 
 describe('boards, item kinds and severities', () => {
   it('names the six kinds of board of seed 002 in the seed’s words', () => {
