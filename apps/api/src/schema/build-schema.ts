@@ -8,6 +8,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { applyAccessRules } from '../auth/access';
 import { AuthResolver } from '../auth/auth.resolver';
 import { contractResolvers } from '../contracts/contracts.resolver';
+import { escalationResolvers } from '../escalation/escalation.resolver';
 import { FinanceResolver } from '../finance/finance.resolver';
 import { FinancialPlansResolver } from '../finance/financial-plans.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
@@ -17,7 +18,7 @@ import { sanctionsResolvers } from '../sanctions/sanctions.resolver';
 import { scorecardResolvers } from '../scorecards/scorecards.resolver';
 import { specialMeasuresResolvers } from '../special-measures/special-measures.resolver';
 
-export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers] as const;
+export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers, ...escalationResolvers] as const;
 
 /**
  * Builds the GraphQL schema. Resolvers hold no state: they take the services from the request context

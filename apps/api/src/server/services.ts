@@ -9,6 +9,7 @@ import { CcgAssuranceService } from '../assurance-reports/ccg-assurance.service'
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { ContractsService } from '../contracts/contracts.service';
+import { EscalationService } from '../escalation/escalation.service';
 import { FinancialPlansService } from '../finance/financial-plans.service';
 import { ImportsService } from '../imports/import.service';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -38,6 +39,7 @@ export interface Services {
   assuranceReports: AssuranceReportsService;
   sanctions: SanctionsService;
   contracts: ContractsService;
+  escalation: EscalationService;
 }
 
 export interface ServiceOptions {
@@ -75,5 +77,6 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
     assuranceReports: new AssuranceReportsService(organisations, assessments, specialMeasures),
     sanctions: new SanctionsService(dataSource, organisations),
     contracts: new ContractsService(dataSource, scorecards),
+    escalation: new EscalationService(dataSource, accounts, (ccg, asOf) => scorecards.providersOfCcg(ccg, asOf)),
   };
 }
