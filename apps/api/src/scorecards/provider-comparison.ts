@@ -1,4 +1,12 @@
-import { analyseFunnelPlot, findStandard, rankValues, type FunnelLimits, type FunnelPosition, type ProviderStandard } from '@ccg-assure/domain';
+import {
+  analyseFunnelPlot,
+  findStandard,
+  rankValues,
+  type FunnelAdjustment,
+  type FunnelLimits,
+  type FunnelPosition,
+  type ProviderStandard,
+} from '@ccg-assure/domain';
 import type { DataSource } from 'typeorm';
 import type { IndicatorView } from '../indicators/indicators.service';
 import { AppError } from '../server/app-error';
@@ -15,6 +23,7 @@ export interface ComparedProviderView {
   rank: number;
   limits: FunnelLimits;
   position: FunnelPosition;
+  zScore: number;
   favourable: boolean | null;
 }
 
@@ -29,14 +38,26 @@ export interface ProviderComparisonView {
   /** Best first (by rank, then ODS code). */
   providers: ComparedProviderView[];
   funnel: FunnelLimits[];
+  adjustment: FunnelAdjustment;
+  /** Whether the limits were widened for over-dispersion. */
+  adjusted: boolean;
+  /** φ. */
+  overdispersionFactor: number;
+  tau2: number;
 }
 
 /**
  * Every provider (NHS trust) with a value for one indicator (a percentage) and period, ranked, with funnel-plot
- * limits. NOT_FOUND for an unknown indicator or a period without values; BAD_USER_INPUT for an indicator that is
+ * limits under the adjustment asked for (libs/domain/src/comparison/RULES.md). NOT_FOUND for an unknown indicator or a period without values; BAD_USER_INPUT for an indicator that is
  * not a proportion.
  */
-export async function compareProviders(dataSource: DataSource, indicatorCode: string, periodStart: string, loaders: ScorecardLoaders): Promise<ProviderComparisonView> {
+export async function compareProviders(
+  dataSource: DataSource,
+  indicatorCode: string,
+  periodStart: string,
+  adjustment: FunnelAdjustment,
+  loaders: ScorecardLoaders,
+): Promise<ProviderComparisonView> {
   const indicator = await loaders.indicator.load(indicatorCode);
   if (!indicator) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${indicatorCode}".`);
   if (indicator.unit !== 'PERCENTAGE') {
@@ -51,6 +72,7 @@ export async function compareProviders(dataSource: DataSource, indicatorCode: st
     units: rows.map((row) => ({ key: row.organisationCode, numerator: row.numerator, denominator: row.denominator })),
     polarity,
     unit: 'PERCENTAGE',
+    adjustment,
   });
   const plotted = new Map(funnel.points.map((point) => [point.key, point]));
   const providers = ranked.map((entry): ComparedProviderView => {
@@ -64,6 +86,7 @@ export async function compareProviders(dataSource: DataSource, indicatorCode: st
       rank: entry.rank,
       limits: point.limits,
       position: point.position,
+      zScore: point.zScore,
       favourable: point.favourable,
     };
   });
@@ -77,5 +100,9 @@ export async function compareProviders(dataSource: DataSource, indicatorCode: st
     totalDenominator: funnel.totalDenominator,
     providers,
     funnel: funnel.curve,
+    adjustment: funnel.adjustment,
+    adjusted: funnel.adjusted,
+    overdispersionFactor: funnel.overdispersion.phi,
+    tau2: funnel.overdispersion.tau2,
   };
 }

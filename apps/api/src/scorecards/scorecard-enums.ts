@@ -1,10 +1,12 @@
 import {
   ASSURANCE_TYPES,
+  FUNNEL_ADJUSTMENTS,
   FUNNEL_POSITIONS,
   IMPROVEMENT_DIRECTIONS,
   POINT_TYPES,
   SPECIAL_CAUSE_TYPES,
   type AssuranceType,
+  type FunnelAdjustment,
   type FunnelPosition,
   type ImprovementDirection,
   type PointType,
@@ -90,6 +92,19 @@ registerEnumType(FunnelPositionEnum, {
     ABOVE_998: 'Above the upper 99.8% limit (an alarm).',
     BELOW_95: 'Below the lower 95% limit but not the 99.8% limit (an alert).',
     BELOW_998: 'Below the lower 99.8% limit (an alarm).',
+  }),
+});
+
+export const FunnelAdjustmentEnum = enumOf(FUNNEL_ADJUSTMENTS);
+registerEnumType(FunnelAdjustmentEnum, {
+  name: 'FunnelAdjustment',
+  description:
+    'Whether funnel-plot limits allow for over-dispersion: more variation between providers than sampling error explains, usual when denominators run to thousands ' +
+    '(Spiegelhalter 2005; computed as FunnelPlotR 0.6.0 does for proportions).',
+  valuesConfig: describedValues<FunnelAdjustment>({
+    ADDITIVE_RANDOM_EFFECTS:
+      'Widen the limits by the between-provider variance tau-squared, estimated from z-scores winsorised at 10%, when the over-dispersion factor phi exceeds 1; otherwise as NONE. The default.',
+    NONE: 'Limits from sampling error alone (tau-squared taken as 0).',
   }),
 });
 

@@ -293,21 +293,38 @@ describe('provider scorecards over GraphQL on the real data', () => {
   });
 
   describe('providerComparison', () => {
-    const COMPARISON = `query($indicator: String!, $period: Date!) { providerComparison(indicator: $indicator, period: $period) {
-      indicator { code } period { startDate label } standard { threshold } target totalNumerator totalDenominator
-      providers { provider { code name } value numerator denominator rank position favourable limits { denominator lower95 upper95 lower998 upper998 } }
+    const COMPARISON = `query($indicator: String!, $period: Date!, $adjustment: FunnelAdjustment) { providerComparison(indicator: $indicator, period: $period, adjustment: $adjustment) {
+      indicator { code } period { startDate label } standard { threshold } target totalNumerator totalDenominator adjustment adjusted overdispersionFactor tau2
+      providers { provider { code name } value numerator denominator rank position favourable zScore limits { denominator lower95 upper95 lower998 upper998 } }
       funnel { denominator lower95 upper95 lower998 upper998 } } }`;
     type Comparison = {
       target: number;
       totalNumerator: number;
       totalDenominator: number;
+      adjustment: string;
+      adjusted: boolean;
+      overdispersionFactor: number;
+      tau2: number;
       period: { startDate: string; label: string };
-      providers: { provider: { code: string }; value: number; numerator: number; denominator: number; rank: number; position: string; favourable: boolean | null; limits: Record<string, number> }[];
+      providers: {
+        provider: { code: string };
+        value: number;
+        numerator: number;
+        denominator: number;
+        rank: number;
+        position: string;
+        favourable: boolean | null;
+        zScore: number;
+        limits: Record<string, number>;
+      }[];
       funnel: { denominator: number }[];
     };
+    const compare = async (variables: Record<string, unknown>) => dataOf(await query<{ providerComparison: Comparison }>(COMPARISON, variables)).providerComparison;
+    const march2019 = { indicator: 'AE_4HR_ALL', period: '2019-03-01' };
+    const outside998 = (comparison: Comparison) => comparison.providers.filter((p) => p.position.endsWith('998')).length;
 
-    it('ranks every trust and places it in the funnel exactly as the domain functions do', async () => {
-      const comparison = dataOf(await query<{ providerComparison: Comparison }>(COMPARISON, { indicator: 'AE_4HR_ALL', period: '2019-03-01' })).providerComparison;
+    it('ranks every trust and places it in the funnel exactly as the domain functions do, adjusted for over-dispersion by default', async () => {
+      const comparison = await compare(march2019);
       const stored: { code: string; numerator: number; denominator: number; value: number }[] = await db.dataSource.query(
         `SELECT v.organisation_code AS code, v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
          FROM indicator_value v JOIN period p ON p.id = v.period_id JOIN organisation o ON o.code = v.organisation_code
@@ -324,12 +341,13 @@ describe('provider scorecards over GraphQL on the real data', () => {
       const ranked = rankValues(stored.map((r) => ({ key: r.code, value: r.value })), 'HIGHER_IS_BETTER');
       expect(comparison.providers.map((p) => [p.provider.code, p.rank])).toEqual(ranked.map((r) => [r.key, r.rank]));
       const funnel = analyseFunnelPlot({ units: stored.map((r) => ({ key: r.code, numerator: r.numerator, denominator: r.denominator })), polarity: 'HIGHER_IS_BETTER' });
+      expect(comparison).toMatchObject({ adjustment: 'ADDITIVE_RANDOM_EFFECTS', adjusted: true, overdispersionFactor: funnel.overdispersion.phi, tau2: funnel.overdispersion.tau2 });
       const byKey = new Map(funnel.points.map((p) => [p.key, p]));
       for (const provider of comparison.providers) {
         const point = byKey.get(provider.provider.code);
         if (!point) throw new Error(`${provider.provider.code} is not in the domain's funnel`);
-        expect(provider).toMatchObject({ numerator: point.numerator, denominator: point.denominator, position: point.position, favourable: point.favourable, limits: point.limits });
-        expect(provider.limits).toEqual(calculateFunnelLimits(totalNumerator / totalDenominator, provider.denominator));
+        expect(provider).toMatchObject({ numerator: point.numerator, denominator: point.denominator, position: point.position, favourable: point.favourable, limits: point.limits, zScore: point.zScore });
+        expect(provider.limits).toEqual(calculateFunnelLimits(totalNumerator / totalDenominator, provider.denominator, 'PERCENTAGE', funnel.overdispersion.tau2));
       }
       expect(comparison.funnel).toEqual(funnel.curve);
       expect(comparison.funnel).toHaveLength(50);
@@ -343,6 +361,31 @@ describe('provider scorecards over GraphQL on the real data', () => {
       expect(comparison.providers.filter((p) => p.position.startsWith('ABOVE')).every((p) => p.favourable === true)).toBe(true);
       expect(comparison.providers.filter((p) => p.position.startsWith('BELOW')).every((p) => p.favourable === false)).toBe(true);
       expect(comparison.providers.filter((p) => p.position === 'WITHIN').every((p) => p.favourable === null)).toBe(true);
+    });
+
+    it('on the real March 2019 data: phi 602.19 and tau-squared 0.01204 (FunnelPlotR 0.6.0), 143 of 158 trusts beyond the unadjusted 99.8% limits and 8 beyond the adjusted', async () => {
+      const adjusted = await compare({ ...march2019, adjustment: 'ADDITIVE_RANDOM_EFFECTS' });
+      const none = await compare({ ...march2019, adjustment: 'NONE' });
+      expect(adjusted.providers).toHaveLength(158);
+      // FunnelPlotR's own functions in R gave phi 602.18990158484701 and tau2 0.012038722055864065
+      // (libs/domain/src/comparison/funnelplotr-reference/march-2019.csv).
+      expect(adjusted.overdispersionFactor).toBeCloseTo(602.189901584847, 9);
+      expect(adjusted.tau2).toBeCloseTo(0.012038722055864065, 14);
+      expect([adjusted.adjustment, adjusted.adjusted, none.adjustment, none.adjusted]).toEqual(['ADDITIVE_RANDOM_EFFECTS', true, 'NONE', false]);
+      expect([none.overdispersionFactor, none.tau2]).toEqual([adjusted.overdispersionFactor, adjusted.tau2]);
+      expect([outside998(none), outside998(adjusted)]).toEqual([143, 8]);
+      // The views differ only by tau-squared: the same target, values, ranks and z-scores; wider limits when adjusted.
+      expect(none.target).toBe(adjusted.target);
+      expect(none.providers.map((p) => [p.provider.code, p.rank, p.zScore])).toEqual(adjusted.providers.map((p) => [p.provider.code, p.rank, p.zScore]));
+      const rr8 = (c: Comparison) => c.providers.find((p) => p.provider.code === 'RR8');
+      expect(rr8(none)?.limits).toEqual(calculateFunnelLimits(none.totalNumerator / none.totalDenominator, rr8(none)?.denominator ?? 0));
+      expect(rr8(adjusted)?.limits.lower998).toBeLessThan(rr8(none)?.limits.lower998 ?? 0);
+      expect(none.funnel.every((limit, i) => limit.denominator === adjusted.funnel[i].denominator)).toBe(true);
+    });
+
+    it('refuses an adjustment it does not know (BAD_USER_INPUT)', async () => {
+      const errors = (await query(COMPARISON, { ...march2019, adjustment: 'MULTIPLICATIVE' })).errors;
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     });
 
     it('answers NOT_FOUND for an unknown indicator or a month without values, BAD_USER_INPUT for an indicator that is not a proportion', async () => {

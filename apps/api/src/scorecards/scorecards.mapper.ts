@@ -79,6 +79,10 @@ export function toProviderComparison(view: ProviderComparisonView): ProviderComp
     totalDenominator: view.totalDenominator,
     providers: view.providers.map((provider): ComparedProvider => ({ ...provider, limits: toFunnelLimits(provider.limits) })),
     funnel: view.funnel.map(toFunnelLimits),
+    adjustment: view.adjustment,
+    adjusted: view.adjusted,
+    overdispersionFactor: view.overdispersionFactor,
+    tau2: view.tau2,
   };
 }
 

@@ -1,4 +1,4 @@
-import { analyseSpc } from '@ccg-assure/domain';
+import { analyseSpc, type FunnelAdjustment } from '@ccg-assure/domain';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Access, PUBLIC } from '../auth/access';
 import { Organisation } from '../organisations/organisation.type';
@@ -7,6 +7,7 @@ import { decodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
 import { DateScalar } from '../server/scalars';
 import { ComparedProvider, ProviderComparison } from './comparison.type';
+import { FunnelAdjustmentEnum } from './scorecard-enums';
 import { ScorecardFilter, ScorecardOrder } from './scorecard-filter.input';
 import { ProviderScorecard, ScorecardCell, ScorecardRow, ScorecardSummaryConnection } from './scorecard.type';
 import { toProviderComparison, toProviderScorecard, toScorecardCells, toScorecardSummary } from './scorecards.mapper';
@@ -75,16 +76,22 @@ export class ScorecardsResolver {
 
   @Query(() => ProviderComparison, {
     description:
-      'Every provider (NHS trust) with a value for one indicator and period, ranked, with funnel-plot limits (95% and 99.8%) for proportions and each provider’s position. ' +
+      'Every provider (NHS trust) with a value for one indicator and period, ranked, with funnel-plot limits (95% and 99.8%) for proportions and each provider’s position, ' +
+      'allowing for over-dispersion unless adjustment is NONE (FunnelPlotR 0.6.0’s method: the over-dispersion factor phi and tau-squared are returned). ' +
       'NOT_FOUND for an unknown indicator (INDICATOR_NOT_FOUND) or a period without values (NO_VALUES_FOR_PERIOD); BAD_USER_INPUT (FUNNEL_NOT_A_PROPORTION) for an indicator that is not a percentage. Public.',
   })
   @Access(PUBLIC)
   async providerComparison(
     @Arg('indicator', () => String, { description: 'Indicator code, for example AE_4HR_ALL.' }) indicator: string,
     @Arg('period', () => DateScalar, { description: 'First day of the period, for example 2019-03-01.' }) period: string,
+    @Arg('adjustment', () => FunnelAdjustmentEnum, {
+      defaultValue: 'ADDITIVE_RANDOM_EFFECTS',
+      description: 'Whether the limits allow for over-dispersion; ADDITIVE_RANDOM_EFFECTS by default, NONE for limits from sampling error alone.',
+    })
+    adjustment: FunnelAdjustment,
     @Ctx() context: RequestContext,
   ): Promise<ProviderComparison> {
-    return toProviderComparison(await context.services.scorecards.comparison(indicator.trim(), period, context.loaders));
+    return toProviderComparison(await context.services.scorecards.comparison(indicator.trim(), period, adjustment, context.loaders));
   }
 }
 

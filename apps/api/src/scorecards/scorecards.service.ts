@@ -1,3 +1,4 @@
+import type { FunnelAdjustment } from '@ccg-assure/domain';
 import type { DataSource } from 'typeorm';
 import { compareProviders, type ProviderComparisonView } from './provider-comparison';
 import { providerScorecard, type ProviderScorecardView } from './provider-scorecard';
@@ -31,8 +32,8 @@ export class ScorecardsService {
   }
 
   /** Every provider compared on one indicator in one period (see provider-comparison.ts). */
-  comparison(indicatorCode: string, periodStart: string, loaders: ScorecardLoaders): Promise<ProviderComparisonView> {
-    return compareProviders(this.dataSource, indicatorCode, periodStart, loaders);
+  comparison(indicatorCode: string, periodStart: string, adjustment: FunnelAdjustment, loaders: ScorecardLoaders): Promise<ProviderComparisonView> {
+    return compareProviders(this.dataSource, indicatorCode, periodStart, adjustment, loaders);
   }
 
   /** Every provider's scores as at `asOf`, for the per-request `scores` loader (see scorecard-scores.ts). */
