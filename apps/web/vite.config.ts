@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { adaptNhsukStylesheet } from './src/build/nhsuk-stylesheet';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = path.resolve(here, '../..');
@@ -15,6 +16,7 @@ const nhsukImages = path.join(workspaceRoot, 'node_modules/nhsuk-frontend/dist/n
  * /assets/images. The app makes no request off its own origin (privacy, and the closed networks
  * it runs on), so the remote @font-face rules are dropped (the design system's Arial fallback
  * applies) and the icons are served from the app itself. See docs/decisions/0004-nhsuk-assets.md.
+ * Its Internet Explorer-only `@media screen\0` blocks go too (see adaptNhsukStylesheet).
  */
 function nhsukAssets(): Plugin {
   return {
@@ -22,7 +24,7 @@ function nhsukAssets(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!id.includes('nhsuk-frontend') || !id.split('?')[0].endsWith('.css')) return null;
-      return { code: code.replace(/@font-face\s*{[^}]*https?:\/\/[^}]*}/g, ''), map: null };
+      return { code: adaptNhsukStylesheet(code), map: null };
     },
     configureServer(server) {
       server.middlewares.use('/assets/images', (req, res, next) => {
@@ -60,7 +62,7 @@ export default defineConfig({
   build: {
     outDir: path.join(workspaceRoot, 'dist/apps/web'),
     emptyOutDir: true,
-    // Vite 8's default CSS minifier rejects nhsuk-frontend's `@media screen\0` hack.
+    // esbuild, as before Vite 8 made Lightning CSS the default: the stylesheet's output is unchanged.
     cssMinify: 'esbuild',
     sourcemap: true,
   },
