@@ -2,12 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
-import type { FunnelPosition, ProviderComparisonQuery as ProviderComparisonResult } from '../gql/graphql';
+import type { FunnelAdjustment, FunnelPosition, ProviderComparisonQuery as ProviderComparisonResult } from '../gql/graphql';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { csvNumber, formatCount, formatValue, monthLabel } from '../ui/format';
 import { FunnelChart, type FunnelMark } from '../ui/funnel-chart';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary, InsetText } from '../ui/nhs';
+import { Button, ErrorSummary, InsetText, Radios } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { FilterSelect } from '../ui/filter-select';
 import { ComparisonOptionsQuery, ProviderComparisonQuery } from './scorecard.operations';
@@ -50,6 +50,34 @@ export function positionWords(provider: Pick<Compared, 'position' | 'favourable'
   return where;
 }
 
+const ADJUSTMENT_CHOICES = [
+  {
+    value: 'ADDITIVE_RANDOM_EFFECTS',
+    label: 'Allowing for differences between providers (recommended)',
+    hint: 'The limits are widened by the variation between providers that chance alone does not explain (over-dispersion).',
+  },
+  {
+    value: 'NONE',
+    label: 'Chance alone',
+    hint: 'The limits come from sampling error only. With thousands of attendances they are narrow, and most providers fall outside them.',
+  },
+] as const satisfies readonly { value: FunnelAdjustment; label: string; hint: string }[];
+
+/** The adjustment in the address (`adjustment=NONE`); allowing for over-dispersion otherwise. */
+function adjustmentOf(param: string | null): FunnelAdjustment {
+  return param === 'NONE' ? 'NONE' : 'ADDITIVE_RANDOM_EFFECTS';
+}
+
+/** φ in words, to two decimal places at most: "602.19". */
+function formatPhi(phi: number): string {
+  return phi.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+}
+
+/** τ² to three significant figures: "0.012". */
+function formatTau2(tau2: number): string {
+  return tau2 === 0 ? '0' : tau2.toLocaleString('en-GB', { maximumSignificantDigits: 3 });
+}
+
 function markOf(provider: Pick<Compared, 'position' | 'favourable'>): FunnelMark {
   if (provider.position === 'WITHIN') return 'WITHIN';
   return provider.favourable === true ? 'BETTER' : provider.favourable === false ? 'WORSE' : 'OUTSIDE';
@@ -73,8 +101,9 @@ export function ComparisonPage() {
   const indicator = params.get('indicator') ?? indicators[0]?.code ?? '';
   const period = params.get('period') ?? latest ?? '';
   const highlight = params.get('provider')?.toUpperCase() ?? null;
+  const adjustment = adjustmentOf(params.get('adjustment'));
   const [draft, setDraft] = useState<{ indicator: string | null; period: string | null }>({ indicator: null, period: null });
-  const { data, previousData, loading, error } = useQuery(ProviderComparisonQuery, { variables: { indicator, period }, skip: !indicator || !period });
+  const { data, previousData, loading, error } = useQuery(ProviderComparisonQuery, { variables: { indicator, period, adjustment }, skip: !indicator || !period });
   const comparison = (data ?? previousData)?.providerComparison;
   const { code, reason } = errorCodes(error);
   usePageTitle(comparison ? `Compare providers: ${comparison.indicator.name}, ${comparison.period.label}` : 'Compare providers');
@@ -85,6 +114,13 @@ export function ComparisonPage() {
     next.set('indicator', draft.indicator ?? indicator);
     next.set('period', draft.period ?? period);
     setParams(next);
+  }
+
+  function chooseAdjustment(value: string) {
+    const next = new URLSearchParams(params);
+    if (adjustmentOf(value) === 'NONE') next.set('adjustment', 'NONE');
+    else next.delete('adjustment');
+    setParams(next, { replace: true });
   }
 
   const monthOptions = latest ? monthsBack(latest, MONTHS_OFFERED).map((month) => ({ value: month, label: monthLabel(month) })) : [];
@@ -100,7 +136,7 @@ export function ComparisonPage() {
       <h1 className="nhsuk-heading-l">Compare providers</h1>
       <p className="nhsuk-lede-text">
         Every provider on one indicator in one month: a funnel plot of each value against its number of attendances, with 95% and 99.8% limits around the figure for all
-        providers, and the providers ranked.
+        providers (allowing for the differences between providers that chance alone does not explain, unless you choose otherwise), and the providers ranked.
       </p>
       <InsetText>
         <p>These are real figures: published NHS England data (A&amp;E attendances and emergency admissions, monthly return), as published. Nothing here is illustrative.</p>
@@ -141,6 +177,17 @@ export function ComparisonPage() {
         </ErrorSummary>
       )}
       {loading && !comparison && <Loading label="Loading the comparison" />}
+      {options.data && (
+        <Radios
+          name="adjustment"
+          idPrefix="compare-adjustment"
+          legend="Funnel limits"
+          legendSize="s"
+          items={ADJUSTMENT_CHOICES}
+          value={adjustment}
+          onChange={chooseAdjustment}
+        />
+      )}
       {comparison && !error && <ComparisonResult comparison={comparison} highlight={highlight} updating={loading} />}
     </>
   );
@@ -163,8 +210,9 @@ function ComparisonResult({ comparison, highlight, updating }: { comparison: Com
         {comparison.standard ? ` Standard: ${formatValue(comparison.standard.threshold, unit)}.` : ''}
         {picked ? ` ${picked.provider.name} (${picked.provider.code}) ranks ${picked.rank} of ${providers.length}, ${positionWords(picked)}.` : ''}
       </p>
+      <Overdispersion comparison={comparison} />
       <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-half">
+        <div className="nhsuk-grid-column-full">
           <h3 className="nhsuk-heading-s">Funnel plot</h3>
           <FunnelChart
             title={title}
@@ -181,10 +229,13 @@ function ComparisonResult({ comparison, highlight, updating }: { comparison: Com
             }))}
             limits={comparison.funnel}
             highlight={highlight}
-            initialWidth={460}
+            limitsNote={comparison.adjusted ? 'allowing for differences between providers' : 'chance alone'}
+            initialWidth={960}
           />
         </div>
-        <div className="nhsuk-grid-column-one-half">
+      </div>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-full">
           <h3 className="nhsuk-heading-s" id="ranking-heading">
             Ranking
           </h3>
@@ -229,7 +280,7 @@ function ComparisonResult({ comparison, highlight, updating }: { comparison: Com
             </table>
           </div>
           <DownloadCsvButton
-            name={`Provider comparison ${indicator.code} ${comparison.period.startDate}`}
+            name={`Provider comparison ${indicator.code} ${comparison.period.startDate}${comparison.adjusted ? ' adjusted for over-dispersion' : ''}`}
             columns={columns}
             rows={providers.map((entry) => [entry.rank, entry.provider.code, entry.provider.name, csvNumber(entry.value, unit), entry.numerator, entry.denominator, positionWords(entry)])}
             what="ranking"
@@ -237,9 +288,39 @@ function ComparisonResult({ comparison, highlight, updating }: { comparison: Com
         </div>
       </div>
       <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-        Funnel limits for proportions (Spiegelhalter, 2005): a provider outside the 99.8% limits differs from the figure for all providers by more than chance would
-        explain. Source: {indicator.source}.
+        Funnel limits for proportions (Spiegelhalter, 2005), on the arcsine-square-root scale, with over-dispersion estimated as FunnelPlotR 0.6.0 does (z-scores
+        winsorised at 10%, additive random effects). Source: {indicator.source}.
       </p>
     </>
+  );
+}
+
+/** φ and τ² in plain words, and how many providers the limits shown put outside 99.8%. */
+function Overdispersion({ comparison }: { comparison: Comparison }) {
+  const { overdispersionFactor: phi, tau2, adjusted, adjustment, providers } = comparison;
+  const outside = providers.filter((entry) => entry.position === 'ABOVE_998' || entry.position === 'BELOW_998').length;
+  const dispersed = phi > 1;
+  return (
+    <section aria-labelledby="overdispersion-heading">
+      <h3 className="nhsuk-heading-s" id="overdispersion-heading">
+        How much providers differ beyond chance
+      </h3>
+      <p className="nhsuk-body">
+        {dispersed
+          ? `Over-dispersion factor φ (phi): ${formatPhi(phi)}. These providers’ figures vary about ${formatPhi(phi)} times as much as chance alone would make them vary; 1 would mean chance alone.`
+          : `Over-dispersion factor φ (phi): ${formatPhi(phi)}. These providers vary no more than chance alone would make them vary, so there is nothing to allow for.`}
+      </p>
+      <p className="nhsuk-body">
+        {`Between-provider variance τ² (tau-squared): ${formatTau2(tau2)}. This is the extra spread between providers, beyond chance, measured on the scale the limits are drawn on. `}
+        {adjusted
+          ? 'The limits below add it to each provider’s own chance variation, so they are wider: a provider outside them stands out among providers, not only from the average.'
+          : adjustment === 'NONE'
+            ? 'The limits below leave it out: they show chance alone, so a provider outside them differs from the average, though not necessarily more than providers usually differ.'
+            : 'The limits below are not widened, because the providers vary no more than chance explains.'}
+      </p>
+      <p className="nhsuk-body">
+        {outside} of {providers.length} providers are outside the 99.8% limits shown.
+      </p>
+    </section>
   );
 }

@@ -125,8 +125,8 @@ export const ComparisonOptionsQuery = graphql(`
 `);
 
 export const ProviderComparisonQuery = graphql(`
-  query ProviderComparison($indicator: String!, $period: Date!) {
-    providerComparison(indicator: $indicator, period: $period) {
+  query ProviderComparison($indicator: String!, $period: Date!, $adjustment: FunnelAdjustment!) {
+    providerComparison(indicator: $indicator, period: $period, adjustment: $adjustment) {
       indicator {
         code
         name
@@ -146,6 +146,10 @@ export const ProviderComparisonQuery = graphql(`
       target
       totalNumerator
       totalDenominator
+      adjustment
+      adjusted
+      overdispersionFactor
+      tau2
       providers {
         provider {
           code

@@ -24,6 +24,29 @@ describe('funnel chart', () => {
     expect(screen.getByText('Centre line (90.0%, all providers)')).toBeInTheDocument();
   });
 
+  it('tells the two pairs of limits apart by more than colour: solid 99.8%, dashed 95%, each labelled on the chart and in the legend', () => {
+    const { container } = render(
+      <FunnelChart title="A&E" unit="PERCENTAGE" denominatorName="attendances" centre={90} points={points} limits={limits} limitsNote="chance alone" />,
+    );
+    const [upper998, lower998] = container.querySelectorAll('[data-testid="limit-998"]');
+    const [upper95, lower95] = container.querySelectorAll('[data-testid="limit-95"]');
+    for (const line of [upper998, lower998]) expect(line).not.toHaveAttribute('stroke-dasharray');
+    for (const line of [upper95, lower95]) expect(line).toHaveAttribute('stroke-dasharray', '8 5');
+    expect(Number(upper998.getAttribute('stroke-width'))).toBeGreaterThan(Number(upper95.getAttribute('stroke-width')));
+    const labels = [...container.querySelectorAll('[data-testid="limit-label"]')].map((label) => label.textContent);
+    expect(labels).toEqual(['99.8%', '99.8%', '95%', '95%']);
+    expect(screen.getByText('95% limits (dashed), chance alone')).toBeInTheDocument();
+    expect(screen.getByText('99.8% limits (solid), chance alone')).toBeInTheDocument();
+  });
+
+  it('is drawn large enough to read: 480 px tall when wide, 360 px on a narrow screen', () => {
+    const { container, unmount } = render(<FunnelChart title="A&E" unit="PERCENTAGE" denominatorName="attendances" centre={90} points={points} limits={limits} initialWidth={960} />);
+    expect(container.querySelector('svg')).toHaveAttribute('height', '480');
+    unmount();
+    const narrow = render(<FunnelChart title="A&E" unit="PERCENTAGE" denominatorName="attendances" centre={90} points={points} limits={limits} initialWidth={360} />);
+    expect(narrow.container.querySelector('svg')).toHaveAttribute('height', '360');
+  });
+
   it('names each provider’s point with its value, denominator and position, and colours it', () => {
     render(<FunnelChart title="A&E" unit="PERCENTAGE" denominatorName="attendances" centre={90} points={points} limits={limits} />);
     expect(

@@ -39,10 +39,21 @@ interface FunnelChartProps {
   limits: readonly FunnelLimit[];
   /** A provider to pick out (ring and label). */
   highlight?: string | null;
+  /** What the limits allow for, said in the legend: "allowing for over-dispersion". */
+  limitsNote?: string;
   initialWidth?: number;
 }
 
 const MARGIN = { top: 16, right: 16, bottom: 44, left: 54 };
+
+/**
+ * The two pairs of limits differ by more than colour (issue 20.8): 99.8% solid and heavier, 95% dashed and
+ * lighter, each labelled on the chart where its line enters the plot.
+ */
+const LIMIT_STYLES = {
+  '998': { label: '99.8%', stroke: '#425563', labelColour: '#212b32', strokeWidth: 2.5, strokeDasharray: undefined },
+  '95': { label: '95%', stroke: '#768692', labelColour: '#4c6272', strokeWidth: 2, strokeDasharray: '8 5' },
+} as const;
 
 const MARK_COLOURS: Record<FunnelMark, { fill: string; stroke: string }> = {
   WITHIN: SPC_COLOURS.commonCause,
@@ -57,16 +68,17 @@ export function funnelPointName(point: FunnelPoint, unit: ValueUnit, denominator
 
 /**
  * A funnel plot: each provider's value against its denominator, the centre line, and the 95% and
- * 99.8% control limits (all from the API). Points are focusable and name themselves.
+ * 99.8% control limits (all from the API), drawn and labelled so that they differ by more than colour.
+ * Points are focusable and name themselves.
  */
-export function FunnelChart({ title, unit, denominatorName, centre, points, limits, highlight, initialWidth = 720 }: FunnelChartProps) {
+export function FunnelChart({ title, unit, denominatorName, centre, points, limits, highlight, limitsNote, initialWidth = 720 }: FunnelChartProps) {
   const id = useId();
   const [containerRef, width] = useMeasuredWidth<HTMLDivElement>(initialWidth);
   const highlightIndex = highlight ? points.findIndex((point) => point.code === highlight) : -1;
   const { active, ringed, pointProps, wrapperProps } = useChartPoints(points.length, highlightIndex >= 0 ? highlightIndex : 0);
   if (points.length === 0) return <p className="nhsuk-body">No providers to compare.</p>;
 
-  const height = width < 560 ? 300 : 400;
+  const height = width < 560 ? 360 : 480;
   const plot = plotArea(width, height, MARGIN);
   const maxDenominator = Math.max(...points.map((point) => point.denominator), 1);
   const xAxis = valueAxis([0, maxDenominator], [plot.left, plot.right], width < 560 ? 3 : 6);
@@ -74,11 +86,19 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
   const yAxis = valueAxis(extent([...points.map((point) => point.value), centre]), [plot.bottom, plot.top], 5);
   const y = yAxis.scale;
   const clipId = `${id}-clip`;
-  const line = (pick: (limit: FunnelLimit) => number) =>
-    limits
-      .filter((limit) => limit.denominator <= x.domain()[1])
-      .map((limit) => `${x(limit.denominator)},${y(pick(limit))}`)
-      .join(' ');
+  const drawn = limits.filter((limit) => limit.denominator <= x.domain()[1]);
+  const line = (pick: (limit: FunnelLimit) => number) => drawn.map((limit) => `${x(limit.denominator)},${y(pick(limit))}`).join(' ');
+  /** Where a line's label goes: its first point inside the plot, nudged off the line towards the outside of the funnel. */
+  const labelAt = (pick: (limit: FunnelLimit) => number, above: boolean) => {
+    const inside = drawn.find((limit) => y(pick(limit)) > plot.top + 14 && y(pick(limit)) < plot.bottom - 14);
+    return inside ? { x: Math.min(x(inside.denominator) + 6, plot.right - 40), y: y(pick(inside)) + (above ? -6 : 16) } : null;
+  };
+  const limitLines = (['998', '95'] as const).flatMap((level) =>
+    ([true, false] as const).map((upper) => {
+      const pick = (limit: FunnelLimit) => (level === '998' ? (upper ? limit.upper998 : limit.lower998) : upper ? limit.upper95 : limit.lower95);
+      return { key: `${level}-${upper ? 'upper' : 'lower'}`, level, points: line(pick), label: labelAt(pick, upper) };
+    }),
+  );
   const shown = active === null ? null : points[active];
   const tooltipId = `${id}-tooltip`;
   const small = width < 560;
@@ -106,7 +126,7 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
           </div>
         )
       }
-      legend={<FunnelLegend centre={centre} unit={unit} points={points} />}
+      legend={<FunnelLegend centre={centre} unit={unit} points={points} limitsNote={limitsNote} />}
       hint="Point at a provider, or tab to the chart and use the arrow keys, to see its details."
     >
       <defs>
@@ -122,11 +142,29 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
         xTitle={{ text: `${denominatorWord} (denominator)`, y: height - 6 }}
       />
       <g aria-hidden="true" clipPath={`url(#${clipId})`} fill="none">
-        <polyline data-testid="limit-998" points={line((limit) => limit.upper998)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
-        <polyline data-testid="limit-998" points={line((limit) => limit.lower998)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
-        <polyline data-testid="limit-95" points={line((limit) => limit.upper95)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
-        <polyline data-testid="limit-95" points={line((limit) => limit.lower95)} stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
+        {limitLines.map((limit) => {
+          const style = LIMIT_STYLES[limit.level];
+          return (
+            <polyline
+              key={limit.key}
+              data-testid={`limit-${limit.level}`}
+              points={limit.points}
+              stroke={style.stroke}
+              strokeWidth={style.strokeWidth}
+              strokeDasharray={style.strokeDasharray}
+            />
+          );
+        })}
         <line data-testid="centre-line" x1={plot.left} x2={plot.right} y1={y(centre)} y2={y(centre)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
+      </g>
+      <g aria-hidden="true" fontSize="12" fontWeight="bold" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">
+        {limitLines.map((limit) =>
+          limit.label ? (
+            <text key={limit.key} data-testid="limit-label" x={limit.label.x} y={limit.label.y} fill={LIMIT_STYLES[limit.level].labelColour}>
+              {LIMIT_STYLES[limit.level].label}
+            </text>
+          ) : null,
+        )}
       </g>
       {[...new Set([ringed, active])].map((index) => (index === null ? null : <PointRing key={index} cx={x(points[index].denominator)} cy={y(points[index].value)} r={small ? 8 : 9} />))}
       <g>
@@ -173,7 +211,8 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
   );
 }
 
-function FunnelLegend({ centre, unit, points }: { centre: number; unit: ValueUnit; points: readonly FunnelPoint[] }) {
+function FunnelLegend({ centre, unit, points, limitsNote }: { centre: number; unit: ValueUnit; points: readonly FunnelPoint[]; limitsNote?: string }) {
+  const note = limitsNote ? `, ${limitsNote}` : '';
   return (
     <ul className="ccg-legend">
       <li>
@@ -182,18 +221,14 @@ function FunnelLegend({ centre, unit, points }: { centre: number; unit: ValueUni
         </Swatch>
         Centre line ({formatValue(centre, unit)}, all providers)
       </li>
-      <li>
-        <Swatch>
-          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="7 4" />
-        </Swatch>
-        95% limits
-      </li>
-      <li>
-        <Swatch>
-          <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.limit} strokeWidth="1.5" strokeDasharray="2 3" />
-        </Swatch>
-        99.8% limits
-      </li>
+      {(['95', '998'] as const).map((level) => (
+        <li key={level}>
+          <Swatch>
+            <line x1="1" x2="25" y1="7" y2="7" stroke={LIMIT_STYLES[level].stroke} strokeWidth={LIMIT_STYLES[level].strokeWidth} strokeDasharray={LIMIT_STYLES[level].strokeDasharray} />
+          </Swatch>
+          {LIMIT_STYLES[level].label} limits ({level === '95' ? 'dashed' : 'solid'}){note}
+        </li>
+      ))}
       {(['BETTER', 'WORSE', 'OUTSIDE'] as const)
         .filter((mark) => points.some((point) => point.mark === mark))
         .map((mark) => (
