@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { adaptNhsukStylesheet } from './src/build/nhsuk-stylesheet';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,7 +52,9 @@ function nhsukAssets(): Plugin {
 export default defineConfig({
   root: here,
   cacheDir: path.join(workspaceRoot, 'node_modules/.vite/apps/web'),
-  plugins: [nhsukAssets(), react()],
+  // Brotli and gzip copies of every text file beside it, which the API sends to browsers that accept them (issue 19
+  // point 5, decision 0028); source maps are fetched only by developers' tools and stay as they are.
+  plugins: [nhsukAssets(), react(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json|txt)$/, exclude: /\.map$/, threshold: 1024 })],
   resolve: {
     alias: { '@ccg-assure/domain': path.join(workspaceRoot, 'libs/domain/src/index.ts') },
   },

@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { installReports } from './reports';
 import { installRequestLogging } from './request-logging';
 import { installSecurityHeaders } from './security-headers';
+import { installCompression } from './compression';
 import { createServices } from './services';
 import { installSinglePageApp } from './single-page-app';
 
@@ -29,6 +30,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
 
   installSecurityHeaders(app, config);
   installRequestLogging(app, logger);
+  installCompression(app);
   installHealthCheck(app, dataSource, logger);
   const apollo = await installGraphql(app, { httpServer, services, config, logger });
   installImportUploads(app, services, logger);
