@@ -15,3 +15,4 @@ export * from './organisations';
 export * from './accounts';
 export * from './contracts';
 export * from './escalation';
+export * from './performance-report';

@@ -9,13 +9,14 @@ import * as escalation from './escalation';
 import * as finance from './finance';
 import * as money from './money';
 import * as organisations from './organisations';
+import * as performanceReport from './performance-report';
 import * as sanctions from './sanctions';
 import * as spc from './spc';
 import * as specialMeasures from './special-measures';
 import * as standards from './standards';
 
 // workflow exports types only, so it has no values to compare.
-const AREAS = { accounts, assurance, calendar, comparison, contracts, errors, escalation, finance, money, organisations, sanctions, spc, specialMeasures, standards };
+const AREAS = { accounts, assurance, calendar, comparison, contracts, errors, escalation, finance, money, organisations, performanceReport, sanctions, spc, specialMeasures, standards };
 
 describe('the library’s public surface', () => {
   it.each(Object.entries(AREAS))('re-exports every export of %s, the same value, from the library root', (_name, area) => {

@@ -16,6 +16,8 @@ export interface CitedSource {
 
 /** Seed papers (files in the shared `seeds/` folder). */
 export const SEED_DOCUMENTS = {
+  GOVERNANCE_LOOP:
+    'seeds/000_8f1b8476286a8a6f.txt: Summary of agreed changes to performance management systems, in the transition to CCG management (Leeds, 2012-13)',
   ASSURANCE_AND_SPECIAL_MEASURES:
     'seeds/003_777bcc1ddad58a8d.txt: T. Swage, the 2015/16 CCG assurance framework, assurance categories and special measures (last reviewed 15 September 2015)',
   SHEFFIELD_PERFORMANCE_FRAMEWORK:
