@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Express, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { Express } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import type { Logger } from './logger';
 
@@ -34,7 +35,7 @@ export function installSinglePageApp(app: Express, webDistDir: string, logger: L
       serveStatic: {
         index: false,
         cacheControl: false,
-        setHeaders: (res: Response, filePath: string) => res.setHeader('Cache-Control', cacheControlFor(filePath, webDistDir)),
+        setHeaders: (res: ServerResponse, filePath: string) => res.setHeader('Cache-Control', cacheControlFor(filePath, webDistDir)),
       },
     }),
   );
