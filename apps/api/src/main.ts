@@ -8,6 +8,7 @@ import { ScoresService } from './scores/scores.service';
 import { seedDemoAccounts } from './seed/demo-accounts';
 import { seedDemoAssurance } from './seed/demo-assurance';
 import { seedDemoContracts } from './seed/demo-contracts';
+import { seedDemoEscalation } from './seed/demo-escalation';
 import { seedDemoFinancialPlans } from './seed/demo-financial-plans';
 import { seedDemoLocalSanctions } from './sanctions/demo-local-sanctions';
 import { createAppServer } from './server/app';
@@ -32,6 +33,8 @@ async function main() {
   if (embedded) await seedDemoContracts(dataSource, logger);
   // The illustrative contracts' local A&E sanction rate, after the contracts it belongs to.
   if (embedded) await seedDemoLocalSanctions(dataSource, logger);
+  // Illustrative boards and escalation items (issue 16), after the contracts whose providers get Contract Management Boards.
+  if (embedded) await seedDemoEscalation(dataSource, logger);
 
   const server = await createAppServer(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {

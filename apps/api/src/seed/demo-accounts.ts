@@ -15,6 +15,8 @@ export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_CCG_CODE = '02V';
 /** NHS England's ODS code. */
 export const NHS_ENGLAND_CODE = 'X24';
+/** NHS Sheffield CCG, whose illustrative boards follow seed 002 (issue 16). */
+export const SHEFFIELD_CCG_CODE = '03N';
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; organisationCode: string }[] = [
   { username: 'demo-finance-officer', displayName: 'Demo Finance Officer', role: Role.FINANCE_OFFICER, organisationCode: DEMO_CCG_CODE },
@@ -23,24 +25,32 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'demo-assessor', displayName: 'Demo Assessor', role: Role.ASSESSOR, organisationCode: NHS_ENGLAND_CODE },
   { username: 'demo-board-member', displayName: 'Demo Board Member', role: Role.BOARD_MEMBER, organisationCode: DEMO_CCG_CODE },
   { username: 'demo-admin', displayName: 'Demo Admin', role: Role.ADMIN, organisationCode: NHS_ENGLAND_CODE },
+  // Boards and escalation (issue 16): chairs the Leeds North Commissioning Executive Team.
+  { username: 'demo-director', displayName: 'Demo Director', role: Role.BOARD_MEMBER, organisationCode: DEMO_CCG_CODE },
+  // Chairs Sheffield's illustrative Integrated Performance and Delivery Board and Commissioning Executive Team.
+  { username: 'demo-sheffield-director', displayName: 'Demo Sheffield Director', role: Role.BOARD_MEMBER, organisationCode: SHEFFIELD_CCG_CODE },
 ];
 
 /**
- * Creates the demo accounts if they are missing. Called only for the embedded database:
- * a database named by DATABASE_URL never gets accounts with a published password.
+ * Creates the demo accounts that are missing (by username), so an embedded database made before an account was added
+ * gets it too. Called only for the embedded database: a database named by DATABASE_URL never gets accounts with a
+ * published password. Returns how many it created.
  */
 export async function seedDemoAccounts(dataSource: DataSource, sharedDataDir: string, logger: Logger): Promise<number> {
-  const existing = await dataSource.getRepository(UserEntity).count();
-  if (existing > 0) return 0;
+  const existing = new Set((await dataSource.getRepository(UserEntity).find({ select: { username: true } })).map((user) => user.username));
+  const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.username));
+  if (missing.length === 0) return 0;
   const leedsNorth = await readCcgName(sharedDataDir, DEMO_CCG_CODE);
+  const sheffield = await readCcgName(sharedDataDir, SHEFFIELD_CCG_CODE);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const actor = { userId: null, username: 'system', requestId: 'seed' };
   await dataSource.transaction(async (manager) => {
     await manager.createQueryBuilder().insert().into(OrganisationEntity).orIgnore().values([
       { code: NHS_ENGLAND_CODE, name: 'NHS ENGLAND', type: OrganisationType.NHS_ENGLAND, openDate: '2012-10-01', closeDate: null },
       { code: DEMO_CCG_CODE, name: leedsNorth?.name ?? DEMO_CCG_CODE, type: OrganisationType.CCG, openDate: leedsNorth?.openDate ?? null, closeDate: leedsNorth?.closeDate ?? null },
+      { code: SHEFFIELD_CCG_CODE, name: sheffield?.name ?? SHEFFIELD_CCG_CODE, type: OrganisationType.CCG, openDate: sheffield?.openDate ?? null, closeDate: sheffield?.closeDate ?? null },
     ]).execute();
-    for (const account of DEMO_ACCOUNTS) {
+    for (const account of missing) {
       const user = await manager.save(UserEntity, manager.create(UserEntity, { username: account.username, displayName: account.displayName, passwordHash, homeOrganisationCode: account.organisationCode }));
       await manager.insert(RoleAssignmentEntity, { userId: user.id, role: account.role, organisationCode: account.organisationCode });
       await recordAudit(manager, actor, {
@@ -51,8 +61,8 @@ export async function seedDemoAccounts(dataSource: DataSource, sharedDataDir: st
       });
     }
   });
-  logger.info('created the demo accounts', { count: DEMO_ACCOUNTS.length });
-  return DEMO_ACCOUNTS.length;
+  logger.info('created the demo accounts', { count: missing.length });
+  return missing.length;
 }
 
 /** The CCG's row in the ODS commissioner list (`ods_ccgs_eccg_2025.csv`), if the file is there. */
