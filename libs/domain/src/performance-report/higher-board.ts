@@ -32,6 +32,11 @@ export interface HigherBoard {
   readonly kind: HigherBoardKind;
   /** The higher organisation's code (AREA_TEAM, REGION); null when the data holds none (PCT_CLUSTER, NOT_KNOWN). */
   readonly organisationCode: string | null;
+  /**
+   * True when no row covers the month and the board is the last one recorded before it (the hierarchy file may
+   * stop before a CCG closed: NHS Leeds North CCG's last row is 2016/17, its last month March 2018).
+   */
+  readonly lastKnown: boolean;
   /** Why this board, in words. */
   readonly explanation: string;
 }
@@ -62,7 +67,10 @@ function latestInMonth(rows: readonly OrganisationRelationshipRow[]): Organisati
  * The higher board for a CCG's report for `month` (any day of it), from the CCG's relationship rows: the area team
  * it was in (IN_AREA_TEAM) during the month, else its region (IN_REGION); a row counts when it is in force on any
  * day of the month (both dates inclusive), and when two are, a dated row beats an undated one, then the one in force
- * latest wins. Months before April 2013: the PCT Cluster Board, which the data does not name. Other kinds of relationship are ignored. Throws INVALID_DATE.
+ * latest wins. When no row covers the month, the last area team, else region, recorded before it (`lastKnown`): a
+ * CCG stays where it was until the data says otherwise, and a later row never speaks for an earlier month. Months
+ * before April 2013: the PCT Cluster Board, which the data does not name. Other kinds of relationship are ignored.
+ * Throws INVALID_DATE.
  */
 export function higherBoardFor(month: string, relationships: readonly OrganisationRelationshipRow[]): HigherBoard {
   const first = monthStart(month, 'month');
@@ -70,19 +78,43 @@ export function higherBoardFor(month: string, relationships: readonly Organisati
     return {
       kind: 'PCT_CLUSTER',
       organisationCode: null,
+      lastKnown: false,
       explanation: 'Before April 2013 the PCT Cluster Board received the CCG’s report; the data holds no PCT clusters, so none is named.',
     };
   }
   if (!Array.isArray(relationships)) throw new DomainError('INVALID_RELATIONSHIPS', 'relationships must be a list', { relationships });
   const last = monthEnd(first);
-  const inForce = (kind: string) => relationships.filter((row) => row.kind === kind && coversMonth(row, first, last));
-  const areaTeam = latestInMonth(inForce('IN_AREA_TEAM'));
-  if (areaTeam) {
-    return { kind: 'AREA_TEAM', organisationCode: areaTeam.relatedCode, explanation: 'The NHS England area team the CCG was in that month.' };
-  }
-  const region = latestInMonth(inForce('IN_REGION'));
+  const ofKind = (kind: string) => relationships.filter((row) => row.kind === kind);
+  const inForce = (kind: string) => latestInMonth(ofKind(kind).filter((row) => coversMonth(row, first, last)));
+  const endedBefore = (kind: string) => latestInMonth(ofKind(kind).filter((row) => row.validTo !== null && compareIsoDates(requireIsoDate(row.validTo, 'validTo'), first) < 0));
+  const areaTeam = inForce('IN_AREA_TEAM');
+  if (areaTeam) return { kind: 'AREA_TEAM', organisationCode: areaTeam.relatedCode, lastKnown: false, explanation: 'The NHS England area team the CCG was in that month.' };
+  const region = inForce('IN_REGION');
   if (region) {
-    return { kind: 'REGION', organisationCode: region.relatedCode, explanation: 'The NHS England region the CCG was in that month (no area team recorded for it).' };
+    return {
+      kind: 'REGION',
+      organisationCode: region.relatedCode,
+      lastKnown: false,
+      explanation: 'The NHS England region the CCG was in that month (no area team recorded for it).',
+    };
   }
-  return { kind: 'NOT_KNOWN', organisationCode: null, explanation: 'No area team or region is recorded for the CCG in that month.' };
+  const lastAreaTeam = endedBefore('IN_AREA_TEAM');
+  if (lastAreaTeam) {
+    return {
+      kind: 'AREA_TEAM',
+      organisationCode: lastAreaTeam.relatedCode,
+      lastKnown: true,
+      explanation: `The last NHS England area team recorded for the CCG (to ${lastAreaTeam.validTo}); none is recorded for that month.`,
+    };
+  }
+  const lastRegion = endedBefore('IN_REGION');
+  if (lastRegion) {
+    return {
+      kind: 'REGION',
+      organisationCode: lastRegion.relatedCode,
+      lastKnown: true,
+      explanation: `The last NHS England region recorded for the CCG (to ${lastRegion.validTo}); no area team or region is recorded for that month.`,
+    };
+  }
+  return { kind: 'NOT_KNOWN', organisationCode: null, lastKnown: false, explanation: 'No area team or region is recorded for the CCG in or before that month.' };
 }
