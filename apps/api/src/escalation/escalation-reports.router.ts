@@ -31,8 +31,7 @@ export function escalationReportRouter(services: Pick<Services, 'auth' | 'escala
   router.get('/board-meetings/:id.pdf', (req, res) =>
     sendFile(req, res, logger, BOARD_FILES, async () => {
       const viewer = await viewerOf(req);
-      const id = String(req.params.id);
-      const held = await services.escalation.heldMeetingForPdf(viewer, /^[0-9a-f-]{36}$/i.test(id) ? id : '00000000-0000-0000-0000-000000000000');
+      const held = await services.escalation.heldMeetingForPdf(viewer, String(req.params.id));
       return { bytes: await renderBoardMeeting(held, todayInEngland(new Date())), type: 'application/pdf', fileName: `board-meeting-${held.meeting.meetsOn}-${held.meeting.id}.pdf` };
     }),
   );

@@ -393,6 +393,17 @@ describe('boards and escalation (issue 16)', () => {
     expect((await get(director, 'not-a-uuid')).status).toBe(404);
   });
 
+  it('answers ids that are not ids as no record, never a 500', async () => {
+    expect(await succeed(member, ITEM, { id: 'not-an-id' })).toBeNull();
+    expect(await succeed(member, BOARD, { id: "1'; DROP TABLE board; --" })).toBeNull();
+    expect(await succeed(member, MEETING, { id: '42' })).toBeNull();
+    expect(await refusal(member, ITEMS, { ccg: LEEDS_NORTH, boardId: 'x' })).toMatchObject({ code: 'NOT_FOUND', reason: 'BOARD_NOT_FOUND' });
+    expect(await refusal(member, ITEMS, { ccg: 'NOPE' })).toMatchObject({ code: 'NOT_FOUND', reason: 'ORGANISATION_NOT_FOUND' });
+    expect(await refuse(member, MOVE, { itemId: 'x', expectedVersion: 1, toBoardId: 'y', reason: 'z' })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refuse(world.leedsManager, RAISE, kpi({ source: { providerCode: 'RR8', indicatorCode: 'AE_4HR_ALL', period: '2018-03-15' } }))).toMatchObject({ reason: 'INVALID_PERIOD', details: { fields: ['source.period'] } });
+    expect(await refuse(world.leedsManager, RAISE, kpi({ dueOn: '2019-02-30' }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('shows my items and the CCG’s escalation map', async () => {
     const mine = (await succeed<{ id: string }[]>(director, MY_ITEMS, {})).map((i) => i.id);
     expect(mine).toEqual([]);

@@ -167,6 +167,9 @@ const ITEM_FIELDS: Readonly<Record<string, readonly string[]>> = {
   NO_ENTRY_BOARD: ['kind'],
 };
 
+/** An id as the database holds it; anything else is no record at all (never a query that fails). */
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** Board kinds in route order, for lists and the map. */
 const BOARD_ORDER = (kind: string) => BOARD_KINDS.indexOf(kind as BoardKind);
 const CMB: BoardKind = 'CONTRACT_MANAGEMENT_BOARD';
@@ -215,6 +218,7 @@ export class EscalationService {
 
   /** One board; null when none or not readable. */
   async board(viewer: Viewer | null, id: string): Promise<Board | null> {
+    if (!isUuid(id)) return null;
     const record = await this.boardRecord(this.dataSource.manager, id);
     if (!record || !(await this.mayRead(viewer, record.board.ccgCode))) return null;
     return (await this.boardViews(this.dataSource.manager, [record]))[0];
@@ -268,6 +272,7 @@ export class EscalationService {
 
   /** One item; null when none or not readable. */
   async item(viewer: Viewer | null, id: string, today: string): Promise<EscalationItem | null> {
+    if (!isUuid(id)) return null;
     const item = await this.dataSource.getRepository(EscalationItemEntity).findOneBy({ id });
     if (!item || !(await this.mayRead(viewer, item.ccgCode))) return null;
     return (await this.itemViews(this.dataSource.manager, [item], today))[0];
@@ -276,6 +281,7 @@ export class EscalationService {
   /** The CCG's items (of the status and board, when given), most serious first, then the latest raised. A list, not a page: a CCG's items are few. */
   async items(viewer: Viewer, ccg: string, status: EscalationItemState | null, boardId: string | null, today: string): Promise<EscalationItem[]> {
     const code = await this.requireReadableCcg(viewer, ccg);
+    if (boardId !== null && !isUuid(boardId)) throw boardNotFound();
     const where: Record<string, unknown> = { ccgCode: code };
     if (status) where.status = status;
     if (boardId) where.boardId = boardId;
@@ -372,6 +378,7 @@ export class EscalationService {
 
   /** One meeting; null when none or its board is not readable. */
   async meeting(viewer: Viewer | null, id: string): Promise<BoardMeeting | null> {
+    if (!isUuid(id)) return null;
     const meeting = await this.dataSource.getRepository(BoardMeetingEntity).findOneBy({ id });
     if (!meeting) return null;
     const board = await this.dataSource.getRepository(BoardEntity).findOneByOrFail({ id: meeting.boardId });
@@ -402,7 +409,7 @@ export class EscalationService {
 
   /** A held meeting for its PDF, with its board; NOT_FOUND unless the viewer is a member of the board and the meeting is held. */
   async heldMeetingForPdf(viewer: Viewer, meetingId: string): Promise<{ meeting: BoardMeeting; board: Board; ccgName: string; pack: FrozenPack }> {
-    const entity = await this.dataSource.getRepository(BoardMeetingEntity).findOneBy({ id: meetingId });
+    const entity = isUuid(meetingId) ? await this.dataSource.getRepository(BoardMeetingEntity).findOneBy({ id: meetingId }) : null;
     const record = entity ? await this.boardRecord(this.dataSource.manager, entity.boardId) : null;
     if (!entity || !record || !record.members.some((m) => m.userId === viewer.userId) || !entity.pack) throw meetingNotFound();
     const [board] = await this.boardViews(this.dataSource.manager, [record]);
