@@ -14,6 +14,13 @@ import { NewAssessmentPage } from '../assurance/new-assessment-page';
 import { PublicAssurancePage } from '../assurance/public-assurance-page';
 import { RequireSignIn } from '../auth/require-sign-in';
 import { SignInPage } from '../auth/sign-in-page';
+import { BoardPage } from '../escalation/board-page';
+import { RequireEscalationRole } from '../escalation/escalation-access';
+import { EscalationHomePage } from '../escalation/escalation-home-page';
+import { EscalationMapPage } from '../escalation/escalation-map-page';
+import { EscalationItemPage } from '../escalation/item-page';
+import { MeetingPage } from '../escalation/meeting-page';
+import { RaiseItemPage } from '../escalation/raise-item-page';
 import { CheckPlanPage } from '../finance/check-plan-page';
 import { FinancePage } from '../finance/finance-page';
 import { PlanEditorPage } from '../finance/plan-editor-page';
@@ -41,6 +48,7 @@ import { NotFoundPage } from './not-found-page';
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 const administrators = (page: ReactNode) => signedIn(<RequireAdministrator>{page}</RequireAdministrator>);
 const contractReaders = (page: ReactNode) => signedIn(<RequireContractRole>{page}</RequireContractRole>);
+const escalationUsers = (page: ReactNode) => signedIn(<RequireEscalationRole>{page}</RequireEscalationRole>);
 
 /** Every page of the app. The viewer and Apollo providers wrap it (main.tsx, and tests). */
 export function App() {
@@ -68,6 +76,13 @@ export function App() {
         <Route path="/contracts/:id" element={contractReaders(<ContractPage />)} />
         <Route path="/contracts/:id/propose" element={contractReaders(<ProposeNoticePage />)} />
         <Route path="/contracts/:id/change" element={contractReaders(<ChangeContractPage />)} />
+        {/* Boards and escalation: a CCG's staff and administrators (issue 16); the API checks each CCG, board and item. */}
+        <Route path="/escalation" element={escalationUsers(<EscalationHomePage />)} />
+        <Route path="/escalation/ccgs/:code" element={escalationUsers(<EscalationMapPage />)} />
+        <Route path="/escalation/boards/:id" element={escalationUsers(<BoardPage />)} />
+        <Route path="/escalation/items/new" element={escalationUsers(<RaiseItemPage />)} />
+        <Route path="/escalation/items/:id" element={escalationUsers(<EscalationItemPage />)} />
+        <Route path="/escalation/meetings/:id" element={escalationUsers(<MeetingPage />)} />
         <Route path="/assurance" element={signedIn(<AssurancePage />)} />
         <Route path="/assurance/assessments/new" element={signedIn(<NewAssessmentPage />)} />
         <Route path="/assurance/assessments/:id" element={signedIn(<AssessmentPage />)} />

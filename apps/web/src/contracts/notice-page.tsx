@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import { IllustrativeNotice } from '../assurance/illustrative-notice';
+import { RaiseEscalationLink } from '../escalation/raise-link';
 import type { ContractNoticeFieldsFragment, RemedialActionStatus } from '../gql/graphql';
 import { formatDate, formatInstant, formatValue, monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
@@ -91,6 +92,7 @@ function NoticeView({ notice, today, onChanged }: { notice: Notice; today: strin
       )}
       <NoticeLetter notice={notice} provider={provider} lead={lead} />
       <NoticeActions notice={notice} today={today} onChanged={onChanged} />
+      <RaiseEscalationLink kind="CONTRACT_NOTICE" notice={notice.id} provider={contract.provider.code} />
       {notice.status === 'WITHHOLDING_APPLIED' && contract.viewerMayAct && (
         <WithholdingForm contractId={contract.id} noticeId={notice.id} withholdingPercent={contract.managementTerms?.withholdingPercent ?? null} onChanged={onChanged} />
       )}

@@ -5,6 +5,7 @@ import { isAdministrator } from '../admin/require-administrator';
 import { ROLE_LABELS } from '../auth/role-labels';
 import { useViewer, type Viewer } from '../auth/viewer';
 import { mayReadContracts } from '../contracts/contract-access';
+import { mayUseEscalation } from '../escalation/escalation-access';
 import { SignOutMutation } from '../auth/viewer.operations';
 import { mayImport } from '../imports/import-access';
 import { Footer, Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem, SkipLink } from '../ui/nhs';
@@ -15,13 +16,15 @@ export const AREAS = [
   { path: '/finance', label: 'Finance', public: false },
   { path: '/assurance', label: 'Assurance', public: false },
   { path: '/contracts', label: 'Contracts', public: false, forContractReaders: true },
+  { path: '/escalation', label: 'Escalation', public: false, forEscalationUsers: true },
 ] as const;
 
 type Area = (typeof AREAS)[number];
 
-/** Whether the viewer sees an area: public ones for everyone, the rest once signed in, contracts for those who may read them. */
+/** Whether the viewer sees an area: public ones for everyone, the rest once signed in, contracts for those who may read them, escalation for a CCG's staff and administrators. */
 export function areaShown(area: Area, viewer: Viewer | null): boolean {
   if (!viewer) return area.public;
+  if ('forEscalationUsers' in area) return mayUseEscalation(viewer);
   return !('forContractReaders' in area) || mayReadContracts(viewer);
 }
 

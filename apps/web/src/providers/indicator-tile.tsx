@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { RaiseEscalationLink } from '../escalation/raise-link';
 import type { ProviderScorecardQuery as ProviderScorecardResult } from '../gql/graphql';
 import { formatCount, formatValue, monthLabel } from '../ui/format';
 import { AssuranceIcon, VariationIcon } from '../ui/spc-icons';
@@ -12,8 +13,11 @@ export function latestSide(entry: ScorecardIndicator) {
   return specialCauseSide(entry.series[entry.series.length - 1]?.specialCauseType);
 }
 
-/** One indicator at a glance: latest value and period, standard, RAG, and the Making Data Count icons; `action`, what the viewer may do about it. */
-export function IndicatorTile({ entry, action }: { entry: ScorecardIndicator; action?: ReactNode }) {
+/**
+ * One indicator at a glance: latest value and period, standard, RAG, and the Making Data Count icons; `action`, what
+ * the viewer may do about it; a failing tile of `providerCode` offers a CCG's staff to raise an escalation item.
+ */
+export function IndicatorTile({ entry, action, providerCode }: { entry: ScorecardIndicator; action?: ReactNode; providerCode?: string }) {
   const { indicator } = entry;
   const side = latestSide(entry);
   const headingId = `tile-${indicator.code}`;
@@ -57,6 +61,9 @@ export function IndicatorTile({ entry, action }: { entry: ScorecardIndicator; ac
           </li>
         </ul>
         {action}
+        {providerCode && entry.rag === 'RED' && (
+          <RaiseEscalationLink kind="KPI_BREACH" provider={providerCode} indicator={indicator.code} period={entry.latestPeriod.startDate} about={indicator.name} />
+        )}
       </div>
     </div>
   );

@@ -166,7 +166,7 @@ function Scorecard({ scorecard }: { scorecard: Scorecard }) {
           <ul className="nhsuk-grid-row nhsuk-card-group">
             {indicators.map((entry) => (
               <li key={entry.indicator.code} className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-                <IndicatorTile entry={entry} action={proposeAction(entry)} />
+                <IndicatorTile entry={entry} action={proposeAction(entry)} providerCode={provider.code} />
               </li>
             ))}
           </ul>
