@@ -198,6 +198,9 @@ describe('boards and escalation (issue 16)', () => {
     expect(await succeed(world.sheffieldManager, BOARD, { id: ipdb.id })).toBeNull();
     expect(await refusal(world.sheffieldManager, BOARDS, { ccg: LEEDS_NORTH })).toMatchObject({ code: 'FORBIDDEN' });
     expect((await succeed<BoardView[]>(world.leedsFinance, BOARDS, { ccg: LEEDS_NORTH })).length).toBe(5);
+    const people = await succeed<{ username: string }[]>(world.leedsFinance, `query($ccg: String!) { escalationPeople(ccg: $ccg) { id username displayName } }`, { ccg: LEEDS_NORTH });
+    expect(people.map((p) => p.username)).toEqual(['Test leeds-board', 'Test leeds-chair', 'Test leeds-director', 'Test leeds-finance', 'Test leeds-manager'].map((name) => name.slice(5)));
+    expect(await refusal(world.sheffieldManager, `query($ccg: String!) { escalationPeople(ccg: $ccg) { id } }`, { ccg: LEEDS_NORTH })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('raises an item at the entry board of its route, with its source, audited; refuses what does not fit', async () => {

@@ -35,6 +35,7 @@ import {
   EscalationSource,
   MeetingDecision,
   MeetingPack,
+  UserSummary,
 } from './escalation.type';
 
 const viewerOf = (context: RequestContext): Viewer => context.viewer as Viewer;
@@ -46,8 +47,24 @@ async function requireItem(id: string, context: RequestContext): Promise<Escalat
   return item;
 }
 
+/** Boards read once per request: the items, events and meetings of one answer name few boards, many times. */
+const boardsOfRequest = new WeakMap<RequestContext, Map<string, Promise<Board | null>>>();
+function boardOf(id: string, context: RequestContext): Promise<Board | null> {
+  let boards = boardsOfRequest.get(context);
+  if (!boards) {
+    boards = new Map();
+    boardsOfRequest.set(context, boards);
+  }
+  let board = boards.get(id);
+  if (!board) {
+    board = context.services.escalation.board(context.viewer, id);
+    boards.set(id, board);
+  }
+  return board;
+}
+
 async function requireBoard(id: string, context: RequestContext): Promise<Board> {
-  const board = await context.services.escalation.board(context.viewer, id);
+  const board = await boardOf(id, context);
   if (!board) throw new Error(`board ${id} is not readable`);
   return board;
 }
@@ -114,6 +131,14 @@ export class EscalationResolver {
   @Access(SIGNED_IN)
   boardMeeting(@Arg('id', () => ID, { description: 'The meeting.' }) id: string, @Ctx() context: RequestContext): Promise<BoardMeeting | null> {
     return context.services.escalation.meeting(context.viewer, id);
+  }
+
+  @Query(() => [UserSummary], {
+    description: `The active users with a role at a CCG, by name: whom an item or action may be owned by and a board's members chosen from. ${READERS}; FORBIDDEN for anyone else.`,
+  })
+  @Access(SIGNED_IN)
+  escalationPeople(@Arg('ccg', () => String, { description: 'ODS code of the CCG.' }) ccg: string, @Ctx() context: RequestContext): Promise<UserSummary[]> {
+    return context.services.escalation.people(viewerOf(context), ccg);
   }
 
   @Query(() => [EscalationRouteRow], { description: `A CCG's escalation route: the seed-002 rows, each replaced by the CCG's own where configured. ${READERS}.` })
@@ -360,12 +385,12 @@ export class EscalationSourceFieldsResolver {
 export class EscalationEventFieldsResolver {
   @FieldResolver(() => Board, { nullable: true, description: 'The board it left, for a move.' })
   fromBoard(@Root() event: EscalationEvent, @Ctx() context: RequestContext): Promise<Board | null> | null {
-    return event.fromBoardId ? context.services.escalation.board(context.viewer, event.fromBoardId) : null;
+    return event.fromBoardId ? boardOf(event.fromBoardId, context) : null;
   }
 
   @FieldResolver(() => Board, { nullable: true, description: 'The board it went to (for raising: where it started).' })
   toBoard(@Root() event: EscalationEvent, @Ctx() context: RequestContext): Promise<Board | null> | null {
-    return event.toBoardId ? context.services.escalation.board(context.viewer, event.toBoardId) : null;
+    return event.toBoardId ? boardOf(event.toBoardId, context) : null;
   }
 
   @FieldResolver(() => BoardMeeting, { nullable: true, description: 'The meeting, when the step was a decision at one.' })

@@ -268,6 +268,19 @@ export class EscalationService {
     }));
   }
 
+  /** The active users with a role at the CCG, by name. */
+  async people(viewer: Viewer, ccg: string): Promise<UserSummary[]> {
+    const code = await this.requireReadableCcg(viewer, ccg);
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.disabled_at IS NULL AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.organisation_code = :code)', { code })
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.username', 'ASC')
+      .getMany();
+    return users.map((user) => ({ id: user.id, displayName: user.displayName, username: user.username }));
+  }
+
   // ---- reads: items ----------------------------------------------------------------------------
 
   /** One item; null when none or not readable. */
