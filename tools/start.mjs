@@ -17,7 +17,8 @@ console.log(`Built in ${elapsed(startedAt)}. Starting...`);
 const server = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/main.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { NODE_ENV: 'production', ...process.env },
+  // One worker per core unless API_WORKERS says otherwise (README, Configuration).
+  env: { NODE_ENV: 'production', API_WORKERS: 'auto', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { readConfig } from './config';
 
@@ -25,7 +26,16 @@ describe('readConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ API_WORKERS: '0' }, /API_WORKERS must be auto or a whole number from 1 to 64/],
+    [{ API_WORKERS: 'many' }, /API_WORKERS must be auto or a whole number from 1 to 64/],
+    [{ API_WORKERS: '2.5' }, /API_WORKERS must be auto/],
   ])('refuses a bad setting with a clear message: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('serves from one process unless API_WORKERS asks for more; auto is one per core', () => {
+    expect(readConfig({}).apiWorkers).toBe(1);
+    expect(readConfig({ API_WORKERS: '3' }).apiWorkers).toBe(3);
+    expect(readConfig({ API_WORKERS: 'auto' }).apiWorkers).toBe(availableParallelism());
   });
 });

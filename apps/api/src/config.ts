@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** Runtime configuration, read once from the environment (documented in the README). */
@@ -21,6 +22,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   sessionTtlHours: number;
   logLevel: LogLevel;
+  /** How many processes serve requests (API_WORKERS: a number, or `auto` for one per core); 1 serves in-process. */
+  apiWorkers: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -43,7 +46,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: env.COOKIE_SECURE === 'true',
     sessionTtlHours: readInteger(env, 'SESSION_TTL_HOURS', 12),
     logLevel: readLogLevel(env.LOG_LEVEL),
+    apiWorkers: readWorkers(env.API_WORKERS),
   };
+}
+
+/** API_WORKERS: unset means 1; `auto` means one per core the machine offers to this process. */
+function readWorkers(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 1;
+  if (raw.trim() === 'auto') return availableParallelism();
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`API_WORKERS must be auto or a whole number from 1 to 64, got "${raw}"`);
+  return value;
 }
 
 function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -12,13 +12,18 @@ import { seedDemoEscalation } from './seed/demo-escalation';
 import { seedDemoFinancialPlans } from './seed/demo-financial-plans';
 import { seedDemoLocalSanctions } from './sanctions/demo-local-sanctions';
 import { createAppServer } from './server/app';
-import { createLogger } from './server/logger';
+import { createLogger, type Logger } from './server/logger';
+import { isWorkerProcess, serveAsWorker, superviseWorkers } from './server/workers';
+import type { AppConfig } from './config';
+import type { EmbeddedDatabase } from './database/embedded-database';
 
 async function main() {
   const config = readConfig();
   const logger = createLogger(config.logLevel, { service: 'ccg-assure-api' });
+  // A worker (API_WORKERS above 1) only serves: the primary has migrated, loaded and seeded the database already.
+  if (isWorkerProcess()) return serveAsWorker(config, logger);
   // Migrations run as the tables' owner; the API runs as a least-privilege login (docs/security.md, "Database roles").
-  const { dataSource, embedded, migrationsApplied } = await openDatabase(config, logger);
+  const { dataSource, embedded, migrationsApplied, appUrl } = await openDatabase(config, logger);
   logger.info('database ready', { embedded: Boolean(embedded), migrationsApplied, separateMigrationRole: Boolean(embedded) || config.migrationDatabaseUrl !== config.databaseUrl });
   const interrupted = await markInterruptedImports(dataSource);
   if (interrupted.length) logger.warn('imports cut short by an earlier crash are marked INTERRUPTED; none of their data was kept', { batchIds: interrupted });
@@ -35,6 +40,12 @@ async function main() {
   if (embedded) await seedDemoLocalSanctions(dataSource, logger);
   // Illustrative boards and escalation items (issue 16), after the contracts whose providers get Contract Management Boards.
   if (embedded) await seedDemoEscalation(dataSource, logger);
+
+  if (config.apiWorkers > 1) {
+    // The workers open their own pools; the primary keeps only the embedded cluster, if any.
+    await dataSource.destroy();
+    return serveWithWorkers(config, appUrl, embedded, logger);
+  }
 
   const server = await createAppServer(dataSource, config, logger);
   await new Promise<void>((resolve, reject) => {
@@ -68,6 +79,35 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * API_WORKERS above 1 (issue 19 point 2): this process supervises that many workers sharing the port, and on SIGTERM
+ * or SIGINT stops them (each finishing its requests) before stopping the embedded database.
+ */
+async function serveWithWorkers(config: AppConfig, appUrl: string, embedded: EmbeddedDatabase | null, logger: Logger): Promise<void> {
+  let stopping = false;
+  const shutdown = async (reason: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { reason, workers: config.apiWorkers });
+    try {
+      await supervision.stop();
+      if (embedded) await embedded.stop();
+      logger.info('stopped cleanly');
+      process.exit(exitCode);
+    } catch (error) {
+      logger.error('error while shutting down', { error });
+      process.exit(1);
+    }
+  };
+  const supervision = superviseWorkers({ count: config.apiWorkers, appUrl, logger, onGiveUp: () => void shutdown('workers keep stopping', 1) });
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  await supervision.listening;
+  const url = `http://localhost:${config.port}/`;
+  logger.info('listening', { url, graphql: `${url}graphql`, production: config.production, workers: config.apiWorkers });
+  if (config.production) process.stdout.write(`\nCCG Assure is running at ${url} with ${config.apiWorkers} workers  (GraphQL API at ${url}graphql; stop with Ctrl+C)\n\n`);
 }
 
 // `node dist/apps/api/main.js --print-schema`: the schema exactly as the built bundle serves it, which

@@ -10,6 +10,8 @@ export interface OpenDatabase {
   /** The embedded cluster when no DATABASE_URL is set; its owner stops it. */
   embedded: EmbeddedDatabase | null;
   migrationsApplied: string[];
+  /** The least-privilege login's connection string, for other processes serving the same database (API_WORKERS). */
+  appUrl: string;
 }
 
 /**
@@ -42,5 +44,5 @@ export async function openDatabase(
   }
   const dataSource = createDataSource(appUrl, options);
   await dataSource.initialize();
-  return { dataSource, embedded, migrationsApplied };
+  return { dataSource, embedded, migrationsApplied, appUrl };
 }

@@ -28,7 +28,7 @@ export interface ServerProcess {
  * Starts the product as `npm start` does (built API in production mode serving the built SPA,
  * embedded PostgreSQL, demo accounts), on free ports and the given data folder.
  */
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const main = path.join(workspaceRoot, 'dist/apps/api/main.js');
   const index = path.join(workspaceRoot, 'dist/apps/web/index.html');
   for (const file of [main, index]) {
@@ -45,6 +45,7 @@ export async function startServerProcess(dataDir: string): Promise<ServerProcess
       CCG_DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'info',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
