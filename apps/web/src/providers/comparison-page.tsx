@@ -101,7 +101,8 @@ export function ComparisonPage() {
   const indicator = params.get('indicator') ?? indicators[0]?.code ?? '';
   const period = params.get('period') ?? latest ?? '';
   const highlight = params.get('provider')?.toUpperCase() ?? null;
-  const adjustment = adjustmentOf(params.get('adjustment'));
+  // Held here as well as in the address: the radio follows the click at once, not when the navigation settles.
+  const [adjustment, setAdjustment] = useState<FunnelAdjustment>(() => adjustmentOf(params.get('adjustment')));
   const [draft, setDraft] = useState<{ indicator: string | null; period: string | null }>({ indicator: null, period: null });
   const { data, previousData, loading, error } = useQuery(ProviderComparisonQuery, { variables: { indicator, period, adjustment }, skip: !indicator || !period });
   const comparison = (data ?? previousData)?.providerComparison;
@@ -117,6 +118,7 @@ export function ComparisonPage() {
   }
 
   function chooseAdjustment(value: string) {
+    setAdjustment(adjustmentOf(value));
     const next = new URLSearchParams(params);
     if (adjustmentOf(value) === 'NONE') next.set('adjustment', 'NONE');
     else next.delete('adjustment');

@@ -83,20 +83,34 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
   const maxDenominator = Math.max(...points.map((point) => point.denominator), 1);
   const xAxis = valueAxis([0, maxDenominator], [plot.left, plot.right], width < 560 ? 3 : 6);
   const x = xAxis.scale;
-  const yAxis = valueAxis(extent([...points.map((point) => point.value), centre]), [plot.bottom, plot.top], 5);
+  // The narrowest part of the funnel (its largest denominator) is always in view, so both pairs of lines show.
+  const narrowest = limits.length > 0 ? limits[limits.length - 1] : null;
+  const possible = unit === 'PERCENTAGE' ? ([0, 100] as const) : null;
+  const inRange = (value: number) => (possible ? Math.min(possible[1], Math.max(possible[0], value)) : value);
+  const limitValues = narrowest ? [narrowest.lower998, narrowest.upper998].map(inRange) : [];
+  const yAxis = valueAxis(extent([...points.map((point) => point.value), centre, ...limitValues]), [plot.bottom, plot.top], 5);
   const y = yAxis.scale;
   const clipId = `${id}-clip`;
   const drawn = limits.filter((limit) => limit.denominator <= x.domain()[1]);
   const line = (pick: (limit: FunnelLimit) => number) => drawn.map((limit) => `${x(limit.denominator)},${y(pick(limit))}`).join(' ');
-  /** Where a line's label goes: its first point inside the plot, nudged off the line towards the outside of the funnel. */
-  const labelAt = (pick: (limit: FunnelLimit) => number, above: boolean) => {
-    const inside = drawn.find((limit) => y(pick(limit)) > plot.top + 14 && y(pick(limit)) < plot.bottom - 14);
-    return inside ? { x: Math.min(x(inside.denominator) + 6, plot.right - 40), y: y(pick(inside)) + (above ? -6 : 16) } : null;
+  /**
+   * Where a line's label goes: at the last point of the line at least `fromRight` pixels left of the line's end
+   * that lies inside the plot (99.8% at the right edge, 95% further in, so the two never overlap), outside the
+   * funnel unless that would leave the plot.
+   */
+  const labelAt = (pick: (limit: FunnelLimit) => number, upper: boolean, fromRight: number) => {
+    const end = drawn.length > 0 ? x(drawn[drawn.length - 1].denominator) : plot.right;
+    const candidates = drawn.filter((limit) => x(limit.denominator) <= end - fromRight);
+    const inside = [...candidates].reverse().find((limit) => y(pick(limit)) >= plot.top && y(pick(limit)) <= plot.bottom);
+    if (!inside) return null;
+    const at = y(pick(inside));
+    const above = upper ? at - 5 >= plot.top + 12 : at + 16 > plot.bottom;
+    return { x: x(inside.denominator) - 4, y: above ? at - 5 : at + 14 };
   };
   const limitLines = (['998', '95'] as const).flatMap((level) =>
     ([true, false] as const).map((upper) => {
       const pick = (limit: FunnelLimit) => (level === '998' ? (upper ? limit.upper998 : limit.lower998) : upper ? limit.upper95 : limit.lower95);
-      return { key: `${level}-${upper ? 'upper' : 'lower'}`, level, points: line(pick), label: labelAt(pick, upper) };
+      return { key: `${level}-${upper ? 'upper' : 'lower'}`, level, points: line(pick), label: labelAt(pick, upper, level === '998' ? 0 : 56) };
     }),
   );
   const shown = active === null ? null : points[active];
@@ -157,7 +171,7 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
         })}
         <line data-testid="centre-line" x1={plot.left} x2={plot.right} y1={y(centre)} y2={y(centre)} stroke={SPC_COLOURS.mean} strokeWidth="1.5" />
       </g>
-      <g aria-hidden="true" fontSize="12" fontWeight="bold" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">
+      <g aria-hidden="true" fontSize="12" fontWeight="bold" stroke="#ffffff" strokeWidth="3" paintOrder="stroke" textAnchor="end">
         {limitLines.map((limit) =>
           limit.label ? (
             <text key={limit.key} data-testid="limit-label" x={limit.label.x} y={limit.label.y} fill={LIMIT_STYLES[limit.level].labelColour}>
