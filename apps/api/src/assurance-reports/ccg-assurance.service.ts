@@ -44,7 +44,10 @@ export class CcgAssuranceService {
     assertAssessor(viewer);
     const rows = await workspaceRows.rows(this.dataSource.manager, []);
     const entries = rows.map((row): AssuranceWorkspaceEntryView & { name: string } => {
-      const clock = row.episodeEnteredOn !== null && row.episodeEnteredOn <= asOf ? specialMeasuresClock(row.episodeEnteredOn, asOf, row.episodeClosedOn) : null;
+      const illustrative = Boolean(row.assessmentIllustrative || row.episodeIllustrative);
+      // An illustrative CCG is read at the date of its latest illustrative record (see illustrativeReadingDate).
+      const readAt = illustrative ? illustrativeReadingDate(asOf, [row.assessedOn, row.episodeEnteredOn]) : asOf;
+      const clock = row.episodeEnteredOn !== null && row.episodeEnteredOn <= readAt ? specialMeasuresClock(row.episodeEnteredOn, readAt, row.episodeClosedOn) : null;
       return {
         ccgCode: row.ccgCode,
         name: row.ccgName,
@@ -52,12 +55,12 @@ export class CcgAssuranceService {
         lastAssessedOn: row.assessedOn,
         lastQuarterLabel: row.financialYear && row.quarter ? parseFinancialYear(row.financialYear).quarter(row.quarter).label : null,
         nextAssessmentDue: row.nextAssessmentDue,
-        overdue: isAssessmentOverdue(row.nextAssessmentDue, asOf),
+        overdue: isAssessmentOverdue(row.nextAssessmentDue, readAt),
         draftAssessmentId: row.draftAssessmentId,
         specialMeasuresState: row.episodeState as SpecialMeasuresState | null,
         specialMeasuresMonthsRemaining: clock ? clock.monthsRemaining : null,
         specialMeasuresOverdue: clock?.overdue ?? false,
-        illustrative: Boolean(row.assessmentIllustrative || row.episodeIllustrative),
+        illustrative,
       };
     });
     const rank = (entry: AssuranceWorkspaceEntryView) => (entry.overdue ? 0 : entry.nextAssessmentDue !== null ? 1 : 2);
@@ -73,10 +76,16 @@ export class CcgAssuranceService {
   }
 
   /** Builds a CCG's assurance: a fixed number of statements however many assessments and episodes. */
-  private async assuranceOf(ccgCode: string, asOf: string, options: { internal: boolean }): Promise<CcgAssuranceView> {
+  private async assuranceOf(ccgCode: string, today: string, options: { internal: boolean }): Promise<CcgAssuranceView> {
     const assessments = await this.assessments.assessmentsOf({ ccgCode }, options);
     const current = assessments.find((assessment) => assessment.status === AssessmentStatus.PUBLISHED) ?? null;
-    const episodes = await this.specialMeasures.episodesOf([ccgCode], asOf, options);
+    let episodes = await this.specialMeasures.episodesOf([ccgCode], today, options);
+    const illustrativeDates = [
+      ...assessments.filter((assessment) => assessment.illustrative && assessment.status === AssessmentStatus.PUBLISHED).map((assessment) => assessment.assessedOn),
+      ...episodes.filter((episode) => episode.illustrative).flatMap((episode) => [episode.proposedOn, ...episode.events.map((event) => event.on)]),
+    ];
+    const asOf = illustrativeDates.length > 0 ? illustrativeReadingDate(today, illustrativeDates) : today;
+    if (asOf !== today) episodes = await this.specialMeasures.episodesOf([ccgCode], asOf, options);
     return {
       ccgCode,
       asOf,
@@ -94,6 +103,16 @@ export class CcgAssuranceService {
       stakeholderSurvey: await this.assessments.stakeholderSurvey(ccgCode, null),
     };
   }
+}
+
+/**
+ * The date illustrative demonstration records are read at: the latest of their own dates (the "now" of the story they
+ * tell), or `asOf` if earlier. Read at today, invented 2015/16 records would all show as years overdue, which says
+ * nothing about the process they illustrate (issue 20.7); real records are always read at `asOf`.
+ */
+export function illustrativeReadingDate(asOf: string, recordDates: readonly (string | null)[]): string {
+  const latest = recordDates.filter((date): date is string => date !== null).reduce<string | null>((max, date) => (max === null || date > max ? date : max), null);
+  return latest !== null && latest < asOf ? latest : asOf;
 }
 
 /** Ratings by domain over time: one series per framework domain that has ratings, oldest first. */

@@ -43,7 +43,7 @@ export class CcgAssurance {
   /** Resolved through the organisation loader. */
   ccgCode!: string;
 
-  @Field(() => DateScalar, { description: 'The date clocks and due dates are read at: today unless asOf was given.' })
+  @Field(() => DateScalar, { description: 'The date clocks and due dates are read at: today unless asOf was given; for a CCG with illustrative demonstration records, the date of the latest of them if earlier.' })
   asOf!: string;
 
   @Field(() => Boolean, { description: 'True when drafts are included (ccgAssurance for assessors and the CCG’s own users); false for the public view.' })
@@ -100,7 +100,7 @@ export class AssuranceWorkspaceEntry {
   @Field(() => DateScalar, { nullable: true, description: 'When the next assessment is due; null when never assessed.' })
   nextAssessmentDue!: string | null;
 
-  @Field(() => Boolean, { description: 'True when the next assessment was due before asOf.' })
+  @Field(() => Boolean, { description: 'True when the next assessment was due before asOf (for illustrative demonstration data, before the date of the CCG’s latest illustrative record, if earlier; its clock is read at the same date).' })
   overdue!: boolean;
 
   @Field(() => ID, { nullable: true, description: 'A draft assessment in progress, if any (the newest).' })

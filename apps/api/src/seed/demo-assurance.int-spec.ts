@@ -25,10 +25,10 @@ describe('the illustrative assurance demo data (embedded database only)', () => 
   });
 
   it('makes 2015/16 assessments for the Leeds, Sheffield and Kent CCGs, every one flagged illustrative, and only once', async () => {
-    expect(await seedDemoAssurance(db.dataSource, createLogger('silent'))).toBe(18);
+    expect(await seedDemoAssurance(db.dataSource, createLogger('silent'))).toBe(19);
     expect(await seedDemoAssurance(db.dataSource, createLogger('silent'))).toBe(0);
     const rows = await db.dataSource.query(`SELECT ccg_code, status, illustrative, illustrative_note, financial_year FROM assurance_assessment`);
-    expect(rows).toHaveLength(18);
+    expect(rows).toHaveLength(19);
     expect(new Set(rows.map((row: { ccg_code: string }) => row.ccg_code))).toEqual(new Set(['02V', '03C', '03G', '03N', '09C', '09E', '09J', '09W', '10A', '10D', '10E', '99J']));
     expect(rows.every((row: { illustrative: boolean; illustrative_note: string; financial_year: string }) => row.illustrative && row.illustrative_note === ILLUSTRATIVE_ASSESSMENT_NOTE && row.financial_year === '2015/16')).toBe(true);
   });
@@ -58,5 +58,18 @@ describe('the illustrative assurance demo data (embedded database only)', () => 
     });
     const [episode] = await db.dataSource.query(`SELECT illustrative_note FROM special_measures_episode`);
     expect(episode.illustrative_note).toBe(ILLUSTRATIVE_EPISODE_NOTE);
+  });
+
+  it('reads illustrative records at the date of the latest of them, not today: the public page is not covered in "Overdue" years later (issue 20.7)', async () => {
+    const fields = `asOf assessmentOverdue nextAssessmentDue specialMeasures { clock { monthsRemaining overdue } improvementPlan { overdueActions } }`;
+    type Read = { asOf: string; assessmentOverdue: boolean; nextAssessmentDue: string; specialMeasures: { clock: { monthsRemaining: number; overdue: boolean }; improvementPlan: { overdueActions: number } } };
+    const kent = await succeed<Read>(server.client(), `query { publishedAssurance(ccg: "09J", asOf: "2026-12-06") { ${fields} } }`, {});
+    // Its latest progress report, 31 January 2016: the monthly reassessment is due on 25 February, the clock has six months left.
+    expect(kent).toEqual({ asOf: '2016-01-31', assessmentOverdue: false, nextAssessmentDue: '2016-02-25', specialMeasures: { clock: { monthsRemaining: 6, overdue: false }, improvementPlan: { overdueActions: 0 } } });
+    // Asked for a date within the story, that date is used; after its next due date, it is overdue.
+    const earlier = await succeed<Read>(server.client(), `query { publishedAssurance(ccg: "09J", asOf: "2016-01-27") { ${fields} } }`, {});
+    expect(earlier.asOf).toBe('2016-01-27');
+    const leedsWest = await succeed<Read>(server.client(), `query { publishedAssurance(ccg: "03C", asOf: "2026-12-06") { ${fields} } }`, {});
+    expect(leedsWest).toMatchObject({ asOf: '2015-10-19', assessmentOverdue: false });
   });
 });

@@ -130,6 +130,9 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
     ],
   },
   { ccg: '09J', quarter: 2, assessedOn: '2015-10-12', ratings: 'NLNLG' },
+  // Not assured is reassessed monthly: the third quarter's assessment keeps the story's "now" (31 January 2016, its
+  // latest progress report) within the month its next assessment is due.
+  { ccg: '09J', quarter: 3, assessedOn: '2016-01-25', ratings: 'NLNLG' },
   { ccg: '09W', quarter: 1, assessedOn: '2015-07-27', ratings: 'OGOOG' },
   { ccg: '10A', quarter: 1, assessedOn: '2015-07-27', ratings: 'GGGGL' },
   { ccg: '10D', quarter: 1, assessedOn: '2015-07-27', ratings: 'GLGLG' },
