@@ -21,6 +21,15 @@ describe('public assurance page', () => {
     expect(screen.getByRole('img', { name: /ratings by component/ })).toHaveAccessibleDescription(/1 assessment from 2015\/16 Q1 to 2015\/16 Q1/);
     expect(screen.getByRole('link', { name: 'Annual assurance report 2015/16' })).toHaveAttribute('href', '/assurance/reports/02V/2015-16');
     expect(screen.queryByText(/responses/i)).not.toBeInTheDocument();
+    expect(screen.queryByText('Read as at')).not.toBeInTheDocument();
+  });
+
+  it('says the date illustrative records are read at, and marks nothing overdue that the API does not (issue 20.7)', async () => {
+    const assurance = { ...ccgAssuranceFixture([{ ...published, illustrative: true }]), includesDrafts: false, asOf: '2016-01-31', assessmentOverdue: false };
+    renderApp('/public/assurance/02V', [viewerMock(null), { request: { query: PublishedAssuranceQuery, variables: { ccg: '02V' } }, result: { data: { publishedAssurance: assurance } } }]);
+    const row = (await screen.findByText('Read as at')).closest('div') as HTMLElement;
+    expect(row).toHaveTextContent('31 January 2016: illustrative records are read at the date of the latest of them, not today');
+    expect(screen.queryByText('Overdue')).not.toBeInTheDocument();
   });
 
   it('offers no change to special measures, even to an assessor who reads it', async () => {

@@ -36,6 +36,15 @@ export function AssuranceSummary({ assurance, linkBuddy = true }: { assurance: C
   const episode = assurance.specialMeasures;
   return (
     <dl className="nhsuk-summary-list ccg-assurance-summary">
+      {anyIllustrative(assurance) && (
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Read as at</dt>
+          <dd className="nhsuk-summary-list__value">
+            {formatDate(assurance.asOf)}: illustrative records are read at the date of the latest of them, not today, so that due dates and the 12-month clock show the
+            process they illustrate.
+          </dd>
+        </div>
+      )}
       <div className="nhsuk-summary-list__row">
         <dt className="nhsuk-summary-list__key">Current category</dt>
         <dd className="nhsuk-summary-list__value">
