@@ -446,7 +446,7 @@ export class EscalationService {
       const source = await this.checkedSource(manager, input.kind, input.source);
       const ownerId = input.ownerUserId ?? viewer.userId;
       await this.requireUserAt(manager, ownerId, ccg, 'ownerUserId');
-      if (input.dueOn && input.dueOn < today && !input.illustrative) {
+      if (!input.illustrative && isOverdue(input.dueOn, today)) {
         throw new AppError('BAD_USER_INPUT', 'DATE_IN_PAST', 'A due date cannot be a day already past.', { value: input.dueOn, ...fieldsOf('dueOn') });
       }
       const routes = await this.routesOf(manager, ccg);
@@ -917,7 +917,7 @@ export class EscalationService {
   ): Promise<string> {
     const description = requiredText(draft.description, 'TEXT_REQUIRED', 'Say what the action is.', meetingId ? 'action.description' : 'description');
     await this.requireUserAt(manager, draft.ownerUserId, item.ccgCode, meetingId ? 'action.ownerUserId' : 'ownerUserId');
-    if (!item.illustrative && draft.dueOn < today) throw new AppError('BAD_USER_INPUT', 'DATE_IN_PAST', 'A due date cannot be a day already past.', { value: draft.dueOn, ...fieldsOf(meetingId ? 'action.dueOn' : 'dueOn') });
+    if (!item.illustrative && isOverdue(draft.dueOn, today)) throw new AppError('BAD_USER_INPUT', 'DATE_IN_PAST', 'A due date cannot be a day already past.', { value: draft.dueOn, ...fieldsOf(meetingId ? 'action.dueOn' : 'dueOn') });
     const saved = await manager.getRepository(EscalationActionEntity).save(
       manager.getRepository(EscalationActionEntity).create({ itemId: item.id, description, ownerUserId: draft.ownerUserId, dueOn: draft.dueOn, status: EscalationActionStatus.OPEN, createdBy: viewer.userId, version: 1 }),
     );
