@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyseFunnelPlot } from './funnel-plot';
+import { analyseFunnelPlot, calculateFunnelLimits } from './funnel-plot';
 import type { FunnelLimits, FunnelPlot, FunnelPlotUnit } from './comparison-vocabulary';
 
 /*
@@ -174,5 +174,27 @@ describe('FunnelPlotR 0.6.0 parity: small cases', () => {
     expectLimits(low.points[2].limits, [0.00098956678760248203, 0.050851456724946904, 0, 0.078495860333436626]);
     expect(Math.sin(Math.asin(Math.sqrt(1 / 60)) - 3.090232 * 0.05) ** 2).toBeCloseTo(0.00062741277391000709, 15);
     expect(low.points[1]).toMatchObject({ value: 0, position: 'WITHIN' }); // 0% on a lower limit held at 0 is within it
+  });
+});
+
+describe("FunnelPlotR 0.6.0's own tests that apply to proportions, ported", () => {
+  it('test-build_limits_lookup.R: at a denominator of 3 around a target of 0.5 the 95% limits stay inside (0, 1)', () => {
+    // sin²(π/4 ± 1.959964 / (2 √3)): 0.0474562 and 0.9525438.
+    const limits = calculateFunnelLimits(0.5, 3, 'PROPORTION');
+    expect(limits.upper95).toBeLessThan(1);
+    expect(limits.lower95).toBeGreaterThan(0);
+    expect(limits.upper95).toBeCloseTo(0.9525438124, 9);
+    expect(limits.lower95).toBeCloseTo(1 - 0.9525438124, 9);
+  });
+
+  it('test-outliers_func.R: outside means strictly beyond a limit, on either side', () => {
+    // Around p̄ = 0.5 at n = 100 the 95% limits are sin²(π/4 ± 0.0979982) = 0.4026280 and 0.5973720: 60% and 40%
+    // are beyond them, 50% within. (A value exactly on a limit is within: the 0% on a lower limit held at 0 above.)
+    const plot = analyseFunnelPlot({ units: units([60, 40, 50, 50], [100, 100, 100, 100]), polarity: 'HIGHER_IS_BETTER', unit: 'PROPORTION', adjustment: 'NONE' });
+    const { upper95, lower95 } = plot.points[0].limits;
+    expect(upper95).toBeCloseTo(0.5973719773, 9);
+    expect(0.6).toBeGreaterThan(upper95);
+    expect(plot.points.map((p) => p.position)).toEqual(['ABOVE_95', 'BELOW_95', 'WITHIN', 'WITHIN']);
+    expect(lower95).toBeCloseTo(1 - upper95, 12);
   });
 });
