@@ -67,6 +67,10 @@ export const FinancialPlanRegionsQuery = graphql(`
           code
           name
           closeDate
+          members {
+            validFrom
+            validTo
+          }
         }
       }
     }

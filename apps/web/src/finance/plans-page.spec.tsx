@@ -56,7 +56,7 @@ const regionsMock = {
     data: {
       organisations: {
         __typename: 'OrganisationConnection',
-        edges: [{ __typename: 'OrganisationEdge', node: { __typename: 'Organisation', code: 'Y54', name: 'NORTH OF ENGLAND' } }],
+        edges: [{ __typename: 'OrganisationEdge', node: { __typename: 'Organisation', code: 'Y54', name: 'NORTH OF ENGLAND', closeDate: null, members: [{ __typename: 'OrganisationRelationship', validFrom: '2016-04-01', validTo: '2017-03-31' }] } }],
       },
     },
   },

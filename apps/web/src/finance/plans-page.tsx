@@ -67,7 +67,12 @@ export function PlansPage() {
   const connection = data?.financialPlans;
   const plans = connection?.edges.map((edge) => edge.node) ?? [];
 
-  const regionChoices = regionOptions((regions.data?.organisations.edges ?? []).map(({ node }) => node));
+  // The regions of the era of the plans shown: the chosen year's, else the latest year's among them.
+  const shownYear = planYearFromSegment(filters.year)?.label ?? plans.map((plan) => plan.financialYear).sort().pop();
+  const regionChoices = regionOptions(
+    (regions.data?.organisations.edges ?? []).map(({ node }) => node),
+    shownYear ? parseFinancialYear(shownYear).start : null,
+  );
   if (filters.region && !regionChoices.some((option) => option.value === filters.region)) regionChoices.push({ value: filters.region, label: filters.region });
 
   function apply(event: FormEvent) {

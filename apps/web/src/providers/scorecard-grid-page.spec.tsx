@@ -73,11 +73,11 @@ describe('integrated performance report (scorecard grid)', () => {
   });
 
   it('filters by region and status through the API', async () => {
-    const filtered = { filter: { ...noFilter, region: 'Y54', status: 'FAILING' }, first: 50, orderBy: { field: 'NAME', direction: 'ASC' } };
+    const filtered = { filter: { ...noFilter, region: 'Y62', status: 'FAILING' }, first: 50, orderBy: { field: 'NAME', direction: 'ASC' } };
     renderApp('/providers/grid', [signedIn, regionsMock, summaryMock(byName, [boroughs, aintree, leeds]), summaryMock(filtered, [aintree, leeds], 2)]);
     await screen.findByRole('table');
-    await screen.findByRole('option', { name: 'North of England (Y54)' });
-    await userEvent.selectOptions(screen.getByLabelText('Region'), 'North of England (Y54)');
+    await screen.findByRole('option', { name: 'North West (Y62)' });
+    await userEvent.selectOptions(screen.getByLabelText('Region'), 'North West (Y62)');
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Failing a standard');
     await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     await waitFor(() => expect(providerNames()).toEqual(['AINTREE UNIVERSITY HOSPITAL NHS FOUNDATION TRUST', 'LEEDS TEACHING HOSPITALS NHS TRUST']));

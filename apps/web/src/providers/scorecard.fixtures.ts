@@ -82,9 +82,11 @@ export const regionsMock: MockLink.MockedResponse = {
   result: {
     data: {
       organisations: {
+        // As the bundled data holds them: CCGs by year, so each region's era shows; trusts undated.
         edges: [
-          { node: { code: 'Y54', name: 'NORTH OF ENGLAND', closeDate: null } },
-          { node: { code: 'Y56', name: 'London', closeDate: null } },
+          { node: { code: 'Y54', name: 'NORTH OF ENGLAND', closeDate: null, members: [{ validFrom: '2016-04-01', validTo: '2017-03-31' }, { validFrom: null, validTo: null }] } },
+          { node: { code: 'Y56', name: 'London', closeDate: null, members: [{ validFrom: '2016-04-01', validTo: '2017-03-31' }, { validFrom: '2018-04-01', validTo: '2019-03-31' }] } },
+          { node: { code: 'Y62', name: 'North West', closeDate: null, members: [{ validFrom: '2018-04-01', validTo: '2019-03-31' }] } },
         ],
       },
     },

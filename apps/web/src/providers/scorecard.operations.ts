@@ -105,6 +105,10 @@ export const RegionsQuery = graphql(`
           code
           name
           closeDate
+          members {
+            validFrom
+            validTo
+          }
         }
       }
     }
