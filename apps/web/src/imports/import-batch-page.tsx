@@ -1,9 +1,10 @@
+import { isIsoDate } from '@ccg-assure/domain';
 import { useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import type { ImportBatchQuery as ImportBatchQueryResult } from '../gql/graphql';
-import { formatCount, formatInstant } from '../ui/format';
+import { formatCount, formatDate, formatInstant } from '../ui/format';
 import { Loading } from '../ui/loading';
 import { Button, ErrorSummary } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
@@ -21,13 +22,60 @@ const ACTION_LABELS: Record<string, string> = {
   ADD_ORGANISATION_RELATIONSHIP: 'Relationship added',
 };
 
-/** A change's values as "numerator: 900, denominator: 1000". */
-function describeValues(values: unknown): string {
+/** The words for the names of a change's values, as the importers record them (never a column or field name on screen). */
+const VALUE_NAMES: Record<string, string> = {
+  numerator: 'numerator',
+  denominator: 'denominator',
+  name: 'name',
+  type: 'kind of organisation',
+  kind: 'relationship',
+  openDate: 'opened',
+  closeDate: 'closed',
+  validFrom: 'from',
+  validTo: 'to',
+  relatedCode: 'related organisation',
+  postcode: 'postcode',
+  registeredPatients: 'registered patients',
+  question: 'question',
+  percentagePositive: 'positive (%)',
+};
+
+/** Words for the codes among the values: organisation kinds and relationships. */
+const VALUE_WORDS: Record<string, string> = {
+  CCG: 'CCG',
+  NHS_TRUST: 'NHS trust',
+  REGION: 'NHS England region',
+  AREA_TEAM: 'area team',
+  COMMISSIONING_SUPPORT_UNIT: 'commissioning support unit',
+  GP_PRACTICE: 'GP practice',
+  INDEPENDENT_PROVIDER: 'independent provider',
+  NHS_ENGLAND: 'NHS England',
+  STP: 'sustainability and transformation partnership',
+  OTHER: 'other',
+  IN_REGION: 'in the region',
+  IN_AREA_TEAM: 'in the area team',
+  IN_STP: 'in the STP',
+  SITE_OF: 'a site of',
+  SUCCEEDED_BY: 'succeeded by',
+};
+
+/** A value name in words: the known ones, else its parts ("someThing" or "some_thing" → "some thing"). */
+const valueName = (name: string) => VALUE_NAMES[name] ?? name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+function valueWords(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'string' && isIsoDate(value)) return formatDate(value);
+  if (typeof value === 'string' && VALUE_WORDS[value]) return VALUE_WORDS[value];
+  return String(value);
+}
+
+/** A change's values in words: "numerator: 900, denominator: 1000", "kind of organisation: NHS trust, opened: 1 April 2016". */
+export function describeValues(values: unknown): string {
   if (values === null || values === undefined) return '';
-  if (typeof values !== 'object') return String(values);
+  if (typeof values !== 'object') return valueWords(values);
   return Object.entries(values as Record<string, unknown>)
     .filter(([name]) => name !== 'source')
-    .map(([name, value]) => `${name}: ${value === null ? 'none' : String(value)}`)
+    .map(([name, value]) => `${valueName(name)}: ${valueWords(value)}`)
     .join(', ');
 }
 
