@@ -20,6 +20,10 @@ const EXCEPTIONS: Record<string, string[]> = {
   ...Object.fromEntries(['board', 'board_member', 'escalation_route', 'escalation_item', 'board_meeting', 'escalation_action'].map((table) => [table, READ_WRITE])),
   escalation_item_event: ['INSERT', 'SELECT'],
   board_meeting_decision: ['INSERT', 'SELECT'],
+  // The signed monthly performance report (issue 17, decision 0029); granted in 1763800016000-performance-reports.ts. A report's
+  // history is insert-only.
+  ...Object.fromEntries(['performance_report', 'performance_report_section', 'series_annotation', 'report_action'].map((table) => [table, READ_WRITE])),
+  performance_report_event: ['INSERT', 'SELECT'],
 };
 
 describe('the application database role (least privilege)', () => {

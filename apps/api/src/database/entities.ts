@@ -25,6 +25,7 @@ import { OrganisationPopulationEntity } from '../organisations/organisation-popu
 import { OrganisationRelationshipEntity } from '../organisations/organisation-relationship.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { sanctionEntities } from '../sanctions/sanctions.entities';
+import { performanceReportEntities } from '../performance-reports/performance-reports.entities';
 import { SeriesScoreEntity } from '../scores/series-score.entity';
 import { ImprovementActionEntity } from '../special-measures/improvement-action.entity';
 import { SpecialMeasuresEpisodeEntity } from '../special-measures/special-measures-episode.entity';
@@ -77,4 +78,6 @@ export const entities = [
   ...sanctionEntities,
   // boards and escalation (decision 0024)
   ...escalationEntities,
+  // the signed monthly performance report (decision 0029)
+  ...performanceReportEntities,
 ];

@@ -13,12 +13,13 @@ import { FinanceResolver } from '../finance/finance.resolver';
 import { FinancialPlansResolver } from '../finance/financial-plans.resolver';
 import { ImportsResolver } from '../imports/imports.resolver';
 import { IndicatorsResolver } from '../indicators/indicators.resolver';
+import { performanceReportResolvers } from '../performance-reports/performance-reports.resolver';
 import { OrganisationsResolver } from '../organisations/organisations.resolver';
 import { sanctionsResolvers } from '../sanctions/sanctions.resolver';
 import { scorecardResolvers } from '../scorecards/scorecards.resolver';
 import { specialMeasuresResolvers } from '../special-measures/special-measures.resolver';
 
-export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers, ...escalationResolvers] as const;
+export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers, ...escalationResolvers, ...performanceReportResolvers] as const;
 
 /**
  * Builds the GraphQL schema. Resolvers hold no state: they take the services from the request context

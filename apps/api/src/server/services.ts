@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
 import { AccountsService } from '../accounts/accounts.service';
 import { OwnAccountService } from '../accounts/own-account.service';
 import { AssessmentsService } from '../assessments/assessments.service';
@@ -13,6 +15,7 @@ import { EscalationService } from '../escalation/escalation.service';
 import { FinancialPlansService } from '../finance/financial-plans.service';
 import { ImportsService } from '../imports/import.service';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { PerformanceReportsService } from '../performance-reports/performance-reports.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { SanctionsService } from '../sanctions/sanctions.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
@@ -40,12 +43,16 @@ export interface Services {
   sanctions: SanctionsService;
   contracts: ContractsService;
   escalation: EscalationService;
+  performanceReports: PerformanceReportsService;
 }
 
 export interface ServiceOptions {
   /** How long a session lasts (config SESSION_TTL_HOURS). */
   sessionTtlHours: number;
 }
+
+/** Who the performance report reads a CCG's financial plan as (finance's rule: assessors read every plan); never a signed-in user. */
+const REPORT_PLAN_READER: Viewer = { userId: '00000000-0000-0000-0000-000000000000', username: 'performance-report', displayName: 'Performance report', roles: [{ role: Role.ASSESSOR, organisationCode: 'X24' }] };
 
 const DEFAULT_OPTIONS: ServiceOptions = { sessionTtlHours: 12 };
 
@@ -58,6 +65,7 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
   const assessments = new AssessmentsService(dataSource, organisations);
   const buddying = new BuddyingService(dataSource, organisations);
   const specialMeasures = new SpecialMeasuresService(dataSource, organisations, assessments);
+  const ccgAssurance = new CcgAssuranceService(dataSource, organisations, assessments, specialMeasures, buddying);
   return {
     auth: new AuthService(dataSource, options.sessionTtlHours),
     accounts,
@@ -73,10 +81,17 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
     buddying,
     specialMeasures,
     assuranceTriggers: new AssuranceTriggersService(organisations, scorecards, financialPlans, assessments),
-    ccgAssurance: new CcgAssuranceService(dataSource, organisations, assessments, specialMeasures, buddying),
+    ccgAssurance,
     assuranceReports: new AssuranceReportsService(organisations, assessments, specialMeasures),
     sanctions: new SanctionsService(dataSource, organisations),
     contracts: new ContractsService(dataSource, scorecards),
     escalation: new EscalationService(dataSource, accounts, (ccg, asOf) => scorecards.providersOfCcg(ccg, asOf)),
+    performanceReports: new PerformanceReportsService(dataSource, accounts, {
+      providersOfCcg: (ccg, asOf) => scorecards.providersOfCcg(ccg, asOf),
+      scoresOf: (codes, asOf) => scorecards.scoresOf(codes, asOf),
+      // The report is a document whose readers its own rules decide; it reads the plan as NHS England's assessors do.
+      financialPlan: (ccg, year) => financialPlans.getPlan(REPORT_PLAN_READER, ccg, year),
+      publishedAssurance: (ccg, asOf) => ccgAssurance.publishedAssurance(ccg, asOf),
+    }),
   };
 }
