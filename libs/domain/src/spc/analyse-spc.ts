@@ -4,6 +4,7 @@ import { calculateProcessLimits } from './process-limits';
 import { detectSpecialCauses, isCloseToLimits } from './special-causes';
 import {
   IMPROVEMENT_DIRECTIONS,
+  MINIMUM_FIX_AFTER_N_POINTS,
   SHORT_GROUP_MINIMUM_POINTS,
   type AnalyseSpcInput,
   type ImprovementDirection,
@@ -26,23 +27,30 @@ export const MAX_VALUE_MAGNITUDE = 1e100;
  * Points are sorted by period (the package sorts too) and taken as consecutive observations: a
  * missing month is not a gap, the next point simply follows. A period given twice is rejected, as
  * the package rejects duplicate dates. Each rebase date that equals a period starts a new rebase
- * group there; a rebase date that matches no period is ignored, as in the package.
+ * group there; a rebase date that matches no period is ignored, as in the package. With `fixAfterNPoints`,
+ * each group's mean and limits come from its first n points only (`fix_after_n_points`); special causes are
+ * still looked for over every point against those limits. A point may carry its own target (the target in
+ * force at its period); the assurance verdict is read against the latest point's, as the package reads the
+ * last row's target.
  *
  * @throws DomainError SPC_NO_POINTS, SPC_NON_FINITE_VALUE, SPC_VALUE_OUT_OF_RANGE, SPC_INVALID_PERIOD,
- *   SPC_DUPLICATE_PERIOD, SPC_INVALID_REBASE_DATE, SPC_NON_FINITE_TARGET, SPC_INVALID_IMPROVEMENT_DIRECTION
+ *   SPC_DUPLICATE_PERIOD, SPC_INVALID_REBASE_DATE, SPC_NON_FINITE_TARGET, SPC_INVALID_IMPROVEMENT_DIRECTION,
+ *   SPC_INVALID_FIX_AFTER_N_POINTS
  */
 export function analyseSpc(input: AnalyseSpcInput): SpcAnalysis {
   const direction = checkedDirection(input.improvementDirection);
   const target = checkedTarget(input.target);
   const observations = sortedObservations(input.points);
   const rebaseDates = checkedRebaseDates(input.rebaseDates ?? []);
+  const fixAfter = checkedFixAfter(input.fixAfterNPoints);
 
   const points: SpcPoint[] = [];
   let shortGroupWarning = false;
   let latestLimits = { lower: Number.NaN, upper: Number.NaN };
   for (const group of rebaseGroups(observations, rebaseDates)) {
     const values = group.observations.map((observation) => observation.value);
-    const limits = calculateProcessLimits(values);
+    // `fix_y = ifelse(row_number() <= fix_after_n_points, y, NA)`: the mean and moving ranges of the first n only.
+    const limits = calculateProcessLimits(fixAfter === null ? values : values.slice(0, fixAfter));
     const specialCauses = detectSpecialCauses(values, limits);
     const hasLimits = !Number.isNaN(limits.averageMovingRange);
     group.observations.forEach((observation, i) => {
@@ -56,18 +64,19 @@ export function analyseSpc(input: AnalyseSpcInput): SpcAnalysis {
         specialCauseType: specialCauses[i],
         pointType: classifyPointType(specialCauses[i], direction),
         rebaseGroup: group.index,
-        target,
+        target: observation.target === undefined ? target : observation.target,
       });
     });
     shortGroupWarning ||= values.length < SHORT_GROUP_MINIMUM_POINTS;
     latestLimits = limits;
   }
 
+  const latest = points[points.length - 1];
   return {
     points,
-    variationType: points[points.length - 1].pointType,
-    // The package reads the last row, so the latest rebase group's limits (`slice_tail(n = 1)`).
-    assuranceType: assessAssurance(target, latestLimits, direction),
+    variationType: latest.pointType,
+    // The package reads the last row, so the latest rebase group's limits and the latest target (`slice_tail(n = 1)`).
+    assuranceType: assessAssurance(latest.target, latestLimits, direction),
     shortGroupWarning,
   };
 }
@@ -114,6 +123,17 @@ function checkedTarget(target: number | null | undefined): number | null {
   return target;
 }
 
+function checkedFixAfter(fixAfter: number | null | undefined): number | null {
+  if (fixAfter === undefined || fixAfter === null) return null;
+  if (typeof fixAfter !== 'number' || !Number.isInteger(fixAfter) || fixAfter < MINIMUM_FIX_AFTER_N_POINTS) {
+    throw new DomainError('SPC_INVALID_FIX_AFTER_N_POINTS', `Limits are fixed after a whole number of points, ${MINIMUM_FIX_AFTER_N_POINTS} or more.`, {
+      fixAfterNPoints: String(fixAfter),
+      minimum: MINIMUM_FIX_AFTER_N_POINTS,
+    });
+  }
+  return fixAfter;
+}
+
 function sortedObservations(points: readonly SpcObservation[]): SpcObservation[] {
   if (points.length === 0) {
     throw new DomainError('SPC_NO_POINTS', 'A chart needs at least one point.');
@@ -150,7 +170,10 @@ function sortedObservations(points: readonly SpcObservation[]): SpcObservation[]
       });
     }
   }
-  return sorted.map(({ period, value }) => ({ period, value }));
+  sorted.forEach((point) => {
+    if (point.target !== undefined) checkedTarget(point.target);
+  });
+  return sorted.map(({ period, value, target }) => (target === undefined ? { period, value } : { period, value, target }));
 }
 
 function checkedRebaseDates(rebaseDates: readonly string[]): ReadonlySet<string> {

@@ -21,6 +21,7 @@ describe('spc public surface', () => {
     expect([...spc.SPC_ERROR_CODES].sort()).toEqual(
       [
         'SPC_DUPLICATE_PERIOD',
+        'SPC_INVALID_FIX_AFTER_N_POINTS',
         'SPC_INVALID_IMPROVEMENT_DIRECTION',
         'SPC_INVALID_PERIOD',
         'SPC_INVALID_REBASE_DATE',

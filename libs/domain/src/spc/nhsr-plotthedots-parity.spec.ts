@@ -243,4 +243,31 @@ describe('agreement with NHSRplotthedots unit tests', () => {
     const analysis = daily(RNORM_20.slice(0, 10), { rebaseDates: ['2020-01-03', '2020-01-08'] });
     expect(analysis.points.map((p) => p.rebaseGroup)).toEqual([0, 1, 1, 1, 1, 1, 2, 2, 2, 2]);
   });
+  it('fix_after_n_points = 12 changes the limits (test-ptd_spc_standard.R): mean and moving range of the first 12 only', () => {
+    const unfixed = daily(RNORM_20);
+    const fixed = daily(RNORM_20, { fixAfterNPoints: 12 });
+    expect(fixed.points[0].lowerProcessLimit).not.toBe(unfixed.points[0].lowerProcessLimit);
+    expect(fixed.points[0].upperProcessLimit).not.toBe(unfixed.points[0].upperProcessLimit);
+    // By hand, as ptd_spc_standard does: fix_y = y for row_number() <= 12, NA after; mean and ranges of fix_y.
+    const first = RNORM_20.slice(0, 12);
+    const mean = first.reduce((a, b) => a + b, 0) / 12;
+    const ranges = first.slice(1).map((y, i) => Math.abs(y - first[i]));
+    const average = ranges.reduce((a, b) => a + b, 0) / ranges.length;
+    const kept = ranges.filter((r) => r < 3.267 * average);
+    const screened = kept.reduce((a, b) => a + b, 0) / kept.length;
+    for (const point of fixed.points) {
+      expect(point.mean).toBeCloseTo(mean, 12);
+      expect(point.lowerProcessLimit).toBeCloseTo(mean - 2.66 * screened, 12);
+      expect(point.upperProcessLimit).toBeCloseTo(mean + 2.66 * screened, 12);
+    }
+    // The warning counts the whole group (n() of the group), not the fixed points.
+    expect(fixed.shortGroupWarning).toBe(false);
+  });
+
+  it('fix_after_n_points below 12 or not a whole number is refused (test-ptd_spc_options.R)', () => {
+    for (const bad of [11, 12.5, Number.NaN, '12' as unknown as number]) {
+      expect(() => daily(RNORM_20, { fixAfterNPoints: bad })).toThrow(expect.objectContaining({ code: 'SPC_INVALID_FIX_AFTER_N_POINTS' }));
+    }
+    expect(() => daily(RNORM_20, { fixAfterNPoints: 12 })).not.toThrow();
+  });
 });

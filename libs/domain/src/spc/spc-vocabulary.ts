@@ -45,11 +45,20 @@ export type AssuranceType = (typeof ASSURANCE_TYPES)[number];
  */
 export const SHORT_GROUP_MINIMUM_POINTS = 13;
 
+/** The fewest points a baseline may be fixed after (NHSRplotthedots 0.2.2 `ptd_spc_options`: `fix_after_n_points >= 12`). */
+export const MINIMUM_FIX_AFTER_N_POINTS = 12;
+
 /** One observation: the value for a period. Points are consecutive observations, in any order. */
 export interface SpcObservation {
   /** ISO calendar date `yyyy-mm-dd` (e.g. the first day of the month the value is for). */
   period: string;
   value: number;
+  /**
+   * The target in force at this period, when targets change within the series (a standard changed for a
+   * financial year, a local target, a monthly trajectory): it overrides the input's `target` for this point,
+   * and the latest point's target is the one assured against. Absent: the input's `target`; null: none.
+   */
+  target?: number | null;
 }
 
 export interface AnalyseSpcInput {
@@ -59,6 +68,12 @@ export interface AnalyseSpcInput {
   improvementDirection: ImprovementDirection;
   /** Periods at which the limits are recalculated: each starts a new rebase group. */
   rebaseDates?: readonly string[];
+  /**
+   * Baseline: the mean and limits of each rebase group come from its first n points only and are extended over
+   * the rest of the group (NHSRplotthedots `fix_after_n_points`; a whole number, 12 or more, as the package
+   * requires). Null or absent: every point of the group.
+   */
+  fixAfterNPoints?: number | null;
 }
 
 export interface SpcPoint {
@@ -100,5 +115,6 @@ export const SPC_ERROR_CODES = [
   'SPC_INVALID_REBASE_DATE',
   'SPC_NON_FINITE_TARGET',
   'SPC_INVALID_IMPROVEMENT_DIRECTION',
+  'SPC_INVALID_FIX_AFTER_N_POINTS',
 ] as const;
 export type SpcErrorCode = (typeof SPC_ERROR_CODES)[number];

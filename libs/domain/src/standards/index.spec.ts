@@ -1,8 +1,8 @@
 import * as standards from './index';
 
 describe('standards public surface', () => {
-  it('exports the catalogue, its lookup and RAG evaluation', () => {
-    expect(Object.keys(standards).sort()).toEqual(['PROVIDER_STANDARDS', 'evaluateRag', 'evaluateRagFromCounts', 'findStandard', 'validateStandardsCatalogue']);
+  it('exports the catalogue (the seed of the stored standards), its lookup, targets in force and RAG evaluation', () => {
+    expect(Object.keys(standards).sort()).toEqual(['PROVIDER_STANDARDS', 'TARGET_SOURCES', 'catalogueFromEffectiveVersions', 'evaluateRag', 'evaluateRagAgainstTarget', 'evaluateRagFromCounts', 'findStandard', 'targetInForce', 'targetsAtPeriods', 'validateStandardsCatalogue']);
   });
 
   it('works end to end through the public surface', () => {

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { compareIsoDates, requireIsoDate } from '../calendar/calendar-date';
+import { addCalendarDays, compareIsoDates, requireIsoDate } from '../calendar/calendar-date';
 import { CitedSource } from '../assurance/cited-source';
 
 /**
@@ -240,4 +240,25 @@ export function validateStandardsCatalogue(catalogue: readonly ProviderStandard[
     }
   }
   return catalogue;
+}
+
+/** A standard version as stored with only its first day: in force until the next version of its code begins. */
+export type EffectiveStandard = Omit<ProviderStandard, 'validTo'>;
+
+/**
+ * Versions stored by their effective-from date alone (the `standard_version` table: one row per code and financial
+ * year start) as a catalogue: each version's validTo is the day before the next version of its code begins, the
+ * latest open-ended. Validated as `validateStandardsCatalogue` does; two versions of a code from one day are
+ * OVERLAPPING_STANDARD_VERSIONS.
+ */
+export function catalogueFromEffectiveVersions(versions: readonly EffectiveStandard[]): readonly ProviderStandard[] {
+  const sorted = [...versions].sort((a, b) => (a.code === b.code ? compareIsoDates(requireIsoDate(a.validFrom, 'validFrom'), requireIsoDate(b.validFrom, 'validFrom')) : a.code < b.code ? -1 : 1));
+  const catalogue = sorted.map((version, i): ProviderStandard => {
+    const next = sorted[i + 1];
+    if (next && next.code === version.code && next.validFrom === version.validFrom) {
+      throw new DomainError('OVERLAPPING_STANDARD_VERSIONS', `Two versions of ${version.code} begin on ${version.validFrom}`, { code: version.code });
+    }
+    return { ...version, validTo: next && next.code === version.code ? addCalendarDays(next.validFrom, -1) : null };
+  });
+  return validateStandardsCatalogue(catalogue);
 }
