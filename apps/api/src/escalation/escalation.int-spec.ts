@@ -5,6 +5,7 @@ import { LEEDS_NORTH, SHEFFIELD, mutate, refusal, refuse, setUpAssuranceWorld, s
 import { Role } from '../auth/role';
 import { runImport } from '../imports/import.service';
 import { importKinds } from '../imports/kinds';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { OrganisationType } from '../organisations/organisation-type';
 import { insertOrganisation, insertUser } from '../testing/fixtures';
 import type { TestClient } from '../testing/test-server';
@@ -443,5 +444,28 @@ describe('boards and escalation (issue 16)', () => {
       toKinds: ['CONTRACT_MANAGEMENT_BOARD', 'COMMISSIONING_EXECUTIVE_TEAM', 'SYSTEM_RESILIENCE_GROUP'],
       configured: false,
     });
+  });
+
+  it('costs no more SQL statements for a list of more items at more boards (DataLoader)', async () => {
+    const LIST = `query($ccg: String!) { escalationItems(ccg: $ccg, status: OPEN) { id title owner { username } ccg { code } availableActions
+      board { id name members { user { username } isChair } }
+      history { actor action fromBoard { name } toBoard { name } } actions { id owner { username } } } }`;
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const statements = async () => {
+      spy.mockClear();
+      const items = await succeed<unknown[]>(member, LIST, { ccg: LEEDS_NORTH });
+      return { items: items.length, statements: spy.mock.calls.length };
+    };
+    await statements(); // the first use of a query shape prepares it once
+    const before = await statements();
+    for (const title of ['One more', 'Two more', 'Three more']) {
+      const raised = await mutate<Item>(world.leedsManager, RAISE, kpi({ title }));
+      if (title === 'Two more') await move(member, raised, boards.COMMISSIONING_EXECUTIVE_TEAM.id, 'For CET');
+    }
+    const after = await statements();
+    spy.mockRestore();
+    expect(after.items).toBe(before.items + 3);
+    // A fixed number of batches whatever the number of items (a board named only in a history costs one more batch).
+    expect(after.statements).toBeLessThanOrEqual(before.statements);
   });
 });

@@ -7,6 +7,7 @@ import { toIndicator } from '../indicators/indicator.mapper';
 import { Indicator } from '../indicators/indicator.type';
 import { Organisation } from '../organisations/organisation.type';
 import type { RequestContext } from '../server/request-context';
+import { escalationLoaders } from './escalation.loaders';
 import { BoardMeetingActionEnum, EscalationItemActionEnum, EscalationItemStatusEnum } from './escalation-enums';
 import {
   AddEscalationActionInput,
@@ -47,21 +48,7 @@ async function requireItem(id: string, context: RequestContext): Promise<Escalat
   return item;
 }
 
-/** Boards read once per request: the items, events and meetings of one answer name few boards, many times. */
-const boardsOfRequest = new WeakMap<RequestContext, Map<string, Promise<Board | null>>>();
-function boardOf(id: string, context: RequestContext): Promise<Board | null> {
-  let boards = boardsOfRequest.get(context);
-  if (!boards) {
-    boards = new Map();
-    boardsOfRequest.set(context, boards);
-  }
-  let board = boards.get(id);
-  if (!board) {
-    board = context.services.escalation.board(context.viewer, id);
-    boards.set(id, board);
-  }
-  return board;
-}
+const boardOf = (id: string, context: RequestContext): Promise<Board | null> => escalationLoaders(context).board.load(id);
 
 async function requireBoard(id: string, context: RequestContext): Promise<Board> {
   const board = await boardOf(id, context);
@@ -339,20 +326,20 @@ export class EscalationItemFieldsResolver {
 
   @FieldResolver(() => [EscalationEvent], { description: 'Its history, oldest first: raised by whom from what, every move with who, when and why, notes, decisions, actions, closure. Never loses anything.' })
   history(@Root() item: EscalationItem, @Ctx() context: RequestContext): Promise<EscalationEvent[]> {
-    return context.services.escalation.history(item.id);
+    return escalationLoaders(context).history.load(item.id);
   }
 
   @FieldResolver(() => [EscalationAction], { description: 'Its actions, the earliest added first.' })
   actions(@Root() item: EscalationItem, @Ctx() context: RequestContext): Promise<EscalationAction[]> {
-    return context.services.escalation.actions(item.id, today());
+    return escalationLoaders(context).actions.load(item.id);
   }
 
   @FieldResolver(() => [EscalationItemActionEnum], {
     description:
       'What the signed-in user may do now (the domain’s transition table for the part they hold: the CCG’s staff, the owner, a member or the chair of its board). ESCALATE and DE_ESCALATE use nextBoards and previousBoards; MOVE_OFF_ROUTE any other board.',
   })
-  availableActions(@Root() item: EscalationItem, @Ctx() context: RequestContext): Promise<EscalationItemAction[]> {
-    return context.services.escalation.availableActions(context.viewer, item);
+  async availableActions(@Root() item: EscalationItem, @Ctx() context: RequestContext): Promise<EscalationItemAction[]> {
+    return context.services.escalation.availableActions(context.viewer, item, await requireBoard(item.boardId, context));
   }
 
   @FieldResolver(() => [Board], { description: 'The boards the route names next from its board that the CCG has, the usual next first; empty at the top.' })

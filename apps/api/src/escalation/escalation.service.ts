@@ -224,6 +224,19 @@ export class EscalationService {
     return (await this.boardViews(this.dataSource.manager, [record]))[0];
   }
 
+  /** Boards by id, each null when none or not readable (for the per-request loader). */
+  async boardsByIds(viewer: Viewer | null, ids: readonly string[]): Promise<(Board | null)[]> {
+    const wanted = [...new Set(ids.filter(isUuid))];
+    const manager = this.dataSource.manager;
+    const boards = wanted.length ? await manager.getRepository(BoardEntity).findBy({ id: In(wanted) }) : [];
+    const members = boards.length ? await manager.getRepository(BoardMemberEntity).findBy({ boardId: In(boards.map((b) => b.id)) }) : [];
+    const scope = viewer ? await this.accounts.scopeOf(viewer) : null;
+    const readable = boards.filter((board) => scope !== null && mayReadCcg(viewer, scope, board.ccgCode));
+    const views = await this.boardViews(manager, readable.map((board) => ({ board, members: members.filter((m) => m.boardId === board.id) })));
+    const byId = new Map(views.map((view) => [view.id, view]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   /** The open items at a board, most serious first. */
   async openItemsAt(viewer: Viewer | null, boardId: string, today: string): Promise<EscalationItem[]> {
     const items = await this.dataSource.getRepository(EscalationItemEntity).find({ where: { boardId, status: 'OPEN' } });
@@ -315,43 +328,52 @@ export class EscalationService {
     return this.itemViews(this.dataSource.manager, sortBySeverity(readable), today);
   }
 
-  /** An item's history, oldest first. */
-  async history(itemId: string): Promise<EscalationEvent[]> {
-    const events = await this.dataSource.getRepository(EscalationItemEventEntity).find({ where: { itemId }, order: { id: 'ASC' } });
-    return events.map((event) => ({
-      fromBoardId: event.fromBoardId,
-      toBoardId: event.toBoardId,
-      meetingId: event.meetingId,
-      at: event.at,
-      actor: event.actorName,
-      action: event.action as EscalationItemAction,
-      actionLabel: ESCALATION_ITEM_ACTION_LABELS[event.action as EscalationItemAction] ?? event.action,
-      moveKind: event.moveKind as EscalationMoveKind | null,
-      reason: event.reason,
-      decision: event.decision,
-    }));
+  /** Items' histories, oldest first, by item (for the per-request loader). */
+  async historiesOf(itemIds: readonly string[]): Promise<EscalationEvent[][]> {
+    const events = itemIds.length ? await this.dataSource.getRepository(EscalationItemEventEntity).find({ where: { itemId: In([...itemIds]) }, order: { id: 'ASC' } }) : [];
+    return itemIds.map((itemId) =>
+      events
+        .filter((event) => event.itemId === itemId)
+        .map((event) => ({
+          fromBoardId: event.fromBoardId,
+          toBoardId: event.toBoardId,
+          meetingId: event.meetingId,
+          at: event.at,
+          actor: event.actorName,
+          action: event.action as EscalationItemAction,
+          actionLabel: ESCALATION_ITEM_ACTION_LABELS[event.action as EscalationItemAction] ?? event.action,
+          moveKind: event.moveKind as EscalationMoveKind | null,
+          reason: event.reason,
+          decision: event.decision,
+        })),
+    );
   }
 
-  /** An item's actions, the earliest added first. */
-  async actions(itemId: string, today: string): Promise<EscalationAction[]> {
-    const actions = await this.dataSource.getRepository(EscalationActionEntity).find({ where: { itemId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /** Items' actions, the earliest added first, by item (for the per-request loader). */
+  async actionsOf(itemIds: readonly string[], today: string): Promise<EscalationAction[][]> {
+    const actions = itemIds.length
+      ? await this.dataSource.getRepository(EscalationActionEntity).find({ where: { itemId: In([...itemIds]) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : [];
     const users = await this.users(this.dataSource.manager, actions.map((a) => a.ownerUserId));
-    return actions.map((action) => ({
-      id: action.id,
-      description: action.description,
-      owner: summaryOf(users, action.ownerUserId),
-      dueOn: action.dueOn,
-      status: action.status as EscalationActionStatus,
-      overdue: action.status === EscalationActionStatus.OPEN && isOverdue(action.dueOn, today),
-      version: action.version,
-    }));
+    return itemIds.map((itemId) =>
+      actions
+        .filter((action) => action.itemId === itemId)
+        .map((action) => ({
+          id: action.id,
+          description: action.description,
+          owner: summaryOf(users, action.ownerUserId),
+          dueOn: action.dueOn,
+          status: action.status as EscalationActionStatus,
+          overdue: action.status === EscalationActionStatus.OPEN && isOverdue(action.dueOn, today),
+          version: action.version,
+        })),
+    );
   }
 
   /** The actions the viewer may take on the item now (the domain's table, for the kinds the viewer holds). */
-  async availableActions(viewer: Viewer | null, item: EscalationItem): Promise<EscalationItemAction[]> {
-    const record = await this.boardRecord(this.dataSource.manager, item.boardId);
-    if (!record) return [];
-    const kinds = itemActorKinds(viewer, { ccgCode: item.ccgCode, ownerUserId: item.owner.id }, membershipOf(record));
+  availableActions(viewer: Viewer | null, item: EscalationItem, board: Board): EscalationItemAction[] {
+    const membership: Membership = { memberIds: board.members.map((m) => m.user.id), chairId: board.chair?.user.id ?? null };
+    const kinds = itemActorKinds(viewer, { ccgCode: item.ccgCode, ownerUserId: item.owner.id }, membership);
     // RAISE makes a new item; it is not a step of this one.
     return availableEscalationItemActions(item.status, kinds).filter((action) => action !== 'RAISE');
   }
