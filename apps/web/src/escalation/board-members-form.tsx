@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { errorCodes } from '../app/graphql-errors';
 import type { BoardQuery as BoardResult } from '../gql/graphql';
-import { Button, Details, ErrorSummary, Fieldset, refusalProblem, type FormProblem } from '../ui/nhs';
+import { Button, Details, ErrorSummary, Fieldset, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
 import { CcgUsersQuery, SetBoardMembersMutation } from './escalation.operations';
 
 type Board = NonNullable<BoardResult['board']>;
@@ -90,7 +90,13 @@ export function BoardMembersForm({ board, onChanged }: { board: Board; onChanged
             <label className="nhsuk-label" htmlFor="members-chair">
               Chair
             </label>
-            <select className="nhsuk-select" id="members-chair" value={chair} onChange={(event) => setChair(event.currentTarget.value)}>
+            {problemFor(problems, 'members-chair') && (
+              <span className="nhsuk-error-message" id="members-chair-error">
+                <span className="nhsuk-u-visually-hidden">Error: </span>
+                {problemFor(problems, 'members-chair')}
+              </span>
+            )}
+            <select className="nhsuk-select" id="members-chair" value={chair} aria-describedby={problemFor(problems, 'members-chair') ? 'members-chair-error' : undefined} onChange={(event) => setChair(event.currentTarget.value)}>
               <option value="">No chair</option>
               {users
                 .filter((user) => chosen.includes(user.id))

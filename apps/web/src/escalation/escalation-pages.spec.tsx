@@ -4,7 +4,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { enterDate } from '../testing/enter-date';
 import { demoAdmin, demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
 import { board, boardMock, escalationMap, itemSummary, mapMock, meeting, meetingMock } from './escalation.fixtures';
-import { EscalationHomeQuery, ScheduleBoardMeetingMutation } from './escalation.operations';
+import { CcgUsersQuery, EscalationHomeQuery, ScheduleBoardMeetingMutation, SetBoardMembersMutation } from './escalation.operations';
 
 jest.setTimeout(20_000);
 
@@ -98,5 +98,24 @@ describe('a board’s page', () => {
     await enterDate('Date of the meeting', '2099-02-11');
     await userEvent.click(screen.getByRole('button', { name: 'Schedule the meeting' }));
     expect(await screen.findByRole('heading', { level: 1, name: /Meeting of 11 February 2099/ })).toBeInTheDocument();
+  });
+
+  it('lets an administrator of the CCG choose the members and the chair, sending the version read', async () => {
+    renderApp('/escalation/boards/b-cet', [
+      viewerMock(demoAdmin),
+      boardMock(board({ viewerMayConfigure: true, viewerIsMember: false })),
+      {
+        request: { query: CcgUsersQuery, variables: { ccg: '02V' } },
+        result: { data: { userAccounts: { __typename: 'UserAccountConnection', nodes: [{ __typename: 'UserAccount', id: '3', username: 'demo-commissioning-manager', displayName: 'Demo Commissioning Manager' }] } } },
+      },
+      {
+        request: { query: SetBoardMembersMutation, variables: { input: { boardId: 'b-cet', expectedVersion: 3, members: [{ userId: '7', isChair: true }, { userId: '5', isChair: false }, { userId: '3', isChair: false }] } } },
+        result: { data: { setBoardMembers: { __typename: 'Board', id: 'b-cet', version: 4 } } },
+      },
+    ]);
+    await userEvent.click(await screen.findByText('Change the members'));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Demo Commissioning Manager (demo-commissioning-manager)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save the members' }));
+    expect(await screen.findByText('The members are saved.')).toBeInTheDocument();
   });
 });
