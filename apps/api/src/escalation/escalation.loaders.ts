@@ -4,7 +4,7 @@ import type { RequestContext } from '../server/request-context';
 import type { Board, EscalationAction, EscalationEvent } from './escalation.type';
 
 /** The escalation area's DataLoaders: boards, histories and actions, batched across the items of one answer. */
-export interface EscalationLoaders {
+interface EscalationLoaders {
   board: DataLoader<string, Board | null>;
   history: DataLoader<string, EscalationEvent[]>;
   actions: DataLoader<string, EscalationAction[]>;

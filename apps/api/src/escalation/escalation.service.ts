@@ -175,9 +175,9 @@ const BOARD_ORDER = (kind: string) => BOARD_KINDS.indexOf(kind as BoardKind);
 const CMB: BoardKind = 'CONTRACT_MANAGEMENT_BOARD';
 const SRG: BoardKind = 'SYSTEM_RESILIENCE_GROUP';
 
-export const itemNotFound = (field = 'itemId') => new AppError('NOT_FOUND', 'ESCALATION_ITEM_NOT_FOUND', 'There is no such escalation item among those you may see.', fieldsOf(field));
-export const boardNotFound = (field = 'boardId') => new AppError('NOT_FOUND', 'BOARD_NOT_FOUND', 'There is no such board among those you may see.', fieldsOf(field));
-export const meetingNotFound = (field = 'meetingId') => new AppError('NOT_FOUND', 'BOARD_MEETING_NOT_FOUND', 'There is no such board meeting among those you may see.', fieldsOf(field));
+const itemNotFound = (field = 'itemId') => new AppError('NOT_FOUND', 'ESCALATION_ITEM_NOT_FOUND', 'There is no such escalation item among those you may see.', fieldsOf(field));
+const boardNotFound = (field = 'boardId') => new AppError('NOT_FOUND', 'BOARD_NOT_FOUND', 'There is no such board among those you may see.', fieldsOf(field));
+const meetingNotFound = (field = 'meetingId') => new AppError('NOT_FOUND', 'BOARD_MEETING_NOT_FOUND', 'There is no such board meeting among those you may see.', fieldsOf(field));
 
 /**
  * A domain rule's refusal as the API's: ACTION_NOT_PERMITTED (the viewer's part does not allow it) is FORBIDDEN; any
@@ -1254,7 +1254,7 @@ function snapshotOf(item: EscalationItemEntity, board: BoardEntity): Record<stri
   return { boardId: board.id, boardName: board.name, status: item.status, arrivedAtBoardAt: item.arrivedAtBoardAt.toISOString(), severity: item.severity, dueOn: item.dueOn };
 }
 
-export function toMeeting(meeting: BoardMeetingEntity): BoardMeeting {
+function toMeeting(meeting: BoardMeetingEntity): BoardMeeting {
   return {
     id: meeting.id,
     boardId: meeting.boardId,
@@ -1270,7 +1270,7 @@ export function toMeeting(meeting: BoardMeetingEntity): BoardMeeting {
 }
 
 /** The decisions recorded at a meeting, as the pack and the PDF show them. */
-export async function decisionsOf(manager: EntityManager, meetingId: string): Promise<MeetingDecision[]> {
+async function decisionsOf(manager: EntityManager, meetingId: string): Promise<MeetingDecision[]> {
   const rows = await manager.getRepository(BoardMeetingDecisionEntity).find({ where: { meetingId }, order: { id: 'ASC' } });
   if (rows.length === 0) return [];
   const items = new Map((await manager.getRepository(EscalationItemEntity).findBy({ id: In([...new Set(rows.map((r) => r.itemId))]) })).map((i) => [i.id, i]));

@@ -30,7 +30,7 @@ const REQUEST = 'demo-seed';
 
 /** The day of the Sheffield Integrated Board's illustrative held meeting, and of its next one. */
 export const DEMO_HELD_MEETING_ON = '2019-03-14';
-export const DEMO_NEXT_MEETING_ON = '2019-04-11';
+const DEMO_NEXT_MEETING_ON = '2019-04-11';
 
 /**
  * Creates the illustrative boards, members, items and meetings (once: nothing is made when either CCG already has an
