@@ -13,8 +13,8 @@ describe('demo accounts (embedded database only)', () => {
   });
   afterAll(() => db.drop());
 
-  it('creates the eight documented accounts once, audited, with the Leeds North CCG name from the ODS list', async () => {
-    expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(8);
+  it('creates the nine documented accounts once, audited, with the Leeds North CCG name from the ODS list', async () => {
+    expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(9);
     expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(0);
     const users = await db.dataSource.query(
       `SELECT u.username, r.role, r.organisation_code, u.home_organisation_code FROM app_user u JOIN role_assignment r ON r.user_id = u.id ORDER BY u.username`,
@@ -28,21 +28,24 @@ describe('demo accounts (embedded database only)', () => {
     const [ccg] = await db.dataSource.query(`SELECT name, type FROM organisation WHERE code = '02V'`);
     expect(ccg).toEqual({ name: 'NHS LEEDS NORTH CCG', type: 'CCG' });
     const audited = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'CREATE_DEMO_ACCOUNT'`);
-    expect(audited[0].n).toBe(8);
+    expect(audited[0].n).toBe(9);
     // The boards' demo directors (issue 16): a board member of Leeds North, and one of Sheffield, whose CCG is made too.
     expect(users.filter((u: { role: string }) => u.role === 'BOARD_MEMBER').map((u: { username: string; organisation_code: string }) => [u.username, u.organisation_code])).toEqual([
       ['demo-board-member', '02V'],
       ['demo-director', '02V'],
+      ['demo-higher-board-member', 'Q72'],
       ['demo-sheffield-director', '03N'],
     ]);
     expect((await db.dataSource.query(`SELECT type FROM organisation WHERE code = '03N'`))[0]).toEqual({ type: 'CCG' });
+    // The higher board of Leeds North's reports (issue 17): NHS England's Yorkshire and the Humber office, named as the hierarchy file names it.
+    expect((await db.dataSource.query(`SELECT name, type FROM organisation WHERE code = 'Q72'`))[0]).toEqual({ name: 'NHS ENGLAND YORKSHIRE AND HUMBER', type: 'AREA_TEAM' });
   });
 
   it('adds an account missing from a database made before it was listed, and only that one', async () => {
     await db.ownerDataSource.query(`DELETE FROM role_assignment WHERE user_id = (SELECT id FROM app_user WHERE username = 'demo-director')`);
     await db.ownerDataSource.query(`DELETE FROM app_user WHERE username = 'demo-director'`);
     expect(await seedDemoAccounts(db.dataSource, sharedDataDir, createLogger('silent'))).toBe(1);
-    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n).toBe(8);
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM app_user`))[0].n).toBe(9);
   });
 
   it('lets demo-commissioning-manager sign in with the documented password', async () => {
