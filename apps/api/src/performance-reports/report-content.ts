@@ -1,5 +1,6 @@
 import {
   CONTRACT_NOTICE_STATE_LABELS,
+  DomainError,
   ESCALATION_ITEM_KIND_LABELS,
   ESCALATION_SEVERITY_LABELS,
   FINANCIAL_RULE_DEFINITIONS,
@@ -36,6 +37,7 @@ import { IndicatorEntity } from '../indicators/indicator.entity';
 import { OrganisationRelationshipEntity } from '../organisations/organisation-relationship.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import type { IndicatorScore } from '../scores/score-series';
+import { AppError } from '../server/app-error';
 import { PerformanceReportEntity, PerformanceReportSectionEntity, ReportActionEntity, SeriesAnnotationEntity } from './performance-reports.entities';
 import { exactSeriesValues } from './performance-reports.queries';
 
@@ -273,9 +275,19 @@ export async function currentValuesOf(manager: EntityManager, frozen: readonly F
     .map((row) => ({ indicatorCode: row.indicatorCode, organisationCode: row.organisationCode, period: row.period, value: row.value, numerator: row.numerator, denominator: row.denominator }));
 }
 
+/** The CCG's plan for the year; null when none, or when the year has no planning rules (no plan can be recorded for it). */
+async function planOf(sources: ReportSources, ccgCode: string, financialYear: string): Promise<FinancialPlanView | null> {
+  try {
+    return await sources.financialPlan(ccgCode, financialYear);
+  } catch (error) {
+    if ((error instanceof DomainError && error.code === 'UNKNOWN_FINANCIAL_YEAR') || (error instanceof AppError && error.reason === 'UNKNOWN_FINANCIAL_YEAR')) return null;
+    throw error;
+  }
+}
+
 async function financeOf(sources: ReportSources, ccgCode: string, month: string): Promise<ReportSectionContent> {
   const year = financialYearOf(month);
-  const plan = await sources.financialPlan(ccgCode, year.label);
+  const plan = await planOf(sources, ccgCode, year.label);
   if (!plan) return { summary: `No financial plan is recorded for ${year.label}.`, items: [] };
   const compliance = plan.latestVersion.compliance;
   const items: ReportSectionItemView[] = compliance.rules.map((rule) => ({
