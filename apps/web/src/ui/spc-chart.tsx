@@ -39,6 +39,11 @@ interface SpcChartProps {
    * through the months the chart has, said in the summary and the table. Months outside the chart are not drawn.
    */
   trajectory?: readonly TrajectoryMark[];
+  /**
+   * The periods of points that carry an annotation (a report's note on the point): each is marked on the chart and
+   * named in the summary; the notes' text is for the caller to list under the chart.
+   */
+  annotatedPeriods?: readonly string[];
 }
 
 /** A month's committed value of a recovery trajectory. */
@@ -98,7 +103,7 @@ const MARGIN = { top: 26, right: 14, bottom: 36, left: 54 };
  * coloured by improvement (blue), concern (orange) or neutral (purple), and rebase marks. Every point
  * is reachable by keyboard and names itself; the same data follows as a table.
  */
-export function SpcChart({ title, unit, points, target, csvName, initialWidth = 720, trajectory }: SpcChartProps) {
+export function SpcChart({ title, unit, points, target, csvName, initialWidth = 720, trajectory, annotatedPeriods = [] }: SpcChartProps) {
   const id = useId();
   const [containerRef, width] = useMeasuredWidth<HTMLDivElement>(initialWidth);
   const { active, ringed, pointProps, hoverProps, wrapperProps } = useChartPoints(points.length, points.length - 1);
@@ -123,6 +128,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   const labelled = (index: number) =>
     (points.length - 1 - index) % labelEvery === 0 && (index === points.length - 1 || x(index) + 28 < lastLeft - 6);
   const rebaseAt = points.map((point, index) => index > 0 && point.rebaseGroup !== points[index - 1].rebaseGroup);
+  const annotatedAt = points.map((point) => annotatedPeriods.includes(point.period));
   const segmentLine = (segment: Segment) => {
     const half = segment.from === segment.to ? step / 3 : 0;
     return { x1: x(segment.from) - half, x2: x(segment.to) + half, y1: y(segment.value), y2: y(segment.value) };
@@ -145,6 +151,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
     drawnTrajectory.length > 0
       ? `Recovery trajectory from ${monthLabel(points[drawnTrajectory[0].index].period)} to ${monthLabel(points[drawnTrajectory[drawnTrajectory.length - 1].index].period)}, ${drawnTrajectory.length === 1 ? 'one month' : `${drawnTrajectory.length} months`} against the values.`
       : '',
+    annotatedAt.some(Boolean) ? `Annotated: ${points.filter((_, index) => annotatedAt[index]).map((point) => monthLabel(point.period)).join(', ')}.` : '',
     rebaseAt.some(Boolean) ? `Limits recalculated from ${points.filter((_, index) => rebaseAt[index]).map((point) => monthLabel(point.period)).join(', ')}.` : '',
   ]
     .filter(Boolean)
@@ -175,7 +182,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
           </div>
         )
       }
-      legend={<SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} hasTrajectory={drawnTrajectory.length > 0} />}
+      legend={<SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} hasTrajectory={drawnTrajectory.length > 0} hasAnnotations={annotatedAt.some(Boolean)} />}
       hint="Point at a value, or tab to the chart and use the arrow keys, to see a month’s details. Escape hides them."
       table={<SpcDataTable title={title} unit={unit} points={points} target={target} rebaseAt={rebaseAt} csvName={csvName} trajectoryAt={drawnTrajectory.length > 0 ? trajectoryAt : undefined} />}
     >
@@ -215,6 +222,15 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
           </g>
         )}
       </g>
+      {annotatedAt.some(Boolean) && (
+        <g aria-hidden="true" className="ccg-chart__annotations">
+          {points.map((point, index) =>
+            annotatedAt[index] ? (
+              <path key={point.period} data-testid="annotation-mark" d={`M ${x(index)} ${y(point.value) - 9} l -6 -10 h 12 z`} fill="#ffeb3b" stroke="#212b32" strokeWidth="1.5" />
+            ) : null,
+          )}
+        </g>
+      )}
       <g aria-hidden="true">
         {points.map((point, index) => (
           <rect key={point.period} x={x(index) - step / 2} y={plot.top} width={step} height={plot.bottom - plot.top} fill="transparent" {...hoverProps(index)} />
@@ -231,7 +247,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
               className="ccg-chart__point"
               data-point-type={point.pointType}
               role="img"
-              aria-label={pointName(point, unit, rebaseAt[index])}
+              aria-label={`${pointName(point, unit, rebaseAt[index])}${annotatedAt[index] ? ', annotated' : ''}`}
               aria-describedby={active === index ? tooltipId : undefined}
               cx={x(index)}
               cy={y(point.value)}
@@ -248,7 +264,19 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   );
 }
 
-function SpcLegend({ present, hasTarget, hasRebase, hasTrajectory = false }: { present: Set<PointType>; hasTarget: boolean; hasRebase: boolean; hasTrajectory?: boolean }) {
+function SpcLegend({
+  present,
+  hasTarget,
+  hasRebase,
+  hasTrajectory = false,
+  hasAnnotations = false,
+}: {
+  present: Set<PointType>;
+  hasTarget: boolean;
+  hasRebase: boolean;
+  hasTrajectory?: boolean;
+  hasAnnotations?: boolean;
+}) {
   const dot = (type: PointType) => {
     const colours = pointColours(type);
     return <circle cx="13" cy="7" r="5" fill={colours.fill} stroke={colours.stroke} strokeWidth="1.5" />;
@@ -307,6 +335,14 @@ function SpcLegend({ present, hasTarget, hasRebase, hasTrajectory = false }: { p
         <li>
           <Swatch>{dot('SPECIAL_CAUSE_NEUTRAL_HIGH')}</Swatch>
           Special cause – neutral
+        </li>
+      )}
+      {hasAnnotations && (
+        <li>
+          <Swatch>
+            <path d="M 13 12 l -6 -10 h 12 z" fill="#ffeb3b" stroke="#212b32" strokeWidth="1.5" />
+          </Swatch>
+          Annotated point (notes listed under the chart)
         </li>
       )}
       {hasRebase && (
