@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UserSessionFieldsFragment } from '../gql/graphql';
 import { formatInstant } from '../ui/format';
+import { TableContainer } from '../ui/nhs';
 
 export type StoredSession = UserSessionFieldsFragment;
 
@@ -34,7 +35,7 @@ export function describeBrowser(userAgent: string | null | undefined): string {
 /** Signed-in sessions, the current one marked; `action` adds a last column (ending a session). */
 export function SessionTable({ caption, sessions, action }: { caption: string; sessions: readonly StoredSession[]; action?: (session: StoredSession) => ReactNode }) {
   return (
-    <div className="nhsuk-table-container">
+    <TableContainer>
       <table className="nhsuk-table nhsuk-table--compact">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
         <thead className="nhsuk-table__head">
@@ -82,6 +83,6 @@ export function SessionTable({ caption, sessions, action }: { caption: string; s
           ))}
         </tbody>
       </table>
-    </div>
+    </TableContainer>
   );
 }

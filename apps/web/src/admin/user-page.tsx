@@ -9,7 +9,7 @@ import { ROLE_LABELS } from '../auth/role-labels';
 import type { AccountAction, Role, UserAccountFieldsFragment } from '../gql/graphql';
 import { formatInstantDate } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary, FormGroup, problemFor, TextInput, WarningCallout, type FormProblem } from '../ui/nhs';
+import { Button, ErrorSummary, FormGroup, type FormProblem, problemFor, TableContainer, TextInput, WarningCallout } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { ACCOUNT_ACTION_LABELS, AccountStatusTag } from './account-labels';
@@ -378,7 +378,7 @@ function RolesTable({ account, opened, canRemove, started, finished, refused, ca
   }
 
   return (
-    <div className="nhsuk-table-container">
+    <TableContainer>
       <table className="nhsuk-table nhsuk-table--compact">
         <caption className="nhsuk-u-visually-hidden">{account.displayName}'s roles</caption>
         <thead className="nhsuk-table__head">
@@ -431,7 +431,7 @@ function RolesTable({ account, opened, canRemove, started, finished, refused, ca
           })}
         </tbody>
       </table>
-    </div>
+    </TableContainer>
   );
 }
 

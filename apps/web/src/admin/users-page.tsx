@@ -11,6 +11,7 @@ import { usePageTitle } from '../ui/page-title';
 import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, AccountStatusTag } from './account-labels';
 import { OrganisationField, useOrganisationChoices } from './organisation-field';
 import { UserAccountsQuery } from './user-accounts.operations';
+import { TableContainer } from '../ui/nhs';
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -159,7 +160,7 @@ export function UsersPage() {
                 }.`}
           </p>
           {connection.nodes.length > 0 && (
-            <div className="nhsuk-table-container">
+            <TableContainer>
               <table className="nhsuk-table nhsuk-table--compact">
                 <caption className="nhsuk-u-visually-hidden">Users{filtered ? ', filtered' : ''}</caption>
                 <thead className="nhsuk-table__head">
@@ -187,7 +188,7 @@ export function UsersPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableContainer>
           )}
           {(after || connection.pageInfo.hasNextPage) && (
             <nav className="nhsuk-pagination ccg-no-print" role="navigation" aria-label="Pages of users">

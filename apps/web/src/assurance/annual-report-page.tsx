@@ -14,6 +14,7 @@ import type { StoredAssessment } from './assessment.fragment';
 import { CategoryTag } from './category-proposal';
 import { IllustrativeNotice } from './illustrative-notice';
 import { SpecialMeasuresClockPanel, SpecialMeasuresTimeline } from './special-measures-progress';
+import { TableContainer } from '../ui/nhs';
 
 /** The year before or after, or null past the ends of the calendar (an address may name the year 0001-02). */
 function neighbour(year: FinancialYear, step: 'previous' | 'next'): FinancialYear | null {
@@ -67,7 +68,7 @@ function YearRatings({ assessments }: { assessments: readonly StoredAssessment[]
       {frameworks.map((framework) => {
         const rows = assessments.filter((a) => a.framework.id === framework.id);
         return (
-          <div className="nhsuk-table-container" key={framework.id}>
+          <TableContainer key={framework.id}>
             <table className="nhsuk-table nhsuk-table--compact ccg-report-table">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">Ratings by quarter ({framework.name})</caption>
               <thead className="nhsuk-table__head">
@@ -104,7 +105,7 @@ function YearRatings({ assessments }: { assessments: readonly StoredAssessment[]
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableContainer>
         );
       })}
     </>

@@ -9,6 +9,7 @@ import type { StoredAssessment } from './assessment.fragment';
 import type { CcgAssurance } from './ccg-assurance.fragment';
 import { CategoryTag } from './category-proposal';
 import type { ChartedAssessment } from './ratings-chart';
+import { TableContainer } from '../ui/nhs';
 
 /** Published assessments, as the ratings chart takes them (drafts are never charted). */
 export function chartedAssessments(assessments: readonly StoredAssessment[]): ChartedAssessment[] {
@@ -181,7 +182,7 @@ export function SurveyResults({ assurance, headingLevel = 2 }: { assurance: CcgA
         <p className="nhsuk-body">No survey results have been imported for this CCG.</p>
       ) : (
         <>
-          <div className="nhsuk-table-container">
+          <TableContainer>
             <table className="nhsuk-table nhsuk-table--compact">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">Stakeholders answering positively</caption>
               <thead className="nhsuk-table__head">
@@ -207,7 +208,7 @@ export function SurveyResults({ assurance, headingLevel = 2 }: { assurance: CcgA
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableContainer>
           <DownloadCsvButton
             name={`Stakeholder survey ${assurance.ccg.code}`}
             columns={['Survey year', 'Question code', 'Question', 'Percentage positive']}

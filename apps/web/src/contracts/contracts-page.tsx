@@ -7,7 +7,7 @@ import { IllustrativeNotice } from '../assurance/illustrative-notice';
 import { useViewer } from '../auth/viewer';
 import { FilterSelect } from '../ui/filter-select';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary, InsetText, TextInput } from '../ui/nhs';
+import { Button, ErrorSummary, InsetText, TableContainer, TextInput } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { readsAnyCcg, viewerCcgs, viewerLeadCcgs } from './contract-access';
@@ -109,7 +109,7 @@ function CcgContracts({ ccg, year, onYear }: { ccg: string; year: string; onYear
         <>
           <FilterSelect id="year" label="Contract year" value={year} options={[{ value: '', label: 'Every year' }, ...years.map((y) => ({ value: y, label: y }))]} onChange={onYear} />
           {illustrative && <IllustrativeNotice note={illustrative.illustrativeNote} what="A contract marked illustrative" />}
-          <div className="nhsuk-table-container">
+          <TableContainer>
             <table className="nhsuk-table nhsuk-table--compact">
               <caption className="nhsuk-table__caption nhsuk-table__caption--s">
                 {shown.length === 1 ? 'One contract' : `${shown.length} contracts`}
@@ -152,7 +152,7 @@ function CcgContracts({ ccg, year, onYear }: { ccg: string; year: string; onYear
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableContainer>
           {incomeYear && (
             <p className="nhsuk-body">
               <Link className="nhsuk-link" to={`/contracts/fine-income?${new URLSearchParams({ ccg, year: incomeYear }).toString()}`}>

@@ -3,7 +3,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
-import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TextInput } from '../ui/nhs';
+import { Button, Details, ErrorSummary, Fieldset, InsetText, Radios, TableContainer, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { CompliancePanel } from './compliance-panel';
 import { EvaluatePlanComplianceQuery } from './finance.operations';
@@ -174,7 +174,7 @@ function ServerCheckResult({ check, planKey }: { check: ServerCheck; planKey: st
           <p className="nhsuk-body">
             <strong className="nhsuk-tag nhsuk-tag--red">Differs</strong> The server's answer differs from this check:
           </p>
-          <div className="nhsuk-table-container">
+          <TableContainer>
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Differences between this check and the server's</caption>
               <thead className="nhsuk-table__head">
@@ -194,7 +194,7 @@ function ServerCheckResult({ check, planKey }: { check: ServerCheck; planKey: st
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableContainer>
         </>
       )}
       {check.state === 'refused' && !stale && <p className="nhsuk-body nhsuk-u-font-weight-bold">{check.message}</p>}

@@ -3,6 +3,7 @@ import { CellLabel } from './cell-label';
 import type { PlanPending, PlanReading } from './plan-draft';
 import { fieldInSentence, fieldLabel } from './plan-fields';
 import { CATEGORY_LABELS, RULE_LABELS, ruleTerms } from './plan-labels';
+import { TableContainer } from '../ui/nhs';
 
 /** Percentages of allocation shown to two places, rounded once by the finance rounding rule. */
 const PERCENT_DECIMALS = 2;
@@ -72,7 +73,7 @@ export function CompliancePanel({ reading, financialYear, showLines = true, comp
       </div>
       {compliance && input && (
         <>
-          <div className="nhsuk-table-container">
+          <TableContainer>
             <table className={compact ? 'nhsuk-table nhsuk-table--compact ccg-stack-table' : 'nhsuk-table'} {...stackable('table')}>
               <caption className="nhsuk-table__caption">Rules</caption>
               <thead className="nhsuk-table__head" {...stackable('rowgroup')}>
@@ -118,7 +119,7 @@ export function CompliancePanel({ reading, financialYear, showLines = true, comp
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableContainer>
           <dl className="nhsuk-summary-list">
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Planned spend</dt>
@@ -141,7 +142,7 @@ export function CompliancePanel({ reading, financialYear, showLines = true, comp
             </div>
           </dl>
           {showLines && (
-            <div className="nhsuk-table-container">
+            <TableContainer>
               <table className="nhsuk-table">
                 <caption className="nhsuk-table__caption">Plan lines</caption>
                 <thead className="nhsuk-table__head">
@@ -171,7 +172,7 @@ export function CompliancePanel({ reading, financialYear, showLines = true, comp
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableContainer>
           )}
         </>
       )}

@@ -9,6 +9,7 @@ import { FinancialPlansQuery } from './financial-plans.operations';
 import { StatusTag } from './status-tag';
 import { planPath } from './stored-plan';
 import { organisationName } from '../ui/organisation-name';
+import { TableContainer } from '../ui/nhs';
 
 /**
  * `/finance`: leads a finance officer to their own CCG's plans, an NHS England assessor (or administrator)
@@ -81,7 +82,7 @@ function OwnPlans({ code, name }: { code: string; name: string }) {
       {loading && !data && <Loading label="Loading your plans" />}
       {error && <p className="nhsuk-error-message">Your plans could not be loaded. {describeError(error)}</p>}
       {data && (
-        <div className="nhsuk-table-container">
+        <TableContainer>
           <table className="nhsuk-table">
             <caption className="nhsuk-u-visually-hidden">
               {organisationName(name)} financial plans by year
@@ -118,7 +119,7 @@ function OwnPlans({ code, name }: { code: string; name: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
     </section>
   );

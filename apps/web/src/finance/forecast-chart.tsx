@@ -6,6 +6,7 @@ import { useChartPoints } from '../ui/chart/use-chart-points';
 import { useMeasuredWidth } from '../ui/chart/use-measured-width';
 import { CellLabel } from './cell-label';
 import { forecastAxisLabel, forecastMonthName, forecastMonthsOf } from './forecast-months';
+import { TableContainer } from '../ui/nhs';
 
 /** One month's forecast as the API gives it: money as exact decimal text, the warning decided by the API. */
 export interface ForecastPoint {
@@ -226,7 +227,7 @@ function ForecastLegend() {
 
 function ForecastTable({ title, forecasts }: { title: string; forecasts: readonly ForecastPoint[] }) {
   return (
-    <div className="nhsuk-table-container">
+    <TableContainer>
       {/* At phone width each month stacks into a card (app.css); explicit roles keep it a table to screen readers. */}
       <table className="nhsuk-table nhsuk-table--compact ccg-stack-table" role="table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{title}: forecast outturn by month</caption>
@@ -265,6 +266,6 @@ function ForecastTable({ title, forecasts }: { title: string; forecasts: readonl
           ))}
         </tbody>
       </table>
-    </div>
+    </TableContainer>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { readAmount, type PlanDraft } from './plan-draft';
 import { fieldLabel, lineFieldId, type FieldId } from './plan-fields';
 import type { PlanConflict as Conflict } from './use-plan-actions';
+import { TableContainer } from '../ui/nhs';
 
 /** The words for a CONFLICT, by the refusal's reason. */
 function conflictWords(reason: string | null): string {
@@ -85,7 +86,7 @@ function ConflictFigures({ typed, latest, canReuse, onReuse, onDismiss }: { type
       {differing.length === 0 ? (
         <p>the same as the latest version.</p>
       ) : (
-        <div className="nhsuk-table-container">
+        <TableContainer>
           <table className="nhsuk-table nhsuk-table--compact">
             <caption className="nhsuk-u-visually-hidden">Your unsaved figures and the latest saved ones</caption>
             <thead className="nhsuk-table__head">
@@ -105,7 +106,7 @@ function ConflictFigures({ typed, latest, canReuse, onReuse, onDismiss }: { type
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
       <div className="ccg-button-row">
         {canReuse && differing.length > 0 && (

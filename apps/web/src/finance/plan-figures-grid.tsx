@@ -4,6 +4,7 @@ import { MoneyInput } from './money-input';
 import { inputsNeeded, readAmount, type PlanDraft, type PlanReading } from './plan-draft';
 import { fieldLabel, lineFieldId, type ExtraAmountFieldId, type FieldId } from './plan-fields';
 import { CATEGORY_LABELS } from './plan-labels';
+import { TableContainer } from '../ui/nhs';
 
 interface PlanFiguresGridProps {
   draft: PlanDraft;
@@ -59,7 +60,7 @@ export function PlanFiguresGrid({ draft, reading, onChange, errorFor }: PlanFigu
   ];
 
   return (
-    <div className="nhsuk-table-container ccg-plan-grid">
+    <TableContainer className="ccg-plan-grid">
       <table className="nhsuk-table nhsuk-table--compact" role="table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--m">Plan figures</caption>
         <thead className="nhsuk-table__head" role="rowgroup">
@@ -119,6 +120,6 @@ export function PlanFiguresGrid({ draft, reading, onChange, errorFor }: PlanFigu
           </tr>
         </tbody>
       </table>
-    </div>
+    </TableContainer>
   );
 }

@@ -5,6 +5,7 @@ import { StatusTag } from './status-tag';
 import type { StoredVersion } from './financial-plan.fragment';
 import { formatInstant } from '../ui/format';
 import { versionChanges } from './version-changes';
+import { TableContainer } from '../ui/nhs';
 
 const who = (actor: StoredVersion['createdBy']) => (actor ? actor.displayName : 'the system (illustrative data)');
 
@@ -57,7 +58,7 @@ export function PlanHistory({ versions }: { versions: readonly StoredVersion[] }
                   {changes.figures.length === 0 ? (
                     <p className="nhsuk-body-s">No figures changed.</p>
                   ) : (
-                    <div className="nhsuk-table-container">
+                    <TableContainer>
                       <table className="nhsuk-table nhsuk-table--compact">
                         <caption className="nhsuk-u-visually-hidden">
                           Figures changed from version {previous?.number} to version {version.number}
@@ -81,7 +82,7 @@ export function PlanHistory({ versions }: { versions: readonly StoredVersion[] }
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </TableContainer>
                   )}
                   {changes.outcomes.length > 0 && (
                     <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s">

@@ -16,6 +16,7 @@ import { planPath, planYearFromSegment } from './stored-plan';
 import { organisationName } from '../ui/organisation-name';
 import { regionOptions } from '../ui/region-options';
 import { FilterSelect } from '../ui/filter-select';
+import { TableContainer } from '../ui/nhs';
 
 const PAGE_SIZE = 50;
 /** The API's largest page, for exports of every matching plan. */
@@ -239,7 +240,7 @@ export function PlansPage() {
             </p>
           )}
           {plans.length > 0 && (
-            <div className="nhsuk-table-container">
+            <TableContainer>
               {/* At phone width each row stacks into a card (app.css); explicit roles keep it a table to screen readers. */}
               <table className="nhsuk-table nhsuk-table--compact ccg-stack-table" role="table">
                 <caption className="nhsuk-u-visually-hidden">Financial plans{filtered ? ', filtered' : ''}</caption>
@@ -260,7 +261,7 @@ export function PlansPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableContainer>
           )}
           {connection.pageInfo.hasNextPage && (
             <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={loadingMore} onClick={() => void showMore()}>

@@ -6,7 +6,7 @@ import { describeError } from '../app/graphql-errors';
 import type { ImportBatchQuery as ImportBatchQueryResult } from '../gql/graphql';
 import { formatCount, formatDate, formatInstant } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary } from '../ui/nhs';
+import { Button, ErrorSummary, TableContainer } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { formatBytes, formatDuration, kindLabel, OUTCOME_LABELS, PHASE_LABELS } from './import-kinds';
 import { BadRows } from './import-outcome';
@@ -172,7 +172,7 @@ export function ImportBatchPage() {
               <p className="nhsuk-body" role="status">
                 Showing {formatCount(changes.nodes.length)} of {formatCount(changes.totalCount)} changes, from the audit trail.
               </p>
-              <div className="nhsuk-table-container">
+              <TableContainer>
                 <table className="nhsuk-table nhsuk-table--compact">
                   <caption className="nhsuk-u-visually-hidden">Values the import changed</caption>
                   <thead className="nhsuk-table__head">
@@ -197,7 +197,7 @@ export function ImportBatchPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableContainer>
               {changes.pageInfo.hasNextPage && (
                 <Button type="button" secondary className="ccg-no-print" disabled={loadingMore} onClick={() => void showMore(batch)}>
                   {loadingMore ? 'Loading more changes' : 'Show more changes'}

@@ -6,7 +6,7 @@ import type { ImportKind, ImportOutcome } from '../gql/graphql';
 import { FilterSelect } from '../ui/filter-select';
 import { formatCount } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary } from '../ui/nhs';
+import { Button, ErrorSummary, TableContainer } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { formatDuration, IMPORT_KINDS, kindLabel, OUTCOME_LABELS } from './import-kinds';
 import { formatInstant } from '../ui/format';
@@ -82,7 +82,7 @@ export function ImportHistoryPage() {
           <p className="nhsuk-body" role="status">
             Showing {formatCount(page.nodes.length)} of {formatCount(page.totalCount)} {page.totalCount === 1 ? 'import' : 'imports'}.
           </p>
-          <div className="nhsuk-table-container">
+          <TableContainer>
             <table className="nhsuk-table nhsuk-table--compact">
               <caption className="nhsuk-u-visually-hidden">Imports, newest first</caption>
               <thead className="nhsuk-table__head">
@@ -116,7 +116,7 @@ export function ImportHistoryPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableContainer>
           {page.pageInfo.hasNextPage && (
             <Button type="button" secondary className="ccg-no-print" disabled={loadingMore} onClick={() => void showMore()}>
               {loadingMore ? 'Loading more imports' : 'Show more imports'}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { formatCount } from '../ui/format';
-import { ErrorSummary } from '../ui/nhs';
+import { ErrorSummary, TableContainer } from '../ui/nhs';
 import type { UploadedBatch, UploadResult } from './upload-file';
 
 /** The API keeps the first thousand bad rows of a refused file (import.service MAX_REPORTED_ERRORS). */
@@ -64,7 +64,7 @@ export function BadRows({ batch, more = batch.rowsRejected > batch.errors.length
           {batch.errors.length >= MAX_REPORTED_ERRORS ? ' (the service keeps the first 1,000)' : ''}.
         </p>
       )}
-      <div className="nhsuk-table-container">
+      <TableContainer>
         <table className="nhsuk-table nhsuk-table--compact">
           <caption className="nhsuk-table__caption">Bad rows of {batch.fileName}</caption>
           <thead className="nhsuk-table__head">
@@ -86,7 +86,7 @@ export function BadRows({ batch, more = batch.rowsRejected > batch.errors.length
             ))}
           </tbody>
         </table>
-      </div>
+      </TableContainer>
       <DownloadCsvButton name={`Bad rows ${batch.fileName.replace(/\.csv$/i, '')}`} columns={['line', 'reason']} rows={batch.errors.map((error) => [error.line, error.reason])} what="bad rows" />
     </>
   );

@@ -7,7 +7,7 @@ import { fetchAllPages } from '../ui/all-pages';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { formatDate, monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary, TextInput } from '../ui/nhs';
+import { Button, ErrorSummary, TableContainer, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { FilterSelect } from '../ui/filter-select';
 import { ProvidersByStatusQuery, ProvidersQuery } from './providers.operations';
@@ -198,7 +198,7 @@ export function ProvidersPage() {
           </p>
           {rows.length > 0 && (
             <>
-              <div className="nhsuk-table-container">
+              <TableContainer>
                 <table className="nhsuk-table">
                   <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Providers</caption>
                   <thead className="nhsuk-table__head">
@@ -226,7 +226,7 @@ export function ProvidersPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableContainer>
               <DownloadCsvButton
                 name={`Providers${described ? ` ${described}` : ''}`}
                 columns={columns}

@@ -10,7 +10,7 @@ import { fetchAllPages } from '../ui/all-pages';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { csvNumber, formatValue, monthLabel, shortMonthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary, InsetText, TextInput } from '../ui/nhs';
+import { Button, ErrorSummary, InsetText, TableContainer, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { AssuranceIcon, IconKey, VariationIcon } from '../ui/spc-icons';
 import { assuranceLabel, variationLabel } from '../ui/spc-labels';
@@ -215,7 +215,7 @@ function GridTable({ summary, order, onSort, loadAllRows }: { summary: Summary; 
   ]);
   return (
     <>
-      <div className="nhsuk-table-container">
+      <TableContainer>
         <table className="nhsuk-table ccg-grid">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">
             {rows.length} providers by {summary.indicators.length} indicators{summary.asOf ? `, ${monthLabel(summary.asOf)}` : ''}
@@ -254,7 +254,7 @@ function GridTable({ summary, order, onSort, loadAllRows }: { summary: Summary; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableContainer>
       <DownloadCsvButton
         name="Integrated performance report"
         columns={columns}

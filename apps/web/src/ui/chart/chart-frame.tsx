@@ -2,6 +2,7 @@ import { useId, type ComponentProps, type ReactNode, type Ref } from 'react';
 import type { CsvCell } from '../csv';
 import { DownloadCsvButton } from '../download-csv-button';
 import type { PlotArea, ValueAxis } from './chart-scale';
+import { TableContainer } from '../nhs';
 
 const AXIS_COLOUR = '#768692';
 const GRID_COLOUR = '#e8edee';
@@ -177,7 +178,7 @@ export function ChartDataDetails({
         <span className="nhsuk-details__summary-text">{summary}</span>
       </summary>
       <div className="nhsuk-details__text">
-        <div className="nhsuk-table-container">{children}</div>
+        <TableContainer>{children}</TableContainer>
         <DownloadCsvButton name={csv.name} columns={csv.columns} rows={csv.rows} what={csv.what} />
       </div>
     </details>

@@ -11,4 +11,5 @@ export { Pagination } from './pagination';
 export { Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem } from './header';
 export { Radios } from './radios';
 export { SkipLink } from './skip-link';
+export { TableContainer } from './table-container';
 export { TextInput } from './text-input';
