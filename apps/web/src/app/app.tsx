@@ -43,12 +43,17 @@ import { ComparisonPage } from '../providers/comparison-page';
 import { ProviderScorecardPage } from '../providers/provider-scorecard-page';
 import { ProvidersPage } from '../providers/providers-page';
 import { ScorecardGridPage } from '../providers/scorecard-grid-page';
+import { RequirePerformanceReportRole } from '../performance-reports/performance-report-access';
+import { PerformanceReportPage } from '../performance-reports/performance-report-page';
+import { PerformanceReportsPage } from '../performance-reports/performance-reports-page';
+import { PublishedReportPage, PublishedReportsPage } from '../performance-reports/published-reports-pages';
 import { NotFoundPage } from './not-found-page';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 const administrators = (page: ReactNode) => signedIn(<RequireAdministrator>{page}</RequireAdministrator>);
 const contractReaders = (page: ReactNode) => signedIn(<RequireContractRole>{page}</RequireContractRole>);
 const escalationUsers = (page: ReactNode) => signedIn(<RequireEscalationRole>{page}</RequireEscalationRole>);
+const reportUsers = (page: ReactNode) => signedIn(<RequirePerformanceReportRole>{page}</RequirePerformanceReportRole>);
 
 /** Every page of the app. The viewer and Apollo providers wrap it (main.tsx, and tests). */
 export function App() {
@@ -83,6 +88,11 @@ export function App() {
         <Route path="/escalation/items/new" element={escalationUsers(<RaiseItemPage />)} />
         <Route path="/escalation/items/:id" element={escalationUsers(<EscalationItemPage />)} />
         <Route path="/escalation/meetings/:id" element={escalationUsers(<MeetingPage />)} />
+        {/* The monthly performance report (issue 17): a CCG's staff and its boards; published reports are public. The API checks each CCG and report. */}
+        <Route path="/performance-reports" element={reportUsers(<PerformanceReportsPage />)} />
+        <Route path="/performance-reports/:id" element={reportUsers(<PerformanceReportPage />)} />
+        <Route path="/published/performance-reports" element={<PublishedReportsPage />} />
+        <Route path="/published/performance-reports/:ccg/:month" element={<PublishedReportPage />} />
         <Route path="/assurance" element={signedIn(<AssurancePage />)} />
         <Route path="/assurance/assessments/new" element={signedIn(<NewAssessmentPage />)} />
         <Route path="/assurance/assessments/:id" element={signedIn(<AssessmentPage />)} />

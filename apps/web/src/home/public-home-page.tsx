@@ -58,6 +58,11 @@ export function PublicHomePage() {
         </li>
       </ul>
 
+      <h2 className="nhsuk-heading-m">CCG performance reports</h2>
+      <p className="nhsuk-body">
+        <Link to="/published/performance-reports">Published performance reports</Link>: each CCG’s monthly report on its providers, finances and assurance, once signed off by the CCG’s board and by NHS England.
+      </p>
+
       <h2 className="nhsuk-heading-m">CCG assurance ratings</h2>
       <form onSubmit={findCcg} noValidate aria-label="Find a CCG’s published assurance">
         <TextInput

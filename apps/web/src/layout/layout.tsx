@@ -8,6 +8,7 @@ import { mayReadContracts } from '../contracts/contract-access';
 import { mayUseEscalation } from '../escalation/escalation-access';
 import { SignOutMutation } from '../auth/viewer.operations';
 import { mayImport } from '../imports/import-access';
+import { mayUsePerformanceReports } from '../performance-reports/performance-report-access';
 import { Footer, Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem, SkipLink } from '../ui/nhs';
 
 /** The areas of the product, in the order people meet them. */
@@ -17,14 +18,16 @@ export const AREAS = [
   { path: '/assurance', label: 'Assurance', public: false },
   { path: '/contracts', label: 'Contracts', public: false, forContractReaders: true },
   { path: '/escalation', label: 'Escalation', public: false, forEscalationUsers: true },
+  { path: '/performance-reports', label: 'Performance reports', public: false, forReportUsers: true },
 ] as const;
 
 type Area = (typeof AREAS)[number];
 
-/** Whether the viewer sees an area: public ones for everyone, the rest once signed in, contracts for those who may read them, escalation for a CCG's staff and administrators. */
+/** Whether the viewer sees an area: public ones for everyone, the rest once signed in, contracts for those who may read them, escalation for a CCG's staff and administrators, performance reports for a CCG's staff, board members and administrators. */
 export function areaShown(area: Area, viewer: Viewer | null): boolean {
   if (!viewer) return area.public;
   if ('forEscalationUsers' in area) return mayUseEscalation(viewer);
+  if ('forReportUsers' in area) return mayUsePerformanceReports(viewer);
   return !('forContractReaders' in area) || mayReadContracts(viewer);
 }
 
