@@ -103,7 +103,7 @@ export async function renderPerformanceReport(
       keepRoom(doc);
       doc.font('Helvetica-Bold').text(`${row.providerName}: ${row.indicatorName}`).font('Helvetica');
       doc.text(
-        `${row.periodLabel}: ${row.valueText ?? row.value.toFixed(1)}${row.target === null ? '' : ` against a standard of ${row.target}`}; ${row.rag ? RAG_WORDS[row.rag] : 'not rated'}; ${VARIATION_WORDS[row.variationType]}${row.assuranceType ? `; assurance: ${words(row.assuranceType)}` : ''}.`,
+        `${row.periodLabel}: ${row.value.toFixed(1)}${row.target === null ? '' : ` against a standard of ${row.target}`}; ${row.rag ? RAG_WORDS[row.rag] : 'not rated'}; ${VARIATION_WORDS[row.variationType]}${row.assuranceType ? `; assurance: ${words(row.assuranceType)}` : ''}.`,
       );
       const notes = details.annotations.filter((a) => a.indicatorCode === row.indicatorCode && a.organisationCode === row.providerCode);
       for (const note of notes) doc.fontSize(9).fillColor(GREY).text(`Note on ${dateInWords(note.period)} by ${note.author}: ${note.text}`).fillColor(TEXT).fontSize(10);

@@ -24,6 +24,8 @@ import { GraphQLDateTime } from 'graphql-scalars';
 // with the report as the viewer now sees it.
 
 const viewerOf = (context: RequestContext): Viewer => context.viewer as Viewer;
+/** A public field's viewer: one who must change a one-time password first reads only what the public reads. */
+const publicViewerOf = (context: RequestContext): Viewer | null => (context.viewer?.mustChangePassword ? null : context.viewer);
 const today = () => todayInEngland(new Date());
 
 async function requireReport(id: string, context: RequestContext): Promise<PerformanceReport> {
@@ -48,7 +50,7 @@ export class PerformanceReportsResolver {
   @Query(() => PerformanceReport, { nullable: true, description: 'One version of a report; null when there is none or the viewer may not read it (anyone reads a published version).' })
   @Access(PUBLIC)
   performanceReport(@Arg('id', () => ID, { description: 'The report (version).' }) id: string, @Ctx() context: RequestContext): Promise<PerformanceReport | null> {
-    return context.services.performanceReports.report(context.viewer, id);
+    return context.services.performanceReports.report(publicViewerOf(context), id);
   }
 
   @Query(() => [PerformanceReport], { description: 'Published reports (signed by the CCG and the higher board): the public version of each CCG and month, the latest month first. Public.' })

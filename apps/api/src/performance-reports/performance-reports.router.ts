@@ -1,6 +1,5 @@
 import { todayInEngland } from '@ccg-assure/domain';
 import express, { type Request } from 'express';
-import { passwordChangeRequired } from '../auth/access';
 import { readSessionToken } from '../auth/session-cookie';
 import type { Viewer } from '../auth/viewer';
 import { sendFile } from '../server/file-response';
@@ -23,8 +22,8 @@ export function performanceReportsRouter(services: Pick<Services, 'auth' | 'perf
   const viewerOf = async (req: Request): Promise<Viewer | null> => {
     const token = readSessionToken(req);
     const viewer = token ? await services.auth.viewerForToken(token) : null;
-    if (viewer?.mustChangePassword) throw passwordChangeRequired();
-    return viewer;
+    // One who must change a one-time password first gets what the public gets.
+    return viewer?.mustChangePassword ? null : viewer;
   };
 
   router.get('/performance-reports/:id.pdf', (req, res) =>
