@@ -2,7 +2,7 @@
 // here so that we control it (docs/decisions: NHS.UK components).
 export { Button } from './button';
 export { Details, InsetText, WarningCallout } from './content';
-export { DateInput, dateFieldToFix, dateInputExample, dateInputProblem, datePartId, dateProblemFor, readDateInput } from './date-input';
+export { DateInput, dateFieldToFix, dateInputExample, dateInputProblem, dateProblemFor } from './date-input';
 export { ErrorSummary } from './error-summary';
 export { Fieldset } from './fieldset';
 export { FormGroup, problemFor, refusalProblem, type FormProblem } from './form-parts';
