@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { LEEDS_NORTH, SHEFFIELD, mutate, refusal, refuse, setUpAssuranceWorld, succeed, type AssuranceWorld } from '../assessments/assurance.fixtures';
 import { Role } from '../auth/role';
 import { runImport } from '../imports/import.service';
@@ -302,6 +303,26 @@ describe('the monthly performance report (issue 17)', () => {
     expect(await count(`SELECT count(*) AS n FROM performance_report_event WHERE report_id = $1`, [report.id])).toBe(14);
     const granted = await world.db.dataSource.query(`SELECT privilege_type FROM information_schema.role_table_grants WHERE grantee = 'ccg_assure_app' AND table_name = 'performance_report_event' ORDER BY 1`);
     expect(granted.map((row: { privilege_type: string }) => row.privilege_type)).toEqual(['INSERT', 'SELECT']);
+  });
+
+  it('lists a CCG’s reports in the same few SQL statements however many there are (the content is read only when asked for)', async () => {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const statementsFor = async (client: TestClient, reports: number) => {
+      spy.mockClear();
+      const response = await client.graphql<{ performanceReports: unknown[] }>(
+        `query($ccg: String!) { performanceReports(ccg: $ccg) { id month version status statusLabel availableActions ccg { name } ccgSignOff { by organisation { code } } higherOrganisation { code } } }`,
+        { ccg: LEEDS_NORTH },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.performanceReports).toHaveLength(reports);
+      return spy.mock.calls.length;
+    };
+    try {
+      // The higher board reads the two versions the CCG signed; the CCG's staff read those and February's draft too.
+      expect(await statementsFor(world.leedsFinance, 3)).toBe(await statementsFor(higher, 2));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('serves the PDF with its sign-off record: public once published, to the report’s readers before', async () => {
