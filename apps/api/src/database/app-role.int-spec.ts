@@ -24,6 +24,8 @@ const EXCEPTIONS: Record<string, string[]> = {
   // history is insert-only.
   ...Object.fromEntries(['performance_report', 'performance_report_section', 'series_annotation', 'report_action'].map((table) => [table, READ_WRITE])),
   performance_report_event: ['INSERT', 'SELECT'],
+  // Standards, local targets, trajectories and baselines (issue 18, decision 0030); granted in 1763800017000-targets-and-baselines.ts.
+  ...Object.fromEntries(['standard_version', 'local_target', 'trajectory_month', 'series_baseline', 'series_rebase'].map((table) => [table, READ_WRITE])),
 };
 
 describe('the application database role (least privilege)', () => {

@@ -26,6 +26,7 @@ import { OrganisationRelationshipEntity } from '../organisations/organisation-re
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { sanctionEntities } from '../sanctions/sanctions.entities';
 import { performanceReportEntities } from '../performance-reports/performance-reports.entities';
+import { targetEntities } from '../targets/targets.entities';
 import { SeriesScoreEntity } from '../scores/series-score.entity';
 import { ImprovementActionEntity } from '../special-measures/improvement-action.entity';
 import { SpecialMeasuresEpisodeEntity } from '../special-measures/special-measures-episode.entity';
@@ -80,4 +81,6 @@ export const entities = [
   ...escalationEntities,
   // the signed monthly performance report (decision 0029)
   ...performanceReportEntities,
+  // standards, local targets, trajectories and baselines as effective-dated data (decision 0030)
+  ...targetEntities,
 ];

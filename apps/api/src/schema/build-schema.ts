@@ -18,8 +18,9 @@ import { OrganisationsResolver } from '../organisations/organisations.resolver';
 import { sanctionsResolvers } from '../sanctions/sanctions.resolver';
 import { scorecardResolvers } from '../scorecards/scorecards.resolver';
 import { specialMeasuresResolvers } from '../special-measures/special-measures.resolver';
+import { TargetsResolver } from '../targets/targets.resolver';
 
-export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers, ...escalationResolvers, ...performanceReportResolvers] as const;
+export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers, ...escalationResolvers, ...performanceReportResolvers, TargetsResolver] as const;
 
 /**
  * Builds the GraphQL schema. Resolvers hold no state: they take the services from the request context

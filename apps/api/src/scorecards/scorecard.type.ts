@@ -1,5 +1,6 @@
 import type { AssuranceType, ImprovementDirection, PointType, RagStatus } from '@ccg-assure/domain';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { TargetSource } from '../targets/targets.type';
 import { Indicator, Period, Polarity } from '../indicators/indicator.type';
 import { Organisation } from '../organisations/organisation.type';
 import { PageInfo } from '../server/pagination';
@@ -69,8 +70,14 @@ export class ScorecardIndicator {
   @Field(() => ImprovementDirectionEnum, { description: "The chart's improvement direction, from the standard's polarity (or the indicator's when there is no standard)." })
   improvementDirection!: ImprovementDirection;
 
-  @Field(() => Float, { nullable: true, description: "The chart's target: the standard's threshold; null without a standard." })
+  @Field(() => Float, { nullable: true, description: "The target in force at the latest period (a trajectory's month, else a local target, else the standard's threshold): RAG and the assurance verdict are judged against it; null without one. Each point of the series carries the target in force at its period." })
   target!: number | null;
+
+  @Field(() => TargetSource, { nullable: true, description: 'Where the target in force at the latest period comes from; null without one.' })
+  targetSource!: TargetSource | null;
+
+  @Field(() => Int, { nullable: true, description: 'The recorded baseline: the mean and limits of each rebase group come from its first this-many points; null when not fixed. Rebases show in the series’ rebase groups (their reasons: seriesBaseline).' })
+  fixAfterNPoints!: number | null;
 
   @Field(() => [SpcPoint], { description: 'Every value up to the asOf date, oldest first, each with its statistical process control.' })
   series!: SpcPoint[];

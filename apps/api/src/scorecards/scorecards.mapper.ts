@@ -1,3 +1,4 @@
+import type { TargetSource } from '../targets/targets.type';
 import type { FunnelLimits as DomainFunnelLimits, ProviderStandard } from '@ccg-assure/domain';
 import { toIndicator, toPeriod } from '../indicators/indicator.mapper';
 import type { Indicator, Polarity } from '../indicators/indicator.type';
@@ -32,7 +33,9 @@ function toScorecardIndicator(score: IndicatorScore, indicator: Indicator): Scor
     rag: score.rag,
     improvementDirection: score.improvementDirection,
     target: score.target,
-    series: analysis.points.map(({ target: _target, ...point }) => point),
+    targetSource: score.targetSource as TargetSource | null,
+    fixAfterNPoints: score.fixAfterNPoints,
+    series: analysis.points,
     variationType: analysis.variationType,
     assuranceType: analysis.assuranceType,
     shortGroupWarning: analysis.shortGroupWarning,

@@ -29,9 +29,10 @@ export class ScorecardsResolver {
       target: input.target ?? null,
       improvementDirection: input.improvementDirection,
       rebaseDates: input.rebaseDates ?? [],
+      fixAfterNPoints: input.fixAfterNPoints ?? null,
     });
     return {
-      points: analysis.points.map(({ target: _target, ...point }) => point),
+      points: analysis.points,
       variationType: analysis.variationType,
       assuranceType: analysis.assuranceType,
       shortGroupWarning: analysis.shortGroupWarning,

@@ -1,6 +1,6 @@
 import type { ImprovementDirection } from '@ccg-assure/domain';
 import { ArrayMaxSize, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { Field, Float, InputType } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../server/scalars';
 import { ImprovementDirectionEnum } from './scorecard-enums';
 
@@ -35,4 +35,8 @@ export class SpcInput {
   @IsOptional()
   @ArrayMaxSize(MAX_SPC_POINTS)
   rebaseDates?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Fix the mean and limits of each rebase group after its first this-many points (12 or more, as NHSRplotthedots’ fix_after_n_points); from every point when omitted.' })
+  @IsOptional()
+  fixAfterNPoints?: number | null;
 }

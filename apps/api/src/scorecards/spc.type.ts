@@ -31,6 +31,9 @@ export class SpcPoint {
 
   @Field(() => Int, { description: 'Index of the point’s rebase group: 0 for the first, counting up at each rebase date (1 for the first when the first period is itself a rebase date).' })
   rebaseGroup!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The target in force at this period (a standard’s version, a local target or a trajectory’s month, or the target given to spcAnalysis); null without one.' })
+  target?: number | null;
 }
 
 @ObjectType({ description: 'A statistical process control (XmR) chart of a series, NHS England "Making Data Count" style, computed as NHSRplotthedots 0.2.2 does.' })

@@ -1,6 +1,7 @@
+import { catalogueFromEffectiveVersions, targetsAtPeriods, type CitedSource, type ProviderStandard, type StandardPeriodType, type StandardPolarity, type StandardUnit } from '@ccg-assure/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SCORING_VERSION, scoreSeries, type SeriesPoint } from './score-series';
-import { deleteSeriesScores, insertSeriesScores, lockSeriesScores, seriesOutOfStep, valuesOfSeries } from './series-score.queries';
+import { SCORING_VERSION, scoreSeries, type SeriesPoint, type SeriesSettings } from './score-series';
+import { deleteSeriesScores, insertSeriesScores, lockSeriesScores, seriesOutOfStep, settingsOfSeries, standardVersions, valuesOfSeries } from './series-score.queries';
 import { toSeriesScoreRow, type SeriesScoreRow } from './stored-score';
 
 /** A series whose stored scores must be recomputed from the month `from` on (the whole series when null). */
@@ -28,10 +29,12 @@ type ValueTuple = [number, string, string, string, string, number, number, numbe
 /**
  * Recomputes and stores the scores of the series given, as at each of their months from `from` on: deletes the
  * stored rows from then on, reads every value of each series in one statement, scores each month's series (the
- * values up to and including it) with `scoreSeries`, and writes the rows in a few statements. Runs in the caller's
+ * values up to and including it) with `scoreSeries` and the series' settings (the standards as stored, its local
+ * targets, trajectory, baseline and rebases: decision 0030), and writes the rows in a few statements. Runs in the caller's
  * transaction (an import's, an edit's) under the scores lock, so readers see old or new scores with old or new
  * values, never a mix. The one function every change of a score's inputs calls: imports (through
- * `refreshScoresOutOfStep`), a new scoring version at start-up, and later a target edit for the series it touches.
+ * `refreshScoresOutOfStep`), a new scoring version at start-up, and the targets area's edits (a standard, a local
+ * target, a trajectory, a baseline or rebase) for the series they touch, in their transaction.
  */
 export async function recomputeSeriesScores(
   manager: EntityManager,
@@ -41,13 +44,56 @@ export async function recomputeSeriesScores(
 ): Promise<ScoresRecomputed> {
   if (touched.length === 0) return { series: 0, rows: 0 };
   await lockSeriesScores.one(manager, []);
+  const catalogue = await loadStandardsCatalogue(manager);
   let written = 0;
   // A chunk of series at a time, so memory stays bounded however many series an import touches (a million-row file).
-  for (let start = 0; start < touched.length; start += seriesPerChunk) written += await recomputeChunk(manager, touched.slice(start, start + seriesPerChunk));
+  for (let start = 0; start < touched.length; start += seriesPerChunk) written += await recomputeChunk(manager, touched.slice(start, start + seriesPerChunk), catalogue);
   return { series: touched.length, rows: written };
 }
 
-async function recomputeChunk(manager: EntityManager, touched: readonly TouchedSeries[]): Promise<number> {
+/** The national standards as stored (decision 0030): every version, each in force until its code's next. */
+export async function loadStandardsCatalogue(manager: EntityManager): Promise<readonly ProviderStandard[]> {
+  const rows = await standardVersions.rows(manager, []);
+  return catalogueFromEffectiveVersions(
+    rows.map((row) => ({
+      code: row.code,
+      name: row.name,
+      description: row.description,
+      unit: row.unit as StandardUnit,
+      polarity: row.polarity as StandardPolarity,
+      threshold: Number(row.threshold),
+      zeroTolerance: row.zeroTolerance,
+      periodType: row.periodType as StandardPeriodType,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      validFrom: row.validFrom,
+      source: row.source as CitedSource,
+    })),
+  );
+}
+
+/** Each series' settings (targets, baseline, rebases) by `indicator|organisation`, read in one statement. */
+export async function loadSeriesSettings(
+  manager: EntityManager,
+  keys: string,
+  catalogue: readonly ProviderStandard[],
+): Promise<Map<string, SeriesSettings>> {
+  const settings = new Map<string, SeriesSettings>();
+  for (const row of await settingsOfSeries.rows(manager, [keys])) {
+    settings.set(`${row.indicatorCode}|${row.organisationCode}`, {
+      targets: {
+        standards: catalogue,
+        localTargets: (row.localTargets as [string, string][]).map(([effectiveFrom, target]) => ({ effectiveFrom, value: Number(target) })),
+        trajectory: (row.trajectory as [string, string][]).map(([period, value]) => ({ period, value: Number(value) })),
+      },
+      rebaseDates: row.rebaseDates as string[],
+      fixAfterNPoints: row.fixAfterNPoints,
+    });
+  }
+  return settings;
+}
+
+async function recomputeChunk(manager: EntityManager, touched: readonly TouchedSeries[], catalogue: readonly ProviderStandard[]): Promise<number> {
   const keys = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode, from_date: s.from })));
   await deleteSeriesScores.run(manager, [keys]);
   const fromOf = new Map(touched.map((s) => [`${s.indicatorCode}|${s.organisationCode}`, s.from]));
@@ -59,14 +105,19 @@ async function recomputeChunk(manager: EntityManager, touched: readonly TouchedS
     written += rows.length;
     rows = [];
   };
+  const settingsOf = await loadSeriesSettings(manager, keys, catalogue);
+  const noSettings: SeriesSettings = { targets: { standards: catalogue, localTargets: [], trajectory: [] }, rebaseDates: [], fixAfterNPoints: null };
   for (const series of await valuesOfSeries.rows(manager, [keys])) {
-    const from = fromOf.get(`${series.indicatorCode}|${series.organisationCode}`) ?? null;
+    const key = `${series.indicatorCode}|${series.organisationCode}`;
+    const from = fromOf.get(key) ?? null;
+    const settings = settingsOf.get(key) ?? noSettings;
     const values = series.points as ValueTuple[];
     const points: SeriesPoint[] = values.map(([, period, , , , numerator, denominator, value]) => ({ period, numerator, denominator, value }));
+    const targetsOfPoints = targetsAtPeriods(series.indicatorCode, points.map((point) => point.period), settings.targets);
     for (const [index, [periodId, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]] of values.entries()) {
       if (from !== null && periodStart < from) continue;
       const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
-      const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest);
+      const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest, settings, targetsOfPoints);
       rows.push(toSeriesScoreRow(series.organisationCode, periodId, score));
       if (rows.length >= INSERT_BATCH) await flush();
     }

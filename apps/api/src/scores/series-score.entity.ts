@@ -70,4 +70,12 @@ export class SeriesScoreEntity {
 
   @Column({ type: 'integer', name: 'scoring_version' })
   scoringVersion!: number;
+
+  /** Where the latest point's target comes from: STANDARD, LOCAL_TARGET or TRAJECTORY (decision 0030); null without one. */
+  @Column({ type: 'varchar', length: 12, name: 'target_source', nullable: true })
+  targetSource!: string | null;
+
+  /** The baseline the SPC was fixed after (points of each rebase group); null when not fixed. */
+  @Column({ type: 'integer', name: 'fix_after_n_points', nullable: true })
+  fixAfterNPoints!: number | null;
 }

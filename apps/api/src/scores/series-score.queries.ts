@@ -74,14 +74,14 @@ export const insertSeriesScores = sqlStatement({
   columns: {},
   text: `INSERT INTO series_score (indicator_code, organisation_code, as_of, period_id, numerator, denominator, value, standard_code, standard_valid_from, rag,
                                    improvement_direction, target, mean, lower_process_limit, upper_process_limit, variation_type, assurance_type,
-                                   short_group_warning, points, scoring_version)
+                                   short_group_warning, points, scoring_version, target_source, fix_after_n_points)
          SELECT indicator_code, organisation_code, as_of, period_id, numerator, denominator, value, standard_code, standard_valid_from, rag,
                 improvement_direction, target, mean, lower_process_limit, upper_process_limit, variation_type, assurance_type,
-                short_group_warning, points, scoring_version
+                short_group_warning, points, scoring_version, target_source, fix_after_n_points
          FROM jsonb_to_recordset($1::jsonb) AS r(indicator_code varchar, organisation_code varchar, as_of date, period_id int4, numerator float8,
               denominator float8, value float8, standard_code varchar, standard_valid_from date, rag varchar, improvement_direction varchar, target float8,
               mean float8, lower_process_limit float8, upper_process_limit float8, variation_type varchar, assurance_type varchar,
-              short_group_warning boolean, points jsonb, scoring_version int4)`,
+              short_group_warning boolean, points jsonb, scoring_version int4, target_source varchar, fix_after_n_points int4)`,
 });
 
 /**
@@ -112,18 +112,30 @@ export const storedScores = sqlStatement({
     assuranceType: 'varchar?',
     shortGroupWarning: 'bool',
     points: 'jsonb',
+    standard: 'jsonb?',
+    targetSource: 'varchar?',
+    fixAfterNPoints: 'int4?',
   },
+  // The standard's version is read as it is now (its row in standard_version, validTo the day before its code's next
+  // version): a threshold edit recomputes the rows, so a row's version and its judgement agree.
   text: `SELECT s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode",
                 p.type AS "periodType", p.start_date AS "periodStart", p.end_date AS "periodEnd", p.label AS "periodLabel",
                 s.numerator, s.denominator, s.value, s.standard_code AS "standardCode", s.standard_valid_from AS "standardValidFrom", s.rag,
                 s.improvement_direction AS "improvementDirection", s.target, s.variation_type AS "variationType", s.assurance_type AS "assuranceType",
-                s.short_group_warning AS "shortGroupWarning", s.points
+                s.short_group_warning AS "shortGroupWarning", s.points,
+                CASE WHEN sv.code IS NULL THEN NULL ELSE jsonb_build_object(
+                  'code', sv.code, 'name', sv.name, 'description', sv.description, 'unit', sv.unit, 'polarity', sv.polarity,
+                  'threshold', sv.threshold, 'zeroTolerance', sv.zero_tolerance, 'periodType', sv.period_type, 'numerator', sv.numerator,
+                  'denominator', sv.denominator, 'validFrom', sv.valid_from, 'source', sv.source,
+                  'validTo', (SELECT min(n.valid_from) - 1 FROM standard_version n WHERE n.code = sv.code AND n.valid_from > sv.valid_from)) END AS standard,
+                s.target_source AS "targetSource", s.fix_after_n_points AS "fixAfterNPoints"
          FROM unnest($1::varchar[]) AS o(code) CROSS JOIN indicator i
          CROSS JOIN LATERAL (
            SELECT * FROM series_score s WHERE s.organisation_code = o.code AND s.indicator_code = i.code AND ($2::date IS NULL OR s.as_of <= $2::date)
            ORDER BY s.as_of DESC LIMIT 1
          ) s
          JOIN period p ON p.id = s.period_id
+         LEFT JOIN standard_version sv ON sv.code = s.standard_code AND sv.valid_from = s.standard_valid_from
          ORDER BY s.organisation_code, s.indicator_code`,
 });
 
@@ -153,4 +165,56 @@ export const storedVerdicts = sqlStatement({
            ORDER BY s.as_of DESC LIMIT 1
          ) s
          ORDER BY s.organisation_code, s.indicator_code`,
+});
+
+/** Every version of every national standard (a few dozen rows): the catalogue scores are judged with (decision 0030). */
+export const standardVersions = sqlStatement({
+  name: 'scores-standard-versions',
+  params: [],
+  columns: {
+    code: 'varchar',
+    validFrom: 'date',
+    name: 'text',
+    description: 'text',
+    unit: 'varchar',
+    polarity: 'varchar',
+    threshold: 'numeric',
+    zeroTolerance: 'bool',
+    periodType: 'varchar',
+    numerator: 'text',
+    denominator: 'text?',
+    source: 'jsonb',
+  },
+  text: `SELECT code, valid_from AS "validFrom", name, description, unit, polarity, threshold, zero_tolerance AS "zeroTolerance",
+                period_type AS "periodType", numerator, denominator, source
+         FROM standard_version ORDER BY code, valid_from`,
+});
+
+/**
+ * What the series given in $1 (JSON: indicator_code, organisation_code) are scored with besides their values: local
+ * targets [[effective from, target]], trajectory months [[period, value]] (targets as exact decimal text), the
+ * baseline's n (null when not fixed) and the rebase dates, oldest first. One row per series given.
+ */
+export const settingsOfSeries = sqlStatement({
+  name: 'scores-settings-of-series',
+  params: ['jsonb'],
+  columns: { indicatorCode: 'varchar', organisationCode: 'varchar', localTargets: 'jsonb', trajectory: 'jsonb', fixAfterNPoints: 'int4?', rebaseDates: 'jsonb' },
+  text: `SELECT t.indicator_code AS "indicatorCode", t.organisation_code AS "organisationCode",
+                (SELECT coalesce(jsonb_agg(jsonb_build_array(l.effective_from, l.target::text) ORDER BY l.effective_from), '[]'::jsonb) FROM local_target l
+                  WHERE l.indicator_code = t.indicator_code AND l.organisation_code = t.organisation_code) AS "localTargets",
+                (SELECT coalesce(jsonb_agg(jsonb_build_array(m.period, m.value::text) ORDER BY m.period), '[]'::jsonb) FROM trajectory_month m
+                  WHERE m.indicator_code = t.indicator_code AND m.organisation_code = t.organisation_code) AS trajectory,
+                (SELECT b.fix_after_n_points FROM series_baseline b WHERE b.indicator_code = t.indicator_code AND b.organisation_code = t.organisation_code) AS "fixAfterNPoints",
+                (SELECT coalesce(jsonb_agg(r.rebase_date ORDER BY r.rebase_date), '[]'::jsonb) FROM series_rebase r
+                  WHERE r.indicator_code = t.indicator_code AND r.organisation_code = t.organisation_code) AS "rebaseDates"
+         FROM jsonb_to_recordset($1::jsonb) AS t(indicator_code varchar, organisation_code varchar)`,
+});
+
+/** The organisations with values of indicator $1 from $2 on: the series a change of its standard from $2 touches. */
+export const organisationsWithValuesFrom = sqlStatement({
+  name: 'scores-organisations-with-values-from',
+  params: ['varchar', 'date'],
+  columns: { organisationCode: 'varchar' },
+  text: `SELECT DISTINCT v.organisation_code AS "organisationCode" FROM indicator_value v JOIN period p ON p.id = v.period_id
+         WHERE v.indicator_code = $1::varchar AND p.start_date >= $2::date ORDER BY 1`,
 });

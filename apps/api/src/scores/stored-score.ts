@@ -1,5 +1,4 @@
 import {
-  PROVIDER_STANDARDS,
   type AssuranceType,
   type ImprovementDirection,
   type PointType,
@@ -7,6 +6,7 @@ import {
   type RagStatus,
   type SpcPoint,
   type SpecialCauseType,
+  type TargetSource,
 } from '@ccg-assure/domain';
 import type { IndicatorScore } from './score-series';
 import { SCORING_VERSION } from './score-series';
@@ -16,12 +16,13 @@ import { SCORING_VERSION } from './score-series';
 /**
  * The per-point SPC as stored, compactly (the latest row of a 36-month series holds 36 points, and every month has
  * a row): each rebase group's mean and limits once, `g: [[rebaseGroup, mean, lower, upper], ...]`, and each point
- * as `p: [[period, value, rebaseGroup, close to limits (1/0), special cause code, point type code], ...]`. The codes
+ * as `p: [[period, value, rebaseGroup, close to limits (1/0), special cause code, point type code, target], ...]`,
+ * the target being the one in force at the point's period (null: none; decision 0030). The codes
  * are this file's own (below), so a reordering of the domain's lists cannot change what a stored row means.
  */
 interface StoredPoints {
   g: [number, number, number | null, number | null][];
-  p: [string, number, number, 0 | 1, string, string][];
+  p: [string, number, number, 0 | 1, string, string, (number | null)?][];
 }
 
 const CAUSE_CODES: Record<SpecialCauseType, string> = {
@@ -67,6 +68,8 @@ export interface SeriesScoreRow {
   short_group_warning: boolean;
   points: StoredPoints;
   scoring_version: number;
+  target_source: TargetSource | null;
+  fix_after_n_points: number | null;
 }
 
 /** The row that stores a series' score as at its latest period (`periodId`). */
@@ -94,6 +97,8 @@ export function toSeriesScoreRow(organisationCode: string, periodId: number, sco
     short_group_warning: analysis.shortGroupWarning,
     points: toStoredPoints(analysis.points),
     scoring_version: SCORING_VERSION,
+    target_source: score.targetSource,
+    fix_after_n_points: score.fixAfterNPoints,
   };
 }
 
@@ -116,19 +121,23 @@ export interface StoredScoreRow {
   assuranceType: string | null;
   shortGroupWarning: boolean;
   points: unknown;
+  /** The standard version the row names, as stored now (standard_version joined by code and validFrom); null without one. */
+  standard: unknown;
+  targetSource: string | null;
+  fixAfterNPoints: number | null;
 }
 
-/** The score a stored row holds, with its standard looked up in the catalogue by code and version. */
+/** The score a stored row holds, with the standard version it names. */
 export function fromStoredScore(row: StoredScoreRow): IndicatorScore {
   const target = row.target;
   const stored = row.points as StoredPoints;
   const groups = new Map(stored.g.map(([group, mean, lower, upper]) => [group, { mean, lower, upper }]));
-  const points = stored.p.map(([period, value, rebaseGroup, close, cause, type]): SpcPoint => {
+  const points = stored.p.map(([period, value, rebaseGroup, close, cause, type, pointTarget]): SpcPoint => {
     const group = groups.get(rebaseGroup);
     const specialCauseType = CAUSES.get(cause);
     const pointType = POINT_TYPES_BY_CODE.get(type);
     if (!group || !specialCauseType || !pointType) throw new Error(`a stored point of ${row.indicatorCode} as at ${row.periodStart} does not decode: bump SCORING_VERSION`);
-    return { period, value, mean: group.mean, lowerProcessLimit: group.lower, upperProcessLimit: group.upper, closeToLimits: close === 1, specialCauseType, pointType, rebaseGroup, target };
+    return { period, value, mean: group.mean, lowerProcessLimit: group.lower, upperProcessLimit: group.upper, closeToLimits: close === 1, specialCauseType, pointType, rebaseGroup, target: pointTarget === undefined ? target : pointTarget };
   });
   return {
     indicatorCode: row.indicatorCode,
@@ -141,10 +150,12 @@ export function fromStoredScore(row: StoredScoreRow): IndicatorScore {
       denominator: row.denominator,
       value: row.value,
     },
-    standard: storedStandard(row.standardCode, row.standardValidFrom),
+    standard: storedStandard(row),
     rag: row.rag as RagStatus | null,
     improvementDirection: row.improvementDirection as ImprovementDirection,
     target,
+    targetSource: row.targetSource as TargetSource | null,
+    fixAfterNPoints: row.fixAfterNPoints,
     analysis: {
       points,
       variationType: row.variationType as PointType,
@@ -155,14 +166,14 @@ export function fromStoredScore(row: StoredScoreRow): IndicatorScore {
 }
 
 /**
- * The catalogue's version of a standard that a stored row names. A row naming a version the catalogue no longer
- * has was computed by other rules: SCORING_VERSION should have changed with the catalogue, so this is a bug.
+ * The standard version a stored row names, as the read statement joins it. A row naming a version that no longer
+ * exists was not recomputed when the standards changed: a bug, since every edit recomputes in its transaction.
  */
-function storedStandard(code: string | null, validFrom: string | null): ProviderStandard | null {
-  if (code === null || validFrom === null) return null;
-  const standard = PROVIDER_STANDARDS.find((s) => s.code === code && s.validFrom === validFrom);
-  if (!standard) throw new Error(`stored scores name standard ${code} from ${validFrom}, which the catalogue does not have: bump SCORING_VERSION`);
-  return standard;
+function storedStandard(row: StoredScoreRow): ProviderStandard | null {
+  if (row.standardCode === null || row.standardValidFrom === null) return null;
+  const standard = row.standard as (Omit<ProviderStandard, 'threshold'> & { threshold: number | string }) | null;
+  if (!standard) throw new Error(`stored scores name standard ${row.standardCode} from ${row.standardValidFrom}, which is no longer stored: recompute the scores`);
+  return { ...standard, threshold: Number(standard.threshold) };
 }
 
 function toStoredPoints(points: readonly SpcPoint[]): StoredPoints {
@@ -170,7 +181,7 @@ function toStoredPoints(points: readonly SpcPoint[]): StoredPoints {
   for (const p of points) if (!groups.has(p.rebaseGroup)) groups.set(p.rebaseGroup, [p.rebaseGroup, p.mean, p.lowerProcessLimit, p.upperProcessLimit]);
   return {
     g: [...groups.values()],
-    p: points.map((p) => [p.period, p.value, p.rebaseGroup, p.closeToLimits ? 1 : 0, CAUSE_CODES[p.specialCauseType], POINT_TYPE_CODES[p.pointType]]),
+    p: points.map((p) => [p.period, p.value, p.rebaseGroup, p.closeToLimits ? 1 : 0, CAUSE_CODES[p.specialCauseType], POINT_TYPE_CODES[p.pointType], p.target]),
   };
 }
 

@@ -5,9 +5,18 @@ import { isDeepStrictEqual } from 'node:util';
 import { runImport } from '../imports/import.service';
 import { importKinds } from '../imports/kinds';
 import { scoresOf } from '../scorecards/scorecard-scores';
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
 import { createServices } from '../server/services';
+import { insertOrganisation, insertUser } from '../testing/fixtures';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { SCORING_VERSION, scoreSeries, type IndicatorScore } from './score-series';
+import { catalogueFromEffectiveVersions, type ProviderStandard } from '@ccg-assure/domain';
+import { LocalTargetEntity } from '../targets/local-target.entity';
+import { SeriesBaselineEntity } from '../targets/series-baseline.entity';
+import { SeriesRebaseEntity } from '../targets/series-rebase.entity';
+import { StandardVersionEntity } from '../targets/standard-version.entity';
+import { TrajectoryMonthEntity } from '../targets/trajectory-month.entity';
+import { SCORING_VERSION, scoreSeries, type IndicatorScore, type SeriesSettings } from './score-series';
 import { recomputeSeriesScores } from './scores.service';
 import { fromStoredScore, type StoredScoreRow } from './stored-score';
 
@@ -37,8 +46,34 @@ describe('stored scores equal scores computed afresh from the values', () => {
     return report;
   };
 
+  /** Each series' settings read afresh from the tables with the repositories (not through the scores service). */
+  async function settingsNow(): Promise<(indicatorCode: string, organisationCode: string) => SeriesSettings> {
+    const manager = db.dataSource.manager;
+    const standards = catalogueFromEffectiveVersions(
+      (await manager.find(StandardVersionEntity)).map((row) => ({
+        ...row,
+        threshold: Number(row.threshold),
+        source: row.source as ProviderStandard['source'],
+      })) as unknown as ProviderStandard[],
+    ).map(({ code, name, description, unit, polarity, threshold, zeroTolerance, periodType, numerator, denominator, validFrom, validTo, source }) => ({
+      code, name, description, unit, polarity, threshold, zeroTolerance, periodType, numerator, denominator, validFrom, validTo, source,
+    }));
+    const [locals, months, baselines, rebases] = [await manager.find(LocalTargetEntity), await manager.find(TrajectoryMonthEntity), await manager.find(SeriesBaselineEntity), await manager.find(SeriesRebaseEntity)];
+    const of = <T extends { indicatorCode: string; organisationCode: string }>(rows: T[], i: string, o: string) => rows.filter((row) => row.indicatorCode === i && row.organisationCode === o);
+    return (i, o) => ({
+      targets: {
+        standards,
+        localTargets: of(locals, i, o).map((row) => ({ effectiveFrom: row.effectiveFrom, value: Number(row.target) })),
+        trajectory: of(months, i, o).map((row) => ({ period: row.period, value: Number(row.value) })),
+      },
+      rebaseDates: of(rebases, i, o).map((row) => row.rebaseDate).sort(),
+      fixAfterNPoints: of(baselines, i, o)[0]?.fixAfterNPoints ?? null,
+    });
+  }
+
   /** Every series' score as at each of its months, computed now from indicator_value, keyed indicator|organisation|month. */
   async function computedScores(): Promise<Map<string, IndicatorScore>> {
+    const settingsOf = await settingsNow();
     const values: ValueRow[] = await db.dataSource.query(
       `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", i.polarity, p.type AS "periodType", p.start_date AS "periodStart",
               p.end_date AS "periodEnd", p.label AS "periodLabel", v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.value::float8 AS value
@@ -50,9 +85,9 @@ describe('stored scores equal scores computed afresh from the values', () => {
     const scores = new Map<string, IndicatorScore>();
     for (const [key, rows] of series) {
       const points = rows.map((row) => ({ period: row.periodStart, numerator: row.numerator, denominator: row.denominator, value: row.value }));
-      rows.forEach(({ indicatorCode, polarity, periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value }, index) => {
+      rows.forEach(({ indicatorCode, organisationCode, polarity, periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value }, index) => {
         const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
-        scores.set(`${key}|${periodStart}`, scoreSeries(indicatorCode, polarity, points.slice(0, index + 1), latest));
+        scores.set(`${key}|${periodStart}`, scoreSeries(indicatorCode, polarity, points.slice(0, index + 1), latest, settingsOf(indicatorCode, organisationCode)));
       });
     }
     return scores;
@@ -60,14 +95,17 @@ describe('stored scores equal scores computed afresh from the values', () => {
 
   /** Every stored row, read back as the scorecards read it, keyed the same way. */
   async function storedScores(): Promise<Map<string, IndicatorScore>> {
+    // The standard each row names, as the scorecards' statement joins it: the version stored under that code and day.
+    const standards = (await settingsNow())('', '').targets.standards;
     const rows: (StoredScoreRow & { organisationCode: string; scoringVersion: number })[] = await db.dataSource.query(
       `SELECT s.organisation_code AS "organisationCode", s.indicator_code AS "indicatorCode", p.type AS "periodType", p.start_date AS "periodStart",
               p.end_date AS "periodEnd", p.label AS "periodLabel", s.numerator, s.denominator, s.value, s.standard_code AS "standardCode",
               s.standard_valid_from AS "standardValidFrom", s.rag, s.improvement_direction AS "improvementDirection", s.target,
               s.variation_type AS "variationType", s.assurance_type AS "assuranceType", s.short_group_warning AS "shortGroupWarning", s.points,
-              s.scoring_version AS "scoringVersion"
+              s.scoring_version AS "scoringVersion", s.target_source AS "targetSource", s.fix_after_n_points AS "fixAfterNPoints"
        FROM series_score s JOIN period p ON p.id = s.period_id`,
     );
+    for (const row of rows) row.standard = standards.find((s) => s.code === row.standardCode && s.validFrom === row.standardValidFrom) ?? null;
     expect(rows.filter((row) => row.scoringVersion !== SCORING_VERSION)).toEqual([]);
     return new Map(rows.map((row) => [`${row.indicatorCode}|${row.organisationCode}|${row.periodStart}`, fromStoredScore(row)]));
   }
@@ -174,6 +212,58 @@ describe('stored scores equal scores computed afresh from the values', () => {
     expect(result).toEqual({ series: series.length, rows: before.size });
     expect(await storedScores()).toEqual(before);
     await expectStoredEqualsComputed();
+  });
+  it('after a standard change, a local target, a trajectory, a baseline and a rebase (each recomputed in its edit transaction), stored equals fresh (decision 0030)', async () => {
+    await insertOrganisation(db.dataSource, '02V', 'NHS LEEDS NORTH CCG');
+    const viewer = async (username: string, role: Role, organisationCode: string): Promise<Viewer> => ({
+      userId: await insertUser(db.dataSource, username, [{ role, organisationCode }]),
+      username,
+      displayName: username,
+      roles: [{ role, organisationCode }],
+    });
+    const [admin, manager, analyst] = [await viewer('scores-admin', Role.ADMIN, '02V'), await viewer('scores-manager', Role.COMMISSIONING_MANAGER, '02V'), await viewer('scores-analyst', Role.ANALYST, '02V')];
+    const targets = createServices(db.dataSource).targets;
+    const before = await storedScores();
+
+    await targets.setStandardThreshold(admin, 'r1', { code: 'AE_4HR_ALL', financialYear: '2018/19', threshold: 90, reason: 'Planning guidance 2018/19' });
+    const afterStandard = await expectStoredEqualsComputed();
+    // Rows before April 2018 are as they were (but that the 95% version now ends on 31 March 2018); from then on the target is 90.
+    const march = afterStandard.get('AE_4HR_ALL|RR8|2018-03-01') as IndicatorScore;
+    expect({ ...march, standard: { ...march.standard, validTo: null } }).toEqual(before.get('AE_4HR_ALL|RR8|2018-03-01'));
+    const april = afterStandard.get('AE_4HR_ALL|RR8|2018-04-01') as IndicatorScore;
+    expect([april.target, april.targetSource, april.standard?.validFrom, april.standard?.validTo]).toEqual([90, 'STANDARD', '2018-04-01', null]);
+    expect(afterStandard.get('AE_4HR_ALL|RR8|2018-03-01')?.standard?.validTo).toBe('2018-03-31');
+    expect(april.analysis.points.map((p) => p.target).slice(-2)).toEqual([95, 90]);
+
+    await targets.setLocalTarget(manager, 'r2', { organisationCode: 'RR8', indicatorCode: 'AE_4HR_ALL', ccgCode: '02V', effectiveFrom: '2018-07-01', target: 85.5, reason: 'Agreed at the July contract meeting' });
+    await targets.setTrajectory(manager, 'r3', {
+      organisationCode: 'RR8',
+      indicatorCode: 'AE_4HR_ALL',
+      ccgCode: '02V',
+      reason: 'Winter recovery trajectory',
+      months: [{ period: '2018-11-01', value: 86 }, { period: '2018-12-01', value: 87.5 }, { period: '2019-01-01', value: 89 }],
+    });
+    await targets.setSeriesBaseline(analyst, 'r4', { organisationCode: 'RR8', indicatorCode: 'AE_4HR_TYPE1', fixAfterNPoints: 12, reason: 'The year before the new front door' });
+    await targets.recordRebase(analyst, 'r5', { organisationCode: 'RR8', indicatorCode: 'AE_4HR_TYPE1', rebaseDate: '2018-04-01', reason: 'New streaming pathway' });
+    const after = await expectStoredEqualsComputed();
+    expect([after.get('AE_4HR_ALL|RR8|2018-10-01')?.target, after.get('AE_4HR_ALL|RR8|2018-10-01')?.targetSource]).toEqual([85.5, 'LOCAL_TARGET']);
+    expect([after.get('AE_4HR_ALL|RR8|2018-12-01')?.target, after.get('AE_4HR_ALL|RR8|2018-12-01')?.targetSource]).toEqual([87.5, 'TRAJECTORY']);
+    expect(after.get('AE_4HR_ALL|RR8|2019-03-01')?.analysis.points.slice(-6).map((p) => p.target)).toEqual([85.5, 86, 87.5, 89, 85.5, 85.5]);
+    const type1 = after.get('AE_4HR_TYPE1|RR8|2019-03-01') as IndicatorScore;
+    expect(type1.fixAfterNPoints).toBe(12);
+    expect(new Set(type1.analysis.points.map((p) => p.rebaseGroup))).toEqual(new Set([0, 1]));
+    // Other series are untouched by these edits.
+    expect(after.get('AE_4HR_ALL|RYJ|2019-03-01')).toEqual(afterStandard.get('AE_4HR_ALL|RYJ|2019-03-01'));
+    expect(after.get('AE_4HR_TYPE1|RR8|2017-03-01')?.analysis.points.every((p) => p.rebaseGroup === 0)).toBe(true);
+
+    // And removing them brings the scores back (to the 90% standard from April 2018).
+    await targets.removeRebase(analyst, 'r6', { organisationCode: 'RR8', indicatorCode: 'AE_4HR_TYPE1', rebaseDate: '2018-04-01', reason: 'Recorded on the wrong series' });
+    await targets.setSeriesBaseline(analyst, 'r7', { organisationCode: 'RR8', indicatorCode: 'AE_4HR_TYPE1', fixAfterNPoints: null, reason: 'Unfixed' });
+    await targets.setTrajectory(manager, 'r8', { organisationCode: 'RR8', indicatorCode: 'AE_4HR_ALL', ccgCode: '02V', reason: 'Withdrawn', months: [] });
+    await targets.removeLocalTarget(manager, 'r9', { organisationCode: 'RR8', indicatorCode: 'AE_4HR_ALL', ccgCode: '02V', effectiveFrom: '2018-07-01', reason: 'Superseded' });
+    const restored = await expectStoredEqualsComputed();
+    expect(restored.get('AE_4HR_TYPE1|RR8|2019-03-01')).toEqual(afterStandard.get('AE_4HR_TYPE1|RR8|2019-03-01'));
+    expect(restored.get('AE_4HR_ALL|RR8|2019-03-01')).toEqual(afterStandard.get('AE_4HR_ALL|RR8|2019-03-01'));
   });
 });
 

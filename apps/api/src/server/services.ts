@@ -20,6 +20,7 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { SanctionsService } from '../sanctions/sanctions.service';
 import { ScorecardsService } from '../scorecards/scorecards.service';
 import { ScoresService } from '../scores/scores.service';
+import { TargetsService } from '../targets/targets.service';
 import { SpecialMeasuresService } from '../special-measures/special-measures.service';
 
 /** Every area's services, built once per running server and shared by its requests (they hold no request state). */
@@ -44,6 +45,7 @@ export interface Services {
   contracts: ContractsService;
   escalation: EscalationService;
   performanceReports: PerformanceReportsService;
+  targets: TargetsService;
 }
 
 export interface ServiceOptions {
@@ -93,5 +95,6 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
       financialPlan: (ccg, year) => financialPlans.getPlan(REPORT_PLAN_READER, ccg, year),
       publishedAssurance: (ccg, asOf) => ccgAssurance.publishedAssurance(ccg, asOf),
     }),
+    targets: new TargetsService(dataSource),
   };
 }
