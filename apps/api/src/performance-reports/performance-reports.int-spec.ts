@@ -299,6 +299,17 @@ describe('the monthly performance report (issue 17)', () => {
     expect(await count(`SELECT count(*) AS n FROM audit_event WHERE action = 'CORRECT_PERFORMANCE_REPORT' AND entity_id = $1`, [v2.id])).toBe(1);
   });
 
+  it('shows a series’ annotations on its other charts to those who may read the report they were made on', async () => {
+    const ANNOTATIONS = `query { seriesAnnotations(organisationCode: "RR8", indicatorCode: "AE_4HR_ALL") { period text author reportId } }`;
+    const februaryId = (await succeed<{ id: string; month: string }[]>(analyst, REPORTS, { ccg: LEEDS_NORTH })).find((r) => r.month === '2018-02-01')?.id as string;
+    const february = (await read(analyst, februaryId)) as Report;
+    await mutate<Report>(analyst, ANNOTATE, { reportId: february.id, expectedVersion: february.rowVersion, indicatorCode: 'AE_4HR_ALL', organisationCode: 'RR8', period: '2017-12-01', text: 'Draft note' });
+    const published = { period: '2018-01-01', text: 'Winter pressures: flu peak.', author: 'Test leeds-analyst', reportId: report.id };
+    const draft = { period: '2017-12-01', text: 'Draft note', author: 'Test leeds-analyst', reportId: february.id };
+    for (const client of [world.anonymous, world.sheffieldManager]) expect(await succeed(client, ANNOTATIONS, {})).toEqual([published]);
+    expect(await succeed(world.leedsFinance, ANNOTATIONS, {})).toEqual([draft, published]);
+  });
+
   it('keeps the report’s history insert-only for the application role', async () => {
     expect(await count(`SELECT count(*) AS n FROM performance_report_event WHERE report_id = $1`, [report.id])).toBe(14);
     const granted = await world.db.dataSource.query(`SELECT privilege_type FROM information_schema.role_table_grants WHERE grantee = 'ccg_assure_app' AND table_name = 'performance_report_event' ORDER BY 1`);

@@ -70,6 +70,18 @@ export class PerformanceReportsResolver {
     return context.services.performanceReports.publishedReport(ccg, month, version ?? null);
   }
 
+  @Query(() => [SeriesAnnotation], {
+    description: 'The annotations of one series (a provider’s indicator), oldest point first, for its charts: those made on performance reports the viewer may read (signed out: published reports).',
+  })
+  @Access(PUBLIC)
+  seriesAnnotations(
+    @Arg('organisationCode', () => String, { description: 'ODS code of the provider.' }) organisationCode: string,
+    @Arg('indicatorCode', () => String, { description: 'The indicator’s code.' }) indicatorCode: string,
+    @Ctx() context: RequestContext,
+  ): Promise<SeriesAnnotation[]> {
+    return context.services.performanceReports.seriesAnnotations(publicViewerOf(context), organisationCode, indicatorCode);
+  }
+
   @Mutation(() => PerformanceReport, {
     description:
       'Prepares a CCG’s report for a month (version 1, a draft built live from the stored data). An analyst of the CCG. BAD_USER_INPUT CCG_NOT_OPEN_IN_MONTH, MONTH_NOT_ENDED, NOT_A_CCG; NOT_FOUND ORGANISATION_NOT_FOUND; FORBIDDEN ACTION_NOT_PERMITTED; CONFLICT REPORT_EXISTS (details: reportId).',

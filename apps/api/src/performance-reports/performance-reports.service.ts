@@ -44,7 +44,7 @@ import type {
 } from './performance-report.type';
 import { PerformanceReportEntity, PerformanceReportEventEntity, PerformanceReportSectionEntity, ReportActionEntity, SeriesAnnotationEntity } from './performance-reports.entities';
 import { exactSeriesValues } from './performance-reports.queries';
-import { actionsOf, buildReportContent, currentValuesOf, higherBoardOf, type ReportSnapshot, type ReportSources } from './report-content';
+import { actionsOf, annotationsUpTo, buildReportContent, currentValuesOf, higherBoardOf, type ReportSnapshot, type ReportSources } from './report-content';
 
 /** What the field resolvers of a report read: its content (live or frozen), history and versions, once per answer. */
 export interface PerformanceReportSource {
@@ -156,6 +156,20 @@ export class PerformanceReportsService {
     const entities = await this.dataSource.getRepository(PerformanceReportEntity).find({ where: { ccgCode: ccg.trim().toUpperCase(), month: first }, order: { version: 'DESC' } });
     const chosen = version === null ? entities.find((entity) => entity.status === 'PUBLISHED') : entities.find((entity) => entity.version === version && isPublicReport(this.readable(entity)));
     return chosen ? (await this.views([chosen], null, false))[0] : null;
+  }
+
+  /**
+   * The annotations of one series (a provider's indicator), oldest point first, for its charts elsewhere (the provider
+   * scorecard): those made on reports the viewer may read (for the public: published reports).
+   */
+  async seriesAnnotations(viewer: Viewer | null, organisationCode: string, indicatorCode: string): Promise<SeriesAnnotation[]> {
+    const annotations = (await annotationsUpTo(this.dataSource.manager, [organisationCode.trim().toUpperCase()], '9999-12-31')).filter((a) => a.indicatorCode === indicatorCode);
+    const reportIds = [...new Set(annotations.map((a) => a.reportId).filter((id): id is string => id !== null))];
+    if (reportIds.length === 0) return [];
+    const reports = await this.dataSource.getRepository(PerformanceReportEntity).find({ where: { id: In(reportIds) } });
+    const everyone = viewer ? await this.everyone(viewer) : false;
+    const readable = new Set(reports.filter((r) => mayReadReport(viewer, everyone, this.readable(r))).map((r) => r.id));
+    return annotations.filter((a) => a.reportId !== null && readable.has(a.reportId));
   }
 
   /** A version for its PDF: NOT_FOUND when not readable by the viewer (signed out: published versions only). */
