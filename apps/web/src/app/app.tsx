@@ -4,6 +4,7 @@ import { ChangePasswordPage } from '../account/change-password-page';
 import { SessionsPage } from '../account/sessions-page';
 import { NewUserPage } from '../admin/new-user-page';
 import { RequireAdministrator } from '../admin/require-administrator';
+import { StandardsPage } from '../admin/standards-page';
 import { UserPage } from '../admin/user-page';
 import { UsersPage } from '../admin/users-page';
 import { CcgAnnualReportPage, EnglandAnnualReportPage } from '../assurance/annual-report-page';
@@ -77,6 +78,8 @@ export function App() {
         <Route path="/contracts/new" element={contractReaders(<NewContractPage />)} />
         {/* The national sanction rates: any signed-in user reads them, administrators change them (the API decides). */}
         <Route path="/contracts/sanction-schedule" element={signedIn(<SanctionSchedulePage />)} />
+        {/* The national standards: any signed-in user reads them, administrators set a threshold from a financial year (decision 0030). */}
+        <Route path="/standards" element={signedIn(<StandardsPage />)} />
         <Route path="/contracts/notices/:id" element={contractReaders(<NoticePage />)} />
         <Route path="/contracts/:id" element={contractReaders(<ContractPage />)} />
         <Route path="/contracts/:id/propose" element={contractReaders(<ProposeNoticePage />)} />

@@ -15,6 +15,8 @@ import { mayReadContracts } from '../contracts/contract-access';
 import { ProviderContractsQuery } from '../contracts/contracts.operations';
 import { IndicatorTile, latestSide, type ScorecardIndicator } from './indicator-tile';
 import { ProviderScorecardQuery } from './scorecard.operations';
+import { SeriesBaselineSection } from './series-baseline-section';
+import { SeriesTrajectoryQuery } from './series-baseline.operations';
 import { ragWords, standardWords } from './scorecard-labels';
 
 /** `/providers/:code`: a provider's scorecard, a tile per indicator, then each indicator's SPC chart. */
@@ -193,6 +195,11 @@ function Scorecard({ scorecard }: { scorecard: Scorecard }) {
 
 function IndicatorSection({ entry, providerCode, providerName }: { entry: ScorecardIndicator; providerCode: string; providerName: string }) {
   const { indicator } = entry;
+  const { viewer } = useViewer();
+  // A trajectory (a value a month) is drawn as its own sloping line; asked for only when the targets vary by month.
+  const targetsVary = entry.targetSource === 'TRAJECTORY' || new Set(entry.series.map((point) => point.target ?? null)).size > 2;
+  const { data: trajectoryData } = useQuery(SeriesTrajectoryQuery, { variables: { series: { organisationCode: providerCode, indicatorCode: indicator.code } }, skip: !targetsVary });
+  const rebased = entry.series.some((point, index) => index > 0 && point.rebaseGroup !== entry.series[index - 1].rebaseGroup);
   const headingId = `${indicator.code}-heading`;
   const compare = new URLSearchParams({ indicator: indicator.code, period: entry.latestPeriod.startDate, provider: providerCode });
   return (
@@ -215,6 +222,16 @@ function IndicatorSection({ entry, providerCode, providerName }: { entry: Scorec
         points={entry.series}
         target={entry.target}
         csvName={`${providerCode} ${indicator.code} SPC`}
+        trajectory={trajectoryData?.trajectory.months}
+        fixAfterNPoints={entry.fixAfterNPoints}
+      />
+      <SeriesBaselineSection
+        providerCode={providerCode}
+        indicatorCode={indicator.code}
+        indicatorName={indicator.name}
+        periods={entry.series.map((point) => point.period)}
+        hasBaselineOrRebase={entry.fixAfterNPoints !== null || rebased}
+        viewer={viewer}
       />
       {indicator.unit === 'PERCENTAGE' && (
         <p className="nhsuk-body">

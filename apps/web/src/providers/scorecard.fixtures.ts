@@ -27,6 +27,7 @@ export function monthlySeries(count = 36): ScorecardIndicator['series'] {
       specialCauseType,
       pointType,
       rebaseGroup: 0,
+      target: 95,
     };
   });
 }
@@ -51,6 +52,8 @@ export function scorecardIndicator(overrides: Partial<ScorecardIndicator> = {}):
     rag: 'RED',
     improvementDirection: 'INCREASE',
     target: 95,
+    targetSource: 'STANDARD',
+    fixAfterNPoints: null,
     series,
     variationType: latest.pointType,
     assuranceType: 'CONSISTENT_FAIL',

@@ -37,6 +37,8 @@ export const ProviderScorecardQuery = graphql(`
         rag
         improvementDirection
         target
+        targetSource
+        fixAfterNPoints
         series {
           period
           value
@@ -47,6 +49,7 @@ export const ProviderScorecardQuery = graphql(`
           specialCauseType
           pointType
           rebaseGroup
+          target
         }
         variationType
         assuranceType

@@ -120,4 +120,33 @@ describe('SPC chart', () => {
     expect(rows[3]).toHaveTextContent('Special cause concern: 2 of 3 points close to the lower limit');
     expect(screen.getByRole('button', { name: /Download CSV/, hidden: true })).toBeInTheDocument();
   });
+  it('draws a target that steps where the target in force changes (a standard set for a new year, a local target)', () => {
+    const points = ['2018-02-01', '2018-03-01', '2018-04-01', '2018-05-01', '2018-06-01'].map((period, i) => point(period, 90, { target: i < 2 ? 95 : i < 4 ? 80 : 86 }));
+    const { container } = renderChart(points, 86);
+    expect(container.querySelectorAll('[data-testid="target"]')).toHaveLength(3);
+    expect(screen.getByText(/Target 86\.0%\./)).toBeInTheDocument();
+  });
+
+  it('leaves the months a trajectory sets to its sloping line, and steps elsewhere', () => {
+    const points = ['2018-10-01', '2018-11-01', '2018-12-01', '2019-01-01'].map((period, i) => point(period, 90, { target: [95, 86, 87, 88][i] }));
+    const trajectory = [
+      { period: '2018-11-01', value: 86 },
+      { period: '2018-12-01', value: 87 },
+      { period: '2019-01-01', value: 88 },
+    ];
+    const { container } = render(<SpcChart title="A&E" unit="PERCENTAGE" points={points} target={88} csvName="x" trajectory={trajectory} />);
+    expect(container.querySelectorAll('[data-testid="target"]')).toHaveLength(1);
+    expect(container.querySelectorAll('[data-testid="trajectory"] rect')).toHaveLength(3);
+  });
+
+  it('marks where a fixed baseline ends in each rebase group that runs beyond it, and says so', () => {
+    const months = Array.from({ length: 30 }, (_, i) => `${2016 + Math.floor((i + 3) / 12)}-${String(((i + 3) % 12) + 1).padStart(2, '0')}-01`);
+    const points = months.map((period, i) => point(period, 90 + (i % 3), { rebaseGroup: i < 15 ? 0 : 1 }));
+    const { container } = render(<SpcChart title="A&E" unit="PERCENTAGE" points={points} target={95} csvName="x" fixAfterNPoints={12} />);
+    expect(container.querySelectorAll('[data-testid="baseline-mark"]')).toHaveLength(2);
+    expect(screen.getByText(/Limits fixed on the first 12 values \(the baseline, to March 2017, June 2018\) and extended forward\./)).toBeInTheDocument();
+    expect(screen.getByText('Baseline: limits fixed on the values before it')).toBeInTheDocument();
+    const { container: unfixed } = render(<SpcChart title="A&E" unit="PERCENTAGE" points={points} target={95} csvName="x" />);
+    expect(unfixed.querySelectorAll('[data-testid="baseline-mark"]')).toHaveLength(0);
+  });
 });

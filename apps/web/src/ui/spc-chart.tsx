@@ -18,7 +18,7 @@ export interface SpcChartPoint {
   specialCauseType: SpecialCauseType;
   pointType: PointType;
   rebaseGroup: number;
-  /** The standard in force for this point, when it differs by period. */
+  /** The target in force at this point's period (a standard's version, a local target or a trajectory's month). */
   target?: number | null;
 }
 
@@ -44,6 +44,11 @@ interface SpcChartProps {
    * named in the summary; the notes' text is for the caller to list under the chart.
    */
   annotatedPeriods?: readonly string[];
+  /**
+   * The recorded baseline: each rebase group's mean and limits come from its first this-many points (NHSRplotthedots'
+   * fix_after_n_points). Marked where each baseline ends, and said in the summary.
+   */
+  fixAfterNPoints?: number | null;
 }
 
 /** A month's committed value of a recovery trajectory. */
@@ -62,10 +67,10 @@ interface Segment {
 }
 
 /** Runs of consecutive points with the same value of `pick` (null values leave a gap). */
-function segments(points: readonly SpcChartPoint[], pick: (point: SpcChartPoint) => number | null | undefined): Segment[] {
+function segments(points: readonly SpcChartPoint[], pick: (point: SpcChartPoint, index: number) => number | null | undefined): Segment[] {
   const found: Segment[] = [];
   points.forEach((point, index) => {
-    const value = pick(point);
+    const value = pick(point, index);
     const last = found[found.length - 1];
     const sameGroup = index > 0 && points[index - 1].rebaseGroup === point.rebaseGroup;
     if (value === null || value === undefined) return;
@@ -73,6 +78,18 @@ function segments(points: readonly SpcChartPoint[], pick: (point: SpcChartPoint)
     else found.push({ from: index, to: index, value });
   });
   return found;
+}
+
+/** Indexes of the last baseline point of each rebase group that runs on beyond its first `n` points. */
+export function baselineEnds(points: readonly SpcChartPoint[], n: number | null): number[] {
+  if (n === null) return [];
+  const ends: number[] = [];
+  let start = 0;
+  points.forEach((point, index) => {
+    if (index > 0 && point.rebaseGroup !== points[index - 1].rebaseGroup) start = index;
+    if (index - start === n - 1 && index < points.length - 1 && points[index + 1].rebaseGroup === point.rebaseGroup) ends.push(index);
+  });
+  return ends;
 }
 
 function targetOf(point: SpcChartPoint, fallback: number | null | undefined): number | null {
@@ -103,7 +120,7 @@ const MARGIN = { top: 26, right: 14, bottom: 36, left: 54 };
  * coloured by improvement (blue), concern (orange) or neutral (purple), and rebase marks. Every point
  * is reachable by keyboard and names itself; the same data follows as a table.
  */
-export function SpcChart({ title, unit, points, target, csvName, initialWidth = 720, trajectory, annotatedPeriods = [] }: SpcChartProps) {
+export function SpcChart({ title, unit, points, target, csvName, initialWidth = 720, trajectory, annotatedPeriods = [], fixAfterNPoints = null }: SpcChartProps) {
   const id = useId();
   const [containerRef, width] = useMeasuredWidth<HTMLDivElement>(initialWidth);
   const { active, ringed, pointProps, hoverProps, wrapperProps } = useChartPoints(points.length, points.length - 1);
@@ -128,6 +145,8 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   const labelled = (index: number) =>
     (points.length - 1 - index) % labelEvery === 0 && (index === points.length - 1 || x(index) + 28 < lastLeft - 6);
   const rebaseAt = points.map((point, index) => index > 0 && point.rebaseGroup !== points[index - 1].rebaseGroup);
+  // The last point of each group's baseline, where the group runs on beyond it (the limits are extended from there).
+  const baselineEndsAt = baselineEnds(points, fixAfterNPoints);
   const annotatedAt = points.map((point) => annotatedPeriods.includes(point.period));
   const segmentLine = (segment: Segment) => {
     const half = segment.from === segment.to ? step / 3 : 0;
@@ -136,7 +155,9 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
   const means = segments(points, (point) => point.mean);
   const lowers = segments(points, (point) => point.lowerProcessLimit);
   const uppers = segments(points, (point) => point.upperProcessLimit);
-  const targetSegments = segments(points, (point) => targetOf(point, target));
+  // A target steps where a standard or local target changes; where a trajectory sets it, the trajectory's sloping line
+  // (drawn below) is the target, so the steps leave those months to it.
+  const targetSegments = segments(points, (point, index) => (trajectoryAt[index] !== null && trajectoryAt[index] === targetOf(point, target) ? null : targetOf(point, target)));
   const present = new Set(points.map((point) => point.pointType));
   const latest = points[points.length - 1];
   const shown = active === null ? null : points[active];
@@ -153,6 +174,9 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
       : '',
     annotatedAt.some(Boolean) ? `Annotated: ${points.filter((_, index) => annotatedAt[index]).map((point) => monthLabel(point.period)).join(', ')}.` : '',
     rebaseAt.some(Boolean) ? `Limits recalculated from ${points.filter((_, index) => rebaseAt[index]).map((point) => monthLabel(point.period)).join(', ')}.` : '',
+    baselineEndsAt.length > 0
+      ? `Limits fixed on the first ${fixAfterNPoints} values (the baseline, to ${baselineEndsAt.map((index) => monthLabel(points[index].period)).join(', ')}) and extended forward.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -182,7 +206,7 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
           </div>
         )
       }
-      legend={<SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} hasTrajectory={drawnTrajectory.length > 0} hasAnnotations={annotatedAt.some(Boolean)} />}
+      legend={<SpcLegend present={present} hasTarget={targetSegments.length > 0} hasRebase={rebaseAt.some(Boolean)} hasTrajectory={drawnTrajectory.length > 0} hasAnnotations={annotatedAt.some(Boolean)} hasBaseline={baselineEndsAt.length > 0} />}
       hint="Point at a value, or tab to the chart and use the arrow keys, to see a month’s details. Escape hides them."
       table={<SpcDataTable title={title} unit={unit} points={points} target={target} rebaseAt={rebaseAt} csvName={csvName} trajectoryAt={drawnTrajectory.length > 0 ? trajectoryAt : undefined} />}
     >
@@ -198,6 +222,16 @@ export function SpcChart({ title, unit, points, target, csvName, initialWidth = 
             </g>
           ) : null,
         )}
+      </g>
+      <g aria-hidden="true" className="ccg-chart__baselines">
+        {baselineEndsAt.map((index) => (
+          <g key={points[index].period} data-testid="baseline-mark">
+            <line x1={x(index) + step / 2} x2={x(index) + step / 2} y1={plot.top - 14} y2={plot.bottom} stroke="#4c6272" strokeWidth="1.5" strokeDasharray="6 2 1 2" />
+            <text x={x(index) + step / 2 - 4} y={plot.top - 6} fontSize="12" fill="#4c6272" textAnchor="end">
+              Baseline
+            </text>
+          </g>
+        ))}
       </g>
       <g aria-hidden="true" className="ccg-chart__lines">
         {lowers.map((segment) => (
@@ -270,12 +304,14 @@ function SpcLegend({
   hasRebase,
   hasTrajectory = false,
   hasAnnotations = false,
+  hasBaseline = false,
 }: {
   present: Set<PointType>;
   hasTarget: boolean;
   hasRebase: boolean;
   hasTrajectory?: boolean;
   hasAnnotations?: boolean;
+  hasBaseline?: boolean;
 }) {
   const dot = (type: PointType) => {
     const colours = pointColours(type);
@@ -307,7 +343,7 @@ function SpcLegend({
           <Swatch>
             <line x1="1" x2="25" y1="7" y2="7" stroke={SPC_COLOURS.target} strokeWidth="2" />
           </Swatch>
-          Target (standard)
+          Target in force
         </li>
       )}
       {hasTrajectory && (
@@ -351,6 +387,14 @@ function SpcLegend({
             <line x1="13" x2="13" y1="0" y2="14" stroke="#212b32" strokeWidth="1.5" strokeDasharray="2 3" />
           </Swatch>
           Rebased: limits recalculated
+        </li>
+      )}
+      {hasBaseline && (
+        <li>
+          <Swatch>
+            <line x1="13" x2="13" y1="0" y2="14" stroke="#4c6272" strokeWidth="1.5" strokeDasharray="6 2 1 2" />
+          </Swatch>
+          Baseline: limits fixed on the values before it
         </li>
       )}
     </ul>
