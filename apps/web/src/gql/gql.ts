@@ -150,6 +150,7 @@ type Documents = {
     "\n  fragment SignOffFields on SignOff {\n    by\n    at\n    meeting\n    signedOn\n    signedOnLabel\n    organisation {\n      code\n      name\n    }\n  }\n": typeof types.SignOffFieldsFragmentDoc,
     "\n  fragment PerformanceReportVersionFields on PerformanceReportVersion {\n    id\n    version\n    status\n    statusLabel\n    publishedAt\n    publiclyReadable\n    correctionReason\n  }\n": typeof types.PerformanceReportVersionFieldsFragmentDoc,
     "\n  query PerformanceReportOrganisations {\n    me {\n      id\n      roles {\n        role\n        organisation {\n          code\n          name\n          type\n          openDate\n          closeDate\n          members {\n            kind\n            validFrom\n            validTo\n            organisation {\n              code\n              name\n              type\n              openDate\n              closeDate\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.PerformanceReportOrganisationsDocument,
+    "\n  query ReportCcgDates($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      openDate\n      closeDate\n    }\n  }\n": typeof types.ReportCcgDatesDocument,
     "\n  query PerformanceReports($ccg: String!) {\n    performanceReports(ccg: $ccg) {\n      ...PerformanceReportSummaryFields\n    }\n  }\n": typeof types.PerformanceReportsDocument,
     "\n  query PerformanceReport($id: ID!) {\n    performanceReport(id: $id) {\n      ...PerformanceReportFields\n    }\n  }\n": typeof types.PerformanceReportDocument,
     "\n  query PublishedPerformanceReports($ccg: String) {\n    publishedPerformanceReports(ccg: $ccg) {\n      ...PerformanceReportSummaryFields\n    }\n  }\n": typeof types.PublishedPerformanceReportsDocument,
@@ -312,6 +313,7 @@ const documents: Documents = {
     "\n  fragment SignOffFields on SignOff {\n    by\n    at\n    meeting\n    signedOn\n    signedOnLabel\n    organisation {\n      code\n      name\n    }\n  }\n": types.SignOffFieldsFragmentDoc,
     "\n  fragment PerformanceReportVersionFields on PerformanceReportVersion {\n    id\n    version\n    status\n    statusLabel\n    publishedAt\n    publiclyReadable\n    correctionReason\n  }\n": types.PerformanceReportVersionFieldsFragmentDoc,
     "\n  query PerformanceReportOrganisations {\n    me {\n      id\n      roles {\n        role\n        organisation {\n          code\n          name\n          type\n          openDate\n          closeDate\n          members {\n            kind\n            validFrom\n            validTo\n            organisation {\n              code\n              name\n              type\n              openDate\n              closeDate\n            }\n          }\n        }\n      }\n    }\n  }\n": types.PerformanceReportOrganisationsDocument,
+    "\n  query ReportCcgDates($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      openDate\n      closeDate\n    }\n  }\n": types.ReportCcgDatesDocument,
     "\n  query PerformanceReports($ccg: String!) {\n    performanceReports(ccg: $ccg) {\n      ...PerformanceReportSummaryFields\n    }\n  }\n": types.PerformanceReportsDocument,
     "\n  query PerformanceReport($id: ID!) {\n    performanceReport(id: $id) {\n      ...PerformanceReportFields\n    }\n  }\n": types.PerformanceReportDocument,
     "\n  query PublishedPerformanceReports($ccg: String) {\n    publishedPerformanceReports(ccg: $ccg) {\n      ...PerformanceReportSummaryFields\n    }\n  }\n": types.PublishedPerformanceReportsDocument,
@@ -896,6 +898,10 @@ export function graphql(source: "\n  fragment PerformanceReportVersionFields on 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PerformanceReportOrganisations {\n    me {\n      id\n      roles {\n        role\n        organisation {\n          code\n          name\n          type\n          openDate\n          closeDate\n          members {\n            kind\n            validFrom\n            validTo\n            organisation {\n              code\n              name\n              type\n              openDate\n              closeDate\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PerformanceReportOrganisations {\n    me {\n      id\n      roles {\n        role\n        organisation {\n          code\n          name\n          type\n          openDate\n          closeDate\n          members {\n            kind\n            validFrom\n            validTo\n            organisation {\n              code\n              name\n              type\n              openDate\n              closeDate\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportCcgDates($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      openDate\n      closeDate\n    }\n  }\n"): (typeof documents)["\n  query ReportCcgDates($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      openDate\n      closeDate\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,7 +10,7 @@ import { Button, ErrorSummary, FormGroup, problemFor, refusalProblem, type FormP
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { ReportStatusTag } from './report-labels';
-import { PerformanceReportOrganisationsQuery, PerformanceReportsQuery, PreparePerformanceReportMutation } from './performance-reports.operations';
+import { PerformanceReportOrganisationsQuery, PerformanceReportsQuery, PreparePerformanceReportMutation, ReportCcgDatesQuery } from './performance-reports.operations';
 
 type Role = NonNullable<OrganisationsResult['me']>['roles'][number];
 
@@ -165,7 +165,9 @@ function PrepareReportForm({ ccgs, initial }: { ccgs: ReportCcg[]; initial: Repo
   const [today] = useState(() => todayInEngland(new Date()));
   const [ccgCode, setCcgCode] = useState(initial.code);
   const ccg = ccgs.find((candidate) => candidate.code === ccgCode) ?? initial;
-  const months = reportableMonths(ccg, today);
+  // The dates come from the organisation itself: the viewer's roles name the CCG without them.
+  const dates = useQuery(ReportCcgDatesQuery, { variables: { ccg: ccg.code } });
+  const months = dates.data ? reportableMonths(dates.data.organisation, today) : [];
   const [month, setMonth] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [existing, setExisting] = useState<string | null>(null);
@@ -237,7 +239,7 @@ function PrepareReportForm({ ccgs, initial }: { ccgs: ReportCcg[]; initial: Repo
         <FormGroup id="prepare-month" label="Month" hint="Only months the CCG was open in and that have ended. The report is built from the data as it stands now." error={problemFor(problems, 'prepare-month')}>
           {({ describedBy, invalid }) => (
             <select className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`} id="prepare-month" aria-describedby={describedBy} value={month} onChange={(event) => setMonth(event.currentTarget.value)}>
-              <option value="">Choose a month</option>
+              <option value="">{dates.loading ? 'Loading the months…' : 'Choose a month'}</option>
               {months.map((candidate) => (
                 <option key={candidate} value={candidate}>
                   {monthLabel(candidate)}

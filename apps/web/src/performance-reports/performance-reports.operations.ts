@@ -195,6 +195,17 @@ export const PerformanceReportOrganisationsQuery = graphql(`
   }
 `);
 
+/** A CCG's dates (the months a report may be for; the viewer's roles do not carry them). */
+export const ReportCcgDatesQuery = graphql(`
+  query ReportCcgDates($ccg: String!) {
+    organisation(code: $ccg) {
+      code
+      openDate
+      closeDate
+    }
+  }
+`);
+
 /** A CCG's reports, latest month first. */
 export const PerformanceReportsQuery = graphql(`
   query PerformanceReports($ccg: String!) {
