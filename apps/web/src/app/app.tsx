@@ -22,6 +22,7 @@ import { EscalationMapPage } from '../escalation/escalation-map-page';
 import { EscalationItemPage } from '../escalation/item-page';
 import { MeetingPage } from '../escalation/meeting-page';
 import { RaiseItemPage } from '../escalation/raise-item-page';
+import { EscalationRoutesPage } from '../escalation/routes-page';
 import { CheckPlanPage } from '../finance/check-plan-page';
 import { FinancePage } from '../finance/finance-page';
 import { PlanEditorPage } from '../finance/plan-editor-page';
@@ -87,6 +88,7 @@ export function App() {
         {/* Boards and escalation: a CCG's staff and administrators (issue 16); the API checks each CCG, board and item. */}
         <Route path="/escalation" element={escalationUsers(<EscalationHomePage />)} />
         <Route path="/escalation/ccgs/:code" element={escalationUsers(<EscalationMapPage />)} />
+        <Route path="/escalation/ccgs/:code/routes" element={escalationUsers(<EscalationRoutesPage />)} />
         <Route path="/escalation/boards/:id" element={escalationUsers(<BoardPage />)} />
         <Route path="/escalation/items/new" element={escalationUsers(<RaiseItemPage />)} />
         <Route path="/escalation/items/:id" element={escalationUsers(<EscalationItemPage />)} />

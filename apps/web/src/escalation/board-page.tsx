@@ -9,6 +9,7 @@ import { Loading } from '../ui/loading';
 import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, InsetText, refusalProblem, type FormProblem } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
+import { BoardDetailsForm } from './board-forms';
 import { BoardMembersForm } from './board-members-form';
 import { IllustrativeEscalation } from './escalation-labels';
 import { BoardQuery, ScheduleBoardMeetingMutation } from './escalation.operations';
@@ -103,6 +104,7 @@ function BoardView({ board, onChanged }: { board: Board; onChanged: () => Promis
           </dd>
         </div>
       </dl>
+      {board.viewerMayConfigure && <BoardDetailsForm board={board} onChanged={onChanged} />}
 
       <section aria-labelledby="open-items-heading" className="nhsuk-u-margin-bottom-6">
         <h2 id="open-items-heading" className="nhsuk-heading-m">

@@ -8,6 +8,7 @@ import { Loading } from '../ui/loading';
 import { Button, ErrorSummary, InsetText } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
+import { AddBoardForm } from './board-forms';
 import { IllustrativeEscalation } from './escalation-labels';
 import { EscalationMapQuery, SetUpStandardBoardsMutation } from './escalation.operations';
 import { ItemsTable } from './items-table';
@@ -73,7 +74,17 @@ function MapView({ map, mayConfigure, onChanged }: { map: EscalationMap; mayConf
           Raise an escalation item
         </Link>
       </div>
+      <p className="nhsuk-body ccg-no-print">
+        <Link className="nhsuk-link" to={`/escalation/ccgs/${map.ccg.code}/routes`}>
+          Escalation routes: where each kind of item starts and goes next
+        </Link>
+      </p>
       {map.boards.length === 0 ? <NoBoards ccg={map.ccg.code} mayConfigure={mayConfigure} onChanged={onChanged} /> : null}
+      {mayConfigure && (
+        <div className="ccg-no-print">
+          <AddBoardForm ccg={map.ccg.code} onChanged={onChanged} />
+        </div>
+      )}
       {map.boards.map(({ board, openItems, bySeverity, items }) => {
         const headingId = `board-${board.id}`;
         return (

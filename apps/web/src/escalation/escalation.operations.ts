@@ -562,3 +562,79 @@ export const RaiseNoticeQuery = graphql(`
     }
   }
 `);
+
+/** The CCG's providers an administrator may give a Contract Management Board (contracted, else the region's trusts). */
+export const BoardProvidersQuery = graphql(`
+  query BoardProviders($ccg: String!) {
+    ccgProviders(ccg: $ccg) {
+      basis
+      providers {
+        code
+        name
+      }
+    }
+  }
+`);
+
+/** Adds a board to a CCG (an administrator of the CCG). */
+export const CreateBoardMutation = graphql(`
+  mutation CreateBoard($input: CreateBoardInput!) {
+    createBoard(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+/** Changes a board's name, frequency or terms of reference (an administrator of the CCG). */
+export const UpdateBoardMutation = graphql(`
+  mutation UpdateBoard($input: UpdateBoardInput!) {
+    updateBoard(input: $input) {
+      id
+      name
+      frequency
+      termsOfReference
+      version
+    }
+  }
+`);
+
+/** One row of a CCG's escalation route. @public Spread by name in the operations; codegen reads it. */
+export const EscalationRouteRowFieldsFragment = graphql(`
+  fragment EscalationRouteRowFields on EscalationRouteRow {
+    itemKind
+    fromKind
+    toKinds
+    configured
+    source
+  }
+`);
+
+/** A CCG's escalation route, by item kind, and whether the viewer may change it. */
+export const EscalationRoutesQuery = graphql(`
+  query EscalationRoutes($ccg: String!) {
+    organisation(code: $ccg) {
+      code
+      name
+    }
+    escalationRoutes(ccg: $ccg) {
+      ...EscalationRouteRowFields
+    }
+    me {
+      id
+      administersEveryone
+      administers {
+        code
+      }
+    }
+  }
+`);
+
+/** Sets (or with useDefault removes) a CCG's own row of the route; answers the whole route. */
+export const SetEscalationRouteMutation = graphql(`
+  mutation SetEscalationRoute($input: SetEscalationRouteInput!) {
+    setEscalationRoute(input: $input) {
+      ...EscalationRouteRowFields
+    }
+  }
+`);

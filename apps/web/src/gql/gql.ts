@@ -121,6 +121,12 @@ type Documents = {
     "\n  query RaiseContext {\n    me {\n      id\n      roles {\n        role\n        organisation {\n          code\n          name\n          type\n        }\n      }\n    }\n    indicators {\n      code\n      name\n    }\n  }\n": typeof types.RaiseContextDocument,
     "\n  query RaiseProvider($code: String!) {\n    organisation(code: $code) {\n      code\n      name\n    }\n  }\n": typeof types.RaiseProviderDocument,
     "\n  query RaiseNotice($id: ID!) {\n    contractNotice(id: $id) {\n      id\n      contract {\n        id\n        title\n        financialYear\n        provider {\n          code\n          name\n        }\n      }\n    }\n  }\n": typeof types.RaiseNoticeDocument,
+    "\n  query BoardProviders($ccg: String!) {\n    ccgProviders(ccg: $ccg) {\n      basis\n      providers {\n        code\n        name\n      }\n    }\n  }\n": typeof types.BoardProvidersDocument,
+    "\n  mutation CreateBoard($input: CreateBoardInput!) {\n    createBoard(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateBoardDocument,
+    "\n  mutation UpdateBoard($input: UpdateBoardInput!) {\n    updateBoard(input: $input) {\n      id\n      name\n      frequency\n      termsOfReference\n      version\n    }\n  }\n": typeof types.UpdateBoardDocument,
+    "\n  fragment EscalationRouteRowFields on EscalationRouteRow {\n    itemKind\n    fromKind\n    toKinds\n    configured\n    source\n  }\n": typeof types.EscalationRouteRowFieldsFragmentDoc,
+    "\n  query EscalationRoutes($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      name\n    }\n    escalationRoutes(ccg: $ccg) {\n      ...EscalationRouteRowFields\n    }\n    me {\n      id\n      administersEveryone\n      administers {\n        code\n      }\n    }\n  }\n": typeof types.EscalationRoutesDocument,
+    "\n  mutation SetEscalationRoute($input: SetEscalationRouteInput!) {\n    setEscalationRoute(input: $input) {\n      ...EscalationRouteRowFields\n    }\n  }\n": typeof types.SetEscalationRouteDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": typeof types.EvaluatePlanComplianceDocument,
     "\n  fragment PlanActorFields on PlanActor {\n    username\n    displayName\n  }\n": typeof types.PlanActorFieldsFragmentDoc,
     "\n  fragment FinancialPlanVersionFields on FinancialPlanVersion {\n    number\n    status\n    allocation\n    lines {\n      category\n      amount\n    }\n    priorYearRunningCosts\n    betterCareFundMinimum\n    compliance {\n      ...PlanComplianceFields\n    }\n    createdBy {\n      ...PlanActorFields\n    }\n    createdAt\n    updatedBy {\n      ...PlanActorFields\n    }\n    updatedAt\n    submittedBy {\n      ...PlanActorFields\n    }\n    submittedAt\n    decidedBy {\n      ...PlanActorFields\n    }\n    decidedAt\n    returnReason\n  }\n": typeof types.FinancialPlanVersionFieldsFragmentDoc,
@@ -284,6 +290,12 @@ const documents: Documents = {
     "\n  query RaiseContext {\n    me {\n      id\n      roles {\n        role\n        organisation {\n          code\n          name\n          type\n        }\n      }\n    }\n    indicators {\n      code\n      name\n    }\n  }\n": types.RaiseContextDocument,
     "\n  query RaiseProvider($code: String!) {\n    organisation(code: $code) {\n      code\n      name\n    }\n  }\n": types.RaiseProviderDocument,
     "\n  query RaiseNotice($id: ID!) {\n    contractNotice(id: $id) {\n      id\n      contract {\n        id\n        title\n        financialYear\n        provider {\n          code\n          name\n        }\n      }\n    }\n  }\n": types.RaiseNoticeDocument,
+    "\n  query BoardProviders($ccg: String!) {\n    ccgProviders(ccg: $ccg) {\n      basis\n      providers {\n        code\n        name\n      }\n    }\n  }\n": types.BoardProvidersDocument,
+    "\n  mutation CreateBoard($input: CreateBoardInput!) {\n    createBoard(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateBoardDocument,
+    "\n  mutation UpdateBoard($input: UpdateBoardInput!) {\n    updateBoard(input: $input) {\n      id\n      name\n      frequency\n      termsOfReference\n      version\n    }\n  }\n": types.UpdateBoardDocument,
+    "\n  fragment EscalationRouteRowFields on EscalationRouteRow {\n    itemKind\n    fromKind\n    toKinds\n    configured\n    source\n  }\n": types.EscalationRouteRowFieldsFragmentDoc,
+    "\n  query EscalationRoutes($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      name\n    }\n    escalationRoutes(ccg: $ccg) {\n      ...EscalationRouteRowFields\n    }\n    me {\n      id\n      administersEveryone\n      administers {\n        code\n      }\n    }\n  }\n": types.EscalationRoutesDocument,
+    "\n  mutation SetEscalationRoute($input: SetEscalationRouteInput!) {\n    setEscalationRoute(input: $input) {\n      ...EscalationRouteRowFields\n    }\n  }\n": types.SetEscalationRouteDocument,
     "\n  query EvaluatePlanCompliance($input: FinancialPlanInput!) {\n    evaluatePlanCompliance(input: $input) {\n      ...PlanComplianceFields\n    }\n  }\n": types.EvaluatePlanComplianceDocument,
     "\n  fragment PlanActorFields on PlanActor {\n    username\n    displayName\n  }\n": types.PlanActorFieldsFragmentDoc,
     "\n  fragment FinancialPlanVersionFields on FinancialPlanVersion {\n    number\n    status\n    allocation\n    lines {\n      category\n      amount\n    }\n    priorYearRunningCosts\n    betterCareFundMinimum\n    compliance {\n      ...PlanComplianceFields\n    }\n    createdBy {\n      ...PlanActorFields\n    }\n    createdAt\n    updatedBy {\n      ...PlanActorFields\n    }\n    updatedAt\n    submittedBy {\n      ...PlanActorFields\n    }\n    submittedAt\n    decidedBy {\n      ...PlanActorFields\n    }\n    decidedAt\n    returnReason\n  }\n": types.FinancialPlanVersionFieldsFragmentDoc,
@@ -782,6 +794,30 @@ export function graphql(source: "\n  query RaiseProvider($code: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RaiseNotice($id: ID!) {\n    contractNotice(id: $id) {\n      id\n      contract {\n        id\n        title\n        financialYear\n        provider {\n          code\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RaiseNotice($id: ID!) {\n    contractNotice(id: $id) {\n      id\n      contract {\n        id\n        title\n        financialYear\n        provider {\n          code\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardProviders($ccg: String!) {\n    ccgProviders(ccg: $ccg) {\n      basis\n      providers {\n        code\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardProviders($ccg: String!) {\n    ccgProviders(ccg: $ccg) {\n      basis\n      providers {\n        code\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBoard($input: CreateBoardInput!) {\n    createBoard(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBoard($input: CreateBoardInput!) {\n    createBoard(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBoard($input: UpdateBoardInput!) {\n    updateBoard(input: $input) {\n      id\n      name\n      frequency\n      termsOfReference\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBoard($input: UpdateBoardInput!) {\n    updateBoard(input: $input) {\n      id\n      name\n      frequency\n      termsOfReference\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EscalationRouteRowFields on EscalationRouteRow {\n    itemKind\n    fromKind\n    toKinds\n    configured\n    source\n  }\n"): (typeof documents)["\n  fragment EscalationRouteRowFields on EscalationRouteRow {\n    itemKind\n    fromKind\n    toKinds\n    configured\n    source\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EscalationRoutes($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      name\n    }\n    escalationRoutes(ccg: $ccg) {\n      ...EscalationRouteRowFields\n    }\n    me {\n      id\n      administersEveryone\n      administers {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query EscalationRoutes($ccg: String!) {\n    organisation(code: $ccg) {\n      code\n      name\n    }\n    escalationRoutes(ccg: $ccg) {\n      ...EscalationRouteRowFields\n    }\n    me {\n      id\n      administersEveryone\n      administers {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetEscalationRoute($input: SetEscalationRouteInput!) {\n    setEscalationRoute(input: $input) {\n      ...EscalationRouteRowFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetEscalationRoute($input: SetEscalationRouteInput!) {\n    setEscalationRoute(input: $input) {\n      ...EscalationRouteRowFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
