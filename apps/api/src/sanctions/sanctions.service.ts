@@ -65,6 +65,7 @@ import {
   scheduleOfContracts,
   withholdingTermsOfYear,
 } from './sanctions.queries';
+import { loadStandardsCatalogue } from '../scores/scores.service';
 
 // Sanctions and fine income (issue 15 item 5, decision 0023): the schedule rows (reference data), the calculation
 // from the data, the contract's ledger with its moves, the use of fine income and its report. One transaction per
@@ -482,7 +483,7 @@ export class SanctionsService {
         throw new AppError('BAD_USER_INPUT', 'NO_DATA_FOR_MONTH', `There is no A&E data for ${contract.providerCode} for the month of ${month}.`, { provider: contract.providerCode, month, ...fieldsOf('month') });
       }
       const threshold = await contractIndicatorThreshold.first(manager, [contract.id, AE_SANCTION_INDICATOR]);
-      const standard = threshold?.threshold ?? String(findStandard(AE_SANCTION_INDICATOR, month)?.threshold ?? 95);
+      const standard = threshold?.threshold ?? String(findStandard(AE_SANCTION_INDICATOR, month, await loadStandardsCatalogue(manager))?.threshold ?? 95);
       const result = checkingInput({}, ['month'], () =>
         calculateFourHourSanction(rate, { attendances: Number(data.attendances), breaches: Number(data.breaches), standardPercent: Percentage.parse(standard) }),
       );

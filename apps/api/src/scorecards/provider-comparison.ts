@@ -13,6 +13,7 @@ import { AppError } from '../server/app-error';
 import { PROVIDER_TYPE } from './scorecard-grid';
 import type { ScorecardLoaders } from './scorecard-scores';
 import { valuesInPeriod } from './scorecards.queries';
+import { loadStandardsCatalogue } from '../scores/scores.service';
 
 /** One provider's place in a comparison. */
 export interface ComparedProviderView {
@@ -65,7 +66,8 @@ export async function compareProviders(
   }
   const rows = await valuesInPeriod.rows(dataSource.manager, [indicatorCode, indicator.periodType, periodStart, PROVIDER_TYPE]);
   if (rows.length === 0) throw new AppError('NOT_FOUND', 'NO_VALUES_FOR_PERIOD', `No provider has a value of ${indicatorCode} for the period starting ${periodStart}.`);
-  const standard = findStandard(indicatorCode, periodStart);
+  // The standards as stored (decision 0030): an administrator's change of a threshold shows here at once.
+  const standard = findStandard(indicatorCode, periodStart, await loadStandardsCatalogue(dataSource.manager));
   const polarity = standard?.polarity ?? (indicator.polarity as 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NEUTRAL');
   const ranked = rankValues(rows.map((row) => ({ key: row.organisationCode, value: row.value })), polarity);
   const funnel = analyseFunnelPlot({
