@@ -159,14 +159,16 @@ describe('changing a board’s details', () => {
   });
 });
 
-const route = (overrides: Partial<EscalationRouteRowFieldsFragment>): EscalationRouteRowFieldsFragment => ({
+const route = (overrides: Partial<EscalationRouteRowFieldsFragment>): EscalationRouteRowFieldsFragment =>
+  ({
+  __typename: 'EscalationRouteRow',
   itemKind: 'FINANCIAL_WARNING',
   fromKind: null,
   toKinds: ['INTEGRATED_PERFORMANCE_AND_DELIVERY_BOARD'],
   configured: false,
   source: 'NHS Sheffield CCG Performance Management Framework: to assess when the escalation process should be enacted',
   ...overrides,
-});
+  }) as EscalationRouteRowFieldsFragment;
 const financialRoutes = [
   route({}),
   route({ fromKind: 'INTEGRATED_PERFORMANCE_AND_DELIVERY_BOARD', toKinds: ['COMMISSIONING_EXECUTIVE_TEAM'] }),
