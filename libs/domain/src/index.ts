@@ -16,3 +16,4 @@ export * from './accounts';
 export * from './contracts';
 export * from './escalation';
 export * from './performance-report';
+export * from './attention';

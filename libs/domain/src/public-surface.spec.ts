@@ -1,6 +1,7 @@
 import * as domain from './index';
 import * as accounts from './accounts';
 import * as assurance from './assurance';
+import * as attention from './attention';
 import * as calendar from './calendar';
 import * as comparison from './comparison';
 import * as contracts from './contracts';
@@ -16,7 +17,7 @@ import * as specialMeasures from './special-measures';
 import * as standards from './standards';
 
 // workflow exports types only, so it has no values to compare.
-const AREAS = { accounts, assurance, calendar, comparison, contracts, errors, escalation, finance, money, organisations, performanceReport, sanctions, spc, specialMeasures, standards };
+const AREAS = { accounts, assurance, attention, calendar, comparison, contracts, errors, escalation, finance, money, organisations, performanceReport, sanctions, spc, specialMeasures, standards };
 
 describe('the library’s public surface', () => {
   it.each(Object.entries(AREAS))('re-exports every export of %s, the same value, from the library root', (_name, area) => {
