@@ -13,7 +13,7 @@ import { importKinds } from './kinds';
 const usage = `Usage: npm run import -- <kind> <file.csv>
 Kinds:
 ${Object.values(importKinds)
-  .map((kind) => `  ${kind.name.padEnd(14)} ${kind.description}`)
+  .map((kind) => `  ${kind.name.padEnd(18)} ${kind.description}`)
   .join('\n')}`;
 
 async function main(): Promise<number> {

@@ -1,6 +1,7 @@
 import { requireIsoDate, tryParseFinancialYear, type FinancialYear } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service';
+import type { RowError } from './import-batch.entity';
 import type { StagingTable } from './staging.queries';
 
 /** Why a row was refused; reported with its line number. */
@@ -27,6 +28,12 @@ export interface ImportKind<T> {
   staging: StagingTable;
   parseRow(row: Record<string, string>): RowResult<T>;
   stage(value: T): unknown[];
+  /**
+   * Checks of the staged rows that need the database (a code must name a known indicator or organisation): the
+   * bad lines, in line order, the first MAX_REPORTED_ERRORS. Run after the repeated-row check, before `apply`; any
+   * line refuses the whole file, reported like a bad row.
+   */
+  checkStaged?(manager: EntityManager): Promise<RowError[]>;
   apply(manager: EntityManager, context: ApplyContext): Promise<ImportCounts>;
 }
 

@@ -157,6 +157,9 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
       const duplicates = await kind.staging.duplicates.rows(manager, []);
       for (const duplicate of duplicates) reject(duplicate.line, `repeats line ${duplicate.first} (same ${kind.staging.uniqueKey.join(', ')})`);
     }
+    if (rowsRejected === 0 && kind.checkStaged) {
+      for (const error of await kind.checkStaged(manager)) reject(error.line, error.reason);
+    }
     fileHash();
 
     if (rowsRejected > 0) {

@@ -43,6 +43,7 @@ export enum ImportKindName {
   CCG_HIERARCHY = 'ccg-hierarchy',
   AE = 'ae',
   STAKEHOLDER_SURVEY = 'stakeholder-survey',
+  INDICATOR_VALUES = 'indicator-values',
 }
 registerEnumType(ImportKindName, {
   name: 'ImportKind',
@@ -53,6 +54,10 @@ registerEnumType(ImportKindName, {
     CCG_HIERARCHY: { description: 'CCG hierarchy by financial year (CCG, STP, sub-region, region, registered patients).' },
     AE: { description: 'Monthly A&E attendances return (period, org_code, type, attendances, breaches, admissions).' },
     STAKEHOLDER_SURVEY: { description: '360-degree stakeholder survey results (survey_year, ccg_code, question_code, question, percentage_positive 0-100); every CCG code must be a known CCG.' },
+    INDICATOR_VALUES: {
+      description:
+        'Values of any indicator an administrator has defined (indicator_code, org_code, period as the first day of the period, numerator, denominator); the indicator and organisation must be known; new values added, changed ones corrected, others kept (decision 0031).',
+    },
   },
 });
 
