@@ -19,6 +19,7 @@ const rr8Rows = aeLines.filter((line) => line.split(',')[1] === 'RR8' && line >=
 
 type Errors = { errors?: { extensions?: { code?: string; reason?: string; details?: { fields?: string[] } } }[] };
 const refusal = (response: Errors) => [response.errors?.[0]?.extensions?.code, response.errors?.[0]?.extensions?.reason];
+const refusedFields = (response: Errors) => response.errors?.[0]?.extensions?.details?.fields;
 
 const STANDARDS = `{ standards { code financialYear validFrom validTo threshold unit polarity zeroTolerance reason source sourceText } }`;
 const SET_STANDARD = `mutation($input: SetStandardThresholdInput!) { setStandardThreshold(input: $input) { code financialYear validFrom validTo threshold reason } }`;
@@ -141,8 +142,8 @@ describe('standards, local targets, trajectories and baselines', () => {
     ['a zero tolerance', { code: 'TROLLEY_12HR_WAITS', financialYear: '2018/19', threshold: 3, reason: 'x' }, 'BAD_USER_INPUT', 'ZERO_TOLERANCE_STANDARD', 'threshold'],
   ])('refuses %s', async (_case, input, code, reason, field) => {
     const response = await admin.graphql(SET_STANDARD, { input });
-    expect(refusal(response)).toEqual([code, reason]);
-    expect(response.errors?.[0]?.extensions?.details?.fields).toEqual([field]);
+    expect(refusal(response as Errors)).toEqual([code, reason]);
+    expect(refusedFields(response as Errors)).toEqual([field]);
   });
 
   it('only an administrator sets a standard', async () => {
@@ -175,8 +176,8 @@ describe('standards, local targets, trajectories and baselines', () => {
     ['an unknown indicator', { indicatorCode: 'NOPE' }, 'NOT_FOUND', 'INDICATOR_NOT_FOUND', 'indicatorCode'],
   ])('refuses a local target with %s', async (_case, change, code, reason, field) => {
     const response = await manager.graphql(SET_LOCAL, { input: { ...rr8, ccgCode: '02V', effectiveFrom: '2018-11-01', target: 88, reason: 'x', ...change } });
-    expect(refusal(response)).toEqual([code, reason]);
-    expect(response.errors?.[0]?.extensions?.details?.fields).toEqual([field]);
+    expect(refusal(response as Errors)).toEqual([code, reason]);
+    expect(refusedFields(response as Errors)).toEqual([field]);
   });
 
   it('a commissioning manager sets a trajectory that slopes month by month; it outranks the local target; removing it restores it', async () => {
