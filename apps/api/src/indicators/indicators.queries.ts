@@ -59,3 +59,11 @@ export const indicatorTotals = sqlStatement({
          WHERE v.indicator_code = $1 AND ($2::varchar[] IS NULL OR v.organisation_code = ANY($2::varchar[]))
            AND ($3::date IS NULL OR p.start_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)`,
 });
+
+/** The organisations with values of indicator $1 (its series), by code. */
+export const seriesOfIndicator = sqlStatement({
+  name: 'indicators-series-of-indicator',
+  params: ['varchar'],
+  columns: { organisationCode: 'varchar' },
+  text: `SELECT DISTINCT organisation_code AS "organisationCode" FROM indicator_value WHERE indicator_code = $1::varchar ORDER BY 1`,
+});

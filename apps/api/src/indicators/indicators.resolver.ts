@@ -1,12 +1,15 @@
 import { ArrayMaxSize } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { Access, PUBLIC } from '../auth/access';
+import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Access, PUBLIC, roles } from '../auth/access';
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
 import { toOrganisation } from '../organisations/organisation.mapper';
 import { AppError } from '../server/app-error';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
 import { DateScalar } from '../server/scalars';
 import { toIndicator, toPeriod } from './indicator.mapper';
+import { CreateIndicatorInput, UpdateIndicatorInput } from './indicator.input';
 import { Indicator, IndicatorAggregate, IndicatorValue, IndicatorValueConnection } from './indicator.type';
 import { MAX_VALUES, type IndicatorValueView, type ValueKey } from './indicators.service';
 
@@ -32,6 +35,26 @@ export class IndicatorsResolver {
   @Access(PUBLIC)
   async indicators(@Ctx() context: RequestContext): Promise<Indicator[]> {
     return (await context.services.indicators.list()).map(toIndicator);
+  }
+
+  @Mutation(() => Indicator, {
+    description:
+      'Defines a new indicator, so that analysts can import its values (import kind INDICATOR_VALUES) and its scorecards, grid, funnel and SPC follow (decision 0031). Audited. ' +
+      'BAD_USER_INPUT INDICATOR_CODE_INVALID, NAME_REQUIRED, SOURCE_REQUIRED; CONFLICT INDICATOR_EXISTS. Administrators.',
+  })
+  @Access(roles(Role.ADMIN))
+  async createIndicator(@Arg('input', () => CreateIndicatorInput, { description: 'The code and definition.' }) input: CreateIndicatorInput, @Ctx() context: RequestContext): Promise<Indicator> {
+    return toIndicator(await context.services.indicators.createIndicator(context.viewer as Viewer, context.requestId, input));
+  }
+
+  @Mutation(() => Indicator, {
+    description:
+      'Changes an indicator’s definition; a new polarity recomputes its stored scores in the same transaction. Audited with before and after. ' +
+      'BAD_USER_INPUT NAME_REQUIRED, SOURCE_REQUIRED; NOT_FOUND INDICATOR_NOT_FOUND; CONFLICT INDICATOR_HAS_VALUES (unit or period type of an indicator with values), INDICATOR_DEFINED_BY_IMPORT (the A&E indicators). Administrators.',
+  })
+  @Access(roles(Role.ADMIN))
+  async updateIndicator(@Arg('input', () => UpdateIndicatorInput, { description: 'The code and the whole new definition.' }) input: UpdateIndicatorInput, @Ctx() context: RequestContext): Promise<Indicator> {
+    return toIndicator(await context.services.indicators.updateIndicator(context.viewer as Viewer, context.requestId, input));
   }
 
   @Query(() => [IndicatorValue], {

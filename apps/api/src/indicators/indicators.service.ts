@@ -1,8 +1,15 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { recordAudit, type AuditActor } from '../audit/audit.service';
+import { Role } from '../auth/role';
+import type { Viewer } from '../auth/viewer';
 import type { RowOf } from '../database/typed-sql';
-import { AppError } from '../server/app-error';
+import { AE_INDICATORS } from '../imports/kinds/ae-attendances.queries';
+import { recomputeSeriesScores } from '../scores/scores.service';
+import { AppError, forbidden } from '../server/app-error';
+import { INDICATOR_CODE } from './indicator-code';
 import { IndicatorEntity } from './indicator.entity';
-import { indicatorTotals, indicatorValues, indicatorValuesPage } from './indicators.queries';
+import { IndicatorValueEntity } from './indicator-value.entity';
+import { indicatorTotals, indicatorValues, indicatorValuesPage, seriesOfIndicator } from './indicators.queries';
 
 /** An indicator's definition as the services hand it on. */
 export type IndicatorView = Pick<
@@ -33,9 +40,84 @@ export interface ValueKey {
 /** The most values one request may return; ask for fewer organisations or a shorter range. */
 export const MAX_VALUES = 50_000;
 
-/** Reads indicators and their values; roll-ups are recomputed from numerators and denominators. */
+/** An indicator's definition as an administrator writes it (decision 0031). */
+export interface IndicatorDefinition {
+  name: string;
+  description?: string | null;
+  unit: string;
+  polarity: string;
+  periodType: string;
+  numeratorDefinition?: string | null;
+  denominatorDefinition?: string | null;
+  source: string;
+}
+
+const UNITS = ['PERCENTAGE', 'COUNT', 'RATE', 'MINUTES'];
+const POLARITIES = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER', 'NEUTRAL'];
+const PERIOD_TYPES = ['MONTH', 'QUARTER', 'YEAR'];
+const DEFINITION_FIELDS = ['name', 'description', 'unit', 'polarity', 'periodType', 'numeratorDefinition', 'denominatorDefinition', 'source'] as const;
+
+/** Reads indicators and their values; roll-ups are recomputed from numerators and denominators. Administrators define indicators. */
 export class IndicatorsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * An administrator defines a new indicator, so that analysts can import its values (decision 0031). Audited.
+   * BAD_USER_INPUT INDICATOR_CODE_INVALID, NAME_REQUIRED, SOURCE_REQUIRED; CONFLICT INDICATOR_EXISTS.
+   */
+  async createIndicator(viewer: Viewer, requestId: string, input: IndicatorDefinition & { code: string }): Promise<IndicatorView> {
+    requireAdministrator(viewer);
+    const code = input.code.trim();
+    if (!INDICATOR_CODE.test(code)) {
+      throw new AppError('BAD_USER_INPUT', 'INDICATOR_CODE_INVALID', 'An indicator code starts with a capital letter, then capital letters, digits and _ (at most 40).', { fields: ['code'] });
+    }
+    const definition = checkedDefinition(input);
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(IndicatorEntity);
+      if (await repository.existsBy({ code })) throw new AppError('CONFLICT', 'INDICATOR_EXISTS', `There is already an indicator ${code}.`, { code, fields: ['code'] });
+      const row = { code, ...definition };
+      await repository.insert(row);
+      await recordAudit(manager, actorOf(viewer, requestId), { action: 'CREATE_INDICATOR', entityType: 'indicator', entityId: code, after: { ...definition } });
+      return row;
+    });
+  }
+
+  /**
+   * An administrator changes an indicator's definition. Its unit and period type say what its stored values mean,
+   * so they cannot change once it has values (CONFLICT INDICATOR_HAS_VALUES); a new polarity recomputes every stored
+   * score of the indicator in the same transaction (the improvement direction of its SPC). The A&E indicators'
+   * definitions come from the domain's standards catalogue with each A&E import (CONFLICT INDICATOR_DEFINED_BY_IMPORT).
+   * Audited with before and after; nothing changed, nothing written. NOT_FOUND INDICATOR_NOT_FOUND.
+   */
+  async updateIndicator(viewer: Viewer, requestId: string, input: IndicatorDefinition & { code: string }): Promise<IndicatorView> {
+    requireAdministrator(viewer);
+    const code = input.code.trim();
+    const definition = checkedDefinition(input);
+    if (AE_INDICATORS.some((indicator) => indicator.code === code)) {
+      throw new AppError('CONFLICT', 'INDICATOR_DEFINED_BY_IMPORT', `${code} is defined by the national standards catalogue with each A&E import; its definition is not edited here.`, { code, fields: ['code'] });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(IndicatorEntity);
+      const before = await repository.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${code}".`, { code, fields: ['code'] });
+      const changed = DEFINITION_FIELDS.filter((field) => before[field] !== definition[field]);
+      if (changed.length === 0) return before;
+      const meaning = changed.filter((field) => field === 'unit' || field === 'periodType');
+      if (meaning.length > 0 && (await manager.getRepository(IndicatorValueEntity).existsBy({ indicatorCode: code }))) {
+        throw new AppError('CONFLICT', 'INDICATOR_HAS_VALUES', `${code} has values: its unit and period type say what they mean, so they cannot change now.`, { code, fields: meaning });
+      }
+      await repository.update({ code }, definition);
+      await recordAudit(manager, actorOf(viewer, requestId), {
+        action: 'UPDATE_INDICATOR',
+        entityType: 'indicator',
+        entityId: code,
+        before: Object.fromEntries(changed.map((field) => [field, before[field]])),
+        after: Object.fromEntries(changed.map((field) => [field, definition[field]])),
+      });
+      if (changed.includes('polarity')) await recomputeIndicatorScores(manager, code);
+      return { code, ...definition };
+    });
+  }
 
   /** Every indicator, by code. */
   list(): Promise<IndicatorView[]> {
@@ -83,6 +165,47 @@ export class IndicatorsService {
     const value = denominator > 0 ? (indicator.unit === 'PERCENTAGE' ? (numerator * 100) / denominator : numerator / denominator) : null;
     return { indicator, ...totals, value };
   }
+}
+
+function requireAdministrator(viewer: Viewer): void {
+  if (!viewer.roles.some((assignment) => assignment.role === Role.ADMIN)) throw forbidden('Only an administrator may define indicators.');
+}
+
+const actorOf = (viewer: Viewer, requestId: string): AuditActor => ({ userId: viewer.userId, username: viewer.username, requestId });
+
+/** Text trimmed; null when empty. */
+const optional = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
+
+/** The definition as stored: text trimmed, name and source required, the enumerations checked. */
+function checkedDefinition(input: IndicatorDefinition): Omit<IndicatorView, 'code'> {
+  const name = optional(input.name);
+  if (!name) throw new AppError('BAD_USER_INPUT', 'NAME_REQUIRED', 'Give the indicator a name.', { fields: ['name'] });
+  const source = optional(input.source);
+  if (!source) throw new AppError('BAD_USER_INPUT', 'SOURCE_REQUIRED', 'Say where the indicator’s data comes from.', { fields: ['source'] });
+  const choices: [string, string, string[]][] = [
+    ['unit', input.unit, UNITS],
+    ['polarity', input.polarity, POLARITIES],
+    ['periodType', input.periodType, PERIOD_TYPES],
+  ];
+  for (const [field, value, allowed] of choices) {
+    if (!allowed.includes(value)) throw new AppError('BAD_USER_INPUT', 'INDICATOR_DEFINITION_INVALID', `${field} must be one of ${allowed.join(', ')}.`, { fields: [field] });
+  }
+  return {
+    name,
+    description: optional(input.description) ?? '',
+    unit: input.unit,
+    polarity: input.polarity,
+    periodType: input.periodType,
+    numeratorDefinition: optional(input.numeratorDefinition),
+    denominatorDefinition: optional(input.denominatorDefinition),
+    source,
+  };
+}
+
+/** Every stored score of the indicator, recomputed (its polarity changed). */
+async function recomputeIndicatorScores(manager: EntityManager, code: string): Promise<void> {
+  const series = await seriesOfIndicator.rows(manager, [code]);
+  await recomputeSeriesScores(manager, series.map((row) => ({ indicatorCode: code, organisationCode: row.organisationCode, from: null })));
 }
 
 function checkRange(from?: string | null, to?: string | null) {

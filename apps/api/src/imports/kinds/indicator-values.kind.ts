@@ -1,6 +1,7 @@
 import { financialYearOf, monthEnd, monthStart } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
 import { checkContractsAfterImport } from '../../contracts/contract-checks';
+import { INDICATOR_CODE } from '../../indicators/indicator-code';
 import { refreshScoresOutOfStep } from '../../scores/scores.service';
 import { ODS_CODE, ok, parseDate, refuse, refuseNulCell, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
 import { checkIndicatorValues, ensureIndicatorValuePeriods, indicatorsOfFile, indicatorValuesStaging, mergeIndicatorValues } from './indicator-values.queries';
@@ -18,8 +19,6 @@ interface IndicatorValueRow {
   denominator: string;
 }
 
-/** An indicator code as administrators define them: capital letters, digits and _, starting with a letter. */
-export const INDICATOR_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 /** A count or total as returns publish it: plain digits, at most four decimal places. */
 const AMOUNT = /^\d{1,15}(\.\d{1,4})?$/;
 
