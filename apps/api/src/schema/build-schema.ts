@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver';
 import { assessmentResolvers } from '../assessments/assessments.resolver';
+import { attentionResolvers } from '../attention/attention.resolver';
 import { assuranceReportResolvers } from '../assurance-reports/assurance-reports.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { applyAccessRules } from '../auth/access';
@@ -20,7 +21,7 @@ import { scorecardResolvers } from '../scorecards/scorecards.resolver';
 import { specialMeasuresResolvers } from '../special-measures/special-measures.resolver';
 import { TargetsResolver } from '../targets/targets.resolver';
 
-export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers, ...escalationResolvers, ...performanceReportResolvers, TargetsResolver] as const;
+export const resolvers = [AuthResolver, AccountsResolver, AuditResolver, OrganisationsResolver, IndicatorsResolver, ImportsResolver, FinanceResolver, FinancialPlansResolver, ...scorecardResolvers, ...assessmentResolvers, ...specialMeasuresResolvers, ...assuranceReportResolvers, ...contractResolvers, ...sanctionsResolvers, ...escalationResolvers, ...performanceReportResolvers, TargetsResolver, ...attentionResolvers] as const;
 
 /**
  * Builds the GraphQL schema. Resolvers hold no state: they take the services from the request context

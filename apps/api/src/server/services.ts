@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer';
 import { AccountsService } from '../accounts/accounts.service';
 import { OwnAccountService } from '../accounts/own-account.service';
 import { AssessmentsService } from '../assessments/assessments.service';
+import { AttentionService } from '../attention/attention.service';
 import { AssuranceTriggersService } from '../assessments/assurance-triggers.service';
 import { BuddyingService } from '../assessments/buddying.service';
 import { AssuranceReportsService } from '../assurance-reports/assurance-reports.service';
@@ -46,6 +47,7 @@ export interface Services {
   escalation: EscalationService;
   performanceReports: PerformanceReportsService;
   targets: TargetsService;
+  attention: AttentionService;
 }
 
 export interface ServiceOptions {
@@ -96,5 +98,6 @@ export function createServices(dataSource: DataSource, options: ServiceOptions =
       publishedAssurance: (ccg, asOf) => ccgAssurance.publishedAssurance(ccg, asOf),
     }),
     targets: new TargetsService(dataSource),
+    attention: new AttentionService(dataSource, scorecards),
   };
 }
