@@ -181,6 +181,10 @@ type Documents = {
     "\n  mutation SetSeriesBaseline($input: SetSeriesBaselineInput!) {\n    setSeriesBaseline(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n": typeof types.SetSeriesBaselineDocument,
     "\n  mutation RecordRebase($input: SeriesRebaseInput!) {\n    recordRebase(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n": typeof types.RecordRebaseDocument,
     "\n  mutation RemoveRebase($input: SeriesRebaseInput!) {\n    removeRebase(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n": typeof types.RemoveRebaseDocument,
+    "\n  query LocalTargets($series: SeriesKeyInput!) {\n    localTargets(series: $series) {\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n": typeof types.LocalTargetsDocument,
+    "\n  mutation SetLocalTarget($input: SetLocalTargetInput!) {\n    setLocalTarget(input: $input) {\n      organisationCode\n      indicatorCode\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n": typeof types.SetLocalTargetDocument,
+    "\n  mutation RemoveLocalTarget($input: RemoveLocalTargetInput!) {\n    removeLocalTarget(input: $input)\n  }\n": typeof types.RemoveLocalTargetDocument,
+    "\n  mutation SetTrajectory($input: SetTrajectoryInput!) {\n    setTrajectory(input: $input) {\n      organisationCode\n      indicatorCode\n      agreedBy\n      months {\n        period\n        value\n      }\n    }\n  }\n": typeof types.SetTrajectoryDocument,
 };
 const documents: Documents = {
     "\n  fragment UserSessionFields on UserSession {\n    id\n    createdAt\n    expiresAt\n    lastSeenAt\n    clientAddress\n    userAgent\n    current\n  }\n": types.UserSessionFieldsFragmentDoc,
@@ -350,6 +354,10 @@ const documents: Documents = {
     "\n  mutation SetSeriesBaseline($input: SetSeriesBaselineInput!) {\n    setSeriesBaseline(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n": types.SetSeriesBaselineDocument,
     "\n  mutation RecordRebase($input: SeriesRebaseInput!) {\n    recordRebase(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n": types.RecordRebaseDocument,
     "\n  mutation RemoveRebase($input: SeriesRebaseInput!) {\n    removeRebase(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n": types.RemoveRebaseDocument,
+    "\n  query LocalTargets($series: SeriesKeyInput!) {\n    localTargets(series: $series) {\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n": types.LocalTargetsDocument,
+    "\n  mutation SetLocalTarget($input: SetLocalTargetInput!) {\n    setLocalTarget(input: $input) {\n      organisationCode\n      indicatorCode\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n": types.SetLocalTargetDocument,
+    "\n  mutation RemoveLocalTarget($input: RemoveLocalTargetInput!) {\n    removeLocalTarget(input: $input)\n  }\n": types.RemoveLocalTargetDocument,
+    "\n  mutation SetTrajectory($input: SetTrajectoryInput!) {\n    setTrajectory(input: $input) {\n      organisationCode\n      indicatorCode\n      agreedBy\n      months {\n        period\n        value\n      }\n    }\n  }\n": types.SetTrajectoryDocument,
 };
 
 /**
@@ -1034,6 +1042,22 @@ export function graphql(source: "\n  mutation RecordRebase($input: SeriesRebaseI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveRebase($input: SeriesRebaseInput!) {\n    removeRebase(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveRebase($input: SeriesRebaseInput!) {\n    removeRebase(input: $input) {\n      organisationCode\n      indicatorCode\n      fixAfterNPoints\n      fixReason\n      rebases {\n        rebaseDate\n        reason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LocalTargets($series: SeriesKeyInput!) {\n    localTargets(series: $series) {\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n"): (typeof documents)["\n  query LocalTargets($series: SeriesKeyInput!) {\n    localTargets(series: $series) {\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLocalTarget($input: SetLocalTargetInput!) {\n    setLocalTarget(input: $input) {\n      organisationCode\n      indicatorCode\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n"): (typeof documents)["\n  mutation SetLocalTarget($input: SetLocalTargetInput!) {\n    setLocalTarget(input: $input) {\n      organisationCode\n      indicatorCode\n      effectiveFrom\n      target\n      agreedBy\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveLocalTarget($input: RemoveLocalTargetInput!) {\n    removeLocalTarget(input: $input)\n  }\n"): (typeof documents)["\n  mutation RemoveLocalTarget($input: RemoveLocalTargetInput!) {\n    removeLocalTarget(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTrajectory($input: SetTrajectoryInput!) {\n    setTrajectory(input: $input) {\n      organisationCode\n      indicatorCode\n      agreedBy\n      months {\n        period\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTrajectory($input: SetTrajectoryInput!) {\n    setTrajectory(input: $input) {\n      organisationCode\n      indicatorCode\n      agreedBy\n      months {\n        period\n        value\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

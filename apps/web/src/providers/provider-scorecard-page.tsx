@@ -15,6 +15,7 @@ import { mayReadContracts } from '../contracts/contract-access';
 import { ProviderContractsQuery } from '../contracts/contracts.operations';
 import { IndicatorTile, latestSide, type ScorecardIndicator } from './indicator-tile';
 import { ProviderScorecardQuery } from './scorecard.operations';
+import { LocalTargetSection } from './local-target-section';
 import { SeriesBaselineSection } from './series-baseline-section';
 import { SeriesTrajectoryQuery } from './series-baseline.operations';
 import { ragWords, standardWords } from './scorecard-labels';
@@ -231,6 +232,14 @@ function IndicatorSection({ entry, providerCode, providerName }: { entry: Scorec
         indicatorName={indicator.name}
         periods={entry.series.map((point) => point.period)}
         hasBaselineOrRebase={entry.fixAfterNPoints !== null || rebased}
+        viewer={viewer}
+      />
+      <LocalTargetSection
+        providerCode={providerCode}
+        indicatorCode={indicator.code}
+        indicatorName={indicator.name}
+        unit={indicator.unit}
+        periods={entry.series.map((point) => point.period)}
         viewer={viewer}
       />
       {indicator.unit === 'PERCENTAGE' && (

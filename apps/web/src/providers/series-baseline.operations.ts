@@ -73,3 +73,47 @@ export const RemoveRebaseMutation = graphql(`
     }
   }
 `);
+
+export const LocalTargetsQuery = graphql(`
+  query LocalTargets($series: SeriesKeyInput!) {
+    localTargets(series: $series) {
+      effectiveFrom
+      target
+      agreedBy
+      reason
+    }
+  }
+`);
+
+export const SetLocalTargetMutation = graphql(`
+  mutation SetLocalTarget($input: SetLocalTargetInput!) {
+    setLocalTarget(input: $input) {
+      organisationCode
+      indicatorCode
+      effectiveFrom
+      target
+      agreedBy
+      reason
+    }
+  }
+`);
+
+export const RemoveLocalTargetMutation = graphql(`
+  mutation RemoveLocalTarget($input: RemoveLocalTargetInput!) {
+    removeLocalTarget(input: $input)
+  }
+`);
+
+export const SetTrajectoryMutation = graphql(`
+  mutation SetTrajectory($input: SetTrajectoryInput!) {
+    setTrajectory(input: $input) {
+      organisationCode
+      indicatorCode
+      agreedBy
+      months {
+        period
+        value
+      }
+    }
+  }
+`);
