@@ -99,8 +99,8 @@ export function UsersPage() {
         </Link>
       </p>
       <p className="nhsuk-body ccg-no-print">
-        Administrators also keep the reference data: <Link to="/contracts/sanction-schedule">national sanction rates and contract management terms</Link>, and the{' '}
-        <Link to="/standards">national standards</Link>.
+        Administrators also keep the reference data: <Link to="/contracts/sanction-schedule">national sanction rates and contract management terms</Link>, the{' '}
+        <Link to="/standards">national standards</Link>, and the <Link to="/admin/indicators">indicators</Link> whose values analysts import.
       </p>
 
       <form onSubmit={apply} aria-label="Filter the users" className="ccg-plan-filters ccg-no-print">

@@ -6,6 +6,7 @@ import { NewUserPage } from '../admin/new-user-page';
 import { RequireAdministrator } from '../admin/require-administrator';
 import { StandardsPage } from '../admin/standards-page';
 import { UserPage } from '../admin/user-page';
+import { IndicatorPage, IndicatorsPage } from '../admin/indicators-page';
 import { UsersPage } from '../admin/users-page';
 import { CcgAnnualReportPage, EnglandAnnualReportPage } from '../assurance/annual-report-page';
 import { AssessmentPage } from '../assurance/assessment-page';
@@ -113,6 +114,10 @@ export function App() {
         <Route path="/admin/users" element={administrators(<UsersPage />)} />
         <Route path="/admin/users/new" element={administrators(<NewUserPage />)} />
         <Route path="/admin/users/:id" element={administrators(<UserPage />)} />
+        {/* Indicator definitions (decision 0031): administrators define the indicators whose values analysts import. */}
+        <Route path="/admin/indicators" element={administrators(<IndicatorsPage />)} />
+        <Route path="/admin/indicators/new" element={administrators(<IndicatorPage />)} />
+        <Route path="/admin/indicators/:code" element={administrators(<IndicatorPage />)} />
         <Route path="/account/password" element={signedIn(<ChangePasswordPage />)} />
         <Route path="/account/sessions" element={signedIn(<SessionsPage />)} />
         <Route path="*" element={<NotFoundPage />} />

@@ -31,6 +31,13 @@ export const IMPORT_KINDS: readonly ImportKindChoice[] = [
     label: '360-degree stakeholder survey',
     description: 'survey_year, ccg_code, question_code, question, percentage_positive (0 to 100); every CCG must be known.',
   },
+  {
+    kind: 'INDICATOR_VALUES',
+    path: 'indicator-values',
+    label: 'Values of any defined indicator',
+    description:
+      'indicator_code, org_code, period (the first day of the period, YYYY-MM-DD), numerator, denominator. An administrator defines the indicator first (Indicators); every organisation must be known; a percentage’s numerator may not exceed its denominator. New values are added and changed ones corrected; others are kept.',
+  },
 ];
 
 export const kindLabel = (kind: string) => IMPORT_KINDS.find((choice) => choice.kind === kind || choice.path === kind)?.label ?? kind;

@@ -100,8 +100,9 @@ describe('who may import', () => {
     renderApp('/imports', [viewerMock(analyst)]);
     expect(await screen.findByRole('heading', { name: 'Imports', level: 1 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Imports' })).toBeInTheDocument();
-    expect(screen.getAllByRole('radio')).toHaveLength(5);
+    expect(screen.getAllByRole('radio')).toHaveLength(6);
     expect(screen.getByRole('radio', { name: 'A&E attendances (monthly return)' })).toHaveAccessibleDescription(/period, org_code, type, attendances/);
+    expect(screen.getByRole('radio', { name: 'Values of any defined indicator' })).toHaveAccessibleDescription(/indicator_code, org_code, period .*numerator, denominator.*An administrator defines the indicator first/);
   });
 });
 
