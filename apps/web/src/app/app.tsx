@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { ChangePasswordPage } from '../account/change-password-page';
 import { SessionsPage } from '../account/sessions-page';
+import { AttentionPage } from '../attention/attention-page';
 import { NewUserPage } from '../admin/new-user-page';
 import { RequireAdministrator } from '../admin/require-administrator';
 import { StandardsPage } from '../admin/standards-page';
@@ -66,6 +67,7 @@ export function App() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/" element={<HomeRoute />} />
         {/* Published provider data is public (DOMAIN.md: the public reads published scorecards). */}
+        <Route path="/attention" element={<AttentionPage />} />
         <Route path="/providers" element={<ProvidersPage />} />
         <Route path="/providers/grid" element={<ScorecardGridPage />} />
         <Route path="/providers/compare" element={<ComparisonPage />} />

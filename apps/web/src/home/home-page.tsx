@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { RequireSignIn } from '../auth/require-sign-in';
 import { useViewer } from '../auth/viewer';
+import { AttentionView } from '../attention/attention-view';
 import { AREAS, areaShown } from '../layout/layout';
 import { Loading } from '../ui/loading';
 import { usePageTitle } from '../ui/page-title';
@@ -8,6 +9,7 @@ import { PublicHomePage } from './public-home-page';
 
 const AREA_PURPOSES: Record<string, string> = {
   '/providers': 'Provider performance against national standards, from published NHS data.',
+  '/attention': 'Every provider and indicator you cover, most severe first: SPC icons, RAG, funnel position and trend together.',
   '/finance': "CCG financial plans checked against each year's planning rules.",
   '/assurance': 'CCG assurance ratings and special measures.',
   '/contracts': 'Provider contracts: breaches, contract performance notices, remedial action plans, sanctions and fine income.',
@@ -16,6 +18,15 @@ const AREA_PURPOSES: Record<string, string> = {
 function HomePage() {
   usePageTitle('Home');
   const { viewer } = useViewer();
+  // A commissioning manager starts the day on what needs attention (issue 18 point 5); other roles keep this page.
+  if (viewer?.roles.some((assignment) => assignment.role === 'COMMISSIONING_MANAGER')) {
+    return (
+      <>
+        <h1 className="nhsuk-heading-l">Welcome, {viewer.displayName}</h1>
+        <AttentionView headingLevel={2} />
+      </>
+    );
+  }
   return (
     <>
       <h1 className="nhsuk-heading-l">Welcome, {viewer?.displayName}</h1>

@@ -8,7 +8,7 @@ describe('layout', () => {
     expect(account).toHaveTextContent('Demo Commissioning Manager');
     expect(account).toHaveTextContent('Commissioning manager, NHS LEEDS NORTH CCG (02V)');
     const areas = screen.getByRole('navigation', { name: 'Areas' });
-    expect(within(areas).getAllByRole('link').map((link) => link.textContent)).toEqual(['Providers', 'Finance', 'Assurance', 'Contracts', 'Escalation', 'Performance reports']);
+    expect(within(areas).getAllByRole('link').map((link) => link.textContent)).toEqual(['Providers', 'What needs attention', 'Finance', 'Assurance', 'Contracts', 'Escalation', 'Performance reports']);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });
 

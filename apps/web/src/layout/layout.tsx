@@ -14,6 +14,7 @@ import { Footer, Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, 
 /** The areas of the product, in the order people meet them. */
 export const AREAS = [
   { path: '/providers', label: 'Providers', public: true },
+  { path: '/attention', label: 'What needs attention', public: false },
   { path: '/finance', label: 'Finance', public: false },
   { path: '/assurance', label: 'Assurance', public: false },
   { path: '/contracts', label: 'Contracts', public: false, forContractReaders: true },
