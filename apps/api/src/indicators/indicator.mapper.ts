@@ -1,3 +1,4 @@
+import { isDefinedByImport } from './indicator-code';
 import type { Indicator, Period, PeriodType, Polarity } from './indicator.type';
 import type { IndicatorView } from './indicators.service';
 
@@ -12,6 +13,7 @@ export const toIndicator = (view: IndicatorView): Indicator => ({
   numeratorDefinition: view.numeratorDefinition,
   denominatorDefinition: view.denominatorDefinition,
   source: view.source,
+  definedByImport: isDefinedByImport(view.code),
 });
 
 /** A period as GraphQL shows it. */

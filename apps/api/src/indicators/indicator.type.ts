@@ -61,6 +61,12 @@ export class Indicator {
 
   @Field(() => String, { description: 'Where the data comes from.' })
   source!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'True when a national data import defines the indicator with its values (the A&E indicators, from the monthly A&E return as published); false for an indicator an administrator defined, whose values analysts load with the INDICATOR_VALUES import, so the product cannot say they are as published (decision 0031).',
+  })
+  definedByImport!: boolean;
 }
 
 @ObjectType({ description: 'A reporting period.' })

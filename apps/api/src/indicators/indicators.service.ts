@@ -3,10 +3,9 @@ import { recordAudit, type AuditActor } from '../audit/audit.service';
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import type { RowOf } from '../database/typed-sql';
-import { AE_INDICATORS } from '../imports/kinds/ae-attendances.queries';
 import { recomputeSeriesScores } from '../scores/scores.service';
 import { AppError, forbidden } from '../server/app-error';
-import { INDICATOR_CODE } from './indicator-code';
+import { INDICATOR_CODE, isDefinedByImport } from './indicator-code';
 import { IndicatorEntity } from './indicator.entity';
 import { IndicatorValueEntity } from './indicator-value.entity';
 import { indicatorTotals, indicatorValues, indicatorValuesPage, seriesOfIndicator } from './indicators.queries';
@@ -93,7 +92,7 @@ export class IndicatorsService {
     requireAdministrator(viewer);
     const code = input.code.trim();
     const definition = checkedDefinition(input);
-    if (AE_INDICATORS.some((indicator) => indicator.code === code)) {
+    if (isDefinedByImport(code)) {
       throw new AppError('CONFLICT', 'INDICATOR_DEFINED_BY_IMPORT', `${code} is defined by the national standards catalogue with each A&E import; its definition is not edited here.`, { code, fields: ['code'] });
     }
     return this.dataSource.transaction(async (manager) => {
