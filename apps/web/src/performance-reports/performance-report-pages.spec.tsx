@@ -143,7 +143,7 @@ describe('a report', () => {
       frozenValueCount: 3,
       rowVersion: 5,
       availableActions: [],
-      ccgSignOff: { __typename: 'SignOff', by: 'Demo Board Member', at: '2026-05-10T10:00:00Z', meeting: 'Governing Body', signedOn: '2018-04-12', signedOnLabel: '12 April 2018', organisation: leedsNorth },
+      ccgSignOff: { __typename: 'SignOff', by: 'Demo Board Member', at: '2026-05-10T10:00:00Z', meeting: 'Governing Body', signedOn: '2018-04-12', signedOnLabel: '12 April 2018', organisation: leedsNorth } as never,
     });
     renderApp('/performance-reports/r1', [
       viewerMock(demoBoardMember),
@@ -186,11 +186,11 @@ describe('a published report', () => {
       publiclyReadable: true,
       availableActions: [],
       changedValuesSinceFrozen: 0,
-      supersededBy: { __typename: 'PerformanceReportVersion', id: 'r2', version: 2, status: 'PUBLISHED', statusLabel: 'Published', publishedAt: '2026-05-12T10:00:00Z', publiclyReadable: true, correctionReason: 'Resubmitted A&E figures' },
+      supersededBy: { __typename: 'PerformanceReportVersion', id: 'r2', version: 2, status: 'PUBLISHED', statusLabel: 'Published', publishedAt: '2026-05-12T10:00:00Z', publiclyReadable: true, correctionReason: 'Resubmitted A&E figures' } as never,
       versions: [
         { __typename: 'PerformanceReportVersion', id: 'r1', version: 1, status: 'SUPERSEDED', statusLabel: 'Superseded', publishedAt: '2026-05-11T10:00:00Z', publiclyReadable: true, correctionReason: null },
         { __typename: 'PerformanceReportVersion', id: 'r2', version: 2, status: 'PUBLISHED', statusLabel: 'Published', publishedAt: '2026-05-12T10:00:00Z', publiclyReadable: true, correctionReason: 'Resubmitted A&E figures' },
-      ],
+      ] as never,
     });
     renderApp('/published/performance-reports/02V/2018-03-01?version=1', [
       viewerMock(null),

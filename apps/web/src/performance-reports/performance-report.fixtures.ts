@@ -30,7 +30,7 @@ export const ccgDatesMock: MockLink.MockedResponse = {
 };
 
 export function organisationsMock(role = 'ANALYST'): MockLink.MockedResponse {
-  const me: OrganisationsResult['me'] = {
+  const me = {
     __typename: 'Viewer',
     id: '4',
     roles: [
@@ -40,7 +40,7 @@ export function organisationsMock(role = 'ANALYST'): MockLink.MockedResponse {
         organisation: { __typename: 'Organisation', code: '02V', name: 'NHS LEEDS NORTH CCG', type: 'CCG', openDate: null, closeDate: null, members: [] },
       },
     ],
-  };
+  } as unknown as OrganisationsResult['me'];
   return { request: { query: PerformanceReportOrganisationsQuery }, result: { data: { me } } };
 }
 

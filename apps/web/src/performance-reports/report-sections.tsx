@@ -151,7 +151,8 @@ function Scorecard({ report, section, editable, onChanged }: { report: Report; s
   if (rows.length === 0) return <p className="nhsuk-body">No provider indicators with values up to {report.monthLabel}.</p>;
   return (
     <>
-      <div className="nhsuk-table-container">
+      {/* Scrolls sideways on a narrow screen: focusable so a keyboard can scroll it (WCAG 2.1.1). */}
+      <div className="nhsuk-table-container" role="region" aria-label={`Scorecard table, ${report.monthLabel}`} tabIndex={0}>
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Providers against the national standards, {report.monthLabel}</caption>
           <thead className="nhsuk-table__head">
