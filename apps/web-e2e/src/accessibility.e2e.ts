@@ -88,6 +88,7 @@ describe('accessibility: every page has no axe WCAG 2.2 AA violation at laptop a
       { path: '/public/assurance/02V' },
       { path: '/assurance/reports/england/2015-16' },
       { path: '/assurance/reports/02V/2015-16' },
+      { path: '/published/performance-reports' },
       { path: '/no-such-page' },
     ]);
     expect(violations).toEqual([]);
@@ -140,7 +141,7 @@ describe('accessibility: every page has no axe WCAG 2.2 AA violation at laptop a
   it('as a commissioning manager: escalation (my items, the CCG’s map, a board, raising an item, an item and a meeting where the demo has them)', async () => {
     const { page } = await openPage(browser);
     await signIn(page, 'demo-commissioning-manager', 'Demo Commissioning Manager');
-    const pages: PageToCheck[] = [{ path: '/escalation' }, { path: '/escalation/ccgs/02V' }, { path: '/escalation/items/new' }];
+    const pages: PageToCheck[] = [{ path: '/escalation' }, { path: '/escalation/ccgs/02V' }, { path: '/escalation/ccgs/02V/routes' }, { path: '/escalation/items/new' }];
     const board = await linkFrom(page, '/escalation/ccgs/02V', /Commissioning Executive Team/);
     pages.push({ path: board });
     for (const [from, prefix] of [
@@ -163,19 +164,24 @@ describe('accessibility: every page has no axe WCAG 2.2 AA violation at laptop a
     expect(violations).toEqual([]);
   }, ROLE_TIMEOUT_MS);
 
-  it('as an analyst and a board member: the imports and the home page', async () => {
+  it('as an analyst and a board member: the imports, the performance reports and the home page', async () => {
     const { page } = await openPage(browser);
     await signIn(page, 'demo-analyst', 'Demo Analyst');
-    const pages: PageToCheck[] = [{ path: '/imports' }, { path: '/imports/history' }];
-    await page.goto(`${baseUrl()}/imports/history`);
-    await settle(page);
-    const batch = page.locator('a[href^="/imports/"]:not([href="/imports/history"])').first();
-    if (await batch.count()) pages.push({ path: (await batch.getAttribute('href')) ?? '/imports' });
+    const pages: PageToCheck[] = [{ path: '/imports' }, { path: '/imports/history' }, { path: '/performance-reports' }];
+    for (const [from, selector] of [
+      ['/imports/history', 'a[href^="/imports/"]:not([href="/imports/history"])'],
+      ['/performance-reports', 'a[href^="/performance-reports/"]'],
+    ] as const) {
+      await page.goto(`${baseUrl()}${from}`);
+      await settle(page);
+      const link = page.locator(selector).first();
+      if (await link.count()) pages.push({ path: new URL((await link.getAttribute('href')) as string, baseUrl()).pathname });
+    }
     const violations = await checkPages(page, pages);
 
     const board = await openPage(browser);
     await signIn(board.page, 'demo-board-member', 'Demo Board Member');
-    violations.push(...(await checkPages(board.page, [{ path: '/' }, { path: '/imports' }])));
+    violations.push(...(await checkPages(board.page, [{ path: '/' }, { path: '/imports' }, { path: '/performance-reports' }])));
     expect(violations).toEqual([]);
   }, ROLE_TIMEOUT_MS);
 
