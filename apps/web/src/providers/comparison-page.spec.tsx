@@ -31,6 +31,7 @@ const comparison: ProviderComparisonQuery = {
       polarity: 'HIGHER_IS_BETTER',
       denominatorDefinition: 'A&E attendances, all types',
       source: 'NHS England, A&E Attendances and Emergency Admissions (monthly return)',
+      definedByImport: true,
     },
     period: { startDate: '2019-03-01', label: 'March 2019' },
     standard: { threshold: 95, polarity: 'HIGHER_IS_BETTER' },

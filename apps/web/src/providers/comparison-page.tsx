@@ -10,6 +10,7 @@ import { Loading } from '../ui/loading';
 import { Button, ErrorSummary, InsetText, Radios } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { FilterSelect } from '../ui/filter-select';
+import { FiguresNotice } from './figures-notice';
 import { ComparisonOptionsQuery, ProviderComparisonQuery } from './scorecard.operations';
 
 type Comparison = ProviderComparisonResult['providerComparison'];
@@ -140,9 +141,7 @@ export function ComparisonPage() {
         Every provider on one indicator in one month: a funnel plot of each value against its number of attendances, with 95% and 99.8% limits around the figure for all
         providers (allowing for the differences between providers that chance alone does not explain, unless you choose otherwise), and the providers ranked.
       </p>
-      <InsetText>
-        <p>These are real figures: published NHS England data (A&amp;E attendances and emergency admissions, monthly return), as published. Nothing here is illustrative.</p>
-      </InsetText>
+      {comparison && <FiguresNotice indicators={[comparison.indicator]} where="here" />}
       {options.error && (
         <ErrorSummary title="The indicators could not be loaded" headingLevel="h2">
           <p>{describeError(options.error)}</p>

@@ -14,6 +14,7 @@ import { useViewer } from '../auth/viewer';
 import { mayReadContracts } from '../contracts/contract-access';
 import { ProviderContractsQuery } from '../contracts/contracts.operations';
 import { IndicatorTile, latestSide, type ScorecardIndicator } from './indicator-tile';
+import { FiguresNotice } from './figures-notice';
 import { ProviderScorecardQuery } from './scorecard.operations';
 import { LocalTargetSection } from './local-target-section';
 import { SeriesBaselineSection } from './series-baseline-section';
@@ -147,7 +148,6 @@ function useProposeNoticeContracts(provider: string, indicators: readonly Scorec
 function Scorecard({ scorecard }: { scorecard: Scorecard }) {
   const { provider, indicators, asOf } = scorecard;
   const proposeAction = useProposeNoticeContracts(provider.code, indicators);
-  const sources = [...new Set(indicators.map((entry) => entry.indicator.source))];
   return (
     <>
       <span className="nhsuk-caption-l">Provider scorecard · {provider.code}</span>
@@ -162,9 +162,7 @@ function Scorecard({ scorecard }: { scorecard: Scorecard }) {
             {indicators.length === 1 ? 'One indicator' : `${indicators.length} indicators`} against the national standards, latest data{' '}
             {asOf ? monthLabel(asOf) : ''}, with statistical process control in the NHS England “Making Data Count” style.
           </p>
-          <InsetText>
-            <p>These are real figures, as published: {sources.join('; ')}. Nothing on this page is illustrative.</p>
-          </InsetText>
+          <FiguresNotice indicators={indicators.map((entry) => entry.indicator)} where="on this page" />
           <h2 className="nhsuk-heading-m">Summary</h2>
           <ul className="nhsuk-grid-row nhsuk-card-group">
             {indicators.map((entry) => (

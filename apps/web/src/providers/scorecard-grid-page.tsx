@@ -10,12 +10,13 @@ import { fetchAllPages } from '../ui/all-pages';
 import { DownloadCsvButton } from '../ui/download-csv-button';
 import { csvNumber, formatValue, monthLabel, shortMonthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary, InsetText, TableContainer, TextInput } from '../ui/nhs';
+import { Button, ErrorSummary, TableContainer, TextInput } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { AssuranceIcon, IconKey, VariationIcon } from '../ui/spc-icons';
 import { assuranceLabel, variationLabel } from '../ui/spc-labels';
 import { FilterSelect } from '../ui/filter-select';
 import { CcgProvidersQuery, ScorecardSummaryQuery } from './scorecard.operations';
+import { FiguresNotice } from './figures-notice';
 import { RagTag, ragWords, sideOf } from './scorecard-labels';
 import { useRegionOptions } from './use-regions';
 
@@ -127,9 +128,7 @@ export function ScorecardGridPage() {
         Every provider by every indicator{summary?.asOf ? `, latest data ${monthLabel(summary.asOf)}` : ''}: the value, the standard (RAG) and the Making Data Count variation and
         assurance verdicts. Select a value to see its chart.
       </p>
-      <InsetText>
-        <p>These are real figures: published NHS England data (A&amp;E attendances and emergency admissions, monthly return), as published. Nothing here is illustrative.</p>
-      </InsetText>
+      {summary && <FiguresNotice indicators={summary.indicators} where="here" />}
       <form role="search" aria-label="Filter the report" onSubmit={submit} className="ccg-search ccg-filters">
         <TextInput id="grid-search" label="Provider name or ODS code" value={draft.search} onChange={(event) => setDraft({ ...draft, search: event.currentTarget.value })} width={20} />
         <FilterSelect id="grid-region" label="Region" value={draft.region} options={regionOptions} onChange={(value) => setDraft({ ...draft, region: value })} />

@@ -43,6 +43,7 @@ export function scorecardIndicator(overrides: Partial<ScorecardIndicator> = {}):
       unit: 'PERCENTAGE',
       polarity: 'HIGHER_IS_BETTER',
       source: SOURCE,
+      definedByImport: true,
     },
     latestPeriod: { startDate: latest.period, label: 'March 2019' },
     latestValue: latest.value,
@@ -118,8 +119,8 @@ export function summaryMock(variables: Record<string, unknown>, rows: SummaryRow
       asOf: '2019-03-01',
       totalCount,
       indicators: [
-        { code: 'AE_4HR_ALL', name: 'A&E: four-hour wait, all department types', unit: 'PERCENTAGE', polarity: 'HIGHER_IS_BETTER' },
-        { code: 'AE_4HR_TYPE1', name: 'A&E: four-hour wait, type 1 departments', unit: 'PERCENTAGE', polarity: 'HIGHER_IS_BETTER' },
+        { code: 'AE_4HR_ALL', name: 'A&E: four-hour wait, all department types', unit: 'PERCENTAGE', polarity: 'HIGHER_IS_BETTER', source: SOURCE, definedByImport: true },
+        { code: 'AE_4HR_TYPE1', name: 'A&E: four-hour wait, type 1 departments', unit: 'PERCENTAGE', polarity: 'HIGHER_IS_BETTER', source: SOURCE, definedByImport: true },
       ],
       edges: rows.map((node) => ({ cursor: node.provider.code, node })),
       pageInfo: { hasNextPage, endCursor: rows.length ? rows[rows.length - 1].provider.code : null },

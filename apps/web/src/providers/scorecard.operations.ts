@@ -17,6 +17,7 @@ export const ProviderScorecardQuery = graphql(`
           unit
           polarity
           source
+          definedByImport
         }
         latestPeriod {
           startDate
@@ -69,6 +70,8 @@ export const ScorecardSummaryQuery = graphql(`
         name
         unit
         polarity
+        source
+        definedByImport
       }
       edges {
         cursor
@@ -141,6 +144,7 @@ export const ProviderComparisonQuery = graphql(`
         polarity
         denominatorDefinition
         source
+        definedByImport
       }
       period {
         startDate
