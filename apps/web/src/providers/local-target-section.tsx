@@ -171,9 +171,9 @@ function LocalTargetForm({
   const monthError = error('month');
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${prefix}-heading`}>
-      <h4 id={`${prefix}-heading`} className="nhsuk-heading-xs">
+      <h3 id={`${prefix}-heading`} className="nhsuk-heading-xs">
         Local target
-      </h4>
+      </h3>
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
       <CcgSelect id={`${prefix}-ccg`} ccgs={ccgs} value={ccg} onChange={setCcg} />
       <div className={`nhsuk-form-group${monthError ? ' nhsuk-form-group--error' : ''}`}>
@@ -288,9 +288,9 @@ function TrajectoryForm({ series, ccgs }: { series: SeriesKey; ccgs: readonly st
   const monthsError = error('months');
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${prefix}-heading`}>
-      <h4 id={`${prefix}-heading`} className="nhsuk-heading-xs">
+      <h3 id={`${prefix}-heading`} className="nhsuk-heading-xs">
         Trajectory
-      </h4>
+      </h3>
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
       <CcgSelect id={`${prefix}-ccg`} ccgs={ccgs} value={ccg} onChange={setCcg} />
       <div className={`nhsuk-form-group${monthsError ? ' nhsuk-form-group--error' : ''}`}>

@@ -125,9 +125,9 @@ function BaselineForm({ series, current }: { series: SeriesKey; current: number 
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${prefix}-heading`}>
-      <h4 id={`${prefix}-heading`} className="nhsuk-heading-xs">
+      <h3 id={`${prefix}-heading`} className="nhsuk-heading-xs">
         Baseline
-      </h4>
+      </h3>
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
       <TextInput
         id={`${prefix}-points`}
@@ -194,9 +194,9 @@ function RebaseForm({ series, periods, recorded }: { series: SeriesKey; periods:
   const monthError = problemFor(problems, id('month') ?? '');
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${prefix}-heading`}>
-      <h4 id={`${prefix}-heading`} className="nhsuk-heading-xs">
+      <h3 id={`${prefix}-heading`} className="nhsuk-heading-xs">
         Rebase
-      </h4>
+      </h3>
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
       <div className={`nhsuk-form-group${monthError ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label" htmlFor={`${prefix}-month`}>
