@@ -5,7 +5,7 @@ import { ConfirmButtons } from '../assurance/confirmation-parts';
 import { errorCodes } from '../app/graphql-errors';
 import type { EscalationActionStatus, EscalationItemFieldsFragment } from '../gql/graphql';
 import { formatDate } from '../ui/format';
-import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, problemFor, Radios, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, problemFor, Radios, refusalProblem, TableContainer, TextInput, type FormProblem } from '../ui/nhs';
 import { refusedFields } from './escalation-labels';
 import {
   AddEscalationActionMutation,
@@ -311,7 +311,7 @@ export function ItemActionsList({ item }: { item: Item }) {
       {item.actions.length === 0 ? (
         <p className="nhsuk-body">No actions have been agreed.</p>
       ) : (
-        <div className="nhsuk-table-container">
+        <TableContainer>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Actions agreed on the item</caption>
             <thead className="nhsuk-table__head">
@@ -355,7 +355,7 @@ export function ItemActionsList({ item }: { item: Item }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
     </section>
   );

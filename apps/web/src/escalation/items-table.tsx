@@ -2,11 +2,12 @@ import { Link } from 'react-router';
 import type { EscalationItemSummaryFieldsFragment } from '../gql/graphql';
 import { formatDate } from '../ui/format';
 import { SeverityTag } from './escalation-labels';
+import { TableContainer } from '../ui/nhs';
 
 /** Items as a table: title (linked), kind, severity, board, owner and due date; `caption` names it for screen readers. */
 export function ItemsTable({ items, caption, showBoard = true }: { items: readonly EscalationItemSummaryFieldsFragment[]; caption: string; showBoard?: boolean }) {
   return (
-    <div className="nhsuk-table-container">
+    <TableContainer>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
         <thead className="nhsuk-table__head">
@@ -43,6 +44,6 @@ export function ItemsTable({ items, caption, showBoard = true }: { items: readon
           ))}
         </tbody>
       </table>
-    </div>
+    </TableContainer>
   );
 }

@@ -7,7 +7,7 @@ import type { BoardMeetingFieldsFragment, BoardMeetingQuery as BoardMeetingResul
 import { RagTag, sideOf } from '../providers/scorecard-labels';
 import { formatDate, formatInstant, formatValue, monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { ErrorSummary, InsetText } from '../ui/nhs';
+import { ErrorSummary, InsetText, TableContainer } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { AssuranceIcon, VariationIcon } from '../ui/spc-icons';
@@ -187,7 +187,7 @@ function FailingIndicators({ meeting, indicators }: { meeting: Meeting; indicato
       {pack.failingIndicators.length === 0 ? (
         <p className="nhsuk-body">No indicator of these providers fails its standard in the month.</p>
       ) : (
-        <div className="nhsuk-table-container">
+        <TableContainer>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Failing indicators of the CCG’s providers</caption>
             <thead className="nhsuk-table__head">
@@ -234,7 +234,7 @@ function FailingIndicators({ meeting, indicators }: { meeting: Meeting; indicato
               })}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
     </section>
   );

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import type { EscalationRouteRowFieldsFragment } from '../gql/graphql';
 import { Loading } from '../ui/loading';
-import { Button, Details, ErrorSummary, Fieldset, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
+import { Button, Details, ErrorSummary, Fieldset, FormGroup, problemFor, refusalProblem, TableContainer, type FormProblem } from '../ui/nhs';
 import type { ReasonWords } from '../ui/nhs/form-parts';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
@@ -84,7 +84,7 @@ export function EscalationRoutesPage() {
             <h2 id={headingId} className="nhsuk-heading-m">
               {ESCALATION_ITEM_KIND_LABELS[kind]}
             </h2>
-            <div className="nhsuk-table-container">
+            <TableContainer>
               <table className="nhsuk-table">
                 <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Route of an item of kind {ESCALATION_ITEM_KIND_LABELS[kind]}</caption>
                 <thead className="nhsuk-table__head">
@@ -127,7 +127,7 @@ export function EscalationRoutesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableContainer>
           </section>
         );
       })}

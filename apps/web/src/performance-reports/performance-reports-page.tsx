@@ -6,7 +6,7 @@ import { describeError, errorCodes } from '../app/graphql-errors';
 import type { PerformanceReportOrganisationsQuery as OrganisationsResult } from '../gql/graphql';
 import { monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, ErrorSummary, FormGroup, problemFor, refusalProblem, type FormProblem } from '../ui/nhs';
+import { Button, ErrorSummary, FormGroup, problemFor, refusalProblem, TableContainer, type FormProblem } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { ReportStatusTag } from './report-labels';
@@ -116,7 +116,7 @@ function CcgReports({ ccg }: { ccg: ReportCcg }) {
       ) : reports.length === 0 ? (
         <p className="nhsuk-body">No report has been prepared for {name} yet.</p>
       ) : (
-        <div className="nhsuk-table-container">
+        <TableContainer>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Reports of {name}, latest month first</caption>
             <thead className="nhsuk-table__head">
@@ -143,7 +143,7 @@ function CcgReports({ ccg }: { ccg: ReportCcg }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import { formatInstant } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { ErrorSummary } from '../ui/nhs';
+import { ErrorSummary, TableContainer } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { PublishedPerformanceReportQuery, PublishedPerformanceReportsQuery } from './performance-reports.operations';
@@ -33,7 +33,7 @@ export function PublishedReportsPage() {
       ) : reports.length === 0 ? (
         <p className="nhsuk-body">No report has been published yet.</p>
       ) : (
-        <div className="nhsuk-table-container">
+        <TableContainer>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Published reports, latest month first</caption>
             <thead className="nhsuk-table__head">
@@ -62,7 +62,7 @@ export function PublishedReportsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import type { ReportActionStatus } from '../gql/graphql';
 import { formatDate, monthLabel } from '../ui/format';
-import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, problemFor, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, problemFor, TableContainer, TextInput, type FormProblem } from '../ui/nhs';
 import { AddReportActionMutation, UpdateReportActionMutation } from './performance-reports.operations';
 import { reportRefusal } from './report-refusals';
 import type { Report, ReportActionRow } from './report-types';
@@ -47,7 +47,7 @@ export function ReportActionsSection({ report, editable, onChanged }: { report: 
       {report.actions.length === 0 ? (
         <p className="nhsuk-body">No remedial actions.</p>
       ) : (
-        <div className="nhsuk-table-container">
+        <TableContainer>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Remedial actions</caption>
             <thead className="nhsuk-table__head">
@@ -101,7 +101,7 @@ export function ReportActionsSection({ report, editable, onChanged }: { report: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableContainer>
       )}
       {editable && <AddActionForm report={report} onChanged={onChanged} />}
     </>
