@@ -164,6 +164,9 @@ describe('standards, local targets, trajectories and baselines', () => {
     expect(await audit('SET_LOCAL_TARGET')).toEqual([{ entity_id: 'RR8|AE_4HR_ALL|2018-10-01', before: null, after: { target: 86, agreedBy: '02V', reason: 'Agreed at the October contract review' } }]);
 
     expect(refusal(await otherManager.graphql(SET_LOCAL, { input }))).toEqual(['FORBIDDEN', 'NOT_PERMITTED']);
+    // Naming their own CCG, another CCG's commissioning manager still cannot replace or remove what 02V agreed.
+    expect(refusal(await otherManager.graphql(SET_LOCAL, { input: { ...input, ccgCode: '03N' } }))).toEqual(['FORBIDDEN', 'AGREED_BY_ANOTHER_CCG']);
+    expect(refusal(await otherManager.graphql(REMOVE_LOCAL, { input: { ...rr8, ccgCode: '03N', effectiveFrom: '2018-10-01', reason: 'x' } }))).toEqual(['FORBIDDEN', 'AGREED_BY_ANOTHER_CCG']);
     expect(refusal(await analyst.graphql(SET_LOCAL, { input }))[0]).toBe('FORBIDDEN');
     expect(refusal(await admin.graphql(SET_LOCAL, { input }))[0]).toBe('FORBIDDEN');
   });
@@ -197,6 +200,7 @@ describe('standards, local targets, trajectories and baselines', () => {
       expect(refusal(await manager.graphql(SET_TRAJECTORY, { input: { ...rr8, ccgCode: '02V', reason: 'x', months } }))).toEqual(['BAD_USER_INPUT', reason]);
     }
     expect(refusal(await otherManager.graphql(SET_TRAJECTORY, { input: { ...rr8, ccgCode: '02V', reason: 'x', months: [] } }))[0]).toBe('FORBIDDEN');
+    expect(refusal(await otherManager.graphql(SET_TRAJECTORY, { input: { ...rr8, ccgCode: '03N', reason: 'x', months: [] } }))).toEqual(['FORBIDDEN', 'AGREED_BY_ANOTHER_CCG']);
     expect(refusal(await finance.graphql(SET_TRAJECTORY, { input: { ...rr8, ccgCode: '02V', reason: 'x', months: [] } }))[0]).toBe('FORBIDDEN');
 
     await manager.graphql(SET_TRAJECTORY, { input: { ...rr8, ccgCode: '02V', reason: 'Withdrawn', months: [] } });

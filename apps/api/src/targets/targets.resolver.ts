@@ -79,7 +79,7 @@ export class TargetsResolver {
   @Mutation(() => LocalTarget, {
     description:
       'Agrees a local target for a provider and indicator from a month (replacing one that begins that month); the series’ stored scores are recomputed from then. Audited. ' +
-      'BAD_USER_INPUT NOT_A_MONTH_START, TARGET_OUT_OF_RANGE, REASON_REQUIRED; NOT_FOUND ORGANISATION_NOT_FOUND, INDICATOR_NOT_FOUND; FORBIDDEN NOT_PERMITTED. A commissioning manager of the CCG named.',
+      'BAD_USER_INPUT NOT_A_MONTH_START, TARGET_OUT_OF_RANGE, REASON_REQUIRED; NOT_FOUND ORGANISATION_NOT_FOUND, INDICATOR_NOT_FOUND; FORBIDDEN NOT_PERMITTED, AGREED_BY_ANOTHER_CCG (what another CCG agreed). A commissioning manager of the CCG named.',
   })
   @Access(roles(Role.COMMISSIONING_MANAGER))
   async setLocalTarget(@Arg('input', () => SetLocalTargetInput, { description: 'The series, the CCG, the month and the target.' }) input: SetLocalTargetInput, @Ctx() context: RequestContext): Promise<LocalTarget> {
@@ -88,7 +88,7 @@ export class TargetsResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Removes the local target that begins in a month; the series’ stored scores are recomputed from then. Audited. BAD_USER_INPUT NOT_A_MONTH_START, REASON_REQUIRED; NOT_FOUND LOCAL_TARGET_NOT_FOUND; FORBIDDEN NOT_PERMITTED. A commissioning manager of the CCG named.',
+      'Removes the local target that begins in a month; the series’ stored scores are recomputed from then. Audited. BAD_USER_INPUT NOT_A_MONTH_START, REASON_REQUIRED; NOT_FOUND LOCAL_TARGET_NOT_FOUND; FORBIDDEN NOT_PERMITTED, AGREED_BY_ANOTHER_CCG. A commissioning manager of the CCG that agreed it.',
   })
   @Access(roles(Role.COMMISSIONING_MANAGER))
   async removeLocalTarget(@Arg('input', () => RemoveLocalTargetInput, { description: 'The series, the CCG and the month.' }) input: RemoveLocalTargetInput, @Ctx() context: RequestContext): Promise<boolean> {
@@ -98,7 +98,7 @@ export class TargetsResolver {
   @Mutation(() => Trajectory, {
     description:
       'Sets a provider’s whole trajectory for an indicator (no months removes it); the series’ stored scores are recomputed from the first month that changed. Audited. ' +
-      'BAD_USER_INPUT NOT_A_MONTH_START, DUPLICATE_MONTH, TOO_MANY_MONTHS, TARGET_OUT_OF_RANGE, REASON_REQUIRED; NOT_FOUND ORGANISATION_NOT_FOUND, INDICATOR_NOT_FOUND; FORBIDDEN NOT_PERMITTED. A commissioning manager of the CCG named.',
+      'BAD_USER_INPUT NOT_A_MONTH_START, DUPLICATE_MONTH, TOO_MANY_MONTHS, TARGET_OUT_OF_RANGE, REASON_REQUIRED; NOT_FOUND ORGANISATION_NOT_FOUND, INDICATOR_NOT_FOUND; FORBIDDEN NOT_PERMITTED, AGREED_BY_ANOTHER_CCG (what another CCG agreed). A commissioning manager of the CCG named.',
   })
   @Access(roles(Role.COMMISSIONING_MANAGER))
   async setTrajectory(@Arg('input', () => SetTrajectoryInput, { description: 'The series, the CCG and the months.' }) input: SetTrajectoryInput, @Ctx() context: RequestContext): Promise<Trajectory> {

@@ -197,6 +197,7 @@ export class TargetsService {
       const target = checkedValue(input.target, unit, 'target');
       const repository = manager.getRepository(LocalTargetEntity);
       const before = await repository.findOneBy({ ...key, effectiveFrom });
+      if (before && before.agreedBy !== ccgCode) throw agreedByAnother('local target', before.agreedBy);
       await repository.save({ ...key, effectiveFrom, target, agreedBy: ccgCode, reason, updatedBy: viewer.userId, updatedAt: new Date() });
       await recordAudit(manager, actor, {
         action: 'SET_LOCAL_TARGET',
@@ -212,7 +213,7 @@ export class TargetsService {
 
   /** Removes the local target that begins in a month (the one before it, or the standard, applies again). Audited; scores recomputed. */
   async removeLocalTarget(viewer: Viewer, requestId: string, input: SeriesKey & { effectiveFrom: string; ccgCode: string; reason: string }): Promise<boolean> {
-    this.requireCommissioner(viewer, input.ccgCode);
+    const ccgCode = this.requireCommissioner(viewer, input.ccgCode);
     const effectiveFrom = checkedMonth(input.effectiveFrom, 'effectiveFrom');
     const reason = requiredText(input.reason, 'REASON_REQUIRED', 'Say why the local target goes.', 'reason');
     return this.change(viewer, requestId, async (manager, actor) => {
@@ -220,6 +221,7 @@ export class TargetsService {
       const repository = manager.getRepository(LocalTargetEntity);
       const before = await repository.findOneBy({ ...key, effectiveFrom });
       if (!before) throw new AppError('NOT_FOUND', 'LOCAL_TARGET_NOT_FOUND', `No local target begins on ${effectiveFrom}.`, { effectiveFrom, ...fieldsOf('effectiveFrom') });
+      if (before.agreedBy !== ccgCode) throw agreedByAnother('local target', before.agreedBy);
       await repository.delete({ ...key, effectiveFrom });
       await recordAudit(manager, actor, {
         action: 'REMOVE_LOCAL_TARGET',
@@ -265,6 +267,8 @@ export class TargetsService {
       const months = input.months.map((m) => ({ period: m.period, value: checkedValue(m.value, unit, 'months') })).sort((a, b) => (a.period < b.period ? -1 : 1));
       const repository = manager.getRepository(TrajectoryMonthEntity);
       const before = await repository.find({ where: { ...key }, order: { period: 'ASC' } });
+      const owner = before.find((row) => row.agreedBy !== ccgCode);
+      if (owner) throw agreedByAnother('trajectory', owner.agreedBy);
       const old = new Map(before.map((row) => [row.period, Number(row.value)]));
       const now = new Map(months.map((m) => [m.period, Number(m.value)]));
       const changed = [...new Set([...old.keys(), ...now.keys()])].filter((period) => old.get(period) !== now.get(period)).sort();
@@ -422,6 +426,11 @@ export class TargetsService {
       }
     });
   }
+}
+
+/** A CCG changes only what it agreed: another CCG's local target or trajectory is theirs to change. */
+function agreedByAnother(what: string, agreedBy: string): AppError {
+  return new AppError('FORBIDDEN', 'AGREED_BY_ANOTHER_CCG', `This ${what} was agreed by ${agreedBy}: only its commissioning managers may change it.`, { agreedBy });
 }
 
 function localTargetView(row: LocalTargetEntity): LocalTargetView {

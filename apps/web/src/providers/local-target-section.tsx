@@ -17,6 +17,7 @@ const REFUSALS: Readonly<Record<string, FormProblem>> = {
   NOT_A_MONTH_START: { field: 'month', message: 'Choose the month it starts' },
   LOCAL_TARGET_NOT_FOUND: { field: null, message: 'That local target is no longer recorded. The latest is shown.' },
   DUPLICATE_MONTH: { field: 'months', message: 'Give each month once' },
+  AGREED_BY_ANOTHER_CCG: { field: null, message: 'Another CCG agreed this: only its commissioning managers may change it' },
 };
 
 const REFETCH = ['ProviderScorecard', 'LocalTargets', 'SeriesTrajectory'];
