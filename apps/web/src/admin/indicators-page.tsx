@@ -10,14 +10,14 @@ import { CreateIndicatorMutation, IndicatorDefinitionsQuery, UpdateIndicatorMuta
 
 type IndicatorDefinition = IndicatorDefinitionFieldsFragment;
 
-export const UNIT_LABELS: Record<IndicatorUnit, string> = {
+const UNIT_LABELS: Record<IndicatorUnit, string> = {
   PERCENTAGE: 'Percentage (numerator out of denominator)',
   COUNT: 'Count',
   RATE: 'Rate (numerator per denominator)',
   MINUTES: 'Minutes',
 };
-export const POLARITY_LABELS: Record<Polarity, string> = { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better', NEUTRAL: 'Neither direction is better' };
-export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = { MONTH: 'Monthly', QUARTER: 'Quarterly (financial quarters)', YEAR: 'Yearly (April to March)' };
+const POLARITY_LABELS: Record<Polarity, string> = { HIGHER_IS_BETTER: 'Higher is better', LOWER_IS_BETTER: 'Lower is better', NEUTRAL: 'Neither direction is better' };
+const PERIOD_TYPE_LABELS: Record<PeriodType, string> = { MONTH: 'Monthly', QUARTER: 'Quarterly (financial quarters)', YEAR: 'Yearly (April to March)' };
 
 /**
  * `/admin/indicators`: every indicator with its definition (decision 0031). Administrators define new ones so that

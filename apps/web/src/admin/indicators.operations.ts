@@ -1,5 +1,6 @@
 import { graphql } from '../gql';
 
+/** An indicator's whole definition, as the indicators pages show and edit it. @public Spread by name in the operations; codegen reads it, no module imports the document. */
 export const IndicatorDefinitionFields = graphql(`
   fragment IndicatorDefinitionFields on Indicator {
     code
