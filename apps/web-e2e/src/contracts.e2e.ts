@@ -58,7 +58,7 @@ describe('provider contracts (browser, built app, real API, the illustrative Lee
     await page.getByLabel('Action 1: what will be done').fill('Open the ambulatory care unit in the evenings');
     await page.getByLabel('Action 1: owner').fill('Chief operating officer');
     for (const [part, text] of [['Day', '31'], ['Month', '12'], ['Year', '2018']]) await page.getByRole('group', { name: 'Action 1: due' }).getByLabel(part, { exact: true }).fill(text);
-    await page.getByLabel('First month of the trajectory').fill('2018-10');
+    await page.getByLabel('First month of the trajectory').selectOption({ label: 'October 2018' });
     const committed = [84, 85, 86, 87, 88, 89];
     const months = ['October 2018', 'November 2018', 'December 2018', 'January 2019', 'February 2019', 'March 2019'];
     for (const [index, month] of months.entries()) await page.getByLabel(`${AE_ALL}, ${month}`).fill(String(committed[index]));

@@ -188,11 +188,14 @@ describe('a contract performance notice', () => {
     const section = await screen.findByRole('region', { name: 'Withhold payment' });
     expect(within(section).getByText(/Up to 2% of the monthly contract value/)).toBeInTheDocument();
     await userEvent.click(within(section).getByRole('button', { name: 'Record the month’s withholding' }));
-    expect(within(section).getByRole('link', { name: 'Enter the month as a year and month, like 2018-03' })).toHaveAttribute('href', '#withholding-month');
-    await userEvent.type(within(section).getByLabelText(/Month withheld/), '2018-03');
+    expect(within(section).getByRole('link', { name: 'Choose the month withheld' })).toHaveAttribute('href', '#withholding-month');
+    // Only the months of the contract year (2017/18) are offered, in words.
+    const monthOptions = within(within(section).getByRole('combobox', { name: /Month withheld/ })).getAllByRole('option').map((option) => option.textContent);
+    expect(monthOptions).toEqual(['Choose a month', 'April 2017', 'May 2017', 'June 2017', 'July 2017', 'August 2017', 'September 2017', 'October 2017', 'November 2017', 'December 2017', 'January 2018', 'February 2018', 'March 2018']);
+    await userEvent.selectOptions(within(section).getByLabelText(/Month withheld/), 'March 2018');
     await userEvent.click(within(section).getByRole('button', { name: 'Record the month’s withholding' }));
     expect(await within(section).findByText('Withheld £866,666.66 for March 2018.')).toBeInTheDocument();
-    await userEvent.type(within(section).getByLabelText(/Month withheld/), '2018-03');
+    await userEvent.selectOptions(within(section).getByLabelText(/Month withheld/), 'March 2018');
     await userEvent.click(within(section).getByRole('button', { name: 'Record the month’s withholding' }));
     expect(await within(section).findByRole('link', { name: 'That month’s withholding is already in the ledger' })).toBeInTheDocument();
   });

@@ -94,7 +94,7 @@ function NoticeView({ notice, today, onChanged }: { notice: Notice; today: strin
       <NoticeActions notice={notice} today={today} onChanged={onChanged} />
       <RaiseEscalationLink kind="CONTRACT_NOTICE" notice={notice.id} provider={contract.provider.code} />
       {notice.status === 'WITHHOLDING_APPLIED' && contract.viewerMayAct && (
-        <WithholdingForm contractId={contract.id} noticeId={notice.id} withholdingPercent={contract.managementTerms?.withholdingPercent ?? null} onChanged={onChanged} />
+        <WithholdingForm contractId={contract.id} noticeId={notice.id} financialYear={contract.financialYear} withholdingPercent={contract.managementTerms?.withholdingPercent ?? null} onChanged={onChanged} />
       )}
       <section aria-labelledby="plan-heading" className="nhsuk-u-margin-bottom-6">
         <h2 id="plan-heading" className="nhsuk-heading-m">

@@ -1,11 +1,11 @@
 import { addCalendarMonths, compareIsoDates, yearMonthOf } from '@ccg-assure/domain';
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { errorCodes } from '../app/graphql-errors';
 import { ConfirmButtons } from '../assurance/confirmation-parts';
 import type { ContractNoticeFieldsFragment, RemedialActionStatus } from '../gql/graphql';
 import { monthLabel } from '../ui/format';
-import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, MonthSelect, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { REMEDIAL_ACTION_STATUS_LABELS } from './contract-labels';
 import { AgreeRemedialActionPlanMutation } from './contracts.operations';
 import { monthStart } from './sanctions-ledger';
@@ -55,6 +55,11 @@ export function RemedialPlanForm({ notice, today, onCancel, onAgreed }: { notice
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const months = trajectoryMonths(firstMonth);
+  // The months a trajectory may start in: from the latest month of evidence (or this month) to a year after it.
+  const firstMonthChoices = useMemo(() => {
+    const base = latestEvidence ?? `${yearMonthOf(today)}-01`;
+    return Array.from({ length: 13 }, (_, index) => addCalendarMonths(base, index));
+  }, [latestEvidence, today]);
   const indicators = notice.indicators;
 
   const setAction = (index: number, key: keyof ActionRow, value: string) => setActions((rows) => rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
@@ -73,7 +78,7 @@ export function RemedialPlanForm({ notice, today, onCancel, onAgreed }: { notice
       const dueProblem = dateInputProblem(`plan-action-${index}-dueOn`, row.dueOn, { what: `The date action ${n} is due`, missing: `Enter the date action ${n} is due` });
       if (dueProblem) found.push(dueProblem);
     });
-    if (!months) found.push({ field: 'plan-firstMonth', message: 'Enter the first month of the trajectory as a year and month, like 2018-10' });
+    if (!months) found.push({ field: 'plan-firstMonth', message: 'Choose the first month of the trajectory' });
     const trajectory: { indicatorCode: string; month: string; value: number }[] = [];
     const cells: string[] = [];
     if (months) {
@@ -170,14 +175,14 @@ export function RemedialPlanForm({ notice, today, onCancel, onAgreed }: { notice
           </fieldset>
           <fieldset className="nhsuk-fieldset">
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Recovery trajectory</legend>
-            <TextInput
+            <MonthSelect
               id="plan-firstMonth"
               label="First month of the trajectory"
-              hint="Year and month, for example 2018-10. The trajectory runs for six months from it."
-              width={10}
+              hint="The trajectory runs for six months from it."
+              months={firstMonthChoices}
               value={firstMonth}
               error={problemFor(problems, 'plan-firstMonth')}
-              onChange={(e) => setFirstMonth(e.currentTarget.value)}
+              onChange={setFirstMonth}
             />
             {months && (
               <table className="nhsuk-table nhsuk-table--compact">

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
+import { tryParseFinancialYear } from '@ccg-assure/domain';
 import { useState, type FormEvent } from 'react';
-import { Button, ErrorSummary, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, ErrorSummary, MonthSelect, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { monthLabel } from '../ui/format';
 import { money } from './contract-labels';
 import { RecordContractWithholdingMutation } from './contracts.operations';
@@ -14,7 +15,8 @@ const REFUSALS: Readonly<Record<string, FormProblem>> = {
 };
 
 /** GC9.12 and GC9.16: the month's withholding, the share of the monthly contract value the year's terms allow, recorded in the ledger as withheld. */
-export function WithholdingForm({ contractId, noticeId, withholdingPercent, onChanged }: { contractId: string; noticeId: string; withholdingPercent: string | null; onChanged: () => Promise<unknown> }) {
+export function WithholdingForm({ contractId, noticeId, financialYear, withholdingPercent, onChanged }: { contractId: string; noticeId: string; financialYear: string; withholdingPercent: string | null; onChanged: () => Promise<unknown> }) {
+  const months = tryParseFinancialYear(financialYear)?.months ?? [];
   const [month, setMonth] = useState('');
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
@@ -27,7 +29,7 @@ export function WithholdingForm({ contractId, noticeId, withholdingPercent, onCh
     setDone(null);
     const start = monthStart(month);
     if (!start) {
-      setProblems([{ field: 'withholding-month', message: 'Enter the month as a year and month, like 2018-03' }]);
+      setProblems([{ field: 'withholding-month', message: 'Choose the month withheld' }]);
       setFocus((n) => n + 1);
       return;
     }
@@ -62,7 +64,7 @@ export function WithholdingForm({ contractId, noticeId, withholdingPercent, onCh
       )}
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h3" />
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <TextInput id="withholding-month" label="Month withheld" hint="Year and month, for example 2018-03" width={10} value={month} error={problemFor(problems, 'withholding-month')} onChange={(e) => setMonth(e.currentTarget.value)} />
+        <MonthSelect id="withholding-month" label="Month withheld" hint={`A month of the contract year ${financialYear}`} months={months} value={month} error={problemFor(problems, 'withholding-month')} onChange={setMonth} />
         <TextInput id="withholding-note" label="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Button type="submit" secondary disabled={loading}>
           Record the month’s withholding

@@ -9,6 +9,7 @@ export { FormGroup, problemFor, refusalProblem, type FormProblem } from './form-
 export { Footer } from './footer';
 export { Pagination } from './pagination';
 export { Header, HeaderAccount, HeaderAccountButton, HeaderAccountItem, HeaderAccountLink, HeaderNavigation, HeaderNavigationItem } from './header';
+export { MonthSelect } from './month-select';
 export { Radios } from './radios';
 export { SkipLink } from './skip-link';
 export { TableContainer } from './table-container';
