@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { Role } from '../../auth/role';
 import { IndicatorEntity } from '../../indicators/indicator.entity';
 import { OrganisationType } from '../../organisations/organisation-type';
 import { graphqlExecutor } from '../../testing/graphql';
@@ -104,6 +105,18 @@ describe('the indicator-values import kind', () => {
   it('refuses a line that repeats an earlier one', async () => {
     const report = await importValues([`${RTT},RR8,2019-06-01,8100,10000`, `${RTT},RW3,2019-06-01,8100,10000`, `${RTT},RR8,2019-06-01,8200,10000`]);
     expect(report).toMatchObject({ outcome: 'REJECTED', errors: [{ line: 4, reason: 'repeats line 2 (same indicator_code, org_code, period_start)' }] });
+  });
+
+  it('imports through importData with the INDICATOR_VALUES kind, for an analyst', async () => {
+    const analyst = { userId: '00000000-0000-4000-8000-000000000001', username: 'analyst', displayName: 'Analyst', roles: [{ role: Role.ANALYST, organisationCode: 'RR8' }] };
+    const content = [HEADER, `${RTT},RW3,2019-07-01,9100,10000`].join('\n') + '\n';
+    const result = await gql<{ importData: { kind: string; outcome: string; inserted: number } }>(
+      `mutation($input: ImportDataInput!) { importData(input: $input) { kind outcome inserted } }`,
+      { input: { kind: 'INDICATOR_VALUES', fileName: 'illustrative-july.csv', content } },
+      analyst,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.importData).toEqual({ kind: 'INDICATOR_VALUES', outcome: 'SUCCEEDED', inserted: 1 });
   });
 
   it('takes a count above its denominator, and a quarterly indicator’s quarters labelled as the NHS writes them', async () => {
