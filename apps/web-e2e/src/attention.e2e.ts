@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, openPage } from './support/browser';
 
@@ -65,4 +66,21 @@ describe('what needs attention (browser, built app, real API and data)', () => {
 
     expect(foreignRequests).toEqual([]);
   });
+
+  it('has no axe WCAG 2.2 AA violation on the landing page and the attention view, filters ticked, at laptop and phone widths (decision 0026)', async () => {
+    const { page } = await openPage(browser);
+    await signIn(page);
+    const found: string[] = [];
+    for (const path of ['/', '/attention?variation=SPECIAL_CAUSE_CONCERN&rag=RED&funnel=BELOW_95,BELOW_998']) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${baseUrl()}${path}`);
+      await page.getByRole('status').filter({ hasText: /Showing|Nothing matches/ }).waitFor();
+      for (const width of [{ name: 'laptop', width: 1280, height: 800 }, { name: 'phone', width: 375, height: 812 }]) {
+        await page.setViewportSize(width);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).options({ resultTypes: ['violations'] }).analyze();
+        for (const violation of results.violations) found.push(`${path} at ${width.name}: ${violation.id} (${violation.help}): ${violation.nodes.slice(0, 5).map((node) => node.target.join(' ')).join('; ')}`);
+      }
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
 });
