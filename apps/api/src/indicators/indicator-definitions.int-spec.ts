@@ -110,4 +110,24 @@ describe('indicator definitions', () => {
     expect(response.errors).toBeUndefined();
     expect(await direction()).toEqual(['DECREASE']);
   });
+
+  it('gives an administrator-defined indicator its first national standard from its definition, and the scorecard judges against it', async () => {
+    const SET_STANDARD = `mutation($input: SetStandardThresholdInput!) { setStandardThreshold(input: $input) { code financialYear validFrom validTo threshold unit polarity name source sourceText } }`;
+    // Higher is better again (the test before turned it round).
+    expect((await admin.graphql(UPDATE, { input: { ...edit, code: 'TEST_RTT_18WK' } })).errors).toBeUndefined();
+    const input = { code: 'TEST_RTT_18WK', financialYear: '2018/19', threshold: 92, reason: 'Illustrative standard for a test' };
+    expect(refusal(await analyst.graphql(SET_STANDARD, { input }))[0]).toBe('FORBIDDEN');
+    const response = await admin.graphql<{ setStandardThreshold: Record<string, unknown> }>(SET_STANDARD, { input });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.setStandardThreshold).toMatchObject({ code: 'TEST_RTT_18WK', financialYear: '2018/19', validFrom: '2018-04-01', validTo: null, threshold: 92, unit: 'PERCENTAGE', polarity: 'HIGHER_IS_BETTER' });
+    expect(await audit('SET_STANDARD_THRESHOLD')).toEqual([expect.objectContaining({ entity_id: 'TEST_RTT_18WK|2018-04-01', before: null })]);
+    const scorecard = await anonymous.graphql<{ providerScorecard: { indicators: { indicator: { code: string }; rag: string | null; target: number | null }[] } }>(
+      `{ providerScorecard(code: "RR8") { indicators { indicator { code } rag target } } }`,
+    );
+    // 82% in March 2019 against 92%.
+    expect(scorecard.data?.providerScorecard.indicators.find((row) => row.indicator.code === 'TEST_RTT_18WK')).toEqual({ indicator: { code: 'TEST_RTT_18WK' }, rag: 'RED', target: 92 });
+    await admin.graphql(CREATE, { input: { ...definition, code: 'TEST_NEUTRAL', polarity: 'NEUTRAL' } });
+    expect(refusal(await admin.graphql(SET_STANDARD, { input: { ...input, code: 'TEST_NEUTRAL' } }))).toEqual(['BAD_USER_INPUT', 'NEUTRAL_INDICATOR', ['code']]);
+    expect(refusal(await admin.graphql(SET_STANDARD, { input: { ...input, code: 'NOT_DEFINED' } }))).toEqual(['NOT_FOUND', 'STANDARD_NOT_FOUND', ['code']]);
+  });
 });

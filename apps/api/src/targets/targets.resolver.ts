@@ -69,7 +69,8 @@ export class TargetsResolver {
   @Mutation(() => StandardVersion, {
     description:
       'Sets a national standard’s threshold from the start of a financial year (a new version, in force until the next); every provider’s stored scores of the indicator are recomputed from then, in the same transaction. Audited. ' +
-      'BAD_USER_INPUT INVALID_FINANCIAL_YEAR, TARGET_OUT_OF_RANGE, REASON_REQUIRED, ZERO_TOLERANCE_STANDARD; NOT_FOUND STANDARD_NOT_FOUND. Administrators.',
+      'An indicator an administrator defined gets its first standard this way, from its definition (decision 0031). ' +
+      'BAD_USER_INPUT INVALID_FINANCIAL_YEAR, TARGET_OUT_OF_RANGE, REASON_REQUIRED, ZERO_TOLERANCE_STANDARD, NEUTRAL_INDICATOR; NOT_FOUND STANDARD_NOT_FOUND. Administrators.',
   })
   @Access(roles(Role.ADMIN))
   async setStandardThreshold(@Arg('input', () => SetStandardThresholdInput, { description: 'The standard, the year and the threshold.' }) input: SetStandardThresholdInput, @Ctx() context: RequestContext): Promise<StandardVersion> {

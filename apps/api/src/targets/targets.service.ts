@@ -138,7 +138,9 @@ export class TargetsService {
     return this.change(viewer, requestId, async (manager, actor) => {
       const repository = manager.getRepository(StandardVersionEntity);
       const versions = await repository.find({ where: { code }, order: { validFrom: 'ASC' } });
-      if (versions.length === 0) throw new AppError('NOT_FOUND', 'STANDARD_NOT_FOUND', `There is no standard ${code}.`, { code, ...fieldsOf('code') });
+      // An indicator an administrator defined (decision 0031) takes its first standard from its definition.
+      const first = versions.length === 0;
+      if (first) versions.push(await firstStandardOf(manager, code));
       const base = [...versions].reverse().find((v) => v.validFrom <= year.start) ?? versions[0];
       if (base.zeroTolerance) {
         throw new AppError('BAD_USER_INPUT', 'ZERO_TOLERANCE_STANDARD', `${code} is a zero tolerance: any occurrence breaches it, so it has no threshold to change. Agree a local target instead.`, {
@@ -160,7 +162,7 @@ export class TargetsService {
         action: 'SET_STANDARD_THRESHOLD',
         entityType: 'standard_version',
         entityId: `${code}|${year.start}`,
-        before: existing ? { threshold: Number(existing.threshold), reason: existing.reason } : { threshold: Number(base.threshold), inForceFrom: base.validFrom },
+        before: existing ? { threshold: Number(existing.threshold), reason: existing.reason } : first ? null : { threshold: Number(base.threshold), inForceFrom: base.validFrom },
         after: { financialYear: year.label, threshold: Number(threshold), reason },
       });
       const organisations = await organisationsWithValuesFrom.rows(manager, [code, year.start]);
@@ -431,6 +433,36 @@ export class TargetsService {
 /** A CCG changes only what it agreed: another CCG's local target or trajectory is theirs to change. */
 function agreedByAnother(what: string, agreedBy: string): AppError {
   return new AppError('FORBIDDEN', 'AGREED_BY_ANOTHER_CCG', `This ${what} was agreed by ${agreedBy}: only its commissioning managers may change it.`, { agreedBy });
+}
+
+/**
+ * The definition a first standard of an administrator-defined indicator starts from (decision 0031): its name, unit,
+ * polarity, period and counts, cited as set in this product with the indicator's recorded source. Not stored until a
+ * threshold is set; NOT_FOUND STANDARD_NOT_FOUND without such an indicator, BAD_USER_INPUT NEUTRAL_INDICATOR when no
+ * direction is better (a standard needs one).
+ */
+async function firstStandardOf(manager: EntityManager, code: string): Promise<StandardVersionEntity> {
+  const indicator = await manager.getRepository(IndicatorEntity).findOneBy({ code });
+  if (!indicator) throw new AppError('NOT_FOUND', 'STANDARD_NOT_FOUND', `There is no standard ${code}.`, { code, ...fieldsOf('code') });
+  if (indicator.polarity === 'NEUTRAL') {
+    throw new AppError('BAD_USER_INPUT', 'NEUTRAL_INDICATOR', `Neither direction of ${code} is better, so it has no standard to meet.`, { code, ...fieldsOf('code') });
+  }
+  return manager.getRepository(StandardVersionEntity).create({
+    code,
+    validFrom: '0001-04-01',
+    name: indicator.name,
+    description: indicator.description,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    threshold: '0',
+    zeroTolerance: false,
+    periodType: indicator.periodType,
+    numerator: indicator.numeratorDefinition ?? indicator.name,
+    denominator: indicator.denominatorDefinition,
+    source: { basis: 'PRODUCT', document: 'Set by an administrator in CCG Assure', text: indicator.source },
+    reason: null,
+    updatedBy: null,
+  });
 }
 
 function localTargetView(row: LocalTargetEntity): LocalTargetView {
