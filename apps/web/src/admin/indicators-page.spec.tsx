@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { demoAdmin, renderApp, viewerMock } from '../testing/render-app';
 import { CreateIndicatorMutation, IndicatorDefinitionsQuery, UpdateIndicatorMutation } from './indicators.operations';
+import { SetStandardThresholdMutation } from './standards.operations';
 
 jest.setTimeout(20_000);
 
@@ -19,6 +20,7 @@ function indicator(overrides: Record<string, unknown> = {}) {
     numeratorDefinition: 'Attendances within 4 hours',
     denominatorDefinition: 'All attendances',
     source: 'NHS England, A&E Attendances and Emergency Admissions (monthly return)',
+    definedByImport: true,
     ...overrides,
   };
 }
@@ -29,6 +31,7 @@ const rtt = indicator({
   numeratorDefinition: null,
   denominatorDefinition: null,
   source: 'Illustrative test data',
+  definedByImport: false,
 });
 const listMock = (rows: ReturnType<typeof indicator>[]) => ({ request: { query: IndicatorDefinitionsQuery }, result: { data: { indicators: rows } } });
 const definition = {
@@ -93,5 +96,28 @@ describe('the indicators pages', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Count' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
     expect(await within(await screen.findByRole('alert')).findByText('The indicator has values: its unit and period type cannot change now')).toBeInTheDocument();
+  });
+
+  it('sets the first national standard of an indicator an administrator defined', async () => {
+    renderApp('/admin/indicators/TEST_RTT_18WK', [
+      viewerMock(demoAdmin),
+      listMock([indicator(), rtt]),
+      {
+        request: { query: SetStandardThresholdMutation, variables: { input: { code: 'TEST_RTT_18WK', financialYear: '2018/19', threshold: 92, reason: 'Illustrative standard' } } },
+        result: { data: { setStandardThreshold: { __typename: 'StandardVersion', code: 'TEST_RTT_18WK', financialYear: '2018/19', validFrom: '2018-04-01', validTo: null, threshold: 92, reason: 'Illustrative standard' } } },
+      },
+    ]);
+    const form = await screen.findByRole('form', { name: 'Its national standard' });
+    await userEvent.selectOptions(within(form).getByLabelText('From the financial year'), '2018/19');
+    await userEvent.type(within(form).getByLabelText('Threshold'), '92');
+    await userEvent.type(within(form).getByLabelText('Why'), 'Illustrative standard');
+    await userEvent.click(within(form).getByRole('button', { name: 'Set the standard' }));
+    expect(await within(form).findByText('The standard of RTT incomplete pathways within 18 weeks (illustrative) is 92.0% from 2018/19.')).toBeInTheDocument();
+  });
+
+  it('offers no standard form for an A&E indicator, whose standards are on the national standards page', async () => {
+    renderApp('/admin/indicators/AE_4HR_ALL', [viewerMock(demoAdmin), listMock([indicator(), rtt])]);
+    expect(await screen.findByRole('heading', { name: 'Change A&E: four-hour wait, all department types' })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Its national standard' })).toBeNull();
   });
 });

@@ -1,12 +1,15 @@
+import { financialYearsBetween, financialYearStartingIn } from '@ccg-assure/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { describeError } from '../app/graphql-errors';
 import type { IndicatorDefinitionFieldsFragment, IndicatorUnit, PeriodType, Polarity } from '../gql/graphql';
+import { formatValue } from '../ui/format';
 import { Loading } from '../ui/loading';
 import { Button, ErrorSummary, problemFor, Radios, refusalProblem, TableContainer, TextInput, type FormProblem } from '../ui/nhs';
 import { usePageTitle } from '../ui/page-title';
 import { CreateIndicatorMutation, IndicatorDefinitionsQuery, UpdateIndicatorMutation } from './indicators.operations';
+import { SetStandardThresholdMutation } from './standards.operations';
 
 type IndicatorDefinition = IndicatorDefinitionFieldsFragment;
 
@@ -119,7 +122,111 @@ export function IndicatorPage() {
       </>
     );
   }
-  return <IndicatorForm stored={stored} />;
+  return (
+    <>
+      <IndicatorForm stored={stored} />
+      {!stored.definedByImport && stored.polarity !== 'NEUTRAL' && <StandardForm indicator={stored} />}
+    </>
+  );
+}
+
+/** The financial years a standard may start in, as on the national standards page: 2013/14 to 2019/20. */
+const YEARS = financialYearsBetween(financialYearStartingIn(2013), financialYearStartingIn(2019)).map((year) => year.label);
+
+const STANDARD_REFUSALS: Readonly<Record<string, FormProblem>> = {
+  TARGET_OUT_OF_RANGE: { field: 'standard-threshold', message: 'Enter a threshold from 0 to 100, with at most four decimal places' },
+  REASON_REQUIRED: { field: 'standard-reason', message: 'Enter why the indicator has this standard' },
+  INVALID_FINANCIAL_YEAR: { field: 'standard-year', message: 'Choose a financial year' },
+  NEUTRAL_INDICATOR: { field: null, message: 'Neither direction of this indicator is better, so it has no standard to meet' },
+};
+
+/**
+ * Sets the indicator's national standard from a financial year (setStandardThreshold, decision 0031): the first one
+ * takes the indicator's definition; later changes are made here or on the national standards page.
+ */
+function StandardForm({ indicator }: { indicator: IndicatorDefinition }) {
+  const [year, setYear] = useState('');
+  const [threshold, setThreshold] = useState('');
+  const [reason, setReason] = useState('');
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [focus, setFocus] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+  const [save, { loading }] = useMutation(SetStandardThresholdMutation, { refetchQueries: ['Standards'] });
+  const report = (found: FormProblem[]) => {
+    setProblems(found);
+    setFocus((n) => n + 1);
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const value = Number(threshold.trim());
+    const found: FormProblem[] = [];
+    if (!year) found.push(STANDARD_REFUSALS.INVALID_FINANCIAL_YEAR as FormProblem);
+    if (!/^\d+(\.\d{1,4})?$/.test(threshold.trim()) || (indicator.unit === 'PERCENTAGE' && value > 100)) found.push(STANDARD_REFUSALS.TARGET_OUT_OF_RANGE as FormProblem);
+    if (!reason.trim()) found.push(STANDARD_REFUSALS.REASON_REQUIRED as FormProblem);
+    if (found.length > 0) return report(found);
+    setProblems([]);
+    try {
+      const result = await save({ variables: { input: { code: indicator.code, financialYear: year, threshold: value, reason: reason.trim() } } });
+      const saved = result.data?.setStandardThreshold;
+      if (saved) setDone(`The standard of ${indicator.name} is ${formatValue(saved.threshold, indicator.unit)} from ${saved.financialYear}.`);
+      setThreshold('');
+      setReason('');
+    } catch (error) {
+      report([refusalProblem(error, STANDARD_REFUSALS, 'Only administrators set national standards.')]);
+    }
+  }
+
+  const yearError = problemFor(problems, 'standard-year');
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="standard-heading" className="nhsuk-u-margin-top-7">
+      <h2 id="standard-heading" className="nhsuk-heading-m">
+        Its national standard
+      </h2>
+      <p className="nhsuk-body">
+        The threshold providers are judged against from a financial year, until the next; every provider’s scores follow at once. All standards are on the{' '}
+        <Link to="/standards">national standards</Link> page.
+      </p>
+      <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h3" />
+      <div className={`nhsuk-form-group${yearError ? ' nhsuk-form-group--error' : ''}`}>
+        <label className="nhsuk-label" htmlFor="standard-year">
+          From the financial year
+        </label>
+        {yearError && (
+          <span className="nhsuk-error-message" id="standard-year-error">
+            <span className="nhsuk-u-visually-hidden">Error:</span> {yearError}
+          </span>
+        )}
+        <select className={`nhsuk-select${yearError ? ' nhsuk-select--error' : ''}`} id="standard-year" value={year} aria-describedby={yearError ? 'standard-year-error' : undefined} onChange={(event) => setYear(event.currentTarget.value)}>
+          <option value="">Choose a year</option>
+          {YEARS.map((label) => (
+            <option key={label} value={label}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextInput
+        id="standard-threshold"
+        label="Threshold"
+        hint={indicator.unit === 'PERCENTAGE' ? 'A percentage from 0 to 100, for example 92' : 'A number, 0 or more'}
+        width={5}
+        inputMode="decimal"
+        suffix={indicator.unit === 'PERCENTAGE' ? '%' : undefined}
+        value={threshold}
+        error={problemFor(problems, 'standard-threshold')}
+        onChange={(event) => setThreshold(event.currentTarget.value)}
+      />
+      <TextInput id="standard-reason" label="Why" hint="For example, the planning guidance or contract that sets it" value={reason} error={problemFor(problems, 'standard-reason')} onChange={(event) => setReason(event.currentTarget.value)} />
+      <Button type="submit" disabled={loading}>
+        Set the standard
+      </Button>
+      <div role="status" aria-live="polite">
+        {done && <p className="nhsuk-body">{done}</p>}
+      </div>
+    </form>
+  );
 }
 
 const REFUSALS: Readonly<Record<string, FormProblem>> = {

@@ -12,6 +12,7 @@ export const IndicatorDefinitionFields = graphql(`
     numeratorDefinition
     denominatorDefinition
     source
+    definedByImport
   }
 `);
 

@@ -18,7 +18,7 @@ type Documents = {
     "\n  query MySessions {\n    mySessions {\n      ...UserSessionFields\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id) {\n      ...UserSessionFields\n    }\n  }\n": typeof types.EndSessionDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...ViewerFields\n    }\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n  }\n": typeof types.IndicatorDefinitionFieldsFragmentDoc,
+    "\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n    definedByImport\n  }\n": typeof types.IndicatorDefinitionFieldsFragmentDoc,
     "\n  query IndicatorDefinitions {\n    indicators {\n      ...IndicatorDefinitionFields\n    }\n  }\n": typeof types.IndicatorDefinitionsDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) {\n      ...IndicatorDefinitionFields\n    }\n  }\n": typeof types.CreateIndicatorDocument,
     "\n  mutation UpdateIndicator($input: UpdateIndicatorInput!) {\n    updateIndicator(input: $input) {\n      ...IndicatorDefinitionFields\n    }\n  }\n": typeof types.UpdateIndicatorDocument,
@@ -196,7 +196,7 @@ const documents: Documents = {
     "\n  query MySessions {\n    mySessions {\n      ...UserSessionFields\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id) {\n      ...UserSessionFields\n    }\n  }\n": types.EndSessionDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      ...ViewerFields\n    }\n  }\n": types.ChangePasswordDocument,
-    "\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n  }\n": types.IndicatorDefinitionFieldsFragmentDoc,
+    "\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n    definedByImport\n  }\n": types.IndicatorDefinitionFieldsFragmentDoc,
     "\n  query IndicatorDefinitions {\n    indicators {\n      ...IndicatorDefinitionFields\n    }\n  }\n": types.IndicatorDefinitionsDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) {\n      ...IndicatorDefinitionFields\n    }\n  }\n": types.CreateIndicatorDocument,
     "\n  mutation UpdateIndicator($input: UpdateIndicatorInput!) {\n    updateIndicator(input: $input) {\n      ...IndicatorDefinitionFields\n    }\n  }\n": types.UpdateIndicatorDocument,
@@ -403,7 +403,7 @@ export function graphql(source: "\n  mutation ChangePassword($input: ChangePassw
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n  }\n"): (typeof documents)["\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n  }\n"];
+export function graphql(source: "\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n    definedByImport\n  }\n"): (typeof documents)["\n  fragment IndicatorDefinitionFields on Indicator {\n    code\n    name\n    description\n    unit\n    polarity\n    periodType\n    numeratorDefinition\n    denominatorDefinition\n    source\n    definedByImport\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
