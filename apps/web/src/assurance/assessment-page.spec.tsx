@@ -267,4 +267,5 @@ describe('assessment form', () => {
     expect(await screen.findByText('Your response is added.')).toBeInTheDocument();
     expect(screen.getByText('We accept the rating.', { selector: 'p' })).toBeInTheDocument();
   });
+
 });

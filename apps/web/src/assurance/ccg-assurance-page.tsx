@@ -73,7 +73,7 @@ export function CcgAssurancePage() {
         {name} ({assurance.ccg.code})
       </h1>
       {anyIllustrative(assurance) && <IllustrativeNotice what="Some of what is shown here (marked Illustrative)" />}
-      <AssuranceSummary assurance={assurance} />
+      <AssuranceSummary assurance={assurance} raiseLinks />
       <ul className="nhsuk-list ccg-related-links">
         {draft ? (
           <li>

@@ -161,3 +161,24 @@ describe('assessor’s workspace', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Assurance NHS Leeds North CCG (02V)' })).toBeInTheDocument();
   });
 });
+
+describe('raising a poor rating to the CCG’s boards (issue 16)', () => {
+  const limited = assessmentFixture({ id: 'a3', quarter: 1, ratings: { ...ALL_GOOD, PERFORMANCE: 'LIMITED_ASSURANCE', FINANCIAL_MANAGEMENT: 'LIMITED_ASSURANCE' }, decided: 'LIMITED_ASSURANCE', status: 'PUBLISHED' });
+  const answer = (assurance: unknown) => ({ request: { query: CcgAssuranceQuery, variables: { ccg: '02V' } }, result: { data: { ccgAssurance: assurance } } });
+
+  it('offers the CCG’s own staff a raise link filled in with the rating', async () => {
+    renderApp('/assurance/ccgs/02V', [viewerMock(ccgViewer), answer(ccgAssuranceFixture([seenBy(['CCG_USER'], limited)]))]);
+    const raise = await screen.findByRole('link', { name: 'Raise an escalation item about the CCG’s assurance rating' });
+    expect(Object.fromEntries(new URLSearchParams(raise.getAttribute('href')?.split('?')[1]))).toEqual({
+      kind: 'ASSURANCE_TRIGGER',
+      ccg: '02V',
+      text: 'NHS England rated the CCG Limited assurance (requires improvement) in its 2015/16 Q1 assessment.',
+    });
+  });
+
+  it('offers no raise link to an assessor, nor for a Good rating', async () => {
+    renderApp('/assurance/ccgs/02V', [viewerMock(assessorViewer), answer(ccgAssuranceFixture([limited]))]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Assurance NHS Leeds North CCG (02V)' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Raise an escalation item/ })).not.toBeInTheDocument();
+  });
+});

@@ -10,6 +10,7 @@ import type { CcgAssurance } from './ccg-assurance.fragment';
 import { CategoryTag } from './category-proposal';
 import type { ChartedAssessment } from './ratings-chart';
 import { TableContainer } from '../ui/nhs';
+import { RaiseEscalationLink } from '../escalation/raise-link';
 
 /** Published assessments, as the ratings chart takes them (drafts are never charted). */
 export function chartedAssessments(assessments: readonly StoredAssessment[]): ChartedAssessment[] {
@@ -32,7 +33,7 @@ export function anyIllustrative(assurance: CcgAssurance): boolean {
 }
 
 /** The CCG's standing: current category and what follows, the last and next assessments, special measures and buddy. */
-export function AssuranceSummary({ assurance, linkBuddy = true }: { assurance: CcgAssurance; linkBuddy?: boolean }) {
+export function AssuranceSummary({ assurance, linkBuddy = true, raiseLinks = false }: { assurance: CcgAssurance; linkBuddy?: boolean; raiseLinks?: boolean }) {
   const latest = assurance.assessments.find((a) => a.status === 'PUBLISHED');
   const episode = assurance.specialMeasures;
   return (
@@ -53,6 +54,14 @@ export function AssuranceSummary({ assurance, linkBuddy = true }: { assurance: C
             <>
               <CategoryTag category={assurance.currentCategory} />
               <span className="ccg-block nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">{CATEGORY_CONSEQUENCES[assurance.currentCategory]}</span>
+              {raiseLinks && (assurance.currentCategory === 'LIMITED_ASSURANCE' || assurance.currentCategory === 'NOT_ASSURED') && (
+                <RaiseEscalationLink
+                  kind="ASSURANCE_TRIGGER"
+                  ccg={assurance.ccg.code}
+                  text={`NHS England rated the CCG ${CATEGORY_NAMES[assurance.currentCategory]}${latest ? ` in its ${latest.quarterLabel} assessment` : ''}.`}
+                  about="the CCG’s assurance rating"
+                />
+              )}
             </>
           ) : (
             'Not assessed yet: no assessment has been published.'

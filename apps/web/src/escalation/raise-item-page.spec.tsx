@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
@@ -59,6 +59,23 @@ describe('raising an escalation item', () => {
     await fillIn();
     await userEvent.click(screen.getByRole('button', { name: 'Raise the item' }));
     expect(await screen.findByRole('heading', { level: 1, name: /RR8 A&E failing/ })).toBeInTheDocument();
+  });
+
+  it('comes filled in from an assurance trigger or a forecast warning, with where the concern comes from in words', async () => {
+    const text = 'A&E four-hour standard missed: Leeds Teaching Hospitals NHS Trust, March 2019';
+    renderApp(`/escalation/items/new?${new URLSearchParams({ kind: 'ASSURANCE_TRIGGER', ccg: '02V', text }).toString()}`, [signedIn, context]);
+    expect(await screen.findByRole('radio', { name: /assurance trigger/i })).toBeChecked();
+    expect(screen.getByLabelText(/Where the concern comes from/)).toHaveValue(text);
+  });
+
+  it('offers the month the data is for in words, from April 2013 to this month, the latest first', async () => {
+    renderApp(FROM_TILE, [signedIn, context, rr8]);
+    const month = await screen.findByRole('combobox', { name: /Month the data is for/ });
+    expect(month).toHaveValue('2019-03');
+    const options = within(month).getAllByRole('option').map((option) => option.textContent);
+    expect(options[0]).toBe('Choose a month');
+    expect(options[options.length - 1]).toBe('April 2013');
+    expect(options).toContain('March 2019');
   });
 
   it('says everything missing at once, in a summary that takes focus', async () => {

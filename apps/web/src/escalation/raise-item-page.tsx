@@ -1,12 +1,12 @@
-import { compareIsoDates, ESCALATION_ITEM_KIND_LABELS, ESCALATION_ITEM_KINDS, ESCALATION_SEVERITIES, ESCALATION_SEVERITY_LABELS, todayInEngland, BOARD_KIND_LABELS, isBoardKind } from '@ccg-assure/domain';
+import { addCalendarMonths, compareIsoDates, yearMonthOf, ESCALATION_ITEM_KIND_LABELS, ESCALATION_ITEM_KINDS, ESCALATION_SEVERITIES, ESCALATION_SEVERITY_LABELS, todayInEngland, BOARD_KIND_LABELS, isBoardKind } from '@ccg-assure/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { describeError, errorCodes } from '../app/graphql-errors';
 import type { EscalationItemKind, EscalationSeverity } from '../gql/graphql';
 import { monthLabel } from '../ui/format';
 import { Loading } from '../ui/loading';
-import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, problemFor, Radios, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, DateInput, dateInputExample, dateInputProblem, dateProblemFor, ErrorSummary, FormGroup, MonthSelect, problemFor, Radios, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { organisationName } from '../ui/organisation-name';
 import { usePageTitle } from '../ui/page-title';
 import { viewerEscalationCcgs } from './escalation-home-page';
@@ -15,6 +15,8 @@ import { RaiseContextQuery, RaiseEscalationItemMutation, RaiseNoticeQuery, Raise
 
 const isKind = (value: string | null): value is EscalationItemKind => (ESCALATION_ITEM_KINDS as readonly (string | null)[]).includes(value);
 const MONTH = /^(\d{4})-(\d{2})(-01)?$/;
+/** The first day CCGs held budgets (April 2013): no escalation item concerns data before it. */
+const CCG_ERA_START = '2013-04-01';
 
 /** What each kind asks for besides the title and the concern (the API's SOURCE_REQUIRED rules). */
 const needsProvider = (kind: EscalationItemKind | '') => kind === 'KPI_BREACH' || kind === 'CONTRACT_NOTICE' || kind === 'TRAJECTORY_MISS' || kind === 'QUALITY_CONCERN';
@@ -38,7 +40,7 @@ interface Fields {
 /** Refusals by reason, against the form's fields. */
 const RAISE_REFUSALS: Readonly<Record<string, FormProblem>> = {
   NOT_A_PROVIDER: { field: 'raise-provider', message: 'That code is not a provider’s' },
-  INVALID_PERIOD: { field: 'raise-period', message: 'Enter the month as year and month, for example 2019-03' },
+  INVALID_PERIOD: { field: 'raise-period', message: 'Choose a month the data is for' },
   DATE_IN_PAST: { field: 'raise-dueOn', message: 'The due date cannot be in the past' },
   INDICATOR_NOT_FOUND: { field: 'raise-indicator', message: 'Choose the indicator' },
   NOT_A_CCG: { field: 'raise-ccg-1', message: 'Choose one of your CCGs' },
@@ -63,7 +65,7 @@ export function raiseProblems(fields: Fields, today: string): FormProblem[] {
   if (!fields.severity) found.push({ field: 'raise-severity-1', message: 'Choose how serious it is' });
   if (providerRequired(fields.kind) && !fields.providerCode.trim()) found.push({ field: 'raise-provider', message: 'Enter the provider’s ODS code' });
   if (needsIndicator(fields.kind) && !fields.indicatorCode) found.push({ field: 'raise-indicator', message: 'Choose the indicator' });
-  if (needsIndicator(fields.kind) && fields.period && !MONTH.test(fields.period.trim())) found.push({ field: 'raise-period', message: 'Enter the month as year and month, for example 2019-03' });
+  if (needsIndicator(fields.kind) && fields.period && !MONTH.test(fields.period.trim())) found.push({ field: 'raise-period', message: 'Choose a month the data is for' });
   if (textRequired(fields.kind) && !fields.text.trim()) found.push({ field: 'raise-text', message: 'Say where the concern comes from' });
   const dueProblem = dateInputProblem('raise-dueOn', fields.dueOn, { what: 'The due date' });
   if (dueProblem) found.push(dueProblem);
@@ -119,7 +121,7 @@ function RaiseForm({ ccgs, indicators, params }: { ccgs: { code: string; name: s
     providerCode: params.get('provider')?.toUpperCase() ?? '',
     indicatorCode: params.get('indicator') ?? '',
     period: MONTH.test(askedPeriod) ? askedPeriod.slice(0, 7) : '',
-    text: '',
+    text: params.get('text')?.slice(0, 2000) ?? '',
   }));
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [focus, setFocus] = useState(0);
@@ -131,6 +133,12 @@ function RaiseForm({ ccgs, indicators, params }: { ccgs: { code: string; name: s
   const prefilledProvider = provider.data?.organisation ?? notice.data?.contractNotice?.contract.provider ?? null;
   const prefilledIndicator = indicators.find((indicator) => indicator.code === params.get('indicator'));
 
+  // Months from April 2013, when CCGs began, to this month, the latest first.
+  const periodChoices = useMemo(() => {
+    const months: string[] = [];
+    for (let month = `${yearMonthOf(today)}-01`; compareIsoDates(month, CCG_ERA_START) >= 0; month = addCalendarMonths(month, -1)) months.push(month);
+    return months;
+  }, [today]);
   const set = (key: keyof Fields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
   const setText = (key: keyof Fields) => (event: { currentTarget: { value: string } }) => set(key)(event.currentTarget.value);
 
@@ -244,7 +252,7 @@ function RaiseForm({ ccgs, indicators, params }: { ccgs: { code: string; name: s
                 </select>
               )}
             </FormGroup>
-            <TextInput id="raise-period" label="Month the data is for (optional)" hint="Year and month, for example 2019-03" width={10} value={fields.period} error={problemFor(problems, 'raise-period')} onChange={setText('period')} />
+            <MonthSelect id="raise-period" label="Month the data is for (optional)" months={periodChoices} value={fields.period} error={problemFor(problems, 'raise-period')} onChange={set('period')} />
           </>
         )}
         {kind && (

@@ -58,6 +58,11 @@ describe("recording a month's forecast outturn", () => {
     expect(within(table).getByRole('row', { name: /June 2014/ })).toHaveTextContent('Above threshold');
     expect(monthField()).toHaveValue('');
     expect(within(monthField()).getByRole('option', { name: 'June 2014 (recorded)' })).toBeInTheDocument();
+    // The warning can be raised to the CCG's boards, the raise form filled in with it (issue 16).
+    const raise = screen.getByRole('link', { name: 'Raise an escalation item about the 2014/15 forecast warning' });
+    const query = new URLSearchParams(raise.getAttribute('href')?.split('?')[1]);
+    expect(query.get('kind')).toBe('FINANCIAL_WARNING');
+    expect(query.get('text')).toBe('Forecast outturn warning on the 2014/15 plan: in June 2014 the forecast is £4,500,000.00 worse than plan, beyond the threshold of £2,000,000.00.');
   });
 
   it('says a month already recorded is replaced, and goes back to the form with the figures kept', async () => {

@@ -1,5 +1,8 @@
+import { Money } from '@ccg-assure/domain';
+import { RaiseEscalationLink } from '../escalation/raise-link';
 import { ForecastChart } from './forecast-chart';
 import { ForecastForm } from './forecast-form';
+import { forecastMonthName } from './forecast-months';
 import { takesForecasts } from './plan-offers';
 import type { StoredPlan } from './financial-plan.fragment';
 import { WarningThresholdForm } from './warning-threshold-form';
@@ -26,7 +29,17 @@ export function PlanForecasts({ plan, ccgName, recordForecast, setWarningThresho
         Forecast outturn against plan
       </h2>
       {open ? (
-        <ForecastChart title={`${ccgName} ${plan.financialYear}`} financialYear={plan.financialYear} forecasts={plan.forecasts} warning={plan.financialWarning} />
+        <>
+          <ForecastChart title={`${ccgName} ${plan.financialYear}`} financialYear={plan.financialYear} forecasts={plan.forecasts} warning={plan.financialWarning} />
+          {plan.financialWarning && (
+            <RaiseEscalationLink
+              kind="FINANCIAL_WARNING"
+              ccg={plan.ccg.code}
+              text={`Forecast outturn warning on the ${plan.financialYear} plan: in ${forecastMonthName(plan.financialWarning.month)} the forecast is ${Money.parse(plan.financialWarning.adverseVariance).toDisplayString()} worse than plan, beyond the threshold of ${Money.parse(plan.financialWarning.threshold).toDisplayString()}.`}
+              about={`the ${plan.financialYear} forecast warning`}
+            />
+          )}
+        </>
       ) : (
         <p className="nhsuk-body">The CCG records forecasts once the plan is approved.</p>
       )}
