@@ -43,7 +43,7 @@ describe('any indicator, not only A&E (issue 18.4: browser, built app, real API,
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('an administrator defines an illustrative RTT indicator, an analyst imports its monthly values for RR8 and opens RR8’s chart of it', async () => {
+  it('an administrator defines an illustrative RTT indicator and its standard, an analyst imports its monthly values for RR8 and opens RR8’s chart of it', async () => {
     const admin = await openPage(browser);
     await signIn(admin.page, 'demo-admin', 'Demo Admin');
     await admin.page.goto(`${baseUrl()}/admin/users`);
@@ -60,6 +60,14 @@ describe('any indicator, not only A&E (issue 18.4: browser, built app, real API,
     await admin.page.getByRole('button', { name: 'Define the indicator' }).click();
     await admin.page.getByRole('status').getByText(`${NAME} was saved.`).waitFor();
     await admin.page.getByRole('row', { name: new RegExp(CODE) }).waitFor();
+    // Its national standard, from its page: 85% from 2017/18 (illustrative).
+    await admin.page.getByRole('link', { name: `Change ${NAME}` }).click();
+    const standard = admin.page.getByRole('form', { name: 'Its national standard' });
+    await standard.getByLabel('From the financial year').selectOption('2017/18');
+    await standard.getByLabel('Threshold', { exact: true }).fill('85');
+    await standard.getByLabel('Why').fill('Illustrative standard for a browser test');
+    await standard.getByRole('button', { name: 'Set the standard' }).click();
+    await standard.getByRole('status').getByText(`The standard of ${NAME} is 85.0% from 2017/18.`).waitFor();
     expect(admin.foreignRequests).toEqual([]);
 
     const analyst = await openPage(browser);
@@ -78,6 +86,8 @@ describe('any indicator, not only A&E (issue 18.4: browser, built app, real API,
     expect(await points.count()).toBe(24);
     expect(await points.first().getAttribute('aria-label')).toMatch(/^April 2017: 80\.0%, /);
     expect(await points.last().getAttribute('aria-label')).toMatch(/^March 2019: 80\.5%, /);
+    // Judged against its standard: 80.5% in March 2019 fails 85%.
+    await page.getByRole('group', { name: NAME, exact: true }).getByText('Red: fails standard').waitFor();
     // The page does not call these figures real.
     expect(await page.getByText('Nothing on this page is illustrative').count()).toBe(0);
     await page.getByText(new RegExp(`^${NAME.replace(/[()]/g, '\\$&')}: defined in this product, with values an analyst imported`)).waitFor();
