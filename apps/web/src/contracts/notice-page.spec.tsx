@@ -172,6 +172,22 @@ describe('a contract performance notice', () => {
     expect(await screen.findByRole('group', { name: /actual against trajectory: statistical process control chart$/ })).toBeInTheDocument();
   });
 
+  it('offers the lead’s staff to raise a missed trajectory month to the CCG’s boards (issue 16)', async () => {
+    const monitored = notice('MONITORING', ['REPORT_RAP_BREACH'], {
+      remedialActionPlan: {
+        id: 'p1',
+        agreedOn: '2018-04-20',
+        summary: 'Front-door streaming',
+        actions: [],
+        trajectory: [{ indicator: { code: aeAll.code, name: aeAll.name, unit: aeAll.unit }, month: '2018-05-01', value: 88, actual: 84.5, met: false }],
+        misses: [{ indicator: { code: aeAll.code, name: aeAll.name }, month: '2018-05-01', committedValue: 88, actualValue: 84.5, proposedNextStep: 'REPORT_RAP_BREACH' }],
+      },
+    } as never);
+    renderApp('/contracts/notices/n1', [signedIn, noticeMock(monitored), providerSeriesMock]);
+    const raise = await screen.findByRole('link', { name: `Raise an escalation item about the missed trajectory for ${aeAll.name}, May 2018` });
+    expect(Object.fromEntries(new URLSearchParams(raise.getAttribute('href')?.split('?')[1]))).toMatchObject({ kind: 'TRAJECTORY_MISS', ccg: '02V', provider: 'RR8', indicator: aeAll.code, period: '2018-05-01' });
+  });
+
   it('records a month’s withholding once payment may be withheld, and says what the API refused', async () => {
     renderApp('/contracts/notices/n1', [
       signedIn,

@@ -251,7 +251,17 @@ function PlanView({ notice, plan, onChanged }: { notice: Notice; plan: Plan; onC
           <ul className="nhsuk-list nhsuk-list--bullet">
             {plan.misses.map((miss) => (
               <li key={`${miss.indicator.code}${miss.month}`}>
-                {miss.indicator.name}, {monthLabel(miss.month)}: {miss.actualValue} against {miss.committedValue} committed. Proposed next step: {noticeActionLabel(miss.proposedNextStep).toLowerCase()}.
+                {miss.indicator.name}, {monthLabel(miss.month)}: {miss.actualValue} against {miss.committedValue} committed. Proposed next step: {noticeActionLabel(miss.proposedNextStep).toLowerCase()}.{' '}
+                <RaiseEscalationLink
+                  inline
+                  kind="TRAJECTORY_MISS"
+                  ccg={notice.contract.leadCommissioner.code}
+                  provider={notice.contract.provider.code}
+                  indicator={miss.indicator.code}
+                  period={miss.month}
+                  text={`Recovery trajectory missed: ${miss.indicator.name}, ${monthLabel(miss.month)}, ${miss.actualValue} against ${miss.committedValue} committed.`}
+                  about={`the missed trajectory for ${miss.indicator.name}, ${monthLabel(miss.month)}`}
+                />
               </li>
             ))}
           </ul>
