@@ -118,7 +118,7 @@ registerEnumType(EscalationActionStatus, {
   },
 });
 
-export type { BoardMeetingAction, BoardMeetingState, MeetingDecision as MeetingDecisionKind };
+export type { BoardMeetingState, MeetingDecision as MeetingDecisionKind };
 
 export const BoardMeetingStatusEnum = enumOf(BOARD_MEETING_STATES);
 registerEnumType(BoardMeetingStatusEnum, {

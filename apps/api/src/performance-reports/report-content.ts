@@ -7,7 +7,6 @@ import {
   HIGHER_BOARD_KIND_LABELS,
   REPORT_ACTION_STATUS_LABELS,
   TERMINAL_CONTRACT_NOTICE_STATES,
-  addCalendarMonths,
   assuranceCategoryDefinition,
   carryForwardActions,
   compareIsoDates,
@@ -455,6 +454,3 @@ export async function actionsOf(manager: EntityManager, ccgCode: string, month: 
     };
   });
 }
-
-/** The first day of the month after `month`. */
-export const nextMonth = (month: string) => addCalendarMonths(month, 1);
