@@ -103,7 +103,7 @@ export async function renderPerformanceReport(
       keepRoom(doc);
       doc.font('Helvetica-Bold').text(`${row.providerName}: ${row.indicatorName}`).font('Helvetica');
       doc.text(
-        `${row.periodLabel}: ${row.value.toFixed(1)}${row.target === null ? '' : ` against a standard of ${row.target}`}; ${row.rag ? RAG_WORDS[row.rag] : 'not rated'}; ${VARIATION_WORDS[row.variationType]}${row.assuranceType ? `; assurance: ${words(row.assuranceType)}` : ''}.`,
+        `${row.periodLabel}: ${withUnit(row.value, row.unit)}${row.target === null ? '' : ` against a standard of ${withUnit(row.target, row.unit)}`}; ${row.rag ? RAG_WORDS[row.rag] : 'not rated'}; ${VARIATION_WORDS[row.variationType]}${row.assuranceType ? `; assurance: ${words(row.assuranceType)}` : ''}.`,
       );
       const notes = details.annotations.filter((a) => a.indicatorCode === row.indicatorCode && a.organisationCode === row.providerCode);
       for (const note of notes) doc.fontSize(9).fillColor(GREY).text(`Note on ${dateInWords(note.period)} by ${note.author}: ${note.text}`).fillColor(TEXT).fontSize(10);
@@ -142,4 +142,12 @@ export async function renderPerformanceReport(
   }
   doc.end();
   return done;
+}
+
+/** A value in its unit, as the report's screens show it: percentages and minutes to one decimal place, counts whole. */
+function withUnit(value: number, unit: string): string {
+  if (unit === 'PERCENTAGE') return `${value.toFixed(1)}%`;
+  if (unit === 'COUNT') return Math.round(value).toLocaleString('en-GB');
+  if (unit === 'MINUTES') return `${value.toFixed(1)} minutes`;
+  return value.toFixed(1);
 }

@@ -45,6 +45,9 @@ export class ReportScorecardRow {
   @Field(() => String, { description: 'The indicator’s name as shown on the report.' })
   indicatorName!: string;
 
+  @Field(() => String, { description: 'The indicator’s unit, as Indicator.unit: PERCENTAGE, COUNT, RATE or MINUTES (reports frozen before units were recorded read PERCENTAGE, which all their indicators were).' })
+  unit!: string;
+
   @Field(() => DateScalar, { description: 'The first day of the value’s period (the report’s month, or the latest before it with data).' })
   period!: string;
 

@@ -25,7 +25,7 @@ const REPORT_FIELDS = `id month monthLabel version status statusLabel frozen bui
   changedValuesSinceFrozen frozenValueCount preparedBy
   ccg { code } higherOrganisation { code type }
   higherBoard { kind organisationCode lastKnown explanation }
-  sections { key title commentary summary items { title detail status } scorecardRows { providerCode indicatorCode period value valueText numerator denominator rag variationType points { period value } } }
+  sections { key title commentary summary items { title detail status } scorecardRows { providerCode indicatorCode unit period value valueText numerator denominator rag variationType points { period value } } }
   actions { id description owner providerCode dueOn status overdue carriedForward raisedInMonth version }
   annotations { indicatorCode organisationCode period text author reportId }
   ccgSignOff { by meeting signedOn signedOnLabel organisation { code } }
@@ -136,7 +136,7 @@ describe('the monthly performance report (issue 17)', () => {
     expect(report.sections.map((s) => s.key)).toEqual(['SCORECARD', 'FINANCE', 'ASSURANCE', 'CONTRACTS', 'ESCALATION', 'ACTIONS']);
     const all = rowOf(report, 'AE_4HR_ALL');
     // March 2018 RR8: 16643 + 3495 attendances, 5866 breaches: (20138 - 5866) / 20138.
-    expect(all).toMatchObject({ period: MARCH, rag: 'RED' });
+    expect(all).toMatchObject({ period: MARCH, rag: 'RED', unit: 'PERCENTAGE' });
     expect(Number(all.valueText)).toBeCloseTo((100 * (20138 - 5866)) / 20138, 6);
     expect(all.points).toHaveLength(12);
     expect(report.sections.find((s) => s.key === 'FINANCE')?.summary).toBe('No financial plan is recorded for 2017/18.');

@@ -560,7 +560,7 @@ export class PerformanceReportsService {
       };
       if (definition.key === 'SCORECARD') {
         const basis = content.providersBasis === 'CONTRACTS' ? 'the CCG’s contracted providers' : 'the NHS trusts of the CCG’s region (no contracts recorded)';
-        return { ...base, summary: providers ? `${providers} provider${providers === 1 ? '' : 's'} (${basis}): ${content.scorecard.length} indicator values, ${red} red against the standard.` : 'No provider values are stored for the CCG’s providers up to this month.', items: [], scorecardRows: content.scorecard };
+        return { ...base, summary: providers ? `${providers} provider${providers === 1 ? '' : 's'} (${basis}): ${content.scorecard.length} indicator values, ${red} red against the standard.` : 'No provider values are stored for the CCG’s providers up to this month.', items: [], scorecardRows: content.scorecard.map((row) => ({ ...row, unit: row.unit ?? 'PERCENTAGE' })) };
       }
       if (definition.key === 'ACTIONS') {
         const overdue = openActions.filter((action) => action.overdue).length;

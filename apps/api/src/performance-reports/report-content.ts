@@ -63,6 +63,8 @@ export interface ReportScorecardRowView {
   providerName: string;
   indicatorCode: string;
   indicatorName: string;
+  /** The indicator's unit (PERCENTAGE, COUNT, RATE, MINUTES); absent on reports frozen before it was recorded, which were all percentages. */
+  unit?: string;
   period: string;
   periodLabel: string;
   value: number;
@@ -214,7 +216,9 @@ async function scorecardOf(manager: EntityManager, sources: ReportSources, ccgCo
   const { providerCodes, basis } = await sources.providersOfCcg(ccgCode, month);
   const scores = await sources.scoresOf(providerCodes, month);
   const indicatorCodes = [...new Set([...scores.values()].flatMap((list) => list.map((score) => score.indicatorCode)))];
-  const names = new Map((await manager.find(IndicatorEntity, { where: { code: In(indicatorCodes) } })).map((row) => [row.code, row.name]));
+  const indicators = await manager.find(IndicatorEntity, { where: { code: In(indicatorCodes) } });
+  const names = new Map(indicators.map((row) => [row.code, row.name]));
+  const units = new Map(indicators.map((row) => [row.code, row.unit]));
   const providers = new Map((await manager.find(OrganisationEntity, { where: { code: In(providerCodes) } })).map((row) => [row.code, row.name]));
   const exact = new Map<string, { value: string; numerator: string; denominator: string; periodType: string }>();
   if (providerCodes.length && indicatorCodes.length) {
@@ -233,6 +237,7 @@ async function scorecardOf(manager: EntityManager, sources: ReportSources, ccgCo
         providerName: providers.get(code) ?? code,
         indicatorCode: score.indicatorCode,
         indicatorName: names.get(score.indicatorCode) ?? score.indicatorCode,
+        unit: units.get(score.indicatorCode) ?? 'PERCENTAGE',
         period: score.latest.periodStart,
         periodLabel: score.latest.periodLabel,
         value: score.latest.value,

@@ -105,6 +105,19 @@ describe('a report', () => {
     expect(screen.getByRole('link', { name: /as a PDF$/ })).toHaveAttribute('href', '/reports/performance-reports/r1.pdf');
   });
 
+  it('shows each value in its indicator’s unit: a count whole, not as a percentage', async () => {
+    const counted = report();
+    const scorecard = counted.sections.find((section) => section.key === 'SCORECARD');
+    if (!scorecard) throw new Error('the fixture has a scorecard');
+    scorecard.scorecardRows = scorecard.scorecardRows.map((row) => ({ ...row, indicatorCode: 'TROLLEY_12HR', indicatorName: '12-hour trolley waits', unit: 'COUNT', value: 3, valueText: '3', target: 0, points: row.points.map((point) => ({ ...point, value: 3 })) }));
+    renderApp('/performance-reports/r1', [viewerMock(demoAnalyst), reportMock(counted)]);
+    const table = await screen.findByRole('table', { name: /Providers against the national standards/ });
+    const cells = within(table).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(cells).toContain('3');
+    expect(cells).toContain('0');
+    expect(cells.some((text) => text?.includes('%'))).toBe(false);
+  });
+
   it('lets the analyst write a section’s commentary on a draft, sending the report’s version as read', async () => {
     const user = userEvent.setup();
     const written = report({ rowVersion: 5 });

@@ -99,6 +99,7 @@ export function report(overrides: Partial<PerformanceReportFieldsFragment> = {})
             providerName: 'Leeds Teaching Hospitals NHS Trust',
             indicatorCode: 'AE_4HR_ALL',
             indicatorName: 'A&E: four-hour wait, all department types',
+            unit: 'PERCENTAGE',
             period: '2018-03-01',
             periodLabel: 'March 2018',
             value: 84.1,

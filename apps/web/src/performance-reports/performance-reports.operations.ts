@@ -71,6 +71,7 @@ export const PerformanceReportFieldsFragment = graphql(`
         providerName
         indicatorCode
         indicatorName
+        unit
         period
         periodLabel
         value

@@ -179,8 +179,8 @@ function Scorecard({ report, section, editable, onChanged }: { report: Report; s
                 </td>
                 <td>{row.indicatorName}</td>
                 <td className="ccg-nowrap">{row.periodLabel}</td>
-                <td className="nhsuk-table__cell--numeric">{formatValue(row.value, 'PERCENTAGE')}</td>
-                <td className="nhsuk-table__cell--numeric">{row.target === null || row.target === undefined ? 'None' : formatValue(row.target, 'PERCENTAGE')}</td>
+                <td className="nhsuk-table__cell--numeric">{formatValue(row.value, row.unit)}</td>
+                <td className="nhsuk-table__cell--numeric">{row.target === null || row.target === undefined ? 'None' : formatValue(row.target, row.unit)}</td>
                 <td>
                   <RagTag rag={row.rag} />
                 </td>
@@ -212,7 +212,7 @@ function SeriesChart({ report, row, editable, onChanged }: { report: Report; row
       <h3 id={headingId} className="nhsuk-heading-m">
         {title}
       </h3>
-      <SpcChart title={title} unit="PERCENTAGE" points={chartPoints(row)} target={row.target} csvName={`${report.ccg.code} ${report.month} ${row.providerCode} ${row.indicatorCode}`} annotatedPeriods={annotations.map((annotation) => annotation.period)} />
+      <SpcChart title={title} unit={row.unit} points={chartPoints(row)} target={row.target} csvName={`${report.ccg.code} ${report.month} ${row.providerCode} ${row.indicatorCode}`} annotatedPeriods={annotations.map((annotation) => annotation.period)} />
       <h4 className="nhsuk-heading-s">Annotations</h4>
       {annotations.length === 0 ? (
         <p className="nhsuk-body">No point of this chart is annotated.</p>
@@ -288,7 +288,7 @@ function AnnotateForm({ report, row, title, onChanged }: { report: Report; row: 
               <select className={`nhsuk-select${invalid ? ' nhsuk-select--error' : ''}`} id={`${base}-period`} aria-describedby={describedBy} value={period} onChange={(event) => setPeriod(event.currentTarget.value)}>
                 {[...row.points].reverse().map((point) => (
                   <option key={point.period} value={point.period}>
-                    {monthLabel(point.period)}: {formatValue(point.value, 'PERCENTAGE')}
+                    {monthLabel(point.period)}: {formatValue(point.value, row.unit)}
                   </option>
                 ))}
               </select>
