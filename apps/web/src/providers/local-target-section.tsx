@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import type { Viewer } from '../auth/viewer';
 import { formatValue, monthLabel, type ValueUnit } from '../ui/format';
-import { Button, ErrorSummary, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, ErrorSummary, MonthSelect, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { LocalTargetsQuery, RemoveLocalTargetMutation, SeriesTrajectoryQuery, SetLocalTargetMutation, SetTrajectoryMutation } from './series-baseline.operations';
 
 /** The CCGs for which the viewer is a commissioning manager: they agree local targets and trajectories on its behalf (the API decides). */
@@ -177,30 +177,7 @@ function LocalTargetForm({
       </h3>
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
       <CcgSelect id={`${prefix}-ccg`} ccgs={ccgs} value={ccg} onChange={setCcg} />
-      <div className={`nhsuk-form-group${monthError ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={`${prefix}-month`}>
-          In force from
-        </label>
-        {monthError && (
-          <span className="nhsuk-error-message" id={`${prefix}-month-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {monthError}
-          </span>
-        )}
-        <select
-          className={`nhsuk-select${monthError ? ' nhsuk-select--error' : ''}`}
-          id={`${prefix}-month`}
-          value={month}
-          aria-describedby={monthError ? `${prefix}-month-error` : undefined}
-          onChange={(event) => setMonth(event.currentTarget.value)}
-        >
-          <option value="">Choose a month</option>
-          {months.map((period) => (
-            <option key={period} value={period}>
-              {monthLabel(period)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MonthSelect id={`${prefix}-month`} label="In force from" months={months} value={month} error={monthError} onChange={setMonth} firstDay />
       <TextInput
         id={`${prefix}-target`}
         label="Target"

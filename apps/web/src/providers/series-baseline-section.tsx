@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import type { Viewer } from '../auth/viewer';
 import { monthLabel } from '../ui/format';
-import { Button, Details, ErrorSummary, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, Details, ErrorSummary, MonthSelect, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { RecordRebaseMutation, RemoveRebaseMutation, SeriesBaselineQuery, SetSeriesBaselineMutation } from './series-baseline.operations';
 
 /** Analysts (of any CCG) and administrators record baselines and rebases; the API decides (docs/security.md). */
@@ -198,30 +198,7 @@ function RebaseForm({ series, periods, recorded }: { series: SeriesKey; periods:
         Rebase
       </h3>
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
-      <div className={`nhsuk-form-group${monthError ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={`${prefix}-month`}>
-          Recalculate the limits from
-        </label>
-        {monthError && (
-          <span className="nhsuk-error-message" id={`${prefix}-month-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {monthError}
-          </span>
-        )}
-        <select
-          className={`nhsuk-select${monthError ? ' nhsuk-select--error' : ''}`}
-          id={`${prefix}-month`}
-          value={month}
-          aria-describedby={monthError ? `${prefix}-month-error` : undefined}
-          onChange={(event) => setMonth(event.currentTarget.value)}
-        >
-          <option value="">Choose a month</option>
-          {months.map((period) => (
-            <option key={period} value={period}>
-              {monthLabel(period)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <MonthSelect id={`${prefix}-month`} label="Recalculate the limits from" months={months} value={month} error={monthError} onChange={setMonth} firstDay />
       <TextInput id={`${prefix}-reason`} label="Reason" hint="For example, a new pathway or a change of definition" value={reason} error={problemFor(problems, id('reason') ?? '')} onChange={(event) => setReason(event.currentTarget.value)} />
       <Button type="submit" secondary disabled={loading}>
         Record the rebase

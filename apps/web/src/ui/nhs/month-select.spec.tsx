@@ -30,4 +30,11 @@ describe('MonthSelect', () => {
     expect(select).toHaveClass('nhsuk-select--error');
     expect(select).toHaveAccessibleDescription(expect.stringContaining('Choose the month withheld'));
   });
+
+  it('gives the month’s first day when asked to', async () => {
+    const changes: string[] = [];
+    render(<MonthSelect id="m" label="In force from" months={['2018-04-01', '2018-05-01']} value="" onChange={(value) => changes.push(value)} firstDay />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'In force from' }), 'May 2018');
+    expect(changes).toEqual(['2018-05-01']);
+  });
 });
