@@ -61,7 +61,7 @@ export const FinancialPlansQuery = graphql(`
 /** NHS England regions, for the England view's region filter. */
 export const FinancialPlanRegionsQuery = graphql(`
   query FinancialPlanRegions {
-    organisations(filter: { type: REGION }, first: 200) {
+    organisations(filter: { type: REGION }, first: 50) {
       edges {
         node {
           code
