@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, openPage } from './support/browser';
 
 // Issue 17's journey: the monthly performance report of NHS Leeds North CCG (02V) for March 2018 (not the issue's
-// March 2019: 02V closed on 31 March 2018, so March 2018 is its last month; see /work/notes/issue17-design.md),
+// March 2019: 02V closed on 31 March 2018, so March 2018 is its last month; decision 0029),
 // prepared by the CCG's analyst, signed by its board member at a meeting and by NHS England's Yorkshire and the Humber
 // office (Q72), read and downloaded by a visitor who is not signed in, then corrected into version 2.
 
