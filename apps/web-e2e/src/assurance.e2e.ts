@@ -32,11 +32,23 @@ describe('assuring a CCG (browser, built app, real API and database)', () => {
     await row.getByRole('link', { name: /Start an assessment/ }).click();
     await page.getByRole('heading', { name: 'Start an assessment' }).waitFor();
     expect(await page.getByLabel('CCG', { exact: true }).inputValue()).toBe('02N');
+    // Issue 20: only the framework years in which 02N existed (it closed on 31 March 2020), newest first, opening on
+    // the latest year with evidence (the A&E data runs to March 2019): never 2026/27.
+    await page.waitForFunction(() => (document.querySelector('#new-year') as HTMLSelectElement | null)?.value === '2018/19');
+    expect(await page.locator('#new-year option').allInnerTexts()).toEqual(['2019/20', '2018/19', '2017/18', '2016/17', '2015/16', '2014/15', '2013/14']);
     await page.getByLabel('Financial year').selectOption('2015/16');
     await page.getByRole('radio', { name: /^Quarter 2/ }).check();
     for (const [part, text] of [['Day', '30'], ['Month', '9'], ['Year', '2015']]) await page.getByRole('group', { name: 'Day of the assessment' }).getByLabel(part, { exact: true }).fill(text);
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.getByRole('heading', { level: 1, name: /2015\/16 Q2 assessment/ }).waitFor();
+
+    // Issue 20: the triggers are summarised by kind with counts, in words, never enum codes.
+    const triggers = page.locator('section[aria-labelledby="triggers-heading"]');
+    await triggers.locator('summary').first().waitFor();
+    const kinds = await triggers.locator('summary').allInnerTexts();
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const kind of kinds) expect(kind).toMatch(/^[A-Z][^_]* \(\d+\)$/);
+    expect(await triggers.innerText()).not.toMatch(/\b[A-Z0-9]+_[A-Z0-9_]+\b/);
 
     // Rate every component; the proposal follows the ratings.
     const proposal = page.getByRole('region', { name: 'Proposed category' });
