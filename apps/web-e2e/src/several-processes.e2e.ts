@@ -87,8 +87,13 @@ describe('API_WORKERS', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join('/tmp', 'ccg-assure-workers-'));
     server = await startServerProcess(dataDir, { API_WORKERS: '2' });
+    // The health check answers as soon as one worker listens; the banner comes once both do.
+    const deadline = Date.now() + 60_000;
+    while (!/CCG Assure is running at/.test(server.output()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
   }, 240_000);
   afterAll(async () => {
+    // Stopped in the test; stopped here too if the test failed first, so no process outlives the suite.
+    if (server) await server.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
