@@ -3,6 +3,8 @@
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const semver = require('semver');
+const { execFileSync } = require('node:child_process');
+const { meetsEngines } = require('./node-version.cjs');
 
 const root = path.resolve(__dirname, '../..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -29,5 +31,31 @@ describe('the Node.js version the README states', () => {
 
   it('is met by the Node.js running the tests', () => {
     expect(semver.satisfies(process.versions.node, engines)).toBe(true);
+  });
+});
+
+describe('the check CI runs before npm install (tools/checks/node-version.cjs)', () => {
+  it('compares major, minor and patch against engines', () => {
+    expect(meetsEngines('20.19.0', '>=20.19')).toBe(true);
+    expect(meetsEngines('20.20.2', '>=20.19')).toBe(true);
+    expect(meetsEngines('22.0.0', '>=20.19')).toBe(true);
+    expect(meetsEngines('20.18.3', '>=20.19')).toBe(false);
+    expect(meetsEngines('18.20.0', '>=20.19')).toBe(false);
+    expect(meetsEngines('20.19.1', '>=20.19.2')).toBe(false);
+  });
+
+  it('refuses an engines range it cannot read rather than passing it', () => {
+    expect(() => meetsEngines('20.20.2', '^20 || ^22')).toThrow(/engines.node/);
+  });
+
+  it('passes on the Node.js running the tests and says so', () => {
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'node-version.cjs')], { encoding: 'utf8' });
+    expect(out).toContain(`Node.js ${process.versions.node} meets the product's ${engines}`);
+  });
+
+  it('is what .ci/run does first', () => {
+    const ci = readFileSync(path.join(root, '.ci/run'), 'utf8');
+    expect(ci.indexOf('node tools/checks/node-version.cjs')).toBeGreaterThan(-1);
+    expect(ci.indexOf('node tools/checks/node-version.cjs')).toBeLessThan(ci.indexOf('npm install'));
   });
 });
