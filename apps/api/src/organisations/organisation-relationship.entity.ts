@@ -9,7 +9,7 @@ export class OrganisationRelationshipEntity {
   @Column({ type: 'varchar', length: 12, name: 'organisation_code' })
   organisationCode!: string;
 
-  /** IN_REGION, IN_AREA_TEAM, IN_STP, SUCCEEDED_BY or SITE_OF (a CHECK constraint). */
+  /** IN_REGION, IN_AREA_TEAM, IN_STP, SUCCEEDED_BY, SITE_OF or IN_CCG (a CHECK constraint). */
   @Column({ type: 'varchar', length: 30 })
   kind!: string;
 

@@ -26,6 +26,7 @@ export enum RelationshipKind {
   IN_STP = 'IN_STP',
   SUCCEEDED_BY = 'SUCCEEDED_BY',
   SITE_OF = 'SITE_OF',
+  IN_CCG = 'IN_CCG',
 }
 
 registerEnumType(RelationshipKind, {
@@ -37,6 +38,7 @@ registerEnumType(RelationshipKind, {
     IN_STP: { description: 'Belongs to a sustainability and transformation partnership.' },
     SUCCEEDED_BY: { description: 'Was succeeded by the other organisation (for example a merger).' },
     SITE_OF: { description: 'Is a site of the other organisation (a provider trust).' },
+    IN_CCG: { description: 'Is a GP practice registered with the other organisation (a CCG).' },
   },
 });
 

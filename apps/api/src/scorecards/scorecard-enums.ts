@@ -150,3 +150,17 @@ registerEnumType(SortDirection, {
     DESC: { description: 'Largest (or Z) first.' },
   },
 });
+
+/** Which kind of organisation the scorecard grid lists. */
+export enum GridOrganisationType {
+  NHS_TRUST = 'NHS_TRUST',
+  GP_PRACTICE = 'GP_PRACTICE',
+}
+registerEnumType(GridOrganisationType, {
+  name: 'ScorecardOrganisationType',
+  description: 'Which kind of organisation the scorecard grid lists.',
+  valuesConfig: {
+    NHS_TRUST: { description: 'NHS trusts (providers): the default.' },
+    GP_PRACTICE: { description: "GP practices; with a `ccg` filter, the practices registered with that CCG as at asOf (their IN_CCG relationship)." },
+  },
+});

@@ -1,6 +1,6 @@
 import { MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
+import { GridOrganisationType, ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
 
 @InputType({ description: 'Which providers the scorecard grid shows. Every condition given must hold.' })
 export class ScorecardFilter {
@@ -27,6 +27,14 @@ export class ScorecardFilter {
   @Field(() => String, { nullable: true, description: 'Text found in the provider’s name or ODS code (case does not matter).' })
   @MaxLength(100)
   search?: string | null;
+
+  @Field(() => GridOrganisationType, {
+    nullable: true,
+    description:
+      'Which organisations the grid lists: NHS trusts when omitted, or GP practices. With GP_PRACTICE and `ccg`, the practices registered with that CCG as at asOf ' +
+      '(their CCG relationship then), not the CCG’s providers.',
+  })
+  organisationType?: GridOrganisationType | null;
 }
 
 @InputType({ description: 'How the scorecard grid is sorted. Ties are broken by ODS code.' })

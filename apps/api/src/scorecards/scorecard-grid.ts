@@ -7,9 +7,9 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { containsPattern, inRegionCondition } from '../organisations/organisation-region';
 import type { OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
-import { ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
-import type { IndicatorVerdict, ScorecardLoaders } from './scorecard-scores';
-import { latestPeriodWithData, regionAsAt } from './scorecards.queries';
+import { GridOrganisationType, ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
+import type { ScorecardLoaders } from './scorecard-scores';
+import { gridPageRows, latestPeriodWithData, regionAsAt } from './scorecards.queries';
 
 /** Which providers the grid shows. */
 export interface GridFilter {
@@ -18,6 +18,8 @@ export interface GridFilter {
   status?: ScorecardStatus | null;
   indicator?: string | null;
   search?: string | null;
+  /** NHS trusts (the default) or GP practices (with `ccg`: those registered with that CCG as at asOf). */
+  organisationType?: GridOrganisationType | null;
 }
 
 export interface GridOrder {
@@ -64,9 +66,10 @@ const NAME_ORDER = new Intl.Collator('en-GB');
 export const PROVIDER_TYPE = 'NHS_TRUST';
 
 /**
- * The scorecard grid (integrated performance report): providers with values by indicators, filtered, sorted and
- * paged, from the stored scores (decision 0021). Asks the database a fixed number of statements however many
- * providers (the verdicts go through the per-request loader, which the cells then reuse).
+ * The scorecard grid (integrated performance report): providers (or a CCG's GP practices) with values by indicators,
+ * filtered, sorted and paged in the database from the stored scores' verdict columns (decision 0021, issue 19).
+ * Asks the database a fixed number of statements however many providers: the date, the columns, the page (with its
+ * total), and the page's verdicts through the per-request loader when the cells are read.
  */
 export async function gridPage(dataSource: DataSource, query: GridQuery, loaders: ScorecardLoaders): Promise<GridView> {
   const asOf = query.asOf ?? (await latestPeriodStart(dataSource));
@@ -81,35 +84,37 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
   for (const code of [order.field === ScorecardOrderField.VALUE ? order.indicator : null, filter.indicator]) {
     if (code && !(await loaders.indicator.load(code))) throw new AppError('NOT_FOUND', 'INDICATOR_NOT_FOUND', `No indicator has the code "${code}".`);
   }
+  const practices = filter.organisationType === GridOrganisationType.GP_PRACTICE;
   if (filter.ccg) checkCcg(await loaders.organisation.load(filter.ccg), filter.ccg);
-  const scope = filter.ccg ? await ccgScope(dataSource, filter.ccg, asOf) : null;
-  let providers =
-    scope?.basis === 'REGION' && scope.region === null
-      ? []
-      : await providersAsAt(dataSource, { region: filter.region ?? null, ccgRegion: scope?.basis === 'REGION' ? scope.region : null, search: filter.search ?? null }, asOf);
-  if (scope?.basis === 'CONTRACTS') providers = providers.filter((p) => scope.contracted.includes(p.code));
-
-  // Filtering and sorting read each candidate's stored verdicts (decision 0021): one batch through the loader,
-  // which the page's cells then reuse.
-  let verdicts = new Map<string, IndicatorVerdict[]>();
-  if (filter.status || order.field === ScorecardOrderField.VALUE) {
-    const loaded = await loaders.verdicts.loadMany(providers.map((p) => ({ code: p.code, asOf })));
-    verdicts = new Map(providers.map((p, i) => [p.code, checkedVerdicts(loaded[i])]));
+  // A CCG's practices are those registered with it as at asOf (IN_CCG); its providers are found by ccgScope.
+  const scope = filter.ccg && !practices ? await ccgScope(dataSource, filter.ccg, asOf) : null;
+  const empty = { asOf, columns, providerCodes: [], hasNextPage: false, totalCount: 0, ccgBasis: scope?.basis ?? null };
+  if (scope?.basis === 'REGION' && scope.region === null) return empty;
+  const rows = await gridPageRows.rows(dataSource.manager, [
+    practices ? GridOrganisationType.GP_PRACTICE : PROVIDER_TYPE,
+    asOf,
+    filter.region ?? null,
+    scope?.basis === 'REGION' ? scope.region : null,
+    scope?.basis === 'CONTRACTS' ? scope.contracted : null,
+    filter.search?.trim() ? containsPattern(filter.search) : null,
+    practices ? (filter.ccg ?? null) : null,
+    filter.status ?? null,
+    filter.status ? (filter.indicator ?? null) : null,
+    order.field,
+    order.field === ScorecardOrderField.VALUE ? (order.indicator ?? null) : null,
+    order.direction === SortDirection.DESC ? 'DESC' : 'ASC',
+    query.afterCode,
+    query.size + 1,
+  ]);
+  const [first] = rows;
+  if (!first?.cursorFound) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out for this filter, asOf and order.');
+  const page: OrganisationView[] = [];
+  for (const row of rows.slice(0, query.size)) {
+    if (row.code === null || row.name === null || row.type === null) continue;
+    page.push({ code: row.code, name: row.name, type: row.type, openDate: row.openDate, closeDate: row.closeDate, postcode: row.postcode });
   }
-  if (filter.status) {
-    const status = filter.status;
-    providers = providers.filter((p) => hasStatus(verdicts.get(p.code) ?? [], status, filter.indicator ?? null));
-  }
-  sortProviders(providers, order, verdicts);
-
-  let start = 0;
-  if (query.afterCode !== null) {
-    start = providers.findIndex((p) => p.code === query.afterCode) + 1;
-    if (start === 0) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out for this filter, asOf and order.');
-  }
-  const page = providers.slice(start, start + query.size);
   for (const provider of page) loaders.organisation.prime(provider.code, provider);
-  return { asOf, columns, providerCodes: page.map((p) => p.code), hasNextPage: start + query.size < providers.length, totalCount: providers.length, ccgBasis: scope?.basis ?? null };
+  return { ...empty, providerCodes: page.map((p) => p.code), hasNextPage: rows.length > query.size, totalCount: first.totalCount };
 }
 
 /**
@@ -141,25 +146,13 @@ export async function providersOfCcg(dataSource: DataSource, ccgCode: string, as
   if (scope.basis === 'REGION' && scope.region === null) return { asOf: at, providerCodes: [], basis: 'REGION' };
   let providers = await providersAsAt(dataSource, { region: null, ccgRegion: scope.basis === 'REGION' ? scope.region : null, search: null }, at);
   if (scope.basis === 'CONTRACTS') providers = providers.filter((provider) => scope.contracted.includes(provider.code));
-  sortProviders(providers, { field: ScorecardOrderField.NAME }, new Map());
+  sortByName(providers);
   return { asOf: at, providerCodes: providers.map((provider) => provider.code), basis: scope.basis };
 }
 
-function sortProviders(providers: OrganisationView[], order: GridOrder, verdicts: Map<string, IndicatorVerdict[]>): void {
-  const byCode = (a: OrganisationView, b: OrganisationView) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  const direction = order.direction === SortDirection.DESC ? -1 : 1;
-  if (order.field === ScorecardOrderField.CODE) {
-    providers.sort((a, b) => direction * byCode(a, b));
-  } else if (order.field === ScorecardOrderField.NAME) {
-    providers.sort((a, b) => direction * NAME_ORDER.compare(a.name, b.name) || byCode(a, b));
-  } else {
-    const values = new Map(providers.map((p) => [p.code, verdicts.get(p.code)?.find((v) => v.indicatorCode === order.indicator)?.value ?? null]));
-    providers.sort((a, b) => {
-      const [x, y] = [values.get(a.code) ?? null, values.get(b.code) ?? null];
-      if (x === null || y === null) return x === y ? byCode(a, b) : x === null ? 1 : -1;
-      return direction * (x - y) || byCode(a, b);
-    });
-  }
+/** By name as people read them, ties by code (the grid's default order). */
+function sortByName(providers: OrganisationView[]): void {
+  providers.sort((a, b) => NAME_ORDER.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** The start of the latest period with any value. */
@@ -199,19 +192,4 @@ function providersAsAt(dataSource: DataSource, filter: { region: string | null; 
 function checkCcg(ccg: { type: string } | null, code: string): void {
   if (!ccg) throw new AppError('NOT_FOUND', 'ORGANISATION_NOT_FOUND', `No organisation has the ODS code "${code}".`);
   if (ccg.type !== 'CCG') throw new AppError('BAD_USER_INPUT', 'NOT_A_CCG', `${code} is not a CCG.`);
-}
-
-function hasStatus(verdicts: IndicatorVerdict[], status: ScorecardStatus, indicator: string | null): boolean {
-  return verdicts
-    .filter((verdict) => indicator === null || verdict.indicatorCode === indicator)
-    .some((verdict) =>
-      status === ScorecardStatus.FAILING
-        ? verdict.rag === 'RED'
-        : verdict.variationType === (status === ScorecardStatus.IMPROVING ? 'SPECIAL_CAUSE_IMPROVEMENT' : 'SPECIAL_CAUSE_CONCERN'),
-    );
-}
-
-function checkedVerdicts(verdicts: IndicatorVerdict[] | Error | undefined): IndicatorVerdict[] {
-  if (verdicts instanceof Error) throw verdicts;
-  return verdicts ?? [];
 }

@@ -1,4 +1,5 @@
 import { sqlStatement } from '../database/typed-sql';
+import { inRegionCondition } from '../organisations/organisation-region';
 
 // The scorecard and grid reads (decision 0009): set-based, a fixed number per request however many providers.
 // Scores themselves are read from `series_score` (apps/api/src/scores/series-score.queries.ts, decision 0021).
@@ -46,3 +47,87 @@ export const valuesInPeriod = sqlStatement({
          WHERE v.indicator_code = $1 AND p.type = $2 AND p.start_date = $3::date AND o.type = $4
          ORDER BY v.organisation_code`,
 });
+
+/**
+ * One page of the scorecard grid, filtered, sorted and paged in the database (issue 19): the organisations of type
+ * $1 with a stored score on or before $2 (so a value then: every value has one), in the region $3 (null: any), in
+ * the CCG's region $4 (null: any), among the codes $5 (a CCG's contracted providers; null: any), whose name or code
+ * matches the LIKE pattern $6 (null: any), whose CCG as at $2 is $7 (a practice's IN_CCG relationship in force; null:
+ * any), in the state $8 (FAILING, IMPROVING or DETERIORATING; null: any) on the indicator $9 (null: any), sorted by
+ * $10 (NAME, CODE or VALUE of the indicator $11 as at $2) in the direction $12 (ASC or DESC; ties by code, no value
+ * last), after the organisation $13 (null: from the start), at most $14 rows. Every row carries the total and
+ * whether the cursor was found; with no row on the page, a single row with null code says so.
+ * Verdicts are read from the stored scores' verdict columns (the latest row of each series on or before $2: one
+ * probe of the primary key per organisation and indicator), never the points. Names sort by the ICU collation
+ * for British English, as people read them (the grid sorted with the same collator in Node before).
+ */
+export const gridPageRows = sqlStatement({
+  name: 'scorecard-grid-page',
+  params: ['varchar', 'date', 'varchar?', 'varchar?', 'varchar[]?', 'text?', 'varchar?', 'varchar?', 'varchar?', 'varchar', 'varchar?', 'varchar', 'varchar?', 'int4'],
+  columns: {
+    code: 'varchar?',
+    name: 'text?',
+    type: 'varchar?',
+    openDate: 'date?',
+    closeDate: 'date?',
+    postcode: 'varchar?',
+    totalCount: 'int4',
+    cursorFound: 'bool',
+  },
+  text: `WITH candidate AS (
+           SELECT o.code, o.name, o.type, o.open_date, o.close_date, o.postcode,
+                  CASE WHEN $10::varchar = 'VALUE' THEN (
+                    SELECT s.value FROM series_score s WHERE s.organisation_code = o.code AND s.indicator_code = $11::varchar AND s.as_of <= $2::date
+                    ORDER BY s.as_of DESC LIMIT 1) END AS sort_value
+           FROM organisation o
+           WHERE o.type = $1::varchar
+             AND EXISTS (SELECT 1 FROM series_score s WHERE s.organisation_code = o.code AND s.as_of <= $2::date)
+             AND ($3::varchar IS NULL OR ${regionCondition('$3::varchar')})
+             AND ($4::varchar IS NULL OR ${regionCondition('$4::varchar')})
+             AND ($5::varchar[] IS NULL OR o.code = ANY($5::varchar[]))
+             AND ($6::text IS NULL OR lower(o.name) LIKE $6::text OR lower(o.code) LIKE $6::text)
+             AND ($7::varchar IS NULL OR EXISTS (
+                   SELECT 1 FROM organisation_relationship r
+                   WHERE r.organisation_code = o.code AND r.kind = 'IN_CCG' AND r.related_code = $7::varchar
+                     AND coalesce(r.valid_from, '-infinity') <= $2::date AND coalesce(r.valid_to, 'infinity') >= $2::date))
+             AND ($8::varchar IS NULL OR EXISTS (
+                   SELECT 1 FROM indicator i
+                   CROSS JOIN LATERAL (
+                     SELECT s.rag, s.variation_type FROM series_score s
+                     WHERE s.organisation_code = o.code AND s.indicator_code = i.code AND s.as_of <= $2::date
+                     ORDER BY s.as_of DESC LIMIT 1) s
+                   WHERE ($9::varchar IS NULL OR i.code = $9::varchar)
+                     AND CASE $8::varchar WHEN 'FAILING' THEN s.rag = 'RED'
+                                          WHEN 'IMPROVING' THEN s.variation_type = 'SPECIAL_CAUSE_IMPROVEMENT'
+                                          ELSE s.variation_type = 'SPECIAL_CAUSE_CONCERN' END))
+         ),
+         ordered AS (
+           SELECT c.*, count(*) OVER () AS total, row_number() OVER (ORDER BY
+                    CASE WHEN $10::varchar = 'NAME' AND $12::varchar = 'ASC' THEN c.name END COLLATE "en-GB-x-icu" ASC,
+                    CASE WHEN $10::varchar = 'NAME' AND $12::varchar = 'DESC' THEN c.name END COLLATE "en-GB-x-icu" DESC,
+                    CASE WHEN $10::varchar = 'VALUE' THEN c.sort_value IS NULL END ASC,
+                    CASE WHEN $10::varchar = 'VALUE' AND $12::varchar = 'ASC' THEN c.sort_value END ASC,
+                    CASE WHEN $10::varchar = 'VALUE' AND $12::varchar = 'DESC' THEN c.sort_value END DESC,
+                    CASE WHEN $10::varchar = 'CODE' AND $12::varchar = 'DESC' THEN c.code END COLLATE "C" DESC,
+                    c.code COLLATE "C" ASC) AS position
+           FROM candidate c
+         ),
+         cursor AS (SELECT position FROM ordered WHERE code = $13::varchar),
+         meta AS (
+           SELECT coalesce((SELECT max(total) FROM ordered), 0)::int4 AS total,
+                  ($13::varchar IS NULL OR EXISTS (SELECT 1 FROM cursor)) AS found
+         )
+         SELECT p.code, p.name, p.type, p.open_date AS "openDate", p.close_date AS "closeDate", p.postcode,
+                meta.total AS "totalCount", meta.found AS "cursorFound"
+         FROM meta LEFT JOIN LATERAL (
+           SELECT * FROM ordered
+           WHERE meta.found AND ordered.position > coalesce((SELECT position FROM cursor), 0)
+           ORDER BY ordered.position LIMIT $14::int4
+         ) p ON true
+         ORDER BY p.position`,
+});
+
+/** The condition "organisation o is in the NHS England region given" (see organisation-region.ts), for the grid's page. */
+function regionCondition(region: string): string {
+  return inRegionCondition('o.code', region);
+}
