@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 
 // Typed SQL statements: the one place raw SQL is allowed outside migrations (decision 0009).
 // A statement declares the PostgreSQL types of its parameters and of its result columns, in order;
@@ -65,9 +65,12 @@ export interface StatementDefinition<P extends readonly PgDeclaration[], C exten
 /** A named, typed SQL statement. */
 export class TypedStatement<P extends readonly PgDeclaration[], C extends ColumnsDeclaration> {
   readonly columnNames: readonly string[];
+  /** The name of the prepared statement on each connection: the statement's own name (unique, checked by sqlStatement). */
+  readonly preparedName: string;
 
   constructor(readonly definition: StatementDefinition<P, C>) {
     this.columnNames = Object.keys(definition.columns);
+    this.preparedName = definition.name;
   }
 
   get name(): string {
@@ -100,13 +103,24 @@ export class TypedStatement<P extends readonly PgDeclaration[], C extends Column
     return affected ?? 0;
   }
 
+  /**
+   * Runs the statement on the caller's query runner (so inside its transaction), or on a pooled connection of its
+   * own, as a named prepared statement (decision 0036): each connection parses and analyses it once, on first use,
+   * and then only binds and executes it. TypeORM hands the query on to node-postgres unchanged, and node-postgres
+   * takes a `{ name, text }` query config in place of the text; a fresh object each time, since it adds the values.
+   */
   private async execute(manager: EntityManager, params: ParamsOf<P>): Promise<{ records: unknown[]; affected?: number }> {
     const shared = manager.queryRunner && !manager.queryRunner.isReleased ? manager.queryRunner : null;
     const ownRunner = shared === null;
     const runner = shared ?? manager.connection.createQueryRunner();
     try {
-      const result = await runner.query(this.definition.text, params as unknown[], true);
+      const prepared: PreparedQuery = { name: this.preparedName, text: this.definition.text };
+      const result = await runner.query(prepared as unknown as string, params as unknown[], true);
       return { records: result.records ?? [], affected: result.affected };
+    } catch (error) {
+      // Errors name the statement's text, as they did before statements were prepared.
+      if (error instanceof QueryFailedError) Object.assign(error, { query: this.definition.text });
+      throw error;
     } finally {
       if (ownRunner) await runner.release();
     }
@@ -120,6 +134,15 @@ export class TypedStatement<P extends readonly PgDeclaration[], C extends Column
   }
 }
 
+/** A named query as node-postgres takes it: prepared once per connection under `name`. */
+interface PreparedQuery {
+  name: string;
+  text: string;
+}
+
+/** PostgreSQL's NAMEDATALEN less one: the longest name a prepared statement keeps whole. */
+const MAX_NAME_BYTES = 63;
+
 const registry = new Map<string, TypedStatement<readonly PgDeclaration[], ColumnsDeclaration>>();
 
 /**
@@ -130,6 +153,8 @@ export function sqlStatement<const P extends readonly PgDeclaration[], const C e
   definition: StatementDefinition<P, C>,
 ): TypedStatement<P, C> {
   if (registry.has(definition.name)) throw new Error(`Two SQL statements are named ${definition.name}`);
+  // PostgreSQL cuts prepared statements' names at 63 bytes: two longer names could meet on one connection.
+  if (Buffer.byteLength(definition.name) > MAX_NAME_BYTES) throw new Error(`SQL statement name ${definition.name} is longer than ${MAX_NAME_BYTES} bytes`);
   const statement = new TypedStatement(definition);
   registry.set(definition.name, statement as unknown as TypedStatement<readonly PgDeclaration[], ColumnsDeclaration>);
   return statement;
