@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { DOCUMENT_MODULE, inlineGraphqlDocuments, readDocumentNames, readGeneratedDocuments } from './src/build/graphql-documents';
 import { adaptNhsukStylesheet } from './src/build/nhsuk-stylesheet';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -49,12 +50,48 @@ function nhsukAssets(): Plugin {
   };
 }
 
+/**
+ * Each `graphql(`…`)` call becomes an import of its own generated document, each a module of its own, so a page's
+ * chunk carries only the operations it uses (see src/build/graphql-documents.ts). Build only: the dev server and
+ * Jest use the codegen's map.
+ */
+function graphqlDocuments(): Plugin {
+  const generated = path.join(here, 'src/gql');
+  let names: Map<string, string> | undefined;
+  let documents: Map<string, string> | undefined;
+  return {
+    name: 'ccg-assure:graphql-documents',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      names = readDocumentNames(readFileSync(path.join(generated, 'gql.ts'), 'utf8'));
+      documents = readGeneratedDocuments(readFileSync(path.join(generated, 'graphql.ts'), 'utf8'));
+    },
+    resolveId(id) {
+      return id.startsWith(DOCUMENT_MODULE) ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${DOCUMENT_MODULE}`)) return null;
+      const name = id.slice(DOCUMENT_MODULE.length + 1);
+      const json = documents?.get(name);
+      if (!json) throw new Error(`No generated GraphQL document ${name}; run \`npm run codegen\``);
+      return { code: `export default ${json};\n`, map: null };
+    },
+    transform(code, id) {
+      const file = id.split('?')[0];
+      if (!names || !/\.tsx?$/.test(file) || file.startsWith(generated) || !code.includes('graphql(`')) return null;
+      const inlined = inlineGraphqlDocuments(code, names, path.relative(here, file));
+      return inlined === null ? null : { code: inlined, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   cacheDir: path.join(workspaceRoot, 'node_modules/.vite/apps/web'),
   // Brotli and gzip copies of every text file beside it, which the API sends to browsers that accept them (issue 19
   // point 5, decision 0028); source maps are fetched only by developers' tools and stay as they are.
-  plugins: [nhsukAssets(), react(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json|txt)$/, exclude: /\.map$/, threshold: 1024 })],
+  plugins: [nhsukAssets(), graphqlDocuments(), react(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json|txt)$/, exclude: /\.map$/, threshold: 1024 })],
   resolve: {
     alias: { '@ccg-assure/domain': path.join(workspaceRoot, 'libs/domain/src/index.ts') },
   },
