@@ -78,7 +78,9 @@ export async function checkEntities(dataSource: DataSource): Promise<string[]> {
             CASE WHEN c.data_type = 'ARRAY' THEN substr(c.udt_name, 2) || '[]' ELSE c.udt_name END AS type,
             c.is_nullable = 'YES' AS nullable
        FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'migrations'`,
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'migrations'
+        -- a partition (indicator_value's, decision 0035) is mapped through its partitioned table's entity
+        AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = format('public.%I', c.table_name)::regclass)`,
   );
   const tables = new Map<string, Map<string, { type: string; nullable: boolean }>>();
   for (const row of columns) {
