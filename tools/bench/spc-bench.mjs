@@ -15,10 +15,12 @@
 // The digest (SHA-256 of every analysis as JSON) shows that a change to the code did not change a result.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { require as tsxRequire } from 'tsx/cjs/api';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 import { root } from '../run.mjs';
 
 const batches = Number(process.argv[2] ?? 500);
@@ -28,8 +30,15 @@ if (!Number.isInteger(batches) || batches < 20 || batches > 100_000) {
 }
 const WARM_UP_BATCHES = Math.max(50, Math.round(batches / 5));
 
-// The domain library, compiled on the fly from its TypeScript source by tsx (as the CLIs are run).
-const domain = tsxRequire(path.join(root, 'libs/domain/src/index.ts'), import.meta.url);
+// The domain library compiled as the API's production bundle compiles it (apps/api/esbuild.options.cjs, decision
+// 0013): one bundled file, so the timings are those of the code the API runs.
+const require = createRequire(import.meta.url);
+const { nodeCompileOptions } = require('../../apps/api/esbuild.options.cjs');
+const bundle = path.join(await mkdtemp(path.join(os.tmpdir(), 'spc-bench-')), 'domain.cjs');
+// SPC_BENCH_DOMAIN_SRC: another copy of libs/domain/src (say, an older commit's) to time instead.
+const domainSource = path.resolve(process.env.SPC_BENCH_DOMAIN_SRC ?? path.join(root, 'libs/domain/src'));
+await build({ ...nodeCompileOptions, entryPoints: [path.join(domainSource, 'index.ts')], outfile: bundle, bundle: true, packages: 'external' });
+const domain = require(bundle);
 const { analyseSpc, PROVIDER_STANDARDS, targetsAtPeriods } = domain;
 
 // The data folder the API reads (apps/api/src/config.ts: SHARED_DATA_DIR, else ../shared/data beside the project).
@@ -108,13 +117,17 @@ function timeBatches(inputs) {
   };
   for (let i = 0; i < WARM_UP_BATCHES; i++) runBatch();
   const durations = [];
+  const cpuBefore = process.cpuUsage();
   for (let i = 0; i < batches; i++) {
     const started = process.hrtime.bigint();
     runBatch();
     durations.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
+  const cpu = process.cpuUsage(cpuBefore);
   durations.sort((a, b) => a - b);
-  return { median: percentile(durations, 50), p95: percentile(durations, 95), min: durations[0], sink };
+  // CPU time per batch (user + system, this process): less disturbed than wall time when other work shares the cores.
+  const cpuPerBatch = (cpu.user + cpu.system) / 1000 / batches;
+  return { median: percentile(durations, 50), p95: percentile(durations, 95), min: durations[0], cpuPerBatch, sink };
 }
 
 function digestOf(inputs) {
@@ -139,9 +152,12 @@ const loadAfter = os.loadavg();
 
 const cpus = os.cpus();
 console.log(`SPC benchmark: analyseSpc over the real A&E series, ${batches} timed batches after ${WARM_UP_BATCHES} warm-up`);
+console.log(`domain: ${path.relative(root, domainSource) || '.'}`);
 console.log(`machine: nproc ${os.availableParallelism()}, ${cpus[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
 console.log(`load average (1, 5, 15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`date: ${new Date().toISOString()}`);
-console.log('| batch | points | median ms | p95 ms | min ms | digest |');
-console.log('| --- | ---: | ---: | ---: | ---: | --- |');
-for (const r of results) console.log(`| ${r.label} | ${r.points} | ${r.median.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.min.toFixed(2)} | ${r.digest} |`);
+console.log('| batch | points | median ms | p95 ms | min ms | CPU ms per batch | digest |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const r of results) {
+  console.log(`| ${r.label} | ${r.points} | ${r.median.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.min.toFixed(2)} | ${r.cpuPerBatch.toFixed(2)} | ${r.digest} |`);
+}

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import { isIsoDate } from '../calendar/calendar-date';
 import { calculateProcessLimits } from './process-limits';
-import { detectSpecialCauses, isCloseToLimits } from './special-causes';
+import { judgeGroup } from './special-causes';
 import {
   IMPROVEMENT_DIRECTIONS,
   MINIMUM_FIX_AFTER_N_POINTS,
@@ -48,25 +48,27 @@ export function analyseSpc(input: AnalyseSpcInput): SpcAnalysis {
   let shortGroupWarning = false;
   let latestLimits = { lower: Number.NaN, upper: Number.NaN };
   for (const group of rebaseGroups(observations, rebaseDates)) {
-    const values = group.observations.map((observation) => observation.value);
+    const values: number[] = [];
+    for (let i = group.start; i < group.end; i += 1) values.push(observations[i].value);
     // `fix_y = ifelse(row_number() <= fix_after_n_points, y, NA)`: the mean and moving ranges of the first n only.
-    const limits = calculateProcessLimits(fixAfter === null ? values : values.slice(0, fixAfter));
-    const specialCauses = detectSpecialCauses(values, limits);
+    const limits = calculateProcessLimits(fixAfter === null || fixAfter >= values.length ? values : values.slice(0, fixAfter));
+    const { specialCauses, closeToLimits } = judgeGroup(values, limits);
     const hasLimits = !Number.isNaN(limits.averageMovingRange);
-    group.observations.forEach((observation, i) => {
+    for (let i = 0; i < values.length; i += 1) {
+      const observation = observations[group.start + i];
       points.push({
         period: observation.period,
         value: observation.value,
         mean: limits.mean,
         lowerProcessLimit: hasLimits ? limits.lower : null,
         upperProcessLimit: hasLimits ? limits.upper : null,
-        closeToLimits: isCloseToLimits(observation.value, limits),
+        closeToLimits: closeToLimits[i],
         specialCauseType: specialCauses[i],
         pointType: classifyPointType(specialCauses[i], direction),
         rebaseGroup: group.index,
         target: observation.target === undefined ? target : observation.target,
       });
-    });
+    }
     shortGroupWarning ||= values.length < SHORT_GROUP_MINIMUM_POINTS;
     latestLimits = limits;
   }
@@ -81,9 +83,11 @@ export function analyseSpc(input: AnalyseSpcInput): SpcAnalysis {
   };
 }
 
+/** A rebase group: the sorted observations from `start` up to (not including) `end`. */
 interface RebaseGroup {
   index: number;
-  observations: SpcObservation[];
+  start: number;
+  end: number;
 }
 
 /**
@@ -94,11 +98,11 @@ interface RebaseGroup {
 function rebaseGroups(observations: readonly SpcObservation[], rebaseDates: ReadonlySet<string>): RebaseGroup[] {
   const groups: RebaseGroup[] = [];
   let index = 0;
-  for (const observation of observations) {
-    const startsGroup = rebaseDates.has(observation.period);
+  for (let i = 0; i < observations.length; i += 1) {
+    const startsGroup = rebaseDates.size > 0 && rebaseDates.has(observations[i].period);
     if (startsGroup) index += 1;
-    if (startsGroup || groups.length === 0) groups.push({ index, observations: [] });
-    groups[groups.length - 1].observations.push(observation);
+    if (startsGroup || groups.length === 0) groups.push({ index, start: i, end: i + 1 });
+    else groups[groups.length - 1].end = i + 1;
   }
   return groups;
 }
@@ -134,35 +138,17 @@ function checkedFixAfter(fixAfter: number | null | undefined): number | null {
   return fixAfter;
 }
 
-function sortedObservations(points: readonly SpcObservation[]): SpcObservation[] {
+/**
+ * The observations checked and in period order. Input already in order (as every caller's is) is returned as it
+ * is, not copied or sorted again; the observations are read, never changed.
+ */
+function sortedObservations(points: readonly SpcObservation[]): readonly SpcObservation[] {
   if (points.length === 0) {
     throw new DomainError('SPC_NO_POINTS', 'A chart needs at least one point.');
   }
-  points.forEach((point, index) => {
-    if (!isIsoDate(point.period)) {
-      throw new DomainError('SPC_INVALID_PERIOD', `Period "${String(point.period)}" is not a date yyyy-mm-dd.`, {
-        index,
-        period: point.period,
-      });
-    }
-    if (typeof point.value !== 'number' || !Number.isFinite(point.value)) {
-      throw new DomainError('SPC_NON_FINITE_VALUE', `The value for ${point.period} is not a finite number.`, {
-        index,
-        period: point.period,
-        value: String(point.value),
-      });
-    }
-    if (Math.abs(point.value) > MAX_VALUE_MAGNITUDE) {
-      throw new DomainError('SPC_VALUE_OUT_OF_RANGE', `The value for ${point.period} is too large to chart.`, {
-        index,
-        period: point.period,
-        value: point.value,
-        maxMagnitude: MAX_VALUE_MAGNITUDE,
-      });
-    }
-  });
+  for (let index = 0; index < points.length; index += 1) checkObservation(points[index], index);
   // yyyy-mm-dd strings sort as their dates do.
-  const sorted = [...points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const sorted = isInPeriodOrder(points) ? points : [...points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   for (let i = 1; i < sorted.length; i += 1) {
     if (sorted[i].period === sorted[i - 1].period) {
       throw new DomainError('SPC_DUPLICATE_PERIOD', `Period ${sorted[i].period} appears more than once.`, {
@@ -170,10 +156,40 @@ function sortedObservations(points: readonly SpcObservation[]): SpcObservation[]
       });
     }
   }
-  sorted.forEach((point) => {
+  for (const point of sorted) {
     if (point.target !== undefined) checkedTarget(point.target);
-  });
-  return sorted.map(({ period, value, target }) => (target === undefined ? { period, value } : { period, value, target }));
+  }
+  return sorted;
+}
+
+function checkObservation(point: SpcObservation, index: number): void {
+  if (!isIsoDate(point.period)) {
+    throw new DomainError('SPC_INVALID_PERIOD', `Period "${String(point.period)}" is not a date yyyy-mm-dd.`, {
+      index,
+      period: point.period,
+    });
+  }
+  if (typeof point.value !== 'number' || !Number.isFinite(point.value)) {
+    throw new DomainError('SPC_NON_FINITE_VALUE', `The value for ${point.period} is not a finite number.`, {
+      index,
+      period: point.period,
+      value: String(point.value),
+    });
+  }
+  if (Math.abs(point.value) > MAX_VALUE_MAGNITUDE) {
+    throw new DomainError('SPC_VALUE_OUT_OF_RANGE', `The value for ${point.period} is too large to chart.`, {
+      index,
+      period: point.period,
+      value: point.value,
+      maxMagnitude: MAX_VALUE_MAGNITUDE,
+    });
+  }
+}
+
+/** Strictly increasing periods: in order and without a duplicate. */
+function isInPeriodOrder(points: readonly SpcObservation[]): boolean {
+  for (let i = 1; i < points.length; i += 1) if (!(points[i - 1].period < points[i].period)) return false;
+  return true;
 }
 
 function checkedRebaseDates(rebaseDates: readonly string[]): ReadonlySet<string> {

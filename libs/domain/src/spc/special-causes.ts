@@ -5,13 +5,18 @@ import type { SpecialCauseType } from './spc-vocabulary';
  * The special-cause rules of NHSRplotthedots 0.2.2 (R/ptd_calculate_point_type.R), for one rebase
  * group. Every comparison is with NaN limits false, as R's NA is in `dplyr::case_when`.
  * Signs are -1, 0 or 1 as R's `sign()`.
+ *
+ * Each rule is one pass over the group (runs are counted as they go, not re-read per point): the stored
+ * scores analyse every month of every series, so these loops are the hot path of a recompute (issue 19).
  */
 
 const RUN_LENGTH = 7;
 
 /** -1, 0 or 1: which side of the mean each value lies (`relative_to_mean = sign(y - mean)`). */
 export function sidesOfMean(values: readonly number[], mean: number): number[] {
-  return values.map((value) => Math.sign(value - mean));
+  const sides: number[] = [];
+  for (const value of values) sides.push(Math.sign(value - mean));
+  return sides;
 }
 
 /** Beyond a process limit (`y > upl | y < lpl`). */
@@ -29,11 +34,14 @@ export function isCloseToLimits(value: number, limits: ProcessLimits): boolean {
  * A point on the mean (side 0) breaks a run (`ptd_seven_point_one_side_mean`).
  */
 export function sevenPointShiftEnds(sides: readonly number[]): number[] {
-  return sides.map((side, i) => {
-    if (side === 0 || i < RUN_LENGTH - 1) return 0;
-    for (let j = i - RUN_LENGTH + 1; j < i; j += 1) if (sides[j] !== side) return 0;
-    return side;
-  });
+  const ends: number[] = [];
+  let run = 0; // points on this point's side, ending here
+  for (let i = 0; i < sides.length; i += 1) {
+    const side = sides[i];
+    run = i > 0 && sides[i - 1] === side ? run + 1 : 1;
+    ends.push(side !== 0 && run >= RUN_LENGTH ? side : 0);
+  }
+  return ends;
 }
 
 /**
@@ -41,20 +49,31 @@ export function sevenPointShiftEnds(sides: readonly number[]): number[] {
  * than the one before: six steps in the same direction. A tie breaks a trend (`ptd_seven_point_trend`).
  */
 export function sevenPointTrendEnds(values: readonly number[]): number[] {
-  return values.map((_, i) => {
-    if (i < RUN_LENGTH - 1) return 0;
-    const direction = Math.sign(values[i] - values[i - 1]);
-    if (direction === 0) return 0;
-    for (let j = i - RUN_LENGTH + 2; j < i; j += 1) {
-      if (Math.sign(values[j] - values[j - 1]) !== direction) return 0;
+  const ends: number[] = [];
+  let previousDirection = Number.NaN;
+  let run = 0; // steps in this step's direction, ending here
+  for (let i = 0; i < values.length; i += 1) {
+    if (i === 0) {
+      ends.push(0);
+      continue;
     }
-    return direction;
-  });
+    const direction = Math.sign(values[i] - values[i - 1]);
+    run = direction === previousDirection ? run + 1 : 1;
+    previousDirection = direction;
+    ends.push(direction !== 0 && run >= RUN_LENGTH - 1 ? direction : 0);
+  }
+  return ends;
 }
 
 /** True for each point that is one of the seven of a run ending at it or within the next six points. */
 export function partOfSeven(runEnds: readonly number[]): boolean[] {
-  return runEnds.map((_, i) => runEnds.slice(i, i + RUN_LENGTH).some((end) => end !== 0));
+  const part: boolean[] = new Array<boolean>(runEnds.length);
+  let nextEnd = Number.POSITIVE_INFINITY; // index of the nearest run end at or after i
+  for (let i = runEnds.length - 1; i >= 0; i -= 1) {
+    if (runEnds[i] !== 0) nextEnd = i;
+    part[i] = nextEnd - i < RUN_LENGTH;
+  }
+  return part;
 }
 
 /**
@@ -63,13 +82,23 @@ export function partOfSeven(runEnds: readonly number[]): boolean[] {
  * (`ptd_two_in_three`; the same-side condition is the 0.2.2 fix of issue #143).
  */
 export function twoInThreeWindows(close: readonly boolean[], sides: readonly number[]): boolean[] {
-  const windowQualifies = (start: number): boolean => {
-    if (start < 0 || start + 2 >= close.length) return false;
-    const closeCount = [0, 1, 2].filter((k) => close[start + k]).length;
+  const inWindow: boolean[] = new Array<boolean>(close.length).fill(false);
+  for (let start = 0; start + 2 < close.length; start += 1) {
+    const closeCount = (close[start] ? 1 : 0) + (close[start + 1] ? 1 : 0) + (close[start + 2] ? 1 : 0);
     const sideSum = sides[start] + sides[start + 1] + sides[start + 2];
-    return closeCount >= 2 && Math.abs(sideSum) === 3;
-  };
-  return close.map((_, i) => windowQualifies(i - 2) || windowQualifies(i - 1) || windowQualifies(i));
+    if (closeCount >= 2 && Math.abs(sideSum) === 3) {
+      inWindow[start] = true;
+      inWindow[start + 1] = true;
+      inWindow[start + 2] = true;
+    }
+  }
+  return inWindow;
+}
+
+/** What the rules find in one rebase group: each point's special cause and whether it is close to the limits. */
+export interface GroupJudgement {
+  specialCauses: SpecialCauseType[];
+  closeToLimits: boolean[];
 }
 
 /**
@@ -78,21 +107,40 @@ export function twoInThreeWindows(close: readonly boolean[], sides: readonly num
  * (`ptd_special_cause_type`).
  */
 export function detectSpecialCauses(values: readonly number[], limits: ProcessLimits): SpecialCauseType[] {
+  return judgeGroup(values, limits).specialCauses;
+}
+
+/** `detectSpecialCauses` with the close-to-limits flags it reads on the way, so that nobody computes them twice. */
+export function judgeGroup(values: readonly number[], limits: ProcessLimits): GroupJudgement {
   const sides = sidesOfMean(values, limits.mean);
-  const close = values.map((value) => isCloseToLimits(value, limits));
+  const close: boolean[] = [];
+  for (const value of values) close.push(isCloseToLimits(value, limits));
   const inTrend = partOfSeven(sevenPointTrendEnds(values));
   const twoInThree = twoInThreeWindows(close, sides);
   const inShift = partOfSeven(sevenPointShiftEnds(sides));
 
-  return values.map((value, i): SpecialCauseType => {
-    const above = sides[i] > 0;
-    if (isOutsideLimits(value, limits)) return above ? 'ABOVE_UPPER_LIMIT' : 'BELOW_LOWER_LIMIT';
-    if (inTrend[i]) return trendDirection(values, inTrend, i) === 1 ? 'TREND_INCREASING' : 'TREND_DECREASING';
-    // Only the points that are themselves close are flagged (`ptd_part_of_two_in_three`).
-    if (twoInThree[i] && close[i]) return above ? 'TWO_OF_THREE_ABOVE' : 'TWO_OF_THREE_BELOW';
-    if (inShift[i]) return above ? 'SHIFT_ABOVE' : 'SHIFT_BELOW';
-    return 'COMMON_CAUSE';
-  });
+  const specialCauses: SpecialCauseType[] = [];
+  for (let i = 0; i < values.length; i += 1) {
+    specialCauses.push(specialCauseAt(i, values, limits, sides[i] > 0, inTrend, close[i] && twoInThree[i], inShift[i]));
+  }
+  return { specialCauses, closeToLimits: close };
+}
+
+function specialCauseAt(
+  i: number,
+  values: readonly number[],
+  limits: ProcessLimits,
+  above: boolean,
+  inTrend: readonly boolean[],
+  closeInTwoOfThree: boolean,
+  inShift: boolean,
+): SpecialCauseType {
+  if (isOutsideLimits(values[i], limits)) return above ? 'ABOVE_UPPER_LIMIT' : 'BELOW_LOWER_LIMIT';
+  if (inTrend[i]) return trendDirection(values, inTrend, i) === 1 ? 'TREND_INCREASING' : 'TREND_DECREASING';
+  // Only the points that are themselves close are flagged (`ptd_part_of_two_in_three`).
+  if (closeInTwoOfThree) return above ? 'TWO_OF_THREE_ABOVE' : 'TWO_OF_THREE_BELOW';
+  if (inShift) return above ? 'SHIFT_ABOVE' : 'SHIFT_BELOW';
+  return 'COMMON_CAUSE';
 }
 
 /**
