@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, roles, SIGNED_IN, SIGNED_IN_EVEN_BEFORE_PASSWORD_CHANGE } from '../auth/access';
 import { toViewerType } from '../auth/auth.resolver';
 import { Role } from '../auth/role';
@@ -8,7 +9,8 @@ import type { AuditActor } from '../audit/audit.service';
 import { OrganisationType } from '../organisations/organisation-type';
 import { Organisation } from '../organisations/organisation.type';
 import { AppError } from '../server/app-error';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from '../server/pagination';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, unlessNotSelected } from '../server/pagination';
+import { selectsTotalCount } from '../server/selection';
 import type { RequestContext } from '../server/request-context';
 import type { AccountView, OrganisationRef, SessionView } from './account-views';
 import { AccountWithOneTimePassword, UserAccount, UserAccountConnection, UserSession } from './account.type';
@@ -55,11 +57,12 @@ export class AccountsResolver {
     @Arg('first', () => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 50).` }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last account of the previous page.' }) after: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<UserAccountConnection> {
-    const page = await context.services.accounts.list(viewerOf(context), filter ?? {}, pageSize(first), decodeCursor(after));
+    const page = await context.services.accounts.list(viewerOf(context), filter ?? {}, pageSize(first), decodeCursor(after), selectsTotalCount(info));
     return {
       nodes: page.nodes.map(toUserAccount),
-      totalCount: page.totalCount,
+      totalCount: unlessNotSelected(page.totalCount),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor === null ? null : encodeCursor(page.endCursor) },
     };
   }

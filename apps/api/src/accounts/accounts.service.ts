@@ -42,7 +42,8 @@ export interface AccountFilter {
 
 export interface AccountPage {
   nodes: AccountView[];
-  totalCount: number;
+  /** How many accounts match in all; null when not asked for (withTotalCount false). */
+  totalCount: number | null;
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -142,7 +143,7 @@ export class AccountsService {
   }
 
   /** A page of the accounts the viewer administers, ordered by username, after the cursor's username. */
-  async list(viewer: Viewer, filter: AccountFilter, size: number, afterUsername: string | null): Promise<AccountPage> {
+  async list(viewer: Viewer, filter: AccountFilter, size: number, afterUsername: string | null, withTotalCount = true): Promise<AccountPage> {
     const onlooker = await this.onlooker(viewer);
     const matching = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
     if (!onlooker.scope.everyone) matching.andWhere('u.home_organisation_code IN (:...scopeCodes)', { scopeCodes: onlooker.scope.organisationCodes });
@@ -167,7 +168,8 @@ export class AccountsService {
     if (filter.status === 'DEACTIVATED') matching.andWhere('u.disabled_at IS NOT NULL');
     if (filter.status === 'ACTIVE') matching.andWhere('u.disabled_at IS NULL AND NOT u.password_change_required');
     if (filter.status === 'PASSWORD_CHANGE_REQUIRED') matching.andWhere('u.disabled_at IS NULL AND u.password_change_required');
-    const totalCount = await matching.getCount();
+    // Counted only when the client selects totalCount (issue 19 point 6).
+    const totalCount = withTotalCount ? await matching.getCount() : null;
     const page = matching.clone();
     if (afterUsername !== null) page.andWhere('u.username > :afterUsername', { afterUsername });
     const rows = await page.orderBy('u.username').limit(size + 1).getMany();

@@ -14,6 +14,8 @@ export interface PlanListRequest {
   filter: Omit<repository.PlanListFilter, 'ccgCodes'>;
   size: number;
   after: { ccgCode: string; financialYear: string } | null;
+  /** Count all the plans that match (totalCount selected); false saves the statement. Counted when absent. */
+  withTotalCount?: boolean;
 }
 
 /**
@@ -59,13 +61,13 @@ export async function listPlans(
   core: FinancialPlansCore,
   viewer: Viewer,
   request: PlanListRequest,
-): Promise<{ plans: FinancialPlanView[]; hasNextPage: boolean; totalCount: number }> {
+): Promise<{ plans: FinancialPlanView[]; hasNextPage: boolean; totalCount: number | null }> {
   const readable = readableCcgs(viewer);
   const yearText = request.filter.financialYear?.trim() || null;
   // A year written any way the NHS writes one; anything else matches no plan, as before.
   const financialYear = yearText === null ? null : (tryParseFinancialYear(yearText)?.label ?? yearText);
   const manager = core.dataSource.manager;
-  const page = await repository.listPlanIds(manager, { ...request.filter, financialYear, ccgCodes: readable.all ? null : readable.codes }, request.size, request.after);
+  const page = await repository.listPlanIds(manager, { ...request.filter, financialYear, ccgCodes: readable.all ? null : readable.codes }, request.size, request.after, request.withTotalCount ?? true);
   const records = await repository.loadPlanRecords(manager, page.ids);
   return { plans: records.map(viewFor(viewer)), hasNextPage: page.hasNextPage, totalCount: page.totalCount };
 }

@@ -113,13 +113,14 @@ export interface PlanListFilter {
   search?: string | null;
 }
 
-/** A page of plan ids ordered by CCG code then year, after the cursor (exclusive), and how many match in all. */
+/** A page of plan ids ordered by CCG code then year, after the cursor (exclusive), and how many match in all (null unless `withTotalCount`). */
 export async function listPlanIds(
   manager: EntityManager,
   filter: PlanListFilter,
   size: number,
   after: { ccgCode: string; financialYear: string } | null,
-): Promise<{ ids: string[]; hasNextPage: boolean; totalCount: number }> {
+  withTotalCount = true,
+): Promise<{ ids: string[]; hasNextPage: boolean; totalCount: number | null }> {
   const query = manager
     .getRepository(FinancialPlanEntity)
     .createQueryBuilder('p')
@@ -143,7 +144,8 @@ export async function listPlanIds(
       { region: filter.region },
     );
   }
-  const totalCount = await query.getCount();
+  // Counted only when the client selects totalCount (issue 19 point 6).
+  const totalCount = withTotalCount ? await query.getCount() : null;
   if (after) query.andWhere('(p.ccg_code, p.financial_year) > (:afterCcg, :afterYear)', { afterCcg: after.ccgCode, afterYear: after.financialYear });
   const rows = await query.orderBy('p.ccgCode').addOrderBy('p.financialYear').limit(size + 1).getMany();
   return { ids: rows.slice(0, size).map((row) => row.id), hasNextPage: rows.length > size, totalCount };

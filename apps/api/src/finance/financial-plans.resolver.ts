@@ -1,11 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, roles } from '../auth/access';
 import { Role } from '../auth/role';
 import type { Viewer } from '../auth/viewer';
 import { Organisation } from '../organisations/organisation.type';
 import { toOrganisation } from '../organisations/organisation.mapper';
 import { AppError } from '../server/app-error';
-import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
+import { decodeCursor, encodeCursor, pageSize, unlessNotSelected } from '../server/pagination';
+import { selectsTotalCount } from '../server/selection';
 import type { RequestContext } from '../server/request-context';
 import {
   ApproveFinancialPlanInput,
@@ -51,6 +53,7 @@ export class FinancialPlansResolver {
   @Access(READERS)
   async financialPlans(
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => FinancialPlanFilter, { nullable: true, description: 'Which plans to list.' }) filter?: FinancialPlanFilter,
     @Arg('first', () => Int, { nullable: true, description: 'How many (1 to 200; default 50).' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor).' }) after?: string,
@@ -66,12 +69,13 @@ export class FinancialPlansResolver {
       },
       size: pageSize(first),
       after: decodePlanCursor(after),
+      withTotalCount: selectsTotalCount(info),
     });
     const nodes = result.plans.map(toFinancialPlan);
     return {
       edges: nodes.map((node) => ({ cursor: planCursor(node), node })),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: nodes.length ? planCursor(nodes[nodes.length - 1]) : null },
-      totalCount: result.totalCount,
+      totalCount: unlessNotSelected(result.totalCount),
     };
   }
 

@@ -41,7 +41,7 @@ export class FinancialPlansService {
   }
 
   /** A page of the plans the viewer may read: all for NHS England, their own CCG's for a finance officer. */
-  listPlans(viewer: Viewer, request: reads.PlanListRequest): Promise<{ plans: FinancialPlanView[]; hasNextPage: boolean; totalCount: number }> {
+  listPlans(viewer: Viewer, request: reads.PlanListRequest): Promise<{ plans: FinancialPlanView[]; hasNextPage: boolean; totalCount: number | null }> {
     return reads.listPlans(this.core, viewer, request);
   }
 

@@ -1,3 +1,4 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { ImportBatchEntity } from '../imports/import-batch.entity';
 import { OrganisationType } from '../organisations/organisation-type';
 import { insertOrganisation } from '../testing/fixtures';
@@ -85,5 +86,61 @@ describe('indicatorValuePage', () => {
     const { data, errors } = await server.client().graphql<{ indicatorValues: unknown[] }>(`{ indicatorValues(indicator: "AE_4HR_ALL", organisations: ["RAE"]) { period { startDate } } }`);
     expect(errors).toBeUndefined();
     expect(data?.indicatorValues).toHaveLength(4);
+  });
+
+  describe('SQL statements (issue 19 point 6)', () => {
+    const VALUES = `query($indicator: String!, $organisations: [String!], $from: Date, $to: Date) {
+      indicatorValues(indicator: $indicator, organisations: $organisations, from: $from, to: $to) {
+        indicatorCode organisation { code name type } period { startDate endDate label } numerator denominator value } }`;
+
+    async function statementsFor(query: string, variables: Record<string, unknown>) {
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const response = await server.client().graphql<Record<string, unknown>>(query, variables);
+        return { statements: spy.mock.calls.length, response };
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it("answers one provider's values with their organisation in one statement", async () => {
+      const { statements, response } = await statementsFor(VALUES, { indicator: 'AE_4HR_ALL', organisations: ['RR8'] });
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.indicatorValues).toEqual(
+        months.map((startDate, index) => ({
+          indicatorCode: 'AE_4HR_ALL',
+          organisation: { code: 'RR8', name: 'TRUST RR8', type: 'NHS_TRUST' },
+          period: { startDate, endDate: startDate.replace(/-01$/, '-28'), label: `month ${index}` },
+          numerator: 90 + index,
+          denominator: 100,
+          value: 90 + index,
+        })),
+      );
+      expect(statements).toBe(1);
+    });
+
+    it('answers a page of values in one statement', async () => {
+      const { statements, response } = await statementsFor(PAGE, { first: 5 });
+      expect(response.errors).toBeUndefined();
+      expect((response.data?.indicatorValuePage as Page).edges).toHaveLength(5);
+      expect(statements).toBe(1);
+    });
+
+    it('still answers an unknown indicator with NOT_FOUND, and an indicator without such values with none, in one statement', async () => {
+      const unknown = await statementsFor(VALUES, { indicator: 'NO_SUCH_INDICATOR', organisations: ['RR8'] });
+      expect(unknown.response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INDICATOR_NOT_FOUND' });
+      expect(unknown.statements).toBe(1);
+      const none = await statementsFor(VALUES, { indicator: 'AE_4HR_ALL', organisations: ['ZZZ'] });
+      expect(none.response).toEqual({ data: { indicatorValues: [] } });
+      expect(none.statements).toBe(1);
+      const unknownPage = await statementsFor(`{ indicatorValuePage(indicator: "NO_SUCH_INDICATOR") { edges { cursor } } }`, {});
+      expect(unknownPage.response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INDICATOR_NOT_FOUND' });
+    });
+
+    it('refuses a reversed date range of a known indicator as DATE_RANGE_INVALID, and of an unknown one as NOT_FOUND, as before', async () => {
+      const reversed = { organisations: ['RR8'], from: '2016-06-01', to: '2016-04-01' };
+      expect((await statementsFor(VALUES, { indicator: 'AE_4HR_ALL', ...reversed })).response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DATE_RANGE_INVALID' });
+      expect((await statementsFor(VALUES, { indicator: 'NO_SUCH_INDICATOR', ...reversed })).response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INDICATOR_NOT_FOUND' });
+    });
   });
 });

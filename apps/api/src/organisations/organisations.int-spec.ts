@@ -87,9 +87,34 @@ describe('organisations over GraphQL on the real data', () => {
     const small = await statementsFor(10);
     const large = await statementsFor(200);
     spy.mockRestore();
-    expect(small).toBeGreaterThanOrEqual(4); // page + count, relationships, related organisations, populations
+    expect(small).toBeGreaterThanOrEqual(4); // page, relationships, related organisations, populations
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(8);
+  });
+
+  it('answers a page of 100 organisations in one statement, and counts them all only when totalCount is selected', async () => {
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const statementsFor = async (selection: string, variables: Record<string, unknown> = {}) => {
+      spy.mockClear();
+      const declared = selection.includes('$withCount') ? ', $withCount: Boolean!' : '';
+      const response = await query<Page>(`query($after: String${declared}) { organisations(first: 100, after: $after) { ${selection} } }`, variables);
+      expect(response.errors).toBeUndefined();
+      return { statements: spy.mock.calls.length, data: response.data?.organisations };
+    };
+    try {
+      const plain = await statementsFor('edges { cursor node { code name type } } pageInfo { hasNextPage endCursor }');
+      expect(plain.data?.edges).toHaveLength(100);
+      expect(plain.statements).toBe(1);
+      const next = await statementsFor('edges { node { code } } pageInfo { hasNextPage }', { after: plain.data?.pageInfo.endCursor });
+      expect(next.statements).toBe(1);
+      const counted = await statementsFor('totalCount edges { node { code } }');
+      expect(counted.statements).toBe(2);
+      expect(counted.data?.totalCount).toBeGreaterThan(100);
+      expect(counted.data?.totalCount).toBe(Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM organisation`))[0].n));
+      expect((await statementsFor('totalCount @include(if: $withCount) edges { node { code } }', { withCount: false })).statements).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

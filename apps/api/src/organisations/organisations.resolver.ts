@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Access, PUBLIC } from '../auth/access';
-import { decodeCursor, encodeCursor, pageSize } from '../server/pagination';
+import { decodeCursor, encodeCursor, pageSize, unlessNotSelected } from '../server/pagination';
+import { selectsTotalCount } from '../server/selection';
 import type { RequestContext } from '../server/request-context';
 import { OrganisationFilter } from './organisation-filter.input';
 import { Organisation, OrganisationConnection, OrganisationPopulation, OrganisationRelationship, type RelationshipKind } from './organisation.type';
@@ -13,17 +15,18 @@ export class OrganisationsResolver {
   @Access(PUBLIC)
   async organisations(
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => OrganisationFilter, { nullable: true, description: 'Which organisations to list.' }) filter?: OrganisationFilter,
     @Arg('first', () => Int, { nullable: true, description: 'How many (1 to 200; default 50).' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which to start (from pageInfo.endCursor).' }) after?: string,
   ): Promise<OrganisationConnection> {
-    const result = await context.services.organisations.list(filter ?? {}, pageSize(first), decodeCursor(after));
+    const result = await context.services.organisations.list(filter ?? {}, pageSize(first), decodeCursor(after), selectsTotalCount(info));
     const nodes = result.rows.map(toOrganisation);
     for (const row of result.rows) context.loaders.organisation.prime(row.code, row);
     return {
       edges: nodes.map((node) => ({ cursor: encodeCursor(node.code), node })),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].code) : null },
-      totalCount: result.totalCount,
+      totalCount: unlessNotSelected(result.totalCount),
     };
   }
 

@@ -21,20 +21,24 @@ export interface OrganisationFilter {
 export interface OrganisationPage {
   rows: OrganisationView[];
   hasNextPage: boolean;
-  totalCount: number;
+  /** How many match the filter in all; null when not asked for (withTotalCount false). */
+  totalCount: number | null;
 }
 
 /** Reads organisations, their relationships and populations. */
 export class OrganisationsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A page of organisations ordered by code, after the cursor code, matching the filter. */
-  async list(filter: OrganisationFilter, size: number, afterCode: string | null): Promise<OrganisationPage> {
+  /**
+   * A page of organisations ordered by code, after the cursor code, matching the filter: one statement, and a count
+   * of all that match only when `withTotalCount` (issue 19 point 6).
+   */
+  async list(filter: OrganisationFilter, size: number, afterCode: string | null, withTotalCount = true): Promise<OrganisationPage> {
     const matching = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
     if (filter.type) matching.andWhere('o.type = :type', { type: filter.type });
     if (filter.search?.trim()) matching.andWhere('(lower(o.name) LIKE :search OR lower(o.code) LIKE :search)', { search: containsPattern(filter.search) });
     if (filter.region) matching.andWhere(inRegionCondition('o.code', ':region'), { region: filter.region });
-    const totalCount = await matching.getCount();
+    const totalCount = withTotalCount ? await matching.getCount() : null;
     const page = matching.clone();
     if (afterCode !== null) page.andWhere('o.code > :afterCode', { afterCode });
     const rows = await page.orderBy('o.code').limit(size + 1).getMany();

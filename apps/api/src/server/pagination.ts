@@ -29,3 +29,9 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (!value) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out.');
   return value;
 }
+
+/**
+ * A connection's `totalCount` as its resolver returns it: the count, or 0 in its place when the client did not select
+ * the field (selectsTotalCount false), so that nothing counted it and nothing will send it.
+ */
+export const unlessNotSelected = (totalCount: number | null): number => totalCount ?? 0;
