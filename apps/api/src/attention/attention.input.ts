@@ -1,7 +1,7 @@
 import type { AssuranceType, AttentionTrend, FunnelPosition, PointType, RagStatus } from '@ccg-assure/domain';
 import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { AssuranceTypeEnum, FunnelPositionEnum, PointTypeEnum, RagStatusEnum } from '../scorecards/scorecard-enums';
+import { AssuranceTypeEnum, FunnelPositionEnum, GridOrganisationType, PointTypeEnum, RagStatusEnum } from '../scorecards/scorecard-enums';
 import { AttentionTrendEnum } from './attention-enums';
 
 @InputType({
@@ -22,6 +22,14 @@ export class AttentionFilterInput {
   @ArrayMaxSize(200)
   @MaxLength(12, { each: true })
   providers?: string[] | null;
+
+  @Field(() => GridOrganisationType, {
+    nullable: true,
+    description:
+      'Which organisations the rows are about: NHS trusts when omitted, or GP practices. With GP_PRACTICE and ccg, the practices registered with that CCG as at asOf ' +
+      '(the scope\'s basis is then null); providers then names practices, and funnel positions are among every practice with a value for the indicator and period.',
+  })
+  organisationType?: GridOrganisationType | null;
 
   @Field(() => [String], { nullable: true, description: 'Indicator codes: only these indicators.' })
   @ArrayMaxSize(100)

@@ -25,6 +25,7 @@ import { OrganisationType } from '../organisations/organisation-type';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { inRegionCondition } from '../organisations/organisation-region';
 import type { OrganisationView } from '../organisations/organisations.service';
+import { GridOrganisationType } from '../scorecards/scorecard-enums';
 import { PROVIDER_TYPE } from '../scorecards/scorecard-grid';
 import type { ScorecardLoaders } from '../scorecards/scorecard-scores';
 import { latestPeriodWithData } from '../scorecards/scorecards.queries';
@@ -38,6 +39,8 @@ export interface AttentionQueryFilter extends AttentionFilter {
   region?: string | null;
   providers?: readonly string[] | null;
   indicators?: readonly string[] | null;
+  /** NHS trusts (the default) or GP practices (with `ccg`: those registered with it as at asOf). */
+  organisationType?: GridOrganisationType | null;
 }
 
 export type AttentionSort = 'SEVERITY' | 'PROVIDER';
@@ -120,7 +123,7 @@ export class AttentionService {
     if (asOf === null) return { asOf, scope: scope.view, rows: [], hasNextPage: false, totalCount: 0 };
 
     const scores = scope.providerCodes.length === 0 ? [] : await attentionScores.rows(this.dataSource.manager, [scope.providerCodes, indicatorCodes, asOf]);
-    const funnels = await this.funnelPositions(scores);
+    const funnels = await this.funnelPositions(scores, scope.organisationType);
     let rows = scores.map((score): AttentionRowView => {
       const direction = score.improvementDirection as ImprovementDirection;
       const funnel = funnels.get(`${score.indicatorCode}|${score.periodStart}|${score.organisationCode}`) ?? null;
@@ -195,13 +198,16 @@ export class AttentionService {
     viewer: Viewer | null,
     asOf: string | null,
     loaders: ScorecardLoaders,
-  ): Promise<{ view: AttentionScopeView; providerCodes: string[] }> {
+  ): Promise<{ view: AttentionScopeView; providerCodes: string[]; organisationType: string }> {
+    const practices = filter.organisationType === GridOrganisationType.GP_PRACTICE;
+    const organisationType = practices ? GridOrganisationType.GP_PRACTICE : PROVIDER_TYPE;
     const providers = filter.providers && filter.providers.length > 0 ? [...new Set(filter.providers.map((code) => code.trim()))] : null;
     if (providers) {
       const found = await loaders.organisation.loadMany(providers);
-      const missing = providers.filter((_code, i) => !found[i] || found[i] instanceof Error || (found[i] as OrganisationView).type !== PROVIDER_TYPE);
+      const missing = providers.filter((_code, i) => !found[i] || found[i] instanceof Error || (found[i] as OrganisationView).type !== organisationType);
       if (missing.length > 0) {
-        throw new AppError('NOT_FOUND', 'PROVIDER_NOT_FOUND', `No NHS trust has the ODS code ${missing.map((code) => `"${code}"`).join(', ')}.`, { fields: ['filter.providers'], codes: missing });
+        const kind = practices ? 'GP practice' : 'NHS trust';
+        throw new AppError('NOT_FOUND', 'PROVIDER_NOT_FOUND', `No ${kind} has the ODS code ${missing.map((code) => `"${code}"`).join(', ')}.`, { fields: ['filter.providers'], codes: missing });
       }
     }
     let ccg = filter.ccg?.trim() || null;
@@ -221,22 +227,27 @@ export class AttentionService {
       if (found.type !== OrganisationType.REGION) throw new AppError('BAD_USER_INPUT', 'NOT_A_REGION', `${region} is not an NHS England region.`, { fields: ['filter.region'] });
     }
     const narrow = (codes: string[]) => (providers ? codes.filter((code) => providers.includes(code)) : codes);
+    if (ccg && practices) {
+      // A CCG's practices: those registered with it as at asOf (basis null: neither contracts nor region).
+      const codes = await this.scorecards.practicesOfCcg(ccg, asOf);
+      return { view: { kind: 'CCG', organisationCode: ccg, basis: null, isDefault }, providerCodes: narrow(codes), organisationType };
+    }
     if (ccg) {
       const ofCcg = await this.scorecards.providersOfCcg(ccg, asOf);
-      return { view: { kind: 'CCG', organisationCode: ccg, basis: ofCcg.basis, isDefault }, providerCodes: narrow(ofCcg.providerCodes) };
+      return { view: { kind: 'CCG', organisationCode: ccg, basis: ofCcg.basis, isDefault }, providerCodes: narrow(ofCcg.providerCodes), organisationType };
     }
     const kind = region ? 'REGION' : providers ? 'PROVIDERS' : 'ENGLAND';
-    const codes = asOf === null ? [] : await this.providersWithValues(region, asOf);
-    return { view: { kind, organisationCode: region, basis: null, isDefault }, providerCodes: narrow(codes) };
+    const codes = asOf === null ? [] : await this.providersWithValues(region, asOf, organisationType);
+    return { view: { kind, organisationCode: region, basis: null, isDefault }, providerCodes: narrow(codes), organisationType };
   }
 
-  /** NHS trusts with a value on or before asOf (in the region, when given), by code. */
-  private async providersWithValues(region: string | null, asOf: string): Promise<string[]> {
+  /** Organisations of the type (NHS trusts or GP practices) with a value on or before asOf (in the region, when given), by code. */
+  private async providersWithValues(region: string | null, asOf: string, organisationType: string): Promise<string[]> {
     const query = this.dataSource
       .getRepository(OrganisationEntity)
       .createQueryBuilder('o')
       .select('o.code', 'code')
-      .where('o.type = :type', { type: PROVIDER_TYPE })
+      .where('o.type = :type', { type: organisationType })
       .andWhere('EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.organisation_code = o.code AND p.start_date <= :asOf)', { asOf });
     if (region) query.andWhere(inRegionCondition('o.code', ':region'), { region });
     return (await query.orderBy('o.code').getRawMany<{ code: string }>()).map((row) => row.code);
@@ -250,6 +261,7 @@ export class AttentionService {
    */
   private async funnelPositions(
     scores: { indicatorCode: string; indicatorUnit: string; periodType: string; periodStart: string; improvementDirection: string }[],
+    organisationType: string,
   ): Promise<Map<string, { position: FunnelPosition; favourable: boolean | null }>> {
     const groups = new Map<string, { indicator_code: string; period_type: string; period_start: string; polarity: ComparisonPolarity }>();
     for (const score of scores) {
@@ -266,12 +278,15 @@ export class AttentionService {
     }
     const positions = new Map<string, { position: FunnelPosition; favourable: boolean | null }>();
     if (groups.size === 0) return positions;
-    const peers = await peerCounts.rows(this.dataSource.manager, [JSON.stringify([...groups.values()].map(({ polarity: _polarity, ...group }) => group)), PROVIDER_TYPE]);
+    const peers = await peerCounts.rows(this.dataSource.manager, [JSON.stringify([...groups.values()].map(({ polarity: _polarity, ...group }) => group)), organisationType]);
     const unitsByGroup = new Map<string, { key: string; numerator: number; denominator: number }[]>();
     for (const peer of peers) {
       if (!(peer.denominator > 0) || peer.numerator < 0 || peer.numerator > peer.denominator) continue;
       const key = `${peer.indicatorCode}|${peer.periodStart}`;
-      unitsByGroup.set(key, [...(unitsByGroup.get(key) ?? []), { key: peer.organisationCode, numerator: peer.numerator, denominator: peer.denominator }]);
+      const units = unitsByGroup.get(key) ?? [];
+      if (units.length === 0) unitsByGroup.set(key, units);
+      // In place: thousands of practices are peers of one funnel plot.
+      units.push({ key: peer.organisationCode, numerator: peer.numerator, denominator: peer.denominator });
     }
     for (const [key, group] of groups) {
       const units = unitsByGroup.get(key);

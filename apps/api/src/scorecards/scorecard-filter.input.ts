@@ -11,8 +11,8 @@ export class ScorecardFilter {
   @Field(() => String, {
     nullable: true,
     description:
-      "ODS code of a CCG (for example 02V): providers in the CCG's NHS England region as at asOf (its latest region before then if it had closed). " +
-      'The data holds no provider-to-CCG relationship (no contract or patient-flow data), so the region is the finest honest match.',
+      "ODS code of a CCG (for example 02V): its providers as at asOf, those it holds contracts with (lead or associate) for the financial year of asOf, " +
+      "else the NHS trusts of its NHS England region then (its latest region before then if it had closed); with organisationType GP_PRACTICE, the practices registered with it as at asOf.",
   })
   @MaxLength(12)
   ccg?: string | null;

@@ -9,7 +9,7 @@ import type { OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
 import { GridOrganisationType, ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
 import type { ScorecardLoaders } from './scorecard-scores';
-import { gridPageRows, latestPeriodWithData, regionAsAt } from './scorecards.queries';
+import { gridPageRows, latestPeriodWithData, practicesOfCcgAsAt, regionAsAt } from './scorecards.queries';
 
 /** Which providers the grid shows. */
 export interface GridFilter {
@@ -148,6 +148,18 @@ export async function providersOfCcg(dataSource: DataSource, ccgCode: string, as
   if (scope.basis === 'CONTRACTS') providers = providers.filter((provider) => scope.contracted.includes(provider.code));
   sortByName(providers);
   return { asOf: at, providerCodes: providers.map((provider) => provider.code), basis: scope.basis };
+}
+
+/**
+ * The GP practices registered with the CCG as at `asOf` (their IN_CCG relationship in force then) with a value on or
+ * before it, by code; as at the latest period with data when null (none when there is none). NOT_FOUND for an
+ * unknown code, BAD_USER_INPUT for an organisation that is not a CCG.
+ */
+export async function practicesOfCcg(dataSource: DataSource, ccgCode: string, asOf: string | null): Promise<string[]> {
+  checkCcg(await dataSource.getRepository(OrganisationEntity).findOneBy({ code: ccgCode }), ccgCode);
+  const at = asOf ?? (await latestPeriodStart(dataSource));
+  if (at === null) return [];
+  return (await practicesOfCcgAsAt.rows(dataSource.manager, [ccgCode, at])).map((row) => row.code);
 }
 
 /** By name as people read them, ties by code (the grid's default order). */

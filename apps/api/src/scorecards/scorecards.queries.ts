@@ -131,3 +131,15 @@ export const gridPageRows = sqlStatement({
 function regionCondition(region: string): string {
   return inRegionCondition('o.code', region);
 }
+
+/** The GP practices registered with the CCG $1 as at $2 (IN_CCG in force then) with a stored score on or before $2, by code. */
+export const practicesOfCcgAsAt = sqlStatement({
+  name: 'scorecard-practices-of-ccg',
+  params: ['varchar', 'date'],
+  columns: { code: 'varchar' },
+  text: `SELECT o.code FROM organisation_relationship r JOIN organisation o ON o.code = r.organisation_code AND o.type = 'GP_PRACTICE'
+         WHERE r.related_code = $1::varchar AND r.kind = 'IN_CCG'
+           AND coalesce(r.valid_from, '-infinity') <= $2::date AND coalesce(r.valid_to, 'infinity') >= $2::date
+           AND EXISTS (SELECT 1 FROM series_score s WHERE s.organisation_code = o.code AND s.as_of <= $2::date)
+         ORDER BY o.code`,
+});

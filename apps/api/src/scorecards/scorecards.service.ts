@@ -2,7 +2,7 @@ import type { FunnelAdjustment } from '@ccg-assure/domain';
 import type { DataSource } from 'typeorm';
 import { compareProviders, type ProviderComparisonView } from './provider-comparison';
 import { providerScorecard, type ProviderScorecardView } from './provider-scorecard';
-import { gridPage, providersOfCcg, type GridQuery, type GridView, type ProvidersOfCcgView } from './scorecard-grid';
+import { gridPage, practicesOfCcg, providersOfCcg, type GridQuery, type GridView, type ProvidersOfCcgView } from './scorecard-grid';
 import { scoresOf, verdictsOf, type IndicatorScore, type IndicatorVerdict, type ScorecardLoaders } from './scorecard-scores';
 
 export type { IndicatorScore } from './scorecard-scores';
@@ -29,6 +29,11 @@ export class ScorecardsService {
   /** The providers the grid relates to a CCG as at `asOf`, the latest period with data when null (see scorecard-grid.ts). */
   providersOfCcg(ccgCode: string, asOf: string | null): Promise<ProvidersOfCcgView> {
     return providersOfCcg(this.dataSource, ccgCode, asOf);
+  }
+
+  /** The GP practices registered with the CCG as at `asOf` with a value on or before it, by code (see scorecard-grid.ts). */
+  practicesOfCcg(ccgCode: string, asOf: string | null): Promise<string[]> {
+    return practicesOfCcg(this.dataSource, ccgCode, asOf);
   }
 
   /** Every provider compared on one indicator in one period (see provider-comparison.ts). */
