@@ -29,6 +29,7 @@ describe('readConfig', () => {
     [{ API_WORKERS: '0' }, /API_WORKERS must be auto or a whole number from 1 to 64/],
     [{ API_WORKERS: 'many' }, /API_WORKERS must be auto or a whole number from 1 to 64/],
     [{ API_WORKERS: '2.5' }, /API_WORKERS must be auto/],
+    [{ RESPONSE_CACHE: 'yes' }, /RESPONSE_CACHE must be on or off/],
   ])('refuses a bad setting with a clear message: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });
@@ -37,5 +38,11 @@ describe('readConfig', () => {
     expect(readConfig({}).apiWorkers).toBe(1);
     expect(readConfig({ API_WORKERS: '3' }).apiWorkers).toBe(3);
     expect(readConfig({ API_WORKERS: 'auto' }).apiWorkers).toBe(availableParallelism());
+  });
+
+  it('keeps answers in the response cache unless RESPONSE_CACHE is off', () => {
+    expect(readConfig({}).responseCache).toBe(true);
+    expect(readConfig({ RESPONSE_CACHE: 'on' }).responseCache).toBe(true);
+    expect(readConfig({ RESPONSE_CACHE: 'off' }).responseCache).toBe(false);
   });
 });

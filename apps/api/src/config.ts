@@ -24,6 +24,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** How many processes serve requests (API_WORKERS: a number, or `auto` for one per core); 1 serves in-process. */
   apiWorkers: number;
+  /** Whether queries' answers are kept in memory, keyed by data version (RESPONSE_CACHE: on, the default, or off; decision 0036). */
+  responseCache: boolean;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours: readInteger(env, 'SESSION_TTL_HOURS', 12),
     logLevel: readLogLevel(env.LOG_LEVEL),
     apiWorkers: readWorkers(env.API_WORKERS),
+    responseCache: readSwitch(env, 'RESPONSE_CACHE', true),
   };
 }
 
@@ -57,6 +60,13 @@ function readWorkers(raw: string | undefined): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`API_WORKERS must be auto or a whole number from 1 to 64, got "${raw}"`);
   return value;
+}
+
+function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on' || raw === 'off') return raw === 'on';
+  throw new Error(`${name} must be on or off, got "${raw}"`);
 }
 
 function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -28,6 +28,7 @@ import { sanctionEntities } from '../sanctions/sanctions.entities';
 import { performanceReportEntities } from '../performance-reports/performance-reports.entities';
 import { targetEntities } from '../targets/targets.entities';
 import { SeriesScoreEntity } from '../scores/series-score.entity';
+import { DataVersionEntity } from '../server/data-version.entity';
 import { ImprovementActionEntity } from '../special-measures/improvement-action.entity';
 import { SpecialMeasuresEpisodeEntity } from '../special-measures/special-measures-episode.entity';
 import { SpecialMeasuresEventEntity } from '../special-measures/special-measures-event.entity';
@@ -83,4 +84,6 @@ export const entities = [
   ...performanceReportEntities,
   // standards, local targets, trajectories and baselines as effective-dated data (decision 0030)
   ...targetEntities,
+  // the response cache's data version (decision 0036)
+  DataVersionEntity,
 ];

@@ -19,7 +19,8 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-type AppConfigSubset = Pick<AppConfig, 'production' | 'webDistDir' | 'corsOrigins' | 'cookieSecure' | 'sessionTtlHours'>;
+/** `responseCache` absent means off: the tests' servers answer every query afresh unless a test asks for the cache. */
+type AppConfigSubset = Pick<AppConfig, 'production' | 'webDistDir' | 'corsOrigins' | 'cookieSecure' | 'sessionTtlHours'> & Partial<Pick<AppConfig, 'responseCache'>>;
 
 /** Wires Express, Apollo Server and the services on one HTTP server (not yet listening), in the order requests meet them. */
 export async function createAppServer(dataSource: DataSource, config: AppConfigSubset, logger: Logger): Promise<AppServer> {
@@ -32,7 +33,7 @@ export async function createAppServer(dataSource: DataSource, config: AppConfigS
   installRequestLogging(app, logger);
   installCompression(app);
   installHealthCheck(app, dataSource, logger);
-  const apollo = await installGraphql(app, { httpServer, services, config, logger });
+  const apollo = await installGraphql(app, { httpServer, services, config, logger, responseCacheSource: config.responseCache ? dataSource : undefined });
   installImportUploads(app, services, logger);
   installReports(app, services, logger);
   if (config.production) installSinglePageApp(app, config.webDistDir, logger);

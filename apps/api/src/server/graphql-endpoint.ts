@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { DataSource } from 'typeorm';
 import { readSessionToken, sessionCookieFor } from '../auth/session-cookie';
 import type { AppConfig } from '../config';
 import { buildAppSchema } from '../schema/build-schema';
@@ -13,6 +14,7 @@ import type { Logger } from './logger';
 import type { RequestContext } from './request-context';
 import { refuseNulCharacters } from './refuse-nul-characters';
 import { currentRequestId } from './request-logging';
+import { responseCache, RESPONSE_CACHE_LIMITS } from './response-cache';
 import type { Services } from './services';
 
 export interface GraphqlEndpointOptions {
@@ -20,6 +22,8 @@ export interface GraphqlEndpointOptions {
   services: Services;
   config: Pick<AppConfig, 'corsOrigins' | 'cookieSecure'>;
   logger: Logger;
+  /** Where the response cache reads the data version; no response cache when absent (RESPONSE_CACHE=off). */
+  responseCacheSource?: DataSource;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface GraphqlEndpointOptions {
  * cookie, services, fresh DataLoaders) per request. Returns Apollo, for the server to stop.
  */
 export async function installGraphql(app: Express, options: GraphqlEndpointOptions): Promise<ApolloServer<RequestContext>> {
-  const { httpServer, services, config, logger } = options;
+  const { httpServer, services, config, logger, responseCacheSource } = options;
   const limits = graphqlLimits();
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
@@ -35,7 +39,12 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
     includeStacktraceInErrorResponses: false,
     // main.ts owns signal handling, so shutdown happens once and in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, refuseNulCharacters],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...limits.plugins,
+      refuseNulCharacters,
+      ...(responseCacheSource ? [responseCache(responseCacheSource, RESPONSE_CACHE_LIMITS)] : []),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     formatError: (formatted, error) => formatError(formatted, error, logger, currentRequestId()),

@@ -26,8 +26,9 @@ export interface TestServer {
 }
 
 /** The real Express + Apollo server on a random local port, over real HTTP. */
-export async function startTestServer(dataSource: DataSource, logger: Logger = createLogger('silent')): Promise<TestServer> {
-  const server = await createAppServer(dataSource, { production: false, webDistDir: '/nonexistent', corsOrigins: [], cookieSecure: false, sessionTtlHours: 1 }, logger);
+export async function startTestServer(dataSource: DataSource, logger: Logger = createLogger('silent'), options: { responseCache?: boolean } = {}): Promise<TestServer> {
+  const config = { production: false, webDistDir: '/nonexistent', corsOrigins: [], cookieSecure: false, sessionTtlHours: 1, responseCache: options.responseCache ?? false };
+  const server = await createAppServer(dataSource, config, logger);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   return {
