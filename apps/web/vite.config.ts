@@ -86,6 +86,9 @@ function graphqlDocuments(): Plugin {
   };
 }
 
+/** The app's and the domain library's modules, all but the app's entry (main.tsx), and the generated documents. */
+const SIDE_EFFECT_FREE_SOURCES = /(\/apps\/web\/src\/(?!main\.tsx$).*|\/libs\/domain\/src\/.*)\.tsx?$|^\0virtual:ccg-assure-graphql-document\//;
+
 export default defineConfig({
   root: here,
   cacheDir: path.join(workspaceRoot, 'node_modules/.vite/apps/web'),
@@ -105,5 +108,13 @@ export default defineConfig({
     // esbuild, as before Vite 8 made Lightning CSS the default: the stylesheet's output is unchanged.
     cssMinify: 'esbuild',
     sourcemap: true,
+    rolldownOptions: {
+      // Our modules (the app's and the domain library's) only declare: importing one runs nothing but main.tsx. Told
+      // so, the bundler follows an import through a barrel (ui/nhs, @ccg-assure/domain) to the module that defines
+      // the name, so the shell does not carry every page's share of them.
+      treeshake: { moduleSideEffects: [{ test: SIDE_EFFECT_FREE_SOURCES, sideEffects: false }] },
+      // What every page needs (React, Apollo, the router, the layout) travels as one script, not a dozen small ones.
+      output: { codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] } },
+    },
   },
 });

@@ -31,26 +31,34 @@ export function readGeneratedDocuments(graphqlModule: string): Map<string, strin
 }
 
 const GRAPHQL_IMPORT = /^import \{ graphql \} from '(?:\.\.?\/)+gql';\r?\n/m;
+const EXPORTED_CALL = /^export const (\w+) = graphql\(`([^`]*)`\);$/gm;
 const GRAPHQL_CALL = /\bgraphql\(`([^`]*)`\)/g;
 
 /**
- * `code` with each `graphql(`…`)` call replaced by its generated document, imported from its own module;
- * null when the module does not import `graphql` from the generated folder. Throws on a call it cannot resolve
- * (an operation written since the last `npm run codegen`), so a stale build fails rather than sending `{}`.
+ * `code` with each `graphql(`…`)` call replaced by its generated document, from the document's own module;
+ * null when the module does not import `graphql` from the generated folder. `export const X = graphql(`…`);`
+ * becomes a re-export, which a bundler follows to the document itself (these modules declare nothing else that
+ * runs), so a page that uses one operation of a module does not carry the module's others; any other call becomes
+ * an import. Throws on a call it cannot resolve (an operation written since the last `npm run codegen`), so a stale
+ * build fails rather than sending `{}`. Every line keeps its number (source maps).
  */
 export function inlineGraphqlDocuments(code: string, names: ReadonlyMap<string, string>, file: string): string | null {
   if (!GRAPHQL_IMPORT.test(code)) return null;
-  const used = new Set<string>();
-  const inlined = code.replace(GRAPHQL_CALL, (_call, source: string) => {
+  const documentFor = (source: string): string => {
     if (source.includes('${') || source.includes('\\')) throw new Error(`${file}: a graphql() template with a substitution or an escape cannot be looked up`);
     const name = names.get(source);
     if (!name) throw new Error(`${file}: a graphql() call has no generated document; run \`npm run codegen\``);
+    return name;
+  };
+  const sameLines = (source: string) => '\n'.repeat(source.split('\n').length - 1);
+  const reexported = code.replace(EXPORTED_CALL, (_call, exported: string, source: string) => `export { default as ${exported} } from '${DOCUMENT_MODULE}${documentFor(source)}';${sameLines(source)}`);
+  const used = new Set<string>();
+  const inlined = reexported.replace(GRAPHQL_CALL, (_call, source: string) => {
+    const name = documentFor(source);
     used.add(name);
-    // The template's line breaks are kept after the name, so every later line keeps its number (source maps).
-    return `gql$${name}${'\n'.repeat(source.split('\n').length - 1)}`;
+    return `gql$${name}${sameLines(source)}`;
   });
   if (/\bgraphql\(/.test(inlined)) throw new Error(`${file}: a graphql() call is not of the form graphql(\`…\`)`);
-  // One line for all the imports, so every later line keeps its number.
   const imports = [...used].map((name) => `import gql$${name} from '${DOCUMENT_MODULE}${name}';`).join(' ');
   return inlined.replace(GRAPHQL_IMPORT, `${imports}\n`);
 }
