@@ -4,12 +4,17 @@ import { inRegionCondition } from '../organisations/organisation-region';
 // The scorecard and grid reads (decision 0009): set-based, a fixed number per request however many providers.
 // Scores themselves are read from `series_score` (apps/api/src/scores/series-score.queries.ts, decision 0021).
 
-/** The first day of the latest period with any value (null when there is none). */
+/**
+ * The first day of the latest period with any value (null when there is none), read from the stored scores (one row
+ * per value's month, written in the value's transaction: decision 0021): each indicator's latest as_of from the end of
+ * its (indicator, as_of) index, so it costs a probe per indicator instead of a read of indicator_value (17 million
+ * rows and every partition at national practice scale).
+ */
 export const latestPeriodWithData = sqlStatement({
   name: 'scorecard-latest-period-with-data',
   params: [],
   columns: { start: 'date?' },
-  text: `SELECT max(p.start_date) AS "start" FROM period p WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.period_id = p.id)`,
+  text: `SELECT max(latest.as_of) AS "start" FROM indicator i CROSS JOIN LATERAL (SELECT max(s.as_of) AS as_of FROM series_score s WHERE s.indicator_code = i.code) latest`,
 });
 
 /**
