@@ -1,6 +1,8 @@
 // Import benchmark (issue 4): a generated one-million-row A&E file through the product's importer
 // (`npm run import -- ae <file>`), beside PostgreSQL's own COPY of the same rows into a bare table,
-// on the same embedded PostgreSQL. Usage: node tools/bench/import-bench.mjs [rows]
+// on the same embedded PostgreSQL, then the same file again (a re-import changes nothing). It prints the importer's
+// share of COPY's rate in the same run, its peak memory, where its time went (the importer's own step timings),
+// and the load average before and after (the machine may be shared). Usage: node tools/bench/import-bench.mjs [rows]
 // The rows are synthetic (organisation codes G00000...), generated here and never loaded for real.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -53,11 +55,13 @@ function runImport(databaseUrl) {
     child.on('exit', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (code !== 0) return reject(new Error(`import failed (${code}): ${output}`));
-      resolve({ seconds, output: output.trim(), peakMb: Number(/peak memory (\d+) MB/.exec(output)?.[1]) });
+      resolve({ seconds, output: output.trim(), peakMb: Number(/peak memory (\d+) MB/.exec(output)?.[1]), steps: /^Steps: (.*)$/m.exec(output)?.[1] ?? '' });
     });
   });
 }
 
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(2)).join(', ');
+const loadBefore = loadAverage();
 console.log(`Generating ${rows} rows...`);
 await generate();
 const sizeMb = (await stat(file)).size / 1e6;
@@ -71,6 +75,8 @@ try {
   const url = `postgres://postgres:${password}@localhost:${port}/bench`;
   console.log('Importing with the product importer (validation, staging, merge, audit, one transaction)...');
   const product = await runImport(url);
+  console.log('Importing the same file again (changes nothing)...');
+  const again = await runImport(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(`CREATE TABLE bare_ae (period date, org_code text, type text, attendances integer, breaches integer, admissions integer)`);
@@ -84,8 +90,13 @@ try {
   console.log('| method | rows | seconds | rows per second | peak memory of the importing process |');
   console.log('| --- | ---: | ---: | ---: | --- |');
   console.log(line('`npm run import -- ae` (whole process: start-up, validation, staging, merge, audit)', product.seconds, `${product.peakMb} MB`));
+  console.log(line('the same file again (no change: idempotent)', again.seconds, `${again.peakMb} MB`));
   console.log(line('PostgreSQL `COPY` into a bare table (server side, no validation)', copySeconds, 'n/a (inside the server)'));
+  console.log(`\nThe importer's share of COPY's rate: ${((100 * copySeconds) / product.seconds).toFixed(1)}% (whole process); peak memory ${product.peakMb} MB.`);
+  console.log(`Load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAverage()}.`);
   console.log(`\nImporter said: ${product.output}`);
+  console.log(`Where its time went: ${product.steps}`);
+  console.log(`Again: ${again.output}`);
 } finally {
   await cluster.stop();
   await rm(dir, { recursive: true, force: true });

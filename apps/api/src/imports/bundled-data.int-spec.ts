@@ -200,11 +200,11 @@ describe('first-start load of the bundled NHS data, and the importer', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    // Wait until the import has staged rows inside its open transaction, then kill it without warning.
+    // Wait until the import is staging rows (its COPY) inside its open transaction, then kill it without warning.
     const deadline = Date.now() + 60_000;
     for (;;) {
       const [{ n }] = await db.dataSource.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ccg-assure-import' AND xact_start IS NOT NULL AND query ILIKE 'INSERT INTO staging_ae%'`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ccg-assure-import' AND xact_start IS NOT NULL AND query ILIKE 'COPY staging_ae%'`,
       );
       if (n > 0) break;
       if (Date.now() > deadline) throw new Error('the importer never reached the staging step');

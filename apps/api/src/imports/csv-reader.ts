@@ -44,10 +44,11 @@ export async function* readCsv(stream: Readable): AsyncGenerator<CsvRow> {
     // a few): so an error names the line of the row it stopped in, not of the last row taken.
     on_record: (record) => {
       const line = nextLine;
-      const cells = record.map((field) => decodeUtf8(field, line));
+      const cells = record.map((field) => (NOT_ASCII.test(field) ? decodeUtf8(field, line) : field));
       // The next row starts after this row's line end and the line breaks inside its quoted fields
       // (csv-parse's own count, info.lines, also counts a lone CR).
-      nextLine += 1 + cells.reduce((breaks, cell) => breaks + cell.split('\n').length - 1, 0);
+      nextLine += 1;
+      for (const cell of cells) if (cell.includes('\n')) nextLine += cell.split('\n').length - 1;
       rowLines.push(line);
       return cells;
     },
@@ -83,6 +84,9 @@ async function* withoutByteOrderMark(source: AsyncIterable<Buffer | string>): As
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A byte above 0x7F, as Latin-1 reads it: a field without one reads the same in UTF-8 and skips decoding (most fields). */
+const NOT_ASCII = /[\u0080-\u00ff]/;
 
 function decodeUtf8(field: string, line: number): string {
   try {

@@ -30,7 +30,9 @@ async function main(): Promise<number> {
   const config = readConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   // As the API does: migrated as the owner, imported as the least-privilege login.
+  const loadedSeconds = process.uptime();
   const { dataSource, embedded } = await openDatabase(config, logger, { applicationName: 'ccg-assure-import' });
+  const openedSeconds = process.uptime() - loadedSeconds;
   try {
     const totalBytes = statSync(filePath).size;
     const started = Date.now();
@@ -48,6 +50,8 @@ async function main(): Promise<number> {
         `inserted ${report.counts.inserted}, updated ${report.counts.updated}, deleted ${report.counts.deleted} (import batch ${report.batchId}); ` +
         `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
     );
+    // Where the time went, step by step (npm run bench:import prints it).
+    process.stdout.write(`Steps: process start ${loadedSeconds.toFixed(2)} s; open and migrate the database ${openedSeconds.toFixed(2)} s; ${Object.entries(report.timings).map(([step, ms]) => `${step} ${(ms / 1000).toFixed(2)} s`).join('; ')}\n`);
     if (report.outcome === 'REJECTED') {
       process.stdout.write(`Nothing was saved: ${report.rowsRejected} bad row(s).\n`);
       for (const error of report.errors) process.stdout.write(`  line ${error.line}: ${error.reason}\n`);

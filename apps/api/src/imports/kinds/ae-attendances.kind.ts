@@ -61,21 +61,28 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
   },
   stage: (row) => [row.period, row.periodEnd, row.orgCode, row.type, row.attendances, row.breaches, row.admissions],
   async apply(manager: EntityManager, context: ApplyContext): Promise<ImportCounts> {
-    await ensureIndicators(manager);
-    await ensureAeOrganisations.one(manager, actorParams(context));
-    await ensureAeMonths.run(manager, []);
-    await deleteAeRowsNotInFile.run(manager, []);
-    await upsertAeRows.run(manager, [context.batchId]);
+    const { time } = context;
+    await time('organisations, months and indicators', async () => {
+      await ensureIndicators(manager);
+      await ensureAeOrganisations.one(manager, actorParams(context));
+      await ensureAeMonths.run(manager, []);
+    });
+    await time('merge raw rows', async () => {
+      await deleteAeRowsNotInFile.run(manager, []);
+      await upsertAeRows.run(manager, [context.batchId]);
+    });
     // Indicator values for the file's months, recomputed from the raw rows, then merged.
-    await createTemporaryTable(manager, aeComputed);
-    await computeAeValues.run(manager, []);
-    await analyseTemporaryTable(manager, aeComputed);
+    await time('compute values', async () => {
+      await createTemporaryTable(manager, aeComputed);
+      await computeAeValues.run(manager, []);
+      await analyseTemporaryTable(manager, aeComputed);
+    });
     const { userId, username, requestId } = context.actor;
-    const { inserted, updated, deleted } = await replaceAeValues.one(manager, [context.batchId, userId, username, requestId]);
+    const { inserted, updated, deleted } = await time('merge values and audit', () => replaceAeValues.one(manager, [context.batchId, userId, username, requestId]));
     // The stored scores of the series these changes touched, in this transaction (decision 0021).
-    await refreshScoresOutOfStep(manager, AE_INDICATORS.map((indicator) => indicator.code));
+    await time('stored scores', () => refreshScoresOutOfStep(manager, AE_INDICATORS.map((indicator) => indicator.code)));
     // Breach proposals and missed trajectory months of the contracts this file touched, from those stored scores (issue 15).
-    await checkContractsAfterImport(manager, { batchId: context.batchId, actor: context.actor });
+    await time('contract checks', () => checkContractsAfterImport(manager, { batchId: context.batchId, actor: context.actor }));
     return { inserted, updated, deleted };
   },
 };

@@ -14,13 +14,13 @@ export const AE_INDICATORS = [
 export const aeStaging = stagingTable({
   table: 'staging_ae',
   columns: [
-    { name: 'period_start', sqlType: 'date', arrayOf: 'date' },
-    { name: 'period_end', sqlType: 'date', arrayOf: 'date' },
-    { name: 'org_code', sqlType: 'varchar(12)', arrayOf: 'varchar' },
-    { name: 'department_type', sqlType: 'varchar(10)', arrayOf: 'varchar' },
-    { name: 'attendances', sqlType: 'integer', arrayOf: 'int4' },
-    { name: 'breaches', sqlType: 'integer', arrayOf: 'int4' },
-    { name: 'admissions', sqlType: 'integer', arrayOf: 'int4' },
+    { name: 'period_start', sqlType: 'date' },
+    { name: 'period_end', sqlType: 'date' },
+    { name: 'org_code', sqlType: 'varchar(12)' },
+    { name: 'department_type', sqlType: 'varchar(10)' },
+    { name: 'attendances', sqlType: 'integer' },
+    { name: 'breaches', sqlType: 'integer' },
+    { name: 'admissions', sqlType: 'integer' },
   ],
   uniqueKey: ['period_start', 'org_code', 'department_type'],
 });

@@ -65,13 +65,15 @@ export const indicatorValuesKind: ImportKind<IndicatorValueRow> = {
   stage: (row) => [row.indicatorCode, row.orgCode, row.periodStart, row.monthEnd, row.quarterEnd, row.yearEnd, row.quarterLabel, row.yearLabel, row.numerator, row.denominator],
   checkStaged: (manager: EntityManager) => checkIndicatorValues.rows(manager, []),
   async apply(manager: EntityManager, context: ApplyContext): Promise<ImportCounts> {
-    await ensureIndicatorValuePeriods.run(manager, []);
+    const { time } = context;
+    await time('periods', () => ensureIndicatorValuePeriods.run(manager, []));
     const { userId, username, requestId } = context.actor;
-    const { inserted, updated } = await mergeIndicatorValues.one(manager, [context.batchId, userId, username, requestId]);
+    const { inserted, updated } = await time('merge values and audit', () => mergeIndicatorValues.one(manager, [context.batchId, userId, username, requestId]));
     // The stored scores of the series these changes touched, in this transaction (decision 0021).
-    await refreshScoresOutOfStep(manager, (await indicatorsOfFile.rows(manager, [])).map((row) => row.code));
+    const indicators = (await indicatorsOfFile.rows(manager, [])).map((row) => row.code);
+    await time('stored scores', () => refreshScoresOutOfStep(manager, indicators));
     // Breach proposals of the contracts that monitor these indicators, from those stored scores (issue 15).
-    await checkContractsAfterImport(manager, { batchId: context.batchId, actor: context.actor });
+    await time('contract checks', () => checkContractsAfterImport(manager, { batchId: context.batchId, actor: context.actor }));
     return { inserted, updated, deleted: 0 };
   },
 };

@@ -6,13 +6,13 @@ import { addRelationshipsStatements, upsertOrganisationsStatement } from './shar
 export const odsStaging = stagingTable({
   table: 'staging_ods',
   columns: [
-    { name: 'code', sqlType: 'varchar(12)', arrayOf: 'varchar' },
-    { name: 'name', sqlType: 'text', arrayOf: 'text' },
-    { name: 'region', sqlType: 'varchar(12)', arrayOf: 'varchar' },
-    { name: 'area_team', sqlType: 'varchar(12)', arrayOf: 'varchar' },
-    { name: 'postcode', sqlType: 'varchar(10)', arrayOf: 'varchar' },
-    { name: 'open_date', sqlType: 'date', arrayOf: 'date' },
-    { name: 'close_date', sqlType: 'date', arrayOf: 'date' },
+    { name: 'code', sqlType: 'varchar(12)' },
+    { name: 'name', sqlType: 'text' },
+    { name: 'region', sqlType: 'varchar(12)' },
+    { name: 'area_team', sqlType: 'varchar(12)' },
+    { name: 'postcode', sqlType: 'varchar(10)' },
+    { name: 'open_date', sqlType: 'date' },
+    { name: 'close_date', sqlType: 'date' },
   ],
   uniqueKey: ['code'],
 });

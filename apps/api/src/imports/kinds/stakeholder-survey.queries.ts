@@ -4,11 +4,11 @@ import { MAX_REPORTED_ERRORS, stagingTable } from '../staging.queries';
 export const surveyStaging = stagingTable({
   table: 'staging_stakeholder_survey',
   columns: [
-    { name: 'survey_year', sqlType: 'varchar(7)', arrayOf: 'varchar' },
-    { name: 'ccg_code', sqlType: 'varchar(12)', arrayOf: 'varchar' },
-    { name: 'question_code', sqlType: 'varchar(40)', arrayOf: 'varchar' },
-    { name: 'question', sqlType: 'text', arrayOf: 'text' },
-    { name: 'percentage_positive', sqlType: 'numeric(5,2)', arrayOf: 'numeric' },
+    { name: 'survey_year', sqlType: 'varchar(7)' },
+    { name: 'ccg_code', sqlType: 'varchar(12)' },
+    { name: 'question_code', sqlType: 'varchar(40)' },
+    { name: 'question', sqlType: 'text' },
+    { name: 'percentage_positive', sqlType: 'numeric(5,2)' },
   ],
   uniqueKey: ['survey_year', 'ccg_code', 'question_code'],
 });
