@@ -99,9 +99,14 @@ async function recomputeChunk(manager: EntityManager, touched: readonly TouchedS
   const fromOf = new Map(touched.map((s) => [`${s.indicatorCode}|${s.organisationCode}`, s.from]));
   let rows: SeriesScoreRow[] = [];
   let written = 0;
+  // One insert at a time is under way while the next rows are computed: the database writes as Node scores, on
+  // the other core. Its failure is thrown by the next flush (the handler keeps it from being unhandled meanwhile).
+  let inserting: Promise<unknown> = Promise.resolve();
   const flush = async () => {
+    await inserting;
     if (rows.length === 0) return;
-    await insertSeriesScores.run(manager, [JSON.stringify(rows)]);
+    inserting = insertSeriesScores.run(manager, [JSON.stringify(rows)]);
+    inserting.catch(() => undefined);
     written += rows.length;
     rows = [];
   };
@@ -123,6 +128,7 @@ async function recomputeChunk(manager: EntityManager, touched: readonly TouchedS
     }
   }
   await flush();
+  await inserting;
   return written;
 }
 
