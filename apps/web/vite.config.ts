@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { DOCUMENT_MODULE, inlineGraphqlDocuments, readDocumentNames, readGeneratedDocuments } from './src/build/graphql-documents';
-import { adaptNhsukStylesheet } from './src/build/nhsuk-stylesheet';
+import { adaptNhsukStylesheet, findClassesInUse, pruneUnusedNhsukRules, type ClassesInUse } from './src/build/nhsuk-stylesheet';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = path.resolve(here, '../..');
@@ -18,15 +18,24 @@ const nhsukImages = path.join(workspaceRoot, 'node_modules/nhsuk-frontend/dist/n
  * /assets/images. The app makes no request off its own origin (privacy, and the closed networks
  * it runs on), so the remote @font-face rules are dropped (the design system's Arial fallback
  * applies) and the icons are served from the app itself. See docs/decisions/0004-nhsuk-assets.md.
- * Its Internet Explorer-only `@media screen\0` blocks go too (see adaptNhsukStylesheet).
+ * Its Internet Explorer-only `@media screen\0` blocks go too (see adaptNhsukStylesheet). In a build, so do the
+ * rules of the components and utilities no module of the app names (issue 19 point 5: about four fifths of it).
  */
 function nhsukAssets(): Plugin {
+  let inUse: ClassesInUse | undefined;
   return {
     name: 'ccg-assure:nhsuk-assets',
     enforce: 'pre',
+    buildStart() {
+      if (this.environment.mode !== 'build') return;
+      const src = path.join(here, 'src');
+      const modules = (readdirSync(src, { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file) && !/\.spec\.tsx?$/.test(file));
+      inUse = findClassesInUse([readFileSync(path.join(here, 'index.html'), 'utf8'), ...modules.map((file) => readFileSync(path.join(src, file), 'utf8'))]);
+    },
     transform(code, id) {
       if (!id.includes('nhsuk-frontend') || !id.split('?')[0].endsWith('.css')) return null;
-      return { code: adaptNhsukStylesheet(code), map: null };
+      const adapted = adaptNhsukStylesheet(code);
+      return { code: inUse ? pruneUnusedNhsukRules(adapted, inUse) : adapted, map: null };
     },
     configureServer(server) {
       server.middlewares.use('/assets/images', (req, res, next) => {

@@ -62,6 +62,60 @@ const PerformanceReportsPage = lazyPage(() => import('../performance-reports/per
 const PublishedReportPage = lazyPage(() => import('../performance-reports/published-reports-pages'), 'PublishedReportPage');
 const PublishedReportsPage = lazyPage(() => import('../performance-reports/published-reports-pages'), 'PublishedReportsPage');
 
+/** Every page above: tests load them all before rendering any (a browser fetches each when first shown). */
+const PAGES = [
+  ChangePasswordPage,
+  SessionsPage,
+  AttentionPage,
+  NewUserPage,
+  StandardsPage,
+  UserPage,
+  IndicatorPage,
+  IndicatorsPage,
+  UsersPage,
+  CcgAnnualReportPage,
+  EnglandAnnualReportPage,
+  AssessmentPage,
+  AssurancePage,
+  CcgAssurancePage,
+  NewAssessmentPage,
+  PublicAssurancePage,
+  SignInPage,
+  BoardPage,
+  EscalationHomePage,
+  EscalationMapPage,
+  EscalationItemPage,
+  MeetingPage,
+  RaiseItemPage,
+  EscalationRoutesPage,
+  CheckPlanPage,
+  FinancePage,
+  PlanEditorPage,
+  PlansPage,
+  ChangeContractPage,
+  NewContractPage,
+  ContractPage,
+  ContractsPage,
+  FineIncomePage,
+  NoticePage,
+  ProposeNoticePage,
+  SanctionSchedulePage,
+  HomeRoute,
+  ImportBatchPage,
+  ImportHistoryPage,
+  ImportsPage,
+  ComparisonPage,
+  ProviderScorecardPage,
+  ProvidersPage,
+  ScorecardGridPage,
+  PerformanceReportPage,
+  PerformanceReportsPage,
+  PublishedReportPage,
+  PublishedReportsPage,
+];
+
+export const loadEveryPage = () => Promise.all(PAGES.map((page) => page.load()));
+
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 const administrators = (page: ReactNode) => signedIn(<RequireAdministrator>{page}</RequireAdministrator>);
 const contractReaders = (page: ReactNode) => signedIn(<RequireContractRole>{page}</RequireContractRole>);

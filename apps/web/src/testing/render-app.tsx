@@ -2,7 +2,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { App } from '../app/app';
+import { App, loadEveryPage } from '../app/app';
 import { ViewerProvider } from '../auth/viewer';
 import { ViewerQuery } from '../auth/viewer.operations';
 import type { ViewerQuery as ViewerQueryResult } from '../gql/graphql';
@@ -28,6 +28,11 @@ export function viewerMock(me: ViewerQueryResult['me']): MockLink.MockedResponse
   // The viewer's fields are a fragment: the cache matches it by __typename, which the API always sends.
   return { request: { query: ViewerQuery }, result: { data: { me: me && { __typename: 'Viewer', ...me } } } };
 }
+
+// Each page is its own module, loaded when first shown (app.tsx). A spec that renders the whole app loads them all
+// first, as importing app.tsx once did, so that no test's time goes on loading modules; a page still appears a
+// moment after render (findBy… waits for it).
+beforeAll(loadEveryPage, 120_000);
 
 /** The whole app at one address, on mocked GraphQL responses. */
 export function renderApp(path: string, mocks: MockLink.MockedResponse[]) {
