@@ -2,7 +2,7 @@ import { requireIsoDate, tryParseFinancialYear, type FinancialYear } from '@ccg-
 import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service';
 import type { RowError } from './import-batch.entity';
-import type { StagedValue } from './staging-copy';
+import type { CopyValue } from '../scores/copy-writer';
 import type { StagingTable } from './staging.queries';
 
 /** Why a row was refused; reported with its line number. */
@@ -28,7 +28,7 @@ export interface ImportKind<T> {
   /** The staging table, with its columns in the order `stage` returns values and the key unique within one file. */
   staging: StagingTable;
   parseRow(row: Record<string, string>): RowResult<T>;
-  stage(value: T): readonly StagedValue[];
+  stage(value: T): readonly CopyValue[];
   /**
    * Checks of the staged rows that need the database (a code must name a known indicator or organisation): the
    * bad lines, in line order, the first MAX_REPORTED_ERRORS. Run after the repeated-row check, before `apply`; any

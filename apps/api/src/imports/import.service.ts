@@ -11,8 +11,8 @@ import { ImportBatchEntity, type RowError } from './import-batch.entity';
 import { ImportProgressWriter } from './import-progress';
 import type { ImportCounts, ImportKind } from './import-kind';
 import { allowLongImport, lockImportKind, markInterrupted } from './import.queries';
-import { StagingCopy } from './staging-copy';
-import { analyseTemporaryTable, createTemporaryTable, MAX_REPORTED_ERRORS } from './staging.queries';
+import { CopyWriter } from '../scores/copy-writer';
+import { analyseTemporaryTable, createTemporaryTable, MAX_REPORTED_ERRORS, startStagingCopy } from './staging.queries';
 
 export type ImportOutcome = 'SUCCEEDED' | 'UNCHANGED' | 'REJECTED';
 
@@ -102,7 +102,7 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
 
   let batchId: string | null = null;
   let progress: ImportProgressWriter | null = null;
-  let staging: StagingCopy | null = null;
+  let staging: CopyWriter | null = null;
   const queryRunner = dataSource.createQueryRunner();
   // The import's own connection: its rows are staged on it with COPY, inside its transaction (decision 0033).
   const client = (await queryRunner.connect()) as PoolClient;
@@ -131,7 +131,7 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
     progress = new ImportProgressWriter(dataSource, runningBatchId);
     await createTemporaryTable(manager, kind.staging);
     lap('start');
-    staging = StagingCopy.open(client, kind.staging);
+    staging = new CopyWriter(startStagingCopy(client, kind.staging));
 
     let header: string[] | null = null;
     for await (const row of readCsv(hashed)) {
@@ -159,7 +159,7 @@ export async function runImport(dataSource: DataSource, request: ImportRequest):
         reject(row.line, parsed.reason);
         continue;
       }
-      if (rowsRejected === 0 && staging.add(row.line, kind.stage(parsed.value))) await staging.write();
+      if (rowsRejected === 0 && staging.add([row.line, ...kind.stage(parsed.value)])) await staging.write();
       if (rowsRead % PROGRESS_EVERY_ROWS === 0) progress.report(rowsRead, bytesRead);
       if (rowsRead % 10_000 === 0) request.onProgress?.({ rowsRead, bytesRead });
     }

@@ -1,8 +1,10 @@
 import { catalogueFromEffectiveVersions, targetsAtPeriods, type CitedSource, type ProviderStandard, type StandardPeriodType, type StandardPolarity, type StandardUnit } from '@ccg-assure/domain';
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CopyWriter } from './copy-writer';
 import { SCORING_VERSION, scoreSeries, type SeriesPoint, type SeriesSettings } from './score-series';
-import { deleteSeriesScores, insertSeriesScores, lockSeriesScores, seriesOutOfStep, settingsOfSeries, standardVersions, valuesOfSeries } from './series-score.queries';
-import { toSeriesScoreRow, type SeriesScoreRow } from './stored-score';
+import { deleteSeriesScores, lockSeriesScores, seriesOutOfStep, settingsOfSeries, standardVersions, startSeriesScoreCopy, valuesOfSeries } from './series-score.queries';
+import { seriesScoreCopyValues, toSeriesScoreRow } from './stored-score';
 
 /** A series whose stored scores must be recomputed from the month `from` on (the whole series when null). */
 export interface TouchedSeries {
@@ -17,9 +19,6 @@ export interface ScoresRecomputed {
   rows: number;
 }
 
-/** Rows per insert statement: each carries its points as JSON, so a few hundred keep the parameter small. */
-const INSERT_BATCH = 500;
-
 /** Series recomputed at a time: their values are read in one statement, their rows written before the next chunk. */
 const SERIES_CHUNK = 200;
 
@@ -30,7 +29,7 @@ type ValueTuple = [number, string, string, string, string, number, number, numbe
  * Recomputes and stores the scores of the series given, as at each of their months from `from` on: deletes the
  * stored rows from then on, reads every value of each series in one statement, scores each month's series (the
  * values up to and including it) with `scoreSeries` and the series' settings (the standards as stored, its local
- * targets, trajectory, baseline and rebases: decision 0030), and writes the rows in a few statements. Runs in the caller's
+ * targets, trajectory, baseline and rebases: decision 0030), and writes the rows with one COPY a chunk (decision 0033). Runs in the caller's
  * transaction (an import's, an edit's) under the scores lock, so readers see old or new scores with old or new
  * values, never a mix. The one function every change of a score's inputs calls: imports (through
  * `refreshScoresOutOfStep`), a new scoring version at start-up, and the targets area's edits (a standard, a local
@@ -44,10 +43,11 @@ export async function recomputeSeriesScores(
 ): Promise<ScoresRecomputed> {
   if (touched.length === 0) return { series: 0, rows: 0 };
   await lockSeriesScores.one(manager, []);
+  const client = await connectionOf(manager);
   const catalogue = await loadStandardsCatalogue(manager);
   let written = 0;
   // A chunk of series at a time, so memory stays bounded however many series an import touches (a million-row file).
-  for (let start = 0; start < touched.length; start += seriesPerChunk) written += await recomputeChunk(manager, touched.slice(start, start + seriesPerChunk), catalogue);
+  for (let start = 0; start < touched.length; start += seriesPerChunk) written += await recomputeChunk(manager, client, touched.slice(start, start + seriesPerChunk), catalogue);
   return { series: touched.length, rows: written };
 }
 
@@ -93,42 +93,44 @@ export async function loadSeriesSettings(
   return settings;
 }
 
-async function recomputeChunk(manager: EntityManager, touched: readonly TouchedSeries[], catalogue: readonly ProviderStandard[]): Promise<number> {
+/** The connection of the caller's transaction, which the scores are copied on. */
+async function connectionOf(manager: EntityManager): Promise<PoolClient> {
+  const runner = manager.queryRunner;
+  if (!runner || runner.isReleased || !runner.isTransactionActive) throw new Error("stored scores are written in the transaction that changed their inputs (an import's, an edit's)");
+  return (await runner.connect()) as PoolClient;
+}
+
+async function recomputeChunk(manager: EntityManager, client: PoolClient, touched: readonly TouchedSeries[], catalogue: readonly ProviderStandard[]): Promise<number> {
   const keys = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode, from_date: s.from })));
   await deleteSeriesScores.run(manager, [keys]);
   const fromOf = new Map(touched.map((s) => [`${s.indicatorCode}|${s.organisationCode}`, s.from]));
-  let rows: SeriesScoreRow[] = [];
-  let written = 0;
-  // One insert at a time is under way while the next rows are computed: the database writes as Node scores, on
-  // the other core. Its failure is thrown by the next flush (the handler keeps it from being unhandled meanwhile).
-  let inserting: Promise<unknown> = Promise.resolve();
-  const flush = async () => {
-    await inserting;
-    if (rows.length === 0) return;
-    inserting = insertSeriesScores.run(manager, [JSON.stringify(rows)]);
-    inserting.catch(() => undefined);
-    written += rows.length;
-    rows = [];
-  };
   const settingsOf = await loadSeriesSettings(manager, keys, catalogue);
   const noSettings: SeriesSettings = { targets: { standards: catalogue, localTargets: [], trajectory: [] }, rebaseDates: [], fixAfterNPoints: null };
-  for (const series of await valuesOfSeries.rows(manager, [keys])) {
-    const key = `${series.indicatorCode}|${series.organisationCode}`;
-    const from = fromOf.get(key) ?? null;
-    const settings = settingsOf.get(key) ?? noSettings;
-    const values = series.points as ValueTuple[];
-    const points: SeriesPoint[] = values.map(([, period, , , , numerator, denominator, value]) => ({ period, numerator, denominator, value }));
-    const targetsOfPoints = targetsAtPeriods(series.indicatorCode, points.map((point) => point.period), settings.targets);
-    for (const [index, [periodId, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]] of values.entries()) {
-      if (from !== null && periodStart < from) continue;
-      const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
-      const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest, settings, targetsOfPoints);
-      rows.push(toSeriesScoreRow(series.organisationCode, periodId, score));
-      if (rows.length >= INSERT_BATCH) await flush();
+  const chunk = await valuesOfSeries.rows(manager, [keys]);
+  // The rows stream to the server as they are scored: it stores one part while Node scores the next.
+  const copy = new CopyWriter(startSeriesScoreCopy(client));
+  let written = 0;
+  try {
+    for (const series of chunk) {
+      const key = `${series.indicatorCode}|${series.organisationCode}`;
+      const from = fromOf.get(key) ?? null;
+      const settings = settingsOf.get(key) ?? noSettings;
+      const values = series.points as ValueTuple[];
+      const points: SeriesPoint[] = values.map(([, period, , , , numerator, denominator, value]) => ({ period, numerator, denominator, value }));
+      const targetsOfPoints = targetsAtPeriods(series.indicatorCode, points.map((point) => point.period), settings.targets);
+      for (const [index, [periodId, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]] of values.entries()) {
+        if (from !== null && periodStart < from) continue;
+        const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
+        const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest, settings, targetsOfPoints);
+        written++;
+        if (copy.add(seriesScoreCopyValues(toSeriesScoreRow(series.organisationCode, periodId, score)))) await copy.write();
+      }
     }
+    await copy.end();
+  } catch (error) {
+    await copy.abort();
+    throw error;
   }
-  await flush();
-  await inserting;
   return written;
 }
 

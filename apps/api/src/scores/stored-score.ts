@@ -8,6 +8,7 @@ import {
   type SpecialCauseType,
   type TargetSource,
 } from '@ccg-assure/domain';
+import type { CopyValue } from './copy-writer';
 import type { IndicatorScore } from './score-series';
 import { SCORING_VERSION } from './score-series';
 
@@ -46,7 +47,7 @@ const POINT_TYPE_CODES: Record<PointType, string> = {
 const CAUSES = inverse(CAUSE_CODES);
 const POINT_TYPES_BY_CODE = inverse(POINT_TYPE_CODES);
 
-/** A row of `series_score` as the insert statement takes it (JSON, the table's column names). */
+/** A row of `series_score` as a recompute writes it (the table's column names). */
 export interface SeriesScoreRow {
   indicator_code: string;
   organisation_code: string;
@@ -100,6 +101,34 @@ export function toSeriesScoreRow(organisationCode: string, periodId: number, sco
     target_source: score.targetSource,
     fix_after_n_points: score.fixAfterNPoints,
   };
+}
+
+/** A row's values in the order of SERIES_SCORE_COPY_COLUMNS (series-score.queries.ts), the points as JSON. */
+export function seriesScoreCopyValues(row: SeriesScoreRow): CopyValue[] {
+  return [
+    row.indicator_code,
+    row.organisation_code,
+    row.as_of,
+    row.period_id,
+    row.numerator,
+    row.denominator,
+    row.value,
+    row.standard_code,
+    row.standard_valid_from,
+    row.rag,
+    row.improvement_direction,
+    row.target,
+    row.mean,
+    row.lower_process_limit,
+    row.upper_process_limit,
+    row.variation_type,
+    row.assurance_type,
+    row.short_group_warning,
+    JSON.stringify(row.points),
+    row.scoring_version,
+    row.target_source,
+    row.fix_after_n_points,
+  ];
 }
 
 /** A stored score read back: what `scoreSeries` computed when the row was written. */

@@ -4,8 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database'
 import { readCsv } from './csv-reader';
 import { runImport } from './import.service';
 import { importKinds } from './kinds';
-import { copyTextValue, StagingCopy } from './staging-copy';
-import { createTemporaryTable, stagingTable } from './staging.queries';
+import { copyTextValue, CopyWriter } from '../scores/copy-writer';
+import { createTemporaryTable, stagingTable, startStagingCopy } from './staging.queries';
 
 const actor = { userId: null, username: 'test', requestId: 'staging-copy-test' };
 const AE_HEADER = 'period,org_code,type,attendances,breaches,admissions';
@@ -51,6 +51,9 @@ describe('staging rows with COPY FROM STDIN (decision 0033)', () => {
   it('writes NULL as \\N and escapes backslashes, tabs, line feeds and carriage returns in COPY text', () => {
     expect(copyTextValue(null)).toBe('\\N');
     expect(copyTextValue(42)).toBe('42');
+    expect(copyTextValue(0.1)).toBe('0.1');
+    expect(copyTextValue(Number.NaN)).toBe('\\N');
+    expect(copyTextValue(true)).toBe('t');
     expect(copyTextValue('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
     expect(copyTextValue('\\N')).toBe('\\\\N');
     expect(copyTextValue('plain, "quoted"')).toBe('plain, "quoted"');
@@ -75,8 +78,8 @@ describe('staging rows with COPY FROM STDIN (decision 0033)', () => {
     try {
       await queryRunner.startTransaction();
       await createTemporaryTable(queryRunner.manager, textStaging);
-      const copy = StagingCopy.open(client, textStaging);
-      for (const row of rows) copy.add(row.line, [row.cells[0], row.cells[1] === '' ? null : row.cells[1], Number(row.cells[2])]);
+      const copy = new CopyWriter(startStagingCopy(client, textStaging));
+      for (const row of rows) copy.add([row.line, row.cells[0], row.cells[1] === '' ? null : row.cells[1], Number(row.cells[2])]);
       await copy.end();
       const staged: { line: number; a: string; b: string | null; n: number }[] = await queryRunner.query(`SELECT line, a, b, n FROM staging_copy_test ORDER BY line`);
       expect(staged).toEqual([

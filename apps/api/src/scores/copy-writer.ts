@@ -1,10 +1,11 @@
 import { once } from 'node:events';
-import type { PoolClient } from 'pg';
 import type { CopyStreamQuery } from 'pg-copy-streams';
-import { startStagingCopy, type StagingTable } from './staging.queries';
 
-/** A staged value: text, a number, or NULL. */
-export type StagedValue = string | number | null;
+// Bulk writes with `COPY ... FROM STDIN` (decision 0033): an import's staging rows, and the stored scores a recompute
+// writes. Generic over the table; the statement that starts each COPY lives in its area's *.queries.ts.
+
+/** A value to copy: text, a number, a boolean, or NULL. */
+export type CopyValue = string | number | boolean | null;
 
 /** Characters gathered before one write to the COPY stream: few writes, memory bounded. */
 const CHUNK_CHARS = 256 * 1024;
@@ -15,38 +16,36 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 
 /**
  * One value in COPY's text format (PostgreSQL manual, COPY, "Text Format"): NULL as \N; a backslash, tab, line feed
- * or carriage return escaped, so any text arrives exactly as read (U+0000 never does: every kind refuses it first).
+ * or carriage return escaped, so any text arrives exactly as given (PostgreSQL cannot store U+0000 in text at all: the
+ * imports refuse it first). A number that is not finite is NULL, as JSON writes it.
  */
-export function copyTextValue(value: StagedValue): string {
+export function copyTextValue(value: CopyValue): string {
   if (value === null) return '\\N';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (character) => ESCAPES[character]) : value;
 }
 
 /**
- * Streams an import's rows into its staging table with `COPY ... FROM STDIN` on the import's own connection, inside
- * its transaction (decision 0033): rows are gathered into chunks of about CHUNK_CHARS and written as the server takes
- * them (the stream's backpressure), so memory stays bounded however large the file. While it is open the connection
- * runs nothing else; `end` or `abort` frees it.
+ * Streams rows into a table with `COPY ... FROM STDIN` on the caller's connection, inside its transaction: rows are
+ * gathered into chunks of about CHUNK_CHARS and written as the server takes them (the stream's backpressure), so
+ * memory stays bounded however many rows; Node goes on preparing rows while the server stores the last chunk. While
+ * it is open the connection runs nothing else; `end` or `abort` frees it.
  */
-export class StagingCopy {
+export class CopyWriter {
   private chunk = '';
   private failure: Error | null = null;
 
-  private constructor(private readonly stream: CopyStreamQuery) {
+  /** `stream`: the COPY just started on the connection (its area's *.queries.ts starts it). */
+  constructor(private readonly stream: CopyStreamQuery) {
     // An error of the server (or the connection) is kept and thrown by the next write or by `end`.
     stream.on('error', (error: Error) => (this.failure ??= error));
   }
 
-  /** Starts the COPY into the table (created in this transaction). */
-  static open(client: PoolClient, staging: StagingTable): StagingCopy {
-    return new StagingCopy(startStagingCopy(client, staging));
-  }
-
-  /** Adds one row: its line number, then its values in the staging table's column order. True when `write` is due. */
-  add(line: number, values: readonly StagedValue[]): boolean {
-    let row = String(line);
-    for (const value of values) row += '\t' + copyTextValue(value);
+  /** Adds one row, its values in the COPY's column order. True when `write` is due. */
+  add(values: readonly CopyValue[]): boolean {
+    let row = copyTextValue(values[0]);
+    for (let index = 1; index < values.length; index++) row += '\t' + copyTextValue(values[index]);
     this.chunk += row + '\n';
     return this.chunk.length >= CHUNK_CHARS;
   }
@@ -76,7 +75,7 @@ export class StagingCopy {
   async abort(): Promise<void> {
     if (this.stream.destroyed || this.stream.writableFinished) return;
     const closed = once(this.stream, 'close').catch(() => undefined);
-    this.stream.destroy(new Error('the import stopped before its rows were all staged'));
+    this.stream.destroy(new Error('stopped before every row was copied'));
     await closed;
   }
 }
