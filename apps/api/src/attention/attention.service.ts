@@ -241,14 +241,14 @@ export class AttentionService {
     return { view: { kind, organisationCode: region, basis: null, isDefault }, providerCodes: narrow(codes), organisationType };
   }
 
-  /** Organisations of the type (NHS trusts or GP practices) with a value on or before asOf (in the region, when given), by code. */
+  /** Organisations of the type (NHS trusts or GP practices) with a value on or before asOf (a stored score then: their series' first month), in the region when given, by code. */
   private async providersWithValues(region: string | null, asOf: string, organisationType: string): Promise<string[]> {
     const query = this.dataSource
       .getRepository(OrganisationEntity)
       .createQueryBuilder('o')
       .select('o.code', 'code')
       .where('o.type = :type', { type: organisationType })
-      .andWhere('EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.organisation_code = o.code AND p.start_date <= :asOf)', { asOf });
+      .andWhere('EXISTS (SELECT 1 FROM series_latest_score l WHERE l.organisation_code = o.code AND l.first_as_of <= :asOf)', { asOf });
     if (region) query.andWhere(inRegionCondition('o.code', ':region'), { region });
     return (await query.orderBy('o.code').getRawMany<{ code: string }>()).map((row) => row.code);
   }

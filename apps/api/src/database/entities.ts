@@ -27,6 +27,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { sanctionEntities } from '../sanctions/sanctions.entities';
 import { performanceReportEntities } from '../performance-reports/performance-reports.entities';
 import { targetEntities } from '../targets/targets.entities';
+import { SeriesLatestScoreEntity } from '../scores/series-latest-score.entity';
 import { SeriesScoreEntity } from '../scores/series-score.entity';
 import { DataVersionEntity } from '../server/data-version.entity';
 import { ImprovementActionEntity } from '../special-measures/improvement-action.entity';
@@ -54,6 +55,7 @@ export const entities = [
   IndicatorValueEntity,
   // scores (decision 0021)
   SeriesScoreEntity,
+  SeriesLatestScoreEntity,
   // imports
   ImportBatchEntity,
   AeAttendanceEntity,

@@ -142,4 +142,38 @@ describe("a CCG's GP practices in the scorecard grid and the attention view", ()
     // Unformatted (no HTTP): the typed error itself.
     expect(wrongKind.errors?.[0]?.originalError).toMatchObject({ code: 'NOT_FOUND', reason: 'PROVIDER_NOT_FOUND' });
   });
+
+  it("keeps each series' latest verdicts (series_latest_score) in step with the stored scores through a correction and a removal", async () => {
+    const inStep = async () => {
+      const [kept, fresh] = await Promise.all([
+        db.dataSource.query(`SELECT organisation_code, indicator_code, first_as_of::text, as_of::text, value, rag, variation_type FROM series_latest_score ORDER BY 1, 2`),
+        db.dataSource.query(
+          `SELECT DISTINCT ON (organisation_code, indicator_code) organisation_code, indicator_code, (min(as_of) OVER (PARTITION BY organisation_code, indicator_code))::text AS first_as_of,
+                  as_of::text, value, rag, variation_type FROM series_score ORDER BY 1, 2, as_of DESC`,
+        ),
+      ]);
+      expect(kept).toEqual(fresh);
+      return kept as { organisation_code: string; rag: string | null }[];
+    };
+    expect(await inStep()).toHaveLength(6);
+    // TOWNHEAD's March 2019 corrected below the standard: its latest verdict turns red, and the grid says so.
+    const report = await runImport(db.dataSource, {
+      kind: importKinds['indicator-values'],
+      fileName: 'illustrative-correction.csv',
+      stream: Readable.from([Buffer.from(`indicator_code,org_code,period,numerator,denominator\n${INDICATOR},B82007,2019-03-01,500,1000\n`)]),
+      actor,
+    });
+    expect(report).toMatchObject({ outcome: 'SUCCEEDED', counts: { updated: 1 } });
+    expect((await inStep()).find((row) => row.organisation_code === 'B82007')?.rag).toBe('RED');
+    expect(codes(await grid({ filter: { organisationType: 'GP_PRACTICE', ccg: '02N', status: 'FAILING' } }))).toEqual(['B82028', 'B82007']);
+    // Scores removed from a month on (as a recompute does first) leave the series' latest before it; all removed, none.
+    await db.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM series_score WHERE organisation_code = 'B82007' AND as_of >= '2019-01-01'`);
+      expect((await manager.query(`SELECT as_of::text AS "asOf" FROM series_latest_score WHERE organisation_code = 'B82007'`))[0]).toEqual({ asOf: '2018-12-01' });
+      await manager.query(`DELETE FROM series_score WHERE organisation_code = 'B82007'`);
+      expect(await manager.query(`SELECT 1 FROM series_latest_score WHERE organisation_code = 'B82007'`)).toEqual([]);
+      throw new Error('roll back');
+    }).catch((error: Error) => expect(error.message).toBe('roll back'));
+    expect(await inStep()).toHaveLength(6);
+  });
 });

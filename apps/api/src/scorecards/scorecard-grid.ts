@@ -172,12 +172,15 @@ async function latestPeriodStart(dataSource: DataSource): Promise<string | null>
   return (await latestPeriodWithData.one(dataSource.manager, [])).start;
 }
 
-/** The grid's columns: indicators with a value on or before asOf, by code. */
+/**
+ * The grid's columns: indicators with a value on or before asOf, by code; read as a stored score then (every value
+ * has one, decision 0021), one probe of the scores' (indicator, as_of) index each, not a join of every value.
+ */
 function columnsAsAt(dataSource: DataSource, asOf: string): Promise<IndicatorView[]> {
   return dataSource
     .getRepository(IndicatorEntity)
     .createQueryBuilder('i')
-    .where('EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.indicator_code = i.code AND p.start_date <= :asOf)', { asOf })
+    .where('EXISTS (SELECT 1 FROM series_score s WHERE s.indicator_code = i.code AND s.as_of <= :asOf)', { asOf })
     .orderBy('i.code')
     .getMany();
 }
@@ -193,7 +196,7 @@ function providersAsAt(dataSource: DataSource, filter: { region: string | null; 
     .getRepository(OrganisationEntity)
     .createQueryBuilder('o')
     .where('o.type = :type', { type: PROVIDER_TYPE })
-    .andWhere('EXISTS (SELECT 1 FROM indicator_value v JOIN period p ON p.id = v.period_id WHERE v.organisation_code = o.code AND p.start_date <= :asOf)', { asOf });
+    .andWhere('EXISTS (SELECT 1 FROM series_latest_score l WHERE l.organisation_code = o.code AND l.first_as_of <= :asOf)', { asOf });
   if (filter.region) query.andWhere(inRegionCondition('o.code', ':region'), { region: filter.region });
   if (filter.ccgRegion) query.andWhere(inRegionCondition('o.code', ':ccgRegion'), { ccgRegion: filter.ccgRegion });
   if (filter.search?.trim()) query.andWhere('(lower(o.name) LIKE :search OR lower(o.code) LIKE :search)', { search: containsPattern(filter.search) });

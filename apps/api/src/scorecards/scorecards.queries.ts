@@ -62,9 +62,10 @@ export const valuesInPeriod = sqlStatement({
  * $10 (NAME, CODE or VALUE of the indicator $11 as at $2) in the direction $12 (ASC or DESC; ties by code, no value
  * last), after the organisation $13 (null: from the start), at most $14 rows. Every row carries the total and
  * whether the cursor was found; with no row on the page, a single row with null code says so.
- * Verdicts are read from the stored scores' verdict columns (the latest row of each series on or before $2: one
- * probe of the primary key per organisation and indicator), never the points. Names sort by the ICU collation
- * for British English, as people read them (the grid sorted with the same collator in Node before).
+ * Verdicts come from `series_latest_score` (each series' latest stored verdicts, kept by triggers) where the series'
+ * latest month is on or before $2, else from its latest row of `series_score` on or before $2 (one probe), never the
+ * points. The page is the first $14 after the cursor's sort key (a top-N sort, not a sort of every candidate). Names
+ * sort by the ICU collation for British English, as people read them (the grid sorted with the same collator in Node).
  */
 export const gridPageRows = sqlStatement({
   name: 'scorecard-grid-page',
@@ -79,14 +80,16 @@ export const gridPageRows = sqlStatement({
     totalCount: 'int4',
     cursorFound: 'bool',
   },
-  text: `WITH candidate AS (
+  text: `WITH candidate AS MATERIALIZED (
            SELECT o.code, o.name, o.type, o.open_date, o.close_date, o.postcode,
                   CASE WHEN $10::varchar = 'VALUE' THEN (
-                    SELECT s.value FROM series_score s WHERE s.organisation_code = o.code AND s.indicator_code = $11::varchar AND s.as_of <= $2::date
-                    ORDER BY s.as_of DESC LIMIT 1) END AS sort_value
+                    SELECT CASE WHEN l.as_of <= $2::date THEN l.value ELSE (
+                             SELECT s.value FROM series_score s WHERE s.organisation_code = l.organisation_code AND s.indicator_code = l.indicator_code
+                               AND s.as_of <= $2::date ORDER BY s.as_of DESC LIMIT 1) END
+                    FROM series_latest_score l WHERE l.organisation_code = o.code AND l.indicator_code = $11::varchar) END AS sort_value
            FROM organisation o
            WHERE o.type = $1::varchar
-             AND EXISTS (SELECT 1 FROM series_score s WHERE s.organisation_code = o.code AND s.as_of <= $2::date)
+             AND o.code IN (SELECT l.organisation_code FROM series_latest_score l WHERE l.first_as_of <= $2::date)
              AND ($3::varchar IS NULL OR ${regionCondition('$3::varchar')})
              AND ($4::varchar IS NULL OR ${regionCondition('$4::varchar')})
              AND ($5::varchar[] IS NULL OR o.code = ANY($5::varchar[]))
@@ -95,42 +98,58 @@ export const gridPageRows = sqlStatement({
                    SELECT 1 FROM organisation_relationship r
                    WHERE r.organisation_code = o.code AND r.kind = 'IN_CCG' AND r.related_code = $7::varchar
                      AND coalesce(r.valid_from, '-infinity') <= $2::date AND coalesce(r.valid_to, 'infinity') >= $2::date))
-             AND ($8::varchar IS NULL OR EXISTS (
-                   SELECT 1 FROM indicator i
+             AND ($8::varchar IS NULL OR o.code IN (
+                   -- series whose latest month is on or before $2: their latest verdicts as kept
+                   SELECT l.organisation_code FROM series_latest_score l
+                   WHERE l.as_of <= $2::date AND ($9::varchar IS NULL OR l.indicator_code = $9::varchar)
+                     AND CASE $8::varchar WHEN 'FAILING' THEN l.rag = 'RED'
+                                          WHEN 'IMPROVING' THEN l.variation_type = 'SPECIAL_CAUSE_IMPROVEMENT'
+                                          ELSE l.variation_type = 'SPECIAL_CAUSE_CONCERN' END
+                   UNION ALL
+                   -- series with months after $2: their latest row on or before it (none at the latest asOf)
+                   SELECT l.organisation_code FROM series_latest_score l
                    CROSS JOIN LATERAL (
                      SELECT s.rag, s.variation_type FROM series_score s
-                     WHERE s.organisation_code = o.code AND s.indicator_code = i.code AND s.as_of <= $2::date
-                     ORDER BY s.as_of DESC LIMIT 1) s
-                   WHERE ($9::varchar IS NULL OR i.code = $9::varchar)
-                     AND CASE $8::varchar WHEN 'FAILING' THEN s.rag = 'RED'
-                                          WHEN 'IMPROVING' THEN s.variation_type = 'SPECIAL_CAUSE_IMPROVEMENT'
-                                          ELSE s.variation_type = 'SPECIAL_CAUSE_CONCERN' END))
+                     WHERE s.organisation_code = l.organisation_code AND s.indicator_code = l.indicator_code AND s.as_of <= $2::date
+                     ORDER BY s.as_of DESC LIMIT 1) past
+                   WHERE l.as_of > $2::date AND l.first_as_of <= $2::date AND ($9::varchar IS NULL OR l.indicator_code = $9::varchar)
+                     AND CASE $8::varchar WHEN 'FAILING' THEN past.rag = 'RED'
+                                          WHEN 'IMPROVING' THEN past.variation_type = 'SPECIAL_CAUSE_IMPROVEMENT'
+                                          ELSE past.variation_type = 'SPECIAL_CAUSE_CONCERN' END))
          ),
-         ordered AS (
-           SELECT c.*, count(*) OVER () AS total, row_number() OVER (ORDER BY
-                    CASE WHEN $10::varchar = 'NAME' AND $12::varchar = 'ASC' THEN c.name END COLLATE "en-GB-x-icu" ASC,
-                    CASE WHEN $10::varchar = 'NAME' AND $12::varchar = 'DESC' THEN c.name END COLLATE "en-GB-x-icu" DESC,
-                    CASE WHEN $10::varchar = 'VALUE' THEN c.sort_value IS NULL END ASC,
-                    CASE WHEN $10::varchar = 'VALUE' AND $12::varchar = 'ASC' THEN c.sort_value END ASC,
-                    CASE WHEN $10::varchar = 'VALUE' AND $12::varchar = 'DESC' THEN c.sort_value END DESC,
-                    CASE WHEN $10::varchar = 'CODE' AND $12::varchar = 'DESC' THEN c.code END COLLATE "C" DESC,
-                    c.code COLLATE "C" ASC) AS position
-           FROM candidate c
-         ),
-         cursor AS (SELECT position FROM ordered WHERE code = $13::varchar),
+         cursor_row AS (SELECT c.name, c.code, c.sort_value FROM candidate c WHERE c.code = $13::varchar),
          meta AS (
-           SELECT coalesce((SELECT max(total) FROM ordered), 0)::int4 AS total,
-                  ($13::varchar IS NULL OR EXISTS (SELECT 1 FROM cursor)) AS found
+           SELECT (SELECT count(*) FROM candidate)::int4 AS total,
+                  ($13::varchar IS NULL OR EXISTS (SELECT 1 FROM cursor_row)) AS found
          )
          SELECT p.code, p.name, p.type, p.open_date AS "openDate", p.close_date AS "closeDate", p.postcode,
                 meta.total AS "totalCount", meta.found AS "cursorFound"
          FROM meta LEFT JOIN LATERAL (
-           SELECT * FROM ordered
-           WHERE meta.found AND ordered.position > coalesce((SELECT position FROM cursor), 0)
-           ORDER BY ordered.position LIMIT $14::int4
+           SELECT c.* FROM candidate c LEFT JOIN cursor_row x ON true
+           WHERE meta.found AND ($13::varchar IS NULL OR CASE $10::varchar
+             WHEN 'NAME' THEN (CASE WHEN $12::varchar = 'DESC' THEN c.name COLLATE "en-GB-x-icu" < x.name ELSE c.name COLLATE "en-GB-x-icu" > x.name END)
+                              OR (c.name = x.name AND c.code COLLATE "C" > x.code)
+             WHEN 'CODE' THEN (CASE WHEN $12::varchar = 'DESC' THEN c.code COLLATE "C" < x.code ELSE c.code COLLATE "C" > x.code END)
+             ELSE CASE WHEN x.sort_value IS NULL THEN c.sort_value IS NULL AND c.code COLLATE "C" > x.code
+                       WHEN c.sort_value IS NULL THEN true
+                       ELSE (CASE WHEN $12::varchar = 'DESC' THEN c.sort_value < x.sort_value ELSE c.sort_value > x.sort_value END)
+                            OR (c.sort_value = x.sort_value AND c.code COLLATE "C" > x.code) END END)
+           ORDER BY ${gridOrder('c')}
+           LIMIT $14::int4
          ) p ON true
-         ORDER BY p.position`,
+         ORDER BY ${gridOrder('p')}`,
 });
+
+/** The grid's sort keys over the alias given ($10 the field, $12 the direction; ties by code, no value last). */
+function gridOrder(alias: string): string {
+  return `CASE WHEN $10::varchar = 'NAME' AND $12::varchar = 'ASC' THEN ${alias}.name END COLLATE "en-GB-x-icu" ASC,
+          CASE WHEN $10::varchar = 'NAME' AND $12::varchar = 'DESC' THEN ${alias}.name END COLLATE "en-GB-x-icu" DESC,
+          CASE WHEN $10::varchar = 'VALUE' THEN ${alias}.sort_value IS NULL END ASC,
+          CASE WHEN $10::varchar = 'VALUE' AND $12::varchar = 'ASC' THEN ${alias}.sort_value END ASC,
+          CASE WHEN $10::varchar = 'VALUE' AND $12::varchar = 'DESC' THEN ${alias}.sort_value END DESC,
+          CASE WHEN $10::varchar = 'CODE' AND $12::varchar = 'DESC' THEN ${alias}.code END COLLATE "C" DESC,
+          ${alias}.code COLLATE "C" ASC`;
+}
 
 /** The condition "organisation o is in the NHS England region given" (see organisation-region.ts), for the grid's page. */
 function regionCondition(region: string): string {
