@@ -54,6 +54,17 @@ describe('readCsv', () => {
     expect((await rows(['h\n"a"', '"b"\n']))[1].cells).toEqual(['a"b']);
   });
 
+  it('reads plain lines, then from the first quote on, the rest, with the same cells and line numbers', async () => {
+    expect(await rows(['h,i\n1,2\r\n3,', '4\n5,"six\nlines",x\n', '7,8\n9,10'])).toEqual([
+      { line: 1, cells: ['h', 'i'] },
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, cells: ['3', '4'] },
+      { line: 4, cells: ['5', 'six\nlines', 'x'] },
+      { line: 6, cells: ['7', '8'] },
+      { line: 7, cells: ['9', '10'] },
+    ]);
+  });
+
   it('counts lines inside a quoted field with a line break', async () => {
     expect(await rows(['h,i\n"two\nlines",x\nnext,y\n'])).toEqual([
       { line: 1, cells: ['h', 'i'] },

@@ -58,6 +58,21 @@ export function refuseNulCell<T>(row: Record<string, string>): RowResult<T> | nu
   return column === undefined ? null : refuse(`${column.replaceAll('\u0000', '\\0')} contains the NUL character (U+0000)`);
 }
 
+/**
+ * A pure function of a cell's text that remembers its results, for columns that repeat a few values over a large
+ * file (its months): the calendar's checks then run once a value, not once a row. Keeps at most `limit` results.
+ */
+export function remembered<R>(compute: (text: string) => R, limit = 1000): (text: string) => R {
+  const results = new Map<string, R>();
+  return (text) => {
+    if (results.has(text)) return results.get(text) as R;
+    const result = compute(text);
+    if (results.size >= limit) results.clear();
+    results.set(text, result);
+    return result;
+  };
+}
+
 /** A whole count from 0 to 2^31-1, written in plain digits. */
 export function parseCount(text: string): number | null {
   if (!/^\d{1,10}$/.test(text)) return null;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { IndicatorEntity } from '../../indicators/indicator.entity';
 import { checkContractsAfterImport } from '../../contracts/contract-checks';
 import { refreshScoresOutOfStep } from '../../scores/scores.service';
-import { ODS_CODE, ok, parseCount, parseDate, refuse, refuseNulCell, type ApplyContext, type ImportCounts, type ImportKind } from '../import-kind';
+import { ODS_CODE, ok, parseCount, parseDate, refuse, refuseNulCell, remembered, type ApplyContext, type ImportCounts, type ImportKind, type RowResult } from '../import-kind';
 import { analyseTemporaryTable, createTemporaryTable } from '../staging.queries';
 import {
   AE_INDICATORS,
@@ -30,6 +30,14 @@ interface AeRow {
 
 const SOURCE = 'NHS England, A&E Attendances and Emergency Admissions (monthly return)';
 
+/** A period cell's month (its first and last days), or why it is not one: a file repeats a few months over every row. */
+const monthOf = remembered((text: string): RowResult<{ period: string; periodEnd: string }> => {
+  const period = parseDate(text);
+  if (!period) return refuse(`period "${text}" is not a date (YYYY-MM-DD)`);
+  if (monthStart(period) !== period) return refuse(`period "${text}" is not the first day of a month`);
+  return ok({ period, periodEnd: monthEnd(period) });
+});
+
 /**
  * The monthly A&E attendances return (`period, org_code, type, attendances, breaches, admissions`).
  * Keeps the raw rows and derives AE_4HR_ALL and AE_4HR_TYPE1 per organisation and month, with
@@ -44,9 +52,8 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
   parseRow(row) {
     const nul = refuseNulCell<never>(row);
     if (nul) return nul;
-    const period = parseDate(row.period);
-    if (!period) return refuse(`period "${row.period}" is not a date (YYYY-MM-DD)`);
-    if (monthStart(period) !== period) return refuse(`period "${row.period}" is not the first day of a month`);
+    const month = monthOf(row.period);
+    if (!month.ok) return month;
     if (!ODS_CODE.test(row.org_code)) return refuse(`org_code "${row.org_code}" is not an ODS code (3 to 6 capital letters or digits)`);
     if (!['1', '2', 'other'].includes(row.type)) return refuse(`type "${row.type}" is not 1, 2 or other`);
     const attendances = parseCount(row.attendances);
@@ -57,7 +64,7 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
     // Admissions may exceed attendances: one published row does (../shared/data/README.md).
     const admissions = parseCount(row.admissions);
     if (admissions === null) return refuse(`admissions "${row.admissions}" is not a whole number`);
-    return ok({ period, periodEnd: monthEnd(period), orgCode: row.org_code, type: row.type, attendances, breaches, admissions });
+    return ok({ period: month.value.period, periodEnd: month.value.periodEnd, orgCode: row.org_code, type: row.type, attendances, breaches, admissions });
   },
   stage: (row) => [row.period, row.periodEnd, row.orgCode, row.type, row.attendances, row.breaches, row.admissions],
   async apply(manager: EntityManager, context: ApplyContext): Promise<ImportCounts> {
