@@ -215,7 +215,8 @@ try {
   console.log(`Scoring ${ccg.code}'s practices with the API's scoring code...`);
   // Beside the API's bundle, so its packages resolve from node_modules.
   const scorer = path.join(root, 'dist/tools/bench/practice-scorer.cjs');
-  const { nodeCompileOptions } = require('../../apps/api/esbuild.options.cjs');
+  // The API's own compile options (apps/api/esbuild.options.cjs), so the scorer compiles as the API does.
+  const { nodeCompileOptions } = require(path.join(root, 'apps/api/esbuild.options.cjs'));
   await esbuild.build({ ...nodeCompileOptions, stdin: { contents: SCORER, resolveDir: root, loader: 'ts', sourcefile: 'practice-scorer.ts' }, bundle: true, packages: 'external', outfile: scorer });
   const scored = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [scorer, url, ccg.code], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
