@@ -137,6 +137,21 @@ describe('indicatorValuePage', () => {
       expect(unknownPage.response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INDICATOR_NOT_FOUND' });
     });
 
+    it('rolls an indicator up with its definition in one statement, and answers an unknown one with NOT_FOUND', async () => {
+      const AGGREGATE = `query($indicator: String!) { indicatorAggregate(indicator: $indicator, from: "2016-04-01", to: "2016-05-01", organisations: ["RR8", "RAE"]) {
+        indicator { code name unit } numerator denominator value organisationCount periodCount } }`;
+      // This suite's indicator has the unit PERCENT, not PERCENTAGE: its value is the plain ratio.
+      const { statements, response } = await statementsFor(AGGREGATE, { indicator: 'AE_4HR_ALL' });
+      expect(response).toEqual({
+        data: {
+          indicatorAggregate: { indicator: { code: 'AE_4HR_ALL', name: 'A&E four hours', unit: 'PERCENT' }, numerator: 362, denominator: 400, value: 0.905, organisationCount: 2, periodCount: 2 },
+        },
+      });
+      expect(statements).toBe(1);
+      const unknown = await statementsFor(AGGREGATE, { indicator: 'NO_SUCH_INDICATOR' });
+      expect(unknown.response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INDICATOR_NOT_FOUND' });
+    });
+
     it('refuses a reversed date range of a known indicator as DATE_RANGE_INVALID, and of an unknown one as NOT_FOUND, as before', async () => {
       const reversed = { organisations: ['RR8'], from: '2016-06-01', to: '2016-04-01' };
       expect((await statementsFor(VALUES, { indicator: 'AE_4HR_ALL', ...reversed })).response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DATE_RANGE_INVALID' });

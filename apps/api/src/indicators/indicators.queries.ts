@@ -72,16 +72,39 @@ export const indicatorValuesPage = sqlStatement({
          ORDER BY x."organisationCode", x."periodStart"`,
 });
 
-/** The sums of the numerators and denominators of the same values, and how many organisations and periods they span. */
+/**
+ * The indicator $1 with the sums of the numerators and denominators of the same values, and how many organisations and
+ * periods they span: one round trip. No row when the indicator does not exist.
+ */
 export const indicatorTotals = sqlStatement({
   name: 'indicator-totals',
   params: ['varchar', 'varchar[]?', 'date?', 'date?'],
-  columns: { numerator: 'numeric?', denominator: 'numeric?', organisationCount: 'int4', periodCount: 'int4' },
-  text: `SELECT sum(v.numerator) AS numerator, sum(v.denominator) AS denominator,
-                count(DISTINCT v.organisation_code)::int4 AS "organisationCount", count(DISTINCT v.period_id)::int4 AS "periodCount"
-         FROM indicator_value v JOIN period p ON p.id = v.period_id
-         WHERE v.indicator_code = $1 AND ($2::varchar[] IS NULL OR v.organisation_code = ANY($2::varchar[]))
-           AND ($3::date IS NULL OR p.start_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)`,
+  columns: {
+    code: 'varchar',
+    name: 'text',
+    description: 'text',
+    unit: 'varchar',
+    polarity: 'varchar',
+    periodType: 'varchar',
+    numeratorDefinition: 'text?',
+    denominatorDefinition: 'text?',
+    source: 'text',
+    numerator: 'numeric?',
+    denominator: 'numeric?',
+    organisationCount: 'int4',
+    periodCount: 'int4',
+  },
+  text: `SELECT i.code, i.name, i.description, i.unit, i.polarity, i.period_type AS "periodType", i.numerator_definition AS "numeratorDefinition",
+                i.denominator_definition AS "denominatorDefinition", i.source, t.numerator, t.denominator, t."organisationCount", t."periodCount"
+         FROM indicator i
+         CROSS JOIN LATERAL (
+           SELECT sum(v.numerator) AS numerator, sum(v.denominator) AS denominator,
+                  count(DISTINCT v.organisation_code)::int4 AS "organisationCount", count(DISTINCT v.period_id)::int4 AS "periodCount"
+           FROM indicator_value v JOIN period p ON p.id = v.period_id
+           WHERE v.indicator_code = $1 AND ($2::varchar[] IS NULL OR v.organisation_code = ANY($2::varchar[]))
+             AND ($3::date IS NULL OR p.start_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)
+         ) t
+         WHERE i.code = $1`,
 });
 
 /** The organisations with values of indicator $1 (its series), by code. */
