@@ -328,6 +328,8 @@ export type AttentionFilterInput = {
   funnelPosition?: Array<FunnelPosition> | null | undefined;
   /** Indicator codes: only these indicators. */
   indicators?: Array<string> | null | undefined;
+  /** Which organisations the rows are about: NHS trusts when omitted, or GP practices. With GP_PRACTICE and ccg, the practices registered with that CCG as at asOf (the scope's basis is then null); providers then names practices, and funnel positions are among every practice with a value for the indicator and period. */
+  organisationType?: ScorecardOrganisationType | null | undefined;
   /** ODS codes of NHS trusts: only these (within the ccg or region when one is given). */
   providers?: Array<string> | null | undefined;
   /** RAG against the target in force (any of them); a row without a target matches none. */
@@ -1352,6 +1354,8 @@ export type RecordSanctionInput = {
 export type RelationshipKind =
   /** Belongs to an NHS England area team or sub-region. */
   | 'IN_AREA_TEAM'
+  /** Is a GP practice registered with the other organisation (a CCG). */
+  | 'IN_CCG'
   /** Belongs to an NHS England region. */
   | 'IN_REGION'
   /** Belongs to a sustainability and transformation partnership. */
@@ -1553,10 +1557,12 @@ export type ScheduleBoardMeetingInput = {
 
 /** Which providers the scorecard grid shows. Every condition given must hold. */
 export type ScorecardFilter = {
-  /** ODS code of a CCG (for example 02V): providers in the CCG's NHS England region as at asOf (its latest region before then if it had closed). The data holds no provider-to-CCG relationship (no contract or patient-flow data), so the region is the finest honest match. */
+  /** ODS code of a CCG (for example 02V): its providers as at asOf, those it holds contracts with (lead or associate) for the financial year of asOf, else the NHS trusts of its NHS England region then (its latest region before then if it had closed); with organisationType GP_PRACTICE, the practices registered with it as at asOf. */
   ccg?: string | null | undefined;
   /** Indicator code the status is judged on; every indicator when omitted. */
   indicator?: string | null | undefined;
+  /** Which organisations the grid lists: NHS trusts when omitted, or GP practices. With GP_PRACTICE and `ccg`, the practices registered with that CCG as at asOf (their CCG relationship then), not the CCG’s providers. */
+  organisationType?: ScorecardOrganisationType | null | undefined;
   /** ODS code of an NHS England region (for example Y54): providers in it, directly or through an area team, in the 2016 or the current ODS structure. */
   region?: string | null | undefined;
   /** Text found in the provider’s name or ODS code (case does not matter). */
@@ -1583,6 +1589,13 @@ export type ScorecardOrderField =
   | 'NAME'
   /** The latest value of one indicator (name it in `indicator`); providers without a value come last. */
   | 'VALUE';
+
+/** Which kind of organisation the scorecard grid lists. */
+export type ScorecardOrganisationType =
+  /** GP practices; with a `ccg` filter, the practices registered with that CCG as at asOf (their IN_CCG relationship). */
+  | 'GP_PRACTICE'
+  /** NHS trusts (providers): the default. */
+  | 'NHS_TRUST';
 
 /** A provider's state on its latest values, for filtering the scorecard grid. */
 export type ScorecardStatus =

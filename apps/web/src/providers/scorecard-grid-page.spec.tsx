@@ -5,7 +5,7 @@ import { CcgProvidersQuery } from './scorecard.operations';
 import { regionsMock, scorecardMock, summaryMock, summaryRow } from './scorecard.fixtures';
 
 const signedIn = viewerMock(demoCommissioningManager);
-const noFilter = { search: null, region: null, ccg: null, status: null, indicator: null };
+const noFilter = { search: null, region: null, ccg: null, status: null, indicator: null, organisationType: null };
 const byName = { filter: noFilter, first: 50, orderBy: { field: 'NAME', direction: 'ASC' } };
 const aintree = summaryRow('REM', 'AINTREE UNIVERSITY HOSPITAL NHS FOUNDATION TRUST', 74.7, 73.4, 'SPECIAL_CAUSE_CONCERN');
 const leeds = summaryRow('RR8', 'LEEDS TEACHING HOSPITALS NHS TRUST', 89.4, 87.0);
@@ -92,6 +92,20 @@ describe('integrated performance report (scorecard grid)', () => {
     });
     renderApp('/providers/grid?ccg=02V', [signedIn, regionsMock, summaryMock(byCcg, [leeds]), basis('REGION', ['RR8'])]);
     expect(await screen.findByText('NHS Leeds North CCG (02V) has no contracts recorded for the year: the providers in its NHS England region are shown instead.')).toBeInTheDocument();
+  });
+
+  it('shows the GP practices registered with a CCG when asked for practices (issue 19)', async () => {
+    const practices = { filter: { ...noFilter, ccg: '02N', organisationType: 'GP_PRACTICE' }, first: 50, orderBy: { field: 'NAME', direction: 'ASC' } };
+    // Illustrative values, real practices of NHS Airedale, Wharfedale and Craven CCG.
+    const townhead = summaryRow('B82007', 'TOWNHEAD SURGERY', 81.2, null);
+    const crossHills = summaryRow('B82020', 'CROSS HILLS GROUP PRACTICE', 79.5, null);
+    renderApp('/providers/grid', [signedIn, regionsMock, summaryMock(byName, [boroughs, aintree, leeds]), summaryMock(practices, [crossHills, townhead], 2)]);
+    await screen.findByRole('table');
+    await userEvent.selectOptions(screen.getByLabelText('Show'), 'GP practices');
+    await userEvent.type(screen.getByLabelText('CCG (ODS code)'), '02n');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(providerNames()).toEqual(['CROSS HILLS GROUP PRACTICE', 'TOWNHEAD SURGERY']));
+    expect(screen.getByText('Showing 2 of 2 GP practices.')).toBeInTheDocument();
   });
 
   it('downloads every row of the filtered report as CSV, page after page, not only the rows shown (issue 20)', async () => {

@@ -36,6 +36,12 @@ const STATUS_OPTIONS: { value: ScorecardStatus | ''; label: string }[] = [
   { value: 'DETERIORATING', label: 'Deteriorating (special cause concern)' },
 ];
 
+/** Which organisations the report lists: NHS trusts, or GP practices (a CCG's: those registered with it). */
+const SHOW_OPTIONS = [
+  { value: '', label: 'NHS trusts' },
+  { value: 'practices', label: 'GP practices' },
+];
+
 function isStatus(value: string | null): value is ScorecardStatus {
   return value === 'FAILING' || value === 'IMPROVING' || value === 'DETERIORATING';
 }
@@ -62,12 +68,22 @@ export function ScorecardGridPage() {
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : null;
   const indicator = params.get('indicator') ?? '';
+  const practices = params.get('show') === 'practices';
   const order = readOrder(params.get('sort'), params.get('dir'));
-  const [draft, setDraft] = useState({ search, region, ccg, status: status ?? '', indicator });
+  const [draft, setDraft] = useState({ search, region, ccg, status: status ?? '', indicator, show: practices ? 'practices' : '' });
   const [loadingMore, setLoadingMore] = useState(false);
   const regionOptions = useRegionOptions();
 
-  const filter = { search: search || null, region: region || null, ccg: ccg || null, status, indicator: status && indicator ? indicator : null };
+  const filter = {
+    search: search || null,
+    region: region || null,
+    ccg: ccg || null,
+    status,
+    indicator: status && indicator ? indicator : null,
+    organisationType: practices ? ('GP_PRACTICE' as const) : null,
+  };
+  /** What the rows are, in words. */
+  const noun = (n: number) => (practices ? `GP practice${n === 1 ? '' : 's'}` : `provider${n === 1 ? '' : 's'}`);
   const { data, previousData, loading, error, fetchMore } = useQuery(ScorecardSummaryQuery, { variables: { filter, first: PAGE_SIZE, orderBy: order } });
   const summary = (data ?? previousData)?.scorecardSummary;
   const client = useApolloClient();
@@ -90,7 +106,14 @@ export function ScorecardGridPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update({ search: draft.search.trim(), region: draft.region, ccg: draft.ccg.trim().toUpperCase(), status: draft.status, indicator: draft.status ? draft.indicator : null });
+    update({
+      search: draft.search.trim(),
+      region: draft.region,
+      ccg: draft.ccg.trim().toUpperCase(),
+      status: draft.status,
+      indicator: draft.status ? draft.indicator : null,
+      show: draft.show || null,
+    });
   }
 
   function sortBy(next: ScorecardOrder) {
@@ -131,6 +154,7 @@ export function ScorecardGridPage() {
       {summary && <FiguresNotice indicators={summary.indicators} where="here" />}
       <form role="search" aria-label="Filter the report" onSubmit={submit} className="ccg-search ccg-filters">
         <TextInput id="grid-search" label="Provider name or ODS code" value={draft.search} onChange={(event) => setDraft({ ...draft, search: event.currentTarget.value })} width={20} />
+        <FilterSelect id="grid-show" label="Show" value={draft.show} options={SHOW_OPTIONS} onChange={(value) => setDraft({ ...draft, show: value })} />
         <FilterSelect id="grid-region" label="Region" value={draft.region} options={regionOptions} onChange={(value) => setDraft({ ...draft, region: value })} />
         <TextInput
           id="grid-ccg"
@@ -147,9 +171,10 @@ export function ScorecardGridPage() {
         </Button>
       </form>
       <p className="nhsuk-body-s nhsuk-u-secondary-text-colour" id="grid-ccg-note">
-        A CCG shows the providers it holds contracts with for the year (as lead or associate) where contracts are recorded, otherwise the providers in its NHS England region.
+        A CCG shows the providers it holds contracts with for the year (as lead or associate) where contracts are recorded, otherwise the providers in its NHS England region; with
+        GP practices, the practices registered with it.
       </p>
-      {ccg && <CcgBasis ccg={ccg} asOf={summary?.asOf ?? null} />}
+      {ccg && !practices && <CcgBasis ccg={ccg} asOf={summary?.asOf ?? null} />}
       {error && (
         <ErrorSummary title="The report could not be loaded" headingLevel="h2">
           <p>{describeError(error)}</p>
@@ -160,13 +185,13 @@ export function ScorecardGridPage() {
         <>
           <p className="nhsuk-body" role="status" aria-live="polite">
             {loading ? 'Updating… ' : ''}
-            {summary.totalCount === 0 ? 'No providers match these filters.' : `Showing ${summary.edges.length} of ${summary.totalCount} provider${summary.totalCount === 1 ? '' : 's'}.`}
+            {summary.totalCount === 0 ? `No ${noun(2)} match these filters.` : `Showing ${summary.edges.length} of ${summary.totalCount} ${noun(summary.totalCount)}.`}
           </p>
           <IconKey />
           {summary.edges.length > 0 && <GridTable summary={summary} order={order} onSort={sortBy} loadAllRows={loadAllRows} />}
           {summary.pageInfo.hasNextPage && (
             <Button type="button" secondary onClick={() => void showMore()} disabled={loadingMore}>
-              {loadingMore ? 'Loading…' : 'Show more providers'}
+              {loadingMore ? 'Loading…' : `Show more ${noun(2)}`}
             </Button>
           )}
         </>
