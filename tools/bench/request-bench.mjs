@@ -4,9 +4,12 @@
 // start loads the bundled data, later starts (other settings) reuse it.
 // Usage: node tools/bench/request-bench.mjs [seconds per case, default 10] [clients, default 8] [workers, default 1,2] [cache, default off,on]
 // API_MAIN=<path to a built main.js> measures another build (for a before/after comparison).
+// Besides latency and throughput, which depend on whatever else the machine runs, each case reports the CPU time the
+// API's processes and PostgreSQL's processes spent per answer (from /proc): a measure of work that other load on the
+// machine does not change much, from which an idle machine's capacity can be estimated (cores x 1000 / ms an answer).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -70,7 +73,7 @@ async function startApi(databaseUrl, port, logFile, env) {
     if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { stop: async () => (child.kill('SIGTERM'), await exited) };
+      if (response.ok) return { pid: child.pid, stop: async () => (child.kill('SIGTERM'), await exited) };
     } catch {
       // not listening yet
     }
@@ -97,11 +100,35 @@ async function graphql(port, query, variables) {
   }
 }
 
+/** CPU time (ms, user and system) of a process and all its descendants, from /proc. */
+function treeCpuMs(rootPid) {
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, { ppid }] of stats) if (!inTree.has(pid) && inTree.has(ppid)) (inTree.add(pid), (grew = true));
+  }
+  let ticks = 0;
+  for (const pid of inTree) ticks += stats.get(pid)?.ticks ?? 0;
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** `clients` concurrent clients for `seconds` (each waits for its answer before asking again), after a short warm-up. */
-async function measure(port, nextRequest) {
+async function measure(port, nextRequest, pids) {
   for (let i = 0; i < 20; i++) await graphql(port, ...nextRequest(i));
+  const cpuBefore = pids.map(treeCpuMs);
   const latencies = [];
   const errors = new Map();
   let hits = 0;
@@ -119,8 +146,11 @@ async function measure(port, nextRequest) {
     }),
   );
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const [apiCpu, pgCpu] = pids.map((pid, i) => treeCpuMs(pid) - cpuBefore[i]);
   latencies.sort((a, b) => a - b);
   return {
+    apiCpuMs: latencies.length ? apiCpu / latencies.length : NaN,
+    pgCpuMs: latencies.length ? pgCpu / latencies.length : NaN,
     requests: latencies.length,
     p50: latencies.length ? percentile(latencies, 50) : NaN,
     p95: latencies.length ? percentile(latencies, 95) : NaN,
@@ -158,6 +188,7 @@ try {
   await cluster.createDatabase('bench');
   const url = `postgres://postgres:${password}@127.0.0.1:${pgPort}/bench`;
   const apiPort = await freePort();
+  const postmasterPid = Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
   let trusts = null;
   let organisationCursors = null;
   for (const workers of workerCounts) {
@@ -180,9 +211,9 @@ try {
         ['organisations, a page of 100', (i) => [ORGANISATIONS, { after: organisationCursors[i % organisationCursors.length] }]],
       ];
       for (const [name, request] of cases) {
-        const result = await measure(apiPort, request);
+        const result = await measure(apiPort, request, [api.pid, postmasterPid]);
         results.push({ workers, cache, name, ...result });
-        console.log(`API_WORKERS=${workers} cache ${cache}: ${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, ${result.perSecond.toFixed(0)}/s, hits ${(result.hitRate * 100).toFixed(0)}%${result.failed ? `; failed: ${result.failed}` : ''}`);
+        console.log(`API_WORKERS=${workers} cache ${cache}: ${name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, ${result.perSecond.toFixed(0)}/s, hits ${(result.hitRate * 100).toFixed(0)}%, CPU an answer: API ${result.apiCpuMs.toFixed(2)} ms, PostgreSQL ${result.pgCpuMs.toFixed(2)} ms${result.failed ? `; failed: ${result.failed}` : ''}`);
       }
       await api.stop();
       api = null;
@@ -190,11 +221,11 @@ try {
   }
   console.log(`\nMachine: ${os.cpus().length} cores (${cpuModel()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; API ${path.relative(root, main)}; ${clients} clients, ${seconds} s a case`);
   console.log(`Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
-  console.log('| API_WORKERS | cache | query | answers | p50 ms | p95 ms | answers/s | cache hits | failed |');
-  console.log('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| API_WORKERS | cache | query | answers | p50 ms | p95 ms | answers/s | cache hits | API CPU ms an answer | PostgreSQL CPU ms an answer | failed |');
+  console.log('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) {
     const ms = (x) => (Number.isNaN(x) ? 'n/a' : x.toFixed(1));
-    console.log(`| ${r.workers} | ${r.cache} | ${r.name} | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.perSecond.toFixed(1)} | ${(r.hitRate * 100).toFixed(0)}% | ${r.failed || 'none'} |`);
+    console.log(`| ${r.workers} | ${r.cache} | ${r.name} | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.perSecond.toFixed(1)} | ${(r.hitRate * 100).toFixed(0)}% | ${r.apiCpuMs.toFixed(2)} | ${r.pgCpuMs.toFixed(2)} | ${r.failed || 'none'} |`);
   }
 } finally {
   await api?.stop();
