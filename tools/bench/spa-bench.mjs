@@ -3,6 +3,7 @@
 // first) on a throwaway embedded PostgreSQL, on 127.0.0.1 only, and opens each page in a fresh Chromium context
 // (nothing cached, not signed in) that asks for compressed answers as a browser does over HTTPS.
 // Usage: node tools/bench/spa-bench.mjs [paths, default /providers/RR8] (comma-separated)
+//        WEB_DIST_DIR=<a built web app> to measure another build than dist/apps/web (an earlier commit's, say)
 //
 // Measured per page, from Chromium's own network log (CDP `Network.loadingFinished.encodedDataLength`: the bytes
 // received for each response, headers and encoded body):
@@ -31,7 +32,7 @@ const TARGET_FIRST_VISIT_BYTES = 250_000;
 const TARGET_JS_GZIP_BYTES = 150_000;
 const START_TIMEOUT_MS = 10 * 60_000;
 const main = path.join(root, 'dist/apps/api/main.js');
-const webDist = path.join(root, 'dist/apps/web');
+const webDist = path.resolve(root, process.env.WEB_DIST_DIR ?? 'dist/apps/web');
 for (const file of [main, path.join(webDist, 'index.html')]) {
   if (!existsSync(file)) {
     console.error(`${path.relative(root, file)} is missing: run \`npx nx run-many -t build -p api web\` first.`);

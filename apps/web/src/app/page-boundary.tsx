@@ -6,8 +6,8 @@ import { usePageTitle } from '../ui/page-title';
 
 /**
  * Where each page is loaded (every page is its own script, fetched when first visited: issue 19 point 5): a
- * polite loading message while it comes, and a way out if it cannot be loaded or fails to show. Moving to
- * another address tries again.
+ * polite loading message while it comes, and a way out (reload) if it cannot be loaded or fails to show. Moving to
+ * another address shows that page.
  */
 export function PageBoundary({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
