@@ -33,7 +33,8 @@ const WARM_UP_BATCHES = Math.max(50, Math.round(batches / 5));
 // The domain library compiled as the API's production bundle compiles it (apps/api/esbuild.options.cjs, decision
 // 0013): one bundled file, so the timings are those of the code the API runs.
 const require = createRequire(import.meta.url);
-const { nodeCompileOptions } = require('../../apps/api/esbuild.options.cjs');
+// The options file by path, as libs/domain/jest.config.js hands it to the tests' transform.
+const { nodeCompileOptions } = require(path.join(root, 'apps/api/esbuild.options.cjs'));
 const bundle = path.join(await mkdtemp(path.join(os.tmpdir(), 'spc-bench-')), 'domain.cjs');
 // SPC_BENCH_DOMAIN_SRC: another copy of libs/domain/src (say, an older commit's) to time instead.
 const domainSource = path.resolve(process.env.SPC_BENCH_DOMAIN_SRC ?? path.join(root, 'libs/domain/src'));
