@@ -5,10 +5,11 @@ import path from 'node:path';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
 // Issue 19 point 2: the API keeps nothing of its own between requests (sessions, sign-in throttles and stored scores
-// live in PostgreSQL), so several processes on one database answer alike: the workers `API_WORKERS` starts on one
-// machine, or processes on several machines behind a load balancer.
+// live in PostgreSQL; the response cache is keyed by a data version read from it), so several processes on one
+// database answer alike: the workers `API_WORKERS` starts on one machine, or processes on several machines behind a
+// load balancer.
 
-/** A GraphQL call with an optional session cookie; returns the body and any cookie set. */
+/** A GraphQL call with an optional session cookie; returns the body, any cookie set and the response cache's verdict. */
 async function graphql(baseUrl: string, query: string, variables: Record<string, unknown> = {}, cookie?: string) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
@@ -16,7 +17,11 @@ async function graphql(baseUrl: string, query: string, variables: Record<string,
     body: JSON.stringify({ query, variables }),
   });
   const setCookie = response.headers.get('set-cookie');
-  return { body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string; reason?: string } }[] }, cookie: setCookie?.split(';')[0] };
+  return {
+    body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string; reason?: string } }[] },
+    cookie: setCookie?.split(';')[0],
+    cache: response.headers.get('x-response-cache'),
+  };
 }
 
 const SIGN_IN = 'mutation($input: SignInInput!) { signIn(input: $input) { username } }';
@@ -78,6 +83,26 @@ describe('several API processes on one database', () => {
     const deactivated = await graphql(b.baseUrl, 'mutation($input: AccountChangeInput!) { deactivateUserAccount(input: $input) { id } }', { input: { userId: account?.id, reason: 'left the CCG' } }, admin);
     expect(deactivated.body.errors).toBeUndefined();
     expect((await graphql(a.baseUrl, ME, {}, manager)).body.data).toEqual({ me: null });
+  });
+
+  it('shares cache invalidation: an answer kept by one is answered afresh after a write through the other', async () => {
+    const INDICATORS = '{ indicators { code } }';
+    const codes = (answer: Awaited<ReturnType<typeof graphql>>) => (answer.body.data?.indicators as { code: string }[]).map((indicator) => indicator.code);
+    const first = await graphql(b.baseUrl, INDICATORS);
+    const again = await graphql(b.baseUrl, INDICATORS);
+    expect([first.cache, again.cache]).toEqual(['MISS', 'HIT']);
+    expect(codes(again)).not.toContain('E2E_CACHE_CHECK');
+    const admin = (await signIn(a.baseUrl, 'demo-admin', 'demo-password')).cookie;
+    const created = await graphql(
+      a.baseUrl,
+      'mutation($input: CreateIndicatorInput!) { createIndicator(input: $input) { code } }',
+      { input: { code: 'E2E_CACHE_CHECK', name: 'Cache check', unit: 'COUNT', polarity: 'NEUTRAL', periodType: 'MONTH', source: 'browser test' } },
+      admin,
+    );
+    expect(created.body.errors).toBeUndefined();
+    const after = await graphql(b.baseUrl, INDICATORS);
+    expect(after.cache).toBe('MISS');
+    expect(codes(after)).toContain('E2E_CACHE_CHECK');
   });
 });
 
