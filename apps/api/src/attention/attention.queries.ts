@@ -58,7 +58,13 @@ export const peerCounts = sqlStatement({
                 v.numerator::float8 AS numerator, v.denominator::float8 AS denominator
          FROM jsonb_to_recordset($1::jsonb) AS t(indicator_code varchar, period_type varchar, period_start date)
          JOIN period p ON p.type = t.period_type AND p.start_date = t.period_start
-         JOIN indicator_value v ON v.indicator_code = t.indicator_code AND v.period_id = p.id
+         -- One scan of the (indicator, period) index per group, in its indicator's partition only (run-time pruning,
+         -- decision 0035; OFFSET 0 keeps the planner from flattening it into a join that scans every partition by period,
+         -- 17.7 million values at national practice scale).
+         CROSS JOIN LATERAL (
+           SELECT v.indicator_code, v.organisation_code, v.numerator, v.denominator FROM indicator_value v
+           WHERE v.indicator_code = t.indicator_code AND v.period_id = p.id OFFSET 0
+         ) v
          JOIN organisation o ON o.code = v.organisation_code AND o.type = $2::varchar
          ORDER BY 1, 2, 3`,
 });
