@@ -111,7 +111,12 @@ async function visit(browser, origin, pagePath) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await page.goto(`${origin}${pagePath}`, { waitUntil: 'networkidle' });
-  const heading = (await page.locator('h1').first().textContent({ timeout: 10_000 }))?.trim();
+  // Settled as the accessibility test has it: a heading, nothing still "Loading…", and the network quiet after that
+  // (on a busy machine the network can idle while a large script is still being run, before it asks for data).
+  await page.locator('h1').first().waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((node) => /Loading/.test(node.textContent ?? '')), undefined, { timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  const heading = (await page.locator('h1').first().textContent())?.trim();
   await context.close();
   const all = [...responses.values()].filter((r) => !r.url.startsWith('data:'));
   const scripts = all.filter((r) => r.type === 'Script').map((r) => {
