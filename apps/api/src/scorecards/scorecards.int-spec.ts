@@ -273,6 +273,14 @@ describe('provider scorecards over GraphQL on the real data', () => {
       const deteriorating = await expectStatus('DETERIORATING', (c) => c.variationType === 'SPECIAL_CAUSE_CONCERN');
       expect(improving.length + deteriorating.length).toBeGreaterThan(0);
       await expectStatus('FAILING', (c) => c.rag === 'RED', 'AE_4HR_TYPE1');
+      // As at a past month every series has later months: each is judged on its row as at then, as its cell shows.
+      const past = (await wholeGrid({ asOf: '2017-10-01' })).rows;
+      const holdsFor = { FAILING: (c: Cell) => c.rag === 'RED', DETERIORATING: (c: Cell) => c.variationType === 'SPECIAL_CAUSE_CONCERN' };
+      for (const [status, holds] of Object.entries(holdsFor)) {
+        const expected = past.filter((row) => row.node.cells.some(holds)).map((row) => row.node.provider.code);
+        expect((await wholeGrid({ filter: { status }, asOf: '2017-10-01' })).rows.map((r) => r.node.provider.code)).toEqual(expected);
+        expect(expected.length).toBeGreaterThan(0);
+      }
     });
 
     it('refuses bad page sizes, cursors and orders with BAD_USER_INPUT, and unknown codes with NOT_FOUND', async () => {
