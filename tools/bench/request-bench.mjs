@@ -100,7 +100,7 @@ async function graphql(port, query, variables) {
   }
 }
 
-/** CPU time (ms, user and system) of a process and all its descendants, from /proc. */
+/** CPU time (ms, user and system) of a process and all its descendants, living or exited, from /proc. */
 function treeCpuMs(rootPid) {
   const stats = new Map();
   for (const entry of readdirSync('/proc')) {
@@ -108,7 +108,8 @@ function treeCpuMs(rootPid) {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      // utime and stime, with cutime and cstime: the time of children that have exited (a closed connection's backend).
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
     } catch {
       // gone meanwhile
     }
