@@ -117,7 +117,11 @@ function treeCpuMs(rootPid) {
   const inTree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, { ppid }] of stats) if (!inTree.has(pid) && inTree.has(ppid)) (inTree.add(pid), (grew = true));
+    for (const [pid, { ppid }] of stats) {
+      if (inTree.has(pid) || !inTree.has(ppid)) continue;
+      inTree.add(pid);
+      grew = true;
+    }
   }
   let ticks = 0;
   for (const pid of inTree) ticks += stats.get(pid)?.ticks ?? 0;
