@@ -6,7 +6,6 @@ import { OrganisationType } from '../organisations/organisation-type';
 import { insertOrganisation } from '../testing/fixtures';
 import { graphqlExecutor } from '../testing/graphql';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { dataOf } from './scorecards.fixtures';
 
 // A CCG's GP practices in the scorecard grid and the attention view (issue 19 point 4). The practices and their CCGs
 // are real (qof_practice_ccg_hierarchy_2016_17.csv); DYNELEY HOUSE SURGERY's move to Bradford City in October 2018,
@@ -38,6 +37,12 @@ const PERCENT: Record<string, (month: number) => number> = {
 const GRID = `query($filter: ScorecardFilter, $asOf: Date, $orderBy: ScorecardOrder) {
   scorecardSummary(first: 50, filter: $filter, asOf: $asOf, orderBy: $orderBy) {
     asOf totalCount edges { node { provider { code name type } cells { indicator { code } value rag variationType } } } } }`;
+/** The data of an answer that must have no errors. */
+function dataOf<T>(result: { data?: T | null; errors?: readonly unknown[] }): T {
+  expect(result.errors).toBeUndefined();
+  if (!result.data) throw new Error('no data');
+  return result.data;
+}
 const ATTENTION = `query($filter: AttentionFilterInput, $asOf: Date) { attention(filter: $filter, asOf: $asOf, first: 50) {
   totalCount scope { kind organisationCode basis } edges { node { provider { code } indicator { code } value rag funnelPosition } } } }`;
 
