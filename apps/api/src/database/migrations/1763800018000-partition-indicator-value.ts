@@ -42,7 +42,7 @@ export class PartitionIndicatorValue1763800018000 implements MigrationInterface 
     await queryRunner.query(`CREATE TABLE indicator_value_default PARTITION OF indicator_value DEFAULT`);
     await queryRunner.query(`INSERT INTO indicator_value SELECT indicator_code, organisation_code, period_id, numerator, denominator, value, import_batch_id FROM indicator_value_unpartitioned`);
     await queryRunner.query(`DROP TABLE indicator_value_unpartitioned`);
-    await addKeysIndexesAndGrants(queryRunner);
+    await addKeysIndexesAndGrants(queryRunner, true);
     await queryRunner.query(`ANALYZE indicator_value`);
   }
 
@@ -53,17 +53,21 @@ export class PartitionIndicatorValue1763800018000 implements MigrationInterface 
     await queryRunner.query(`INSERT INTO indicator_value SELECT indicator_code, organisation_code, period_id, numerator, denominator, value, import_batch_id FROM indicator_value_partitioned`);
     // Dropping the parent drops its partitions.
     await queryRunner.query(`DROP TABLE indicator_value_partitioned`);
-    await addKeysIndexesAndGrants(queryRunner);
+    await addKeysIndexesAndGrants(queryRunner, false);
     await queryRunner.query(`ANALYZE indicator_value`);
   }
 }
 
-/** The key, indexes, foreign keys and rights of 1763800001000 and 1763800009000, on the table (and its partitions). */
-async function addKeysIndexesAndGrants(queryRunner: QueryRunner): Promise<void> {
+/** The key, indexes, foreign keys and rights of 1763800001000 and 1763800009000, on the table (and its partitions); `up`: with the covering period index. */
+async function addKeysIndexesAndGrants(queryRunner: QueryRunner, up: boolean): Promise<void> {
   await queryRunner.query(`ALTER TABLE indicator_value ADD CONSTRAINT indicator_value_pkey PRIMARY KEY (indicator_code, organisation_code, period_id)`);
   // Scorecards and scoring read one organisation's series; roll-ups, comparisons and imports one indicator over periods.
   await queryRunner.query(`CREATE INDEX indicator_value_org_idx ON indicator_value (organisation_code, indicator_code, period_id)`);
-  await queryRunner.query(`CREATE INDEX indicator_value_period_idx ON indicator_value (indicator_code, period_id)`);
+  // With the counts it carries, a comparison's or a funnel's peers (one indicator and period, every organisation) come
+  // from the index alone: 7,370 practices' rows are otherwise 7,370 heap pages (decision 0035).
+  await queryRunner.query(
+    up ? `CREATE INDEX indicator_value_period_idx ON indicator_value (indicator_code, period_id) INCLUDE (organisation_code, numerator, denominator)` : `CREATE INDEX indicator_value_period_idx ON indicator_value (indicator_code, period_id)`,
+  );
   await queryRunner.query(`ALTER TABLE indicator_value ADD CONSTRAINT indicator_value_indicator_code_fkey FOREIGN KEY (indicator_code) REFERENCES indicator (code)`);
   await queryRunner.query(`ALTER TABLE indicator_value ADD CONSTRAINT indicator_value_organisation_code_fkey FOREIGN KEY (organisation_code) REFERENCES organisation (code)`);
   await queryRunner.query(`ALTER TABLE indicator_value ADD CONSTRAINT indicator_value_period_id_fkey FOREIGN KEY (period_id) REFERENCES period (id)`);
