@@ -13,8 +13,9 @@ import {
   deleteAeRowsNotInFile,
   ensureAeMonths,
   ensureAeOrganisations,
+  insertAeRows,
   replaceAeValues,
-  upsertAeRows,
+  updateAeRows,
 } from './ae-attendances.queries';
 import { actorParams } from './shared.queries';
 
@@ -76,7 +77,8 @@ export const aeAttendancesKind: ImportKind<AeRow> = {
     });
     await time('merge raw rows', async () => {
       await deleteAeRowsNotInFile.run(manager, []);
-      await upsertAeRows.run(manager, [context.batchId]);
+      await updateAeRows.run(manager, [context.batchId]);
+      await insertAeRows.run(manager, [context.batchId]);
     });
     // Indicator values for the file's months, recomputed from the raw rows, then merged.
     await time('compute values', async () => {

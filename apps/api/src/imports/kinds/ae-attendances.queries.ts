@@ -44,17 +44,30 @@ export const deleteAeRowsNotInFile = sqlStatement({
            AND NOT EXISTS (SELECT 1 FROM staging_ae s WHERE s.period_start = a.period_start AND s.org_code = a.organisation_code AND s.department_type = a.department_type)`,
 });
 
-/** The file's raw rows, new or changed, from import batch $1. */
-export const upsertAeRows = sqlStatement({
-  name: 'import-ae-upsert-rows',
+/**
+ * The file's raw rows that changed, from import batch $1: set-based (a join), so rows that are the same are not touched
+ * at all (an upsert would lock each of them). Imports of a kind run one at a time (lockImportKind).
+ */
+export const updateAeRows = sqlStatement({
+  name: 'import-ae-update-rows',
+  params: ['int8'],
+  columns: {},
+  setup,
+  text: `UPDATE ae_attendance a SET attendances = s.attendances, breaches = s.breaches, admissions = s.admissions, import_batch_id = $1
+         FROM staging_ae s
+         WHERE a.period_start = s.period_start AND a.organisation_code = s.org_code AND a.department_type = s.department_type
+           AND (a.attendances, a.breaches, a.admissions) IS DISTINCT FROM (s.attendances, s.breaches, s.admissions)`,
+});
+
+/** The file's raw rows that are new, from import batch $1. */
+export const insertAeRows = sqlStatement({
+  name: 'import-ae-insert-rows',
   params: ['int8'],
   columns: {},
   setup,
   text: `INSERT INTO ae_attendance (period_start, organisation_code, department_type, attendances, breaches, admissions, import_batch_id)
-         SELECT period_start, org_code, department_type, attendances, breaches, admissions, $1 FROM staging_ae
-         ON CONFLICT (period_start, organisation_code, department_type) DO UPDATE
-           SET attendances = EXCLUDED.attendances, breaches = EXCLUDED.breaches, admissions = EXCLUDED.admissions, import_batch_id = EXCLUDED.import_batch_id
-           WHERE (ae_attendance.attendances, ae_attendance.breaches, ae_attendance.admissions) IS DISTINCT FROM (EXCLUDED.attendances, EXCLUDED.breaches, EXCLUDED.admissions)`,
+         SELECT s.period_start, s.org_code, s.department_type, s.attendances, s.breaches, s.admissions, $1 FROM staging_ae s
+         WHERE NOT EXISTS (SELECT 1 FROM ae_attendance a WHERE a.period_start = s.period_start AND a.organisation_code = s.org_code AND a.department_type = s.department_type)`,
 });
 
 const codes = AE_INDICATORS.map((indicator) => `'${indicator.code}'`).join(', ');
