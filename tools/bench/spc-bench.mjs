@@ -15,7 +15,7 @@
 // The digest (SHA-256 of every analysis as JSON) shows that a change to the code did not change a result.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -40,6 +40,7 @@ const bundle = path.join(await mkdtemp(path.join(os.tmpdir(), 'spc-bench-')), 'd
 const domainSource = path.resolve(process.env.SPC_BENCH_DOMAIN_SRC ?? path.join(root, 'libs/domain/src'));
 await build({ ...nodeCompileOptions, entryPoints: [path.join(domainSource, 'index.ts')], outfile: bundle, bundle: true, packages: 'external' });
 const domain = require(bundle);
+await rm(path.dirname(bundle), { recursive: true, force: true });
 const { analyseSpc, PROVIDER_STANDARDS, targetsAtPeriods } = domain;
 
 // The data folder the API reads (apps/api/src/config.ts: SHARED_DATA_DIR, else ../shared/data beside the project).
