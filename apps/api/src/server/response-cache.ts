@@ -81,8 +81,8 @@ export class AnswerStore {
 /**
  * Whole answers of queries, kept in this process's memory and keyed by what could make them differ (decision 0036):
  * the operation (text, name, variables), the viewer (account, session, roles; null signed out), the day in England,
- * and the data version, PostgreSQL's current snapshot (response-cache.queries.ts), read once per query. Any
- * transaction that writes, in this process or another, ends with a new snapshot, so the next query of every process
+ * and the data version (the sum of `data_version`'s slots, response-cache.queries.ts), read once per query. Any
+ * transaction that writes, in this process or another, raises it as it commits, so the next query of every process
  * misses and is answered afresh. Mutations are never looked up or kept, nor any answer with an error.
  */
 export function responseCache(dataSource: DataSource, limits: ResponseCacheLimits = RESPONSE_CACHE_LIMITS, clock: () => Date = () => new Date()): ApolloServerPlugin<RequestContext> {
