@@ -54,7 +54,7 @@ describe('readCsv', () => {
     expect((await rows(['h\n"a"', '"b"\n']))[1].cells).toEqual(['a"b']);
   });
 
-  it('reads plain lines, then from the first quote on, the rest, with the same cells and line numbers', async () => {
+  it('reads a file mixing plain and quoted rows, split anywhere across chunks, with the right cells and line numbers', async () => {
     expect(await rows(['h,i\n1,2\r\n3,', '4\n5,"six\nlines",x\n', '7,8\n9,10'])).toEqual([
       { line: 1, cells: ['h', 'i'] },
       { line: 2, cells: ['1', '2'] },

@@ -23,60 +23,6 @@ export const MAX_ROW_BYTES = 1_000_000;
  */
 export async function* readCsv(stream: Readable): AsyncGenerator<CsvRow> {
   let nextLine = 1;
-  const source = withoutByteOrderMark(stream)[Symbol.asyncIterator]();
-  /** Text read but not yet yielded: it starts at the start of a row. */
-  let pending = '';
-  try {
-    // Lines without a quote, shorter than MAX_ROW_BYTES, are split here: csv-parse would read them as the same cells
-    // (fields between commas, rows ending in LF or CRLF, a lone CR as text), at a fraction of its cost per row. From
-    // the first row holding a quote, or a line too long, on, csv-parse reads the rest of the file.
-    for (;;) {
-      const next = await source.next();
-      if (next.done) {
-        if (pending.length > 0 && !pending.includes('"') && pending.length <= MAX_ROW_BYTES) {
-          yield { line: nextLine, cells: plainCells(pending, nextLine) };
-          pending = '';
-        }
-        break;
-      }
-      pending += next.value.toString('latin1');
-      const lastBreak = pending.lastIndexOf('\n');
-      if (lastBreak < 0) {
-        if (pending.length > MAX_ROW_BYTES) break;
-        continue;
-      }
-      const lines = pending.slice(0, lastBreak).split('\n');
-      let taken = 0;
-      let plain = true;
-      for (const text of lines) {
-        if (text.length > MAX_ROW_BYTES || text.includes('"')) {
-          plain = false;
-          break;
-        }
-        const line = nextLine++;
-        yield { line, cells: plainCells(text.endsWith('\r') ? text.slice(0, -1) : text, line) };
-        taken += text.length + 1;
-      }
-      pending = pending.slice(taken);
-      if (!plain) break;
-    }
-    if (pending.length === 0) return;
-    yield* parseRest(Buffer.from(pending, 'latin1'), source, nextLine);
-  } finally {
-    await source.return?.(undefined);
-  }
-}
-
-/** The cells of a line without quotes (its line end removed): the text between commas, decoded from UTF-8. */
-function plainCells(text: string, line: number): string[] {
-  const cells = text.split(',');
-  for (let index = 0; index < cells.length; index++) if (NOT_ASCII.test(cells[index])) cells[index] = decodeUtf8(cells[index], line);
-  return cells;
-}
-
-/** Reads the rest of a file with csv-parse: `first`, read already, then what `source` has left; its first row is on line `firstLine`. */
-async function* parseRest(first: Buffer, source: AsyncIterator<Buffer>, firstLine: number): AsyncGenerator<CsvRow> {
-  let nextLine = firstLine;
   /** The line each parsed row starts on, in order, until the loop below takes the row. */
   const rowLines: number[] = [];
   const parser = parse({
@@ -107,16 +53,8 @@ async function* parseRest(first: Buffer, source: AsyncIterator<Buffer>, firstLin
       return cells;
     },
   });
-  async function* rest(): AsyncGenerator<Buffer> {
-    yield first;
-    for (;;) {
-      const next = await source.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
   // Errors of the source reach the loop below through the parser; stopping the loop early ends both.
-  pipeline(rest, parser, () => undefined);
+  pipeline(stream, withoutByteOrderMark, parser, () => undefined);
   try {
     for await (const cells of parser as AsyncIterable<string[]>) yield { line: rowLines.shift() as number, cells };
   } catch (error) {
