@@ -6,8 +6,9 @@ import { sqlStatement } from '../database/typed-sql';
 /**
  * Each series' stored score of the organisations $1 (of the indicators $2; every indicator when null) as at $3 (the
  * latest month on or before it): the verdicts, the target in force, the counts, and the values of its last three
- * points read out of the stored points (null where the series is shorter), without the rest of the points. One index
- * probe per organisation and indicator, as the grid reads them.
+ * points (null where the series is shorter): read out of the stored points on a series' latest row, else (only the
+ * latest row keeps points: decision 0021, amended for issue 19) its three latest values up to the row's month, without
+ * the rest of the points. One index probe per organisation and indicator, as the grid reads them.
  */
 export const attentionScores = sqlStatement({
   name: 'attention-scores',
@@ -35,7 +36,12 @@ export const attentionScores = sqlStatement({
                 p.type AS "periodType", p.start_date AS "periodStart", p.end_date AS "periodEnd", p.label AS "periodLabel",
                 s.numerator, s.denominator, s.value, s.target, s.target_source AS "targetSource", s.rag,
                 s.improvement_direction AS "improvementDirection", s.variation_type AS "variationType", s.assurance_type AS "assuranceType",
-                jsonb_build_array(s.points->'p'->-3->1, s.points->'p'->-2->1, s.points->'p'->-1->1) AS "lastValues"
+                CASE WHEN s.points IS NOT NULL THEN jsonb_build_array(s.points->'p'->-3->1, s.points->'p'->-2->1, s.points->'p'->-1->1)
+                ELSE (SELECT jsonb_build_array(l.values->2, l.values->1, l.values->0)
+                      FROM (SELECT jsonb_agg(v.value ORDER BY v.start_date DESC) AS values FROM (
+                              SELECT v.value, vp.start_date FROM indicator_value v JOIN period vp ON vp.id = v.period_id
+                              WHERE v.indicator_code = s.indicator_code AND v.organisation_code = s.organisation_code AND vp.start_date <= s.as_of
+                              ORDER BY vp.start_date DESC LIMIT 3) v) l) END AS "lastValues"
          FROM unnest($1::varchar[]) AS o(code) CROSS JOIN indicator i
          CROSS JOIN LATERAL (
            SELECT * FROM series_score s WHERE s.organisation_code = o.code AND s.indicator_code = i.code AND s.as_of <= $3::date

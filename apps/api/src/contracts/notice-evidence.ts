@@ -1,7 +1,6 @@
 import type { AssuranceType, PointType, RagStatus, SpecialCauseType } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
-import { storedScores } from '../scores/series-score.queries';
-import { fromStoredScore } from '../scores/stored-score';
+import { scoresWithPointsOf } from '../scores/scores-as-at';
 import { ThresholdSource } from './contracts-enums';
 import { currentValues } from './contracts.queries';
 
@@ -62,12 +61,11 @@ export interface ThresholdSetting {
 /** The evidence of the provider's indicators as the stored scores stand on `asOf` (the latest month on or before it). */
 export async function evidenceOf(manager: EntityManager, providerCode: string, settings: readonly ThresholdSetting[], asOf: string): Promise<EvidenceIndicator[]> {
   const wanted = new Map(settings.map((setting) => [setting.indicatorCode, setting]));
-  const rows = (await storedScores.rows(manager, [[providerCode], asOf])).filter((row) => wanted.has(row.indicatorCode));
-  return rows.map((row) => {
-    const score = fromStoredScore(row);
-    const local = wanted.get(row.indicatorCode)?.localThreshold ?? null;
+  const scores = (await scoresWithPointsOf(manager, [providerCode], asOf)).map(({ score }) => score).filter((score) => wanted.has(score.indicatorCode));
+  return scores.map((score) => {
+    const local = wanted.get(score.indicatorCode)?.localThreshold ?? null;
     return {
-      indicatorCode: row.indicatorCode,
+      indicatorCode: score.indicatorCode,
       period: score.latest.periodStart,
       periodLabel: score.latest.periodLabel,
       value: score.latest.value,

@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import type { IndicatorView } from '../indicators/indicators.service';
 import type { OrganisationView } from '../organisations/organisations.service';
 import type { IndicatorScore } from '../scores/score-series';
-import { storedScores, storedVerdicts } from '../scores/series-score.queries';
-import { fromStoredScore } from '../scores/stored-score';
+import { scoresWithPointsOf } from '../scores/scores-as-at';
+import { storedVerdicts } from '../scores/series-score.queries';
 
 export type { IndicatorScore } from '../scores/score-series';
 
@@ -46,12 +46,12 @@ export interface ScorecardLoaders {
 
 /**
  * Every provider's stored scores as at `asOf` (each series' score as at its latest month on or before it; the
- * latest when null), in one statement: computed when the values changed (decision 0021), read here.
+ * latest when null), in one statement: computed when the values changed (decision 0021), read here; only the points
+ * of a series asked as at an earlier month than its latest are computed (scores-as-at.ts, issue 19).
  */
 export async function scoresOf(dataSource: DataSource, codes: readonly string[], asOf: string | null): Promise<Map<string, IndicatorScore[]>> {
   const scores = new Map<string, IndicatorScore[]>(codes.map((code) => [code, []]));
-  if (codes.length === 0) return scores;
-  for (const row of await storedScores.rows(dataSource.manager, [[...codes], asOf])) scores.get(row.organisationCode)?.push(fromStoredScore(row));
+  for (const { organisationCode, score } of await scoresWithPointsOf(dataSource.manager, codes, asOf)) scores.get(organisationCode)?.push(score);
   return scores;
 }
 

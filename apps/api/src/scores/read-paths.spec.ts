@@ -7,8 +7,12 @@ import path from 'node:path';
 const src = path.resolve(__dirname, '..');
 /** A call of a scoring function (mentions in comments do not count). */
 const SCORING = /\b(analyseSpc|scoreSeries|evaluateRag|evaluateRagFromCounts)\(/;
-/** Where scoring may happen: the scores area writes them; `spcAnalysis` analyses a series its caller gives. */
-const ALLOWED = new Set(['scores/score-series.ts', 'scores/scores.service.ts', 'scorecards/scorecards.resolver.ts']);
+/**
+ * Where scoring may happen: the scores area writes them; scores-as-at.ts computes the points of a series asked as at
+ * an earlier month than its latest (only the latest row stores them: decision 0021, amended for issue 19);
+ * `spcAnalysis` analyses a series its caller gives.
+ */
+const ALLOWED = new Set(['scores/score-series.ts', 'scores/scores.service.ts', 'scores/scores-as-at.ts', 'scorecards/scorecards.resolver.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CopyWriter } from './copy-writer';
 import { SCORING_VERSION, scoreSeries, type SeriesPoint, type SeriesSettings } from './score-series';
-import { deleteSeriesScores, lockSeriesScores, seriesOutOfStep, settingsOfSeries, standardVersions, startSeriesScoreCopy, valuesOfSeries } from './series-score.queries';
+import { clearEarlierPoints, deleteSeriesScores, lockSeriesScores, seriesOutOfStep, settingsOfSeries, standardVersions, startSeriesScoreCopy, valuesOfSeries } from './series-score.queries';
 import { seriesScoreCopyValues, toSeriesScoreRow } from './stored-score';
 
 /** A series whose stored scores must be recomputed from the month `from` on (the whole series when null). */
@@ -101,12 +101,24 @@ async function connectionOf(manager: EntityManager): Promise<PoolClient> {
 }
 
 async function recomputeChunk(manager: EntityManager, client: PoolClient, touched: readonly TouchedSeries[], catalogue: readonly ProviderStandard[]): Promise<number> {
-  const keys = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode, from_date: s.from })));
-  await deleteSeriesScores.run(manager, [keys]);
-  const fromOf = new Map(touched.map((s) => [`${s.indicatorCode}|${s.organisationCode}`, s.from]));
+  const keys = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode })));
+  const chunk = await valuesOfSeries.rows(manager, [keys]);
+  // Points are stored on each series' latest row only (decision 0021, amended for issue 19): every rewrite starts at
+  // the latest value's month at the latest, so that row is rewritten with them; the rows before lose theirs (the
+  // previous latest when a later month arrives).
+  const latestOf = new Map(chunk.map((series) => [`${series.indicatorCode}|${series.organisationCode}`, (series.points as ValueTuple[]).at(-1)?.[1] ?? null]));
+  const fromOf = new Map(
+    touched.map((s) => {
+      const key = `${s.indicatorCode}|${s.organisationCode}`;
+      const latest = latestOf.get(key) ?? null;
+      return [key, s.from !== null && latest !== null && latest < s.from ? latest : s.from];
+    }),
+  );
+  const froms = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode, from_date: fromOf.get(`${s.indicatorCode}|${s.organisationCode}`) ?? null })));
+  await deleteSeriesScores.run(manager, [froms]);
+  await clearEarlierPoints.run(manager, [froms]);
   const settingsOf = await loadSeriesSettings(manager, keys, catalogue);
   const noSettings: SeriesSettings = { targets: { standards: catalogue, localTargets: [], trajectory: [] }, rebaseDates: [], fixAfterNPoints: null };
-  const chunk = await valuesOfSeries.rows(manager, [keys]);
   // The rows stream to the server as they are scored: it stores one part while Node scores the next.
   const copy = new CopyWriter(startSeriesScoreCopy(client));
   let written = 0;
@@ -123,7 +135,7 @@ async function recomputeChunk(manager: EntityManager, client: PoolClient, touche
         const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
         const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest, settings, targetsOfPoints);
         written++;
-        if (copy.add(seriesScoreCopyValues(toSeriesScoreRow(series.organisationCode, periodId, score)))) await copy.write();
+        if (copy.add(seriesScoreCopyValues(toSeriesScoreRow(series.organisationCode, periodId, score, index === values.length - 1)))) await copy.write();
       }
     }
     await copy.end();

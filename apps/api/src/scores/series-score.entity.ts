@@ -64,8 +64,11 @@ export class SeriesScoreEntity {
   @Column({ type: 'boolean', name: 'short_group_warning' })
   shortGroupWarning!: boolean;
 
-  /** Every point's SPC, oldest first, compactly (see stored-score.ts). */
-  @Column({ type: 'jsonb' })
+  /**
+   * Every point's SPC, oldest first, compactly (see stored-score.ts), on the series' latest row only; null on the
+   * others (issue 19: a past month's points are computed when asked, scores-as-at.ts).
+   */
+  @Column({ type: 'jsonb', nullable: true })
   points!: unknown;
 
   @Column({ type: 'integer', name: 'scoring_version' })

@@ -42,7 +42,10 @@ export const seriesOutOfStep = sqlStatement({
          ORDER BY 1, 2`,
 });
 
-/** The series given in $1 (JSON: indicator_code, organisation_code, from_date): their stored scores from from_date on (all when null) go. */
+/**
+ * The series given in $1 (JSON: indicator_code, organisation_code, from_date): their stored scores from from_date on
+ * (all when null) go. A recompute rewrites each series' latest row among them, so the points stay on the latest.
+ */
 export const deleteSeriesScores = sqlStatement({
   name: 'scores-delete-series',
   params: ['jsonb'],
@@ -53,9 +56,25 @@ export const deleteSeriesScores = sqlStatement({
 });
 
 /**
- * Every value of the series given in $1 (JSON: indicator_code, organisation_code): one row per series, the
- * indicator's polarity, and its points as JSON, oldest first: [period id, start, end, type, label, numerator,
- * denominator, value] (JSON parses far faster than one row a point).
+ * The series given in $1 (JSON: indicator_code, organisation_code, from_date): their rows before from_date lose their
+ * points, since the rows a recompute writes from from_date on end with the series' latest row, which alone keeps them
+ * (decision 0021, amended for issue 19). Touches only a row that still has points: the previous latest, once.
+ */
+export const clearEarlierPoints = sqlStatement({
+  name: 'scores-clear-earlier-points',
+  params: ['jsonb'],
+  columns: {},
+  text: `UPDATE series_score s SET points = NULL
+         FROM jsonb_to_recordset($1::jsonb) AS t(indicator_code varchar, organisation_code varchar, from_date date)
+         WHERE s.indicator_code = t.indicator_code AND s.organisation_code = t.organisation_code AND t.from_date IS NOT NULL
+           AND s.as_of < t.from_date AND s.points IS NOT NULL`,
+});
+
+/**
+ * Every value of the series given in $1 (JSON: indicator_code, organisation_code, and until_date: only the values of
+ * months up to it, all when absent or null): one row per series, the indicator's polarity, and its points as JSON,
+ * oldest first: [period id, start, end, type, label, numerator, denominator, value] (JSON parses far faster than one
+ * row a point).
  */
 export const valuesOfSeries = sqlStatement({
   name: 'scores-values-of-series',
@@ -63,9 +82,10 @@ export const valuesOfSeries = sqlStatement({
   columns: { indicatorCode: 'varchar', organisationCode: 'varchar', indicatorPolarity: 'varchar', points: 'jsonb' },
   text: `SELECT v.indicator_code AS "indicatorCode", v.organisation_code AS "organisationCode", min(i.polarity)::varchar AS "indicatorPolarity",
                 jsonb_agg(jsonb_build_array(p.id, p.start_date, p.end_date, p.type, p.label, v.numerator, v.denominator, v.value) ORDER BY p.start_date) AS points
-         FROM jsonb_to_recordset($1::jsonb) AS t(indicator_code varchar, organisation_code varchar)
+         FROM jsonb_to_recordset($1::jsonb) AS t(indicator_code varchar, organisation_code varchar, until_date date)
          JOIN indicator_value v ON v.indicator_code = t.indicator_code AND v.organisation_code = t.organisation_code
          JOIN period p ON p.id = v.period_id JOIN indicator i ON i.code = v.indicator_code
+         WHERE t.until_date IS NULL OR p.start_date <= t.until_date
          GROUP BY v.indicator_code, v.organisation_code`,
 });
 
@@ -106,7 +126,8 @@ export function startSeriesScoreCopy(client: PoolClient): CopyStreamQuery {
 
 /**
  * Each series' stored score of the organisations $1 as at $2 (the latest month on or before it; the latest when
- * null), with its period and every point's SPC: what the provider scorecard shows. By organisation, then indicator.
+ * null), with its period and every point's SPC when that row is the series' latest (null on an earlier month's row:
+ * scores-as-at.ts computes those): what the provider scorecard shows. By organisation, then indicator.
  * One index probe per organisation and indicator (the primary key, newest month first), so a read costs the same
  * however many months each series has.
  */
@@ -131,7 +152,7 @@ export const storedScores = sqlStatement({
     variationType: 'varchar',
     assuranceType: 'varchar?',
     shortGroupWarning: 'bool',
-    points: 'jsonb',
+    points: 'jsonb?',
     standard: 'jsonb?',
     targetSource: 'varchar?',
     fixAfterNPoints: 'int4?',

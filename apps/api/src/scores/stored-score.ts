@@ -67,14 +67,18 @@ export interface SeriesScoreRow {
   variation_type: PointType;
   assurance_type: AssuranceType | null;
   short_group_warning: boolean;
-  points: StoredPoints;
+  /** Every point's SPC on the series' latest row; null on its earlier rows (decision 0021, amended for issue 19). */
+  points: StoredPoints | null;
   scoring_version: number;
   target_source: TargetSource | null;
   fix_after_n_points: number | null;
 }
 
-/** The row that stores a series' score as at its latest period (`periodId`). */
-export function toSeriesScoreRow(organisationCode: string, periodId: number, score: IndicatorScore): SeriesScoreRow {
+/**
+ * The row that stores a series' score as at its latest period (`periodId`), with every point's SPC when `withPoints`
+ * (the series' latest row), else without (an earlier month's row keeps its verdicts only).
+ */
+export function toSeriesScoreRow(organisationCode: string, periodId: number, score: IndicatorScore, withPoints: boolean): SeriesScoreRow {
   const { analysis } = score;
   const last = analysis.points[analysis.points.length - 1];
   return {
@@ -96,7 +100,7 @@ export function toSeriesScoreRow(organisationCode: string, periodId: number, sco
     variation_type: analysis.variationType,
     assurance_type: analysis.assuranceType,
     short_group_warning: analysis.shortGroupWarning,
-    points: toStoredPoints(analysis.points),
+    points: withPoints ? toStoredPoints(analysis.points) : null,
     scoring_version: SCORING_VERSION,
     target_source: score.targetSource,
     fix_after_n_points: score.fixAfterNPoints,
@@ -124,7 +128,7 @@ export function seriesScoreCopyValues(row: SeriesScoreRow): CopyValue[] {
     row.variation_type,
     row.assurance_type,
     row.short_group_warning,
-    JSON.stringify(row.points),
+    row.points === null ? null : JSON.stringify(row.points),
     row.scoring_version,
     row.target_source,
     row.fix_after_n_points,
@@ -156,18 +160,17 @@ export interface StoredScoreRow {
   fixAfterNPoints: number | null;
 }
 
-/** The score a stored row holds, with the standard version it names. */
-export function fromStoredScore(row: StoredScoreRow): IndicatorScore {
+/**
+ * The score a stored row holds, with the standard version it names. Its points are the row's own (the series' latest
+ * row stores them) or, for an earlier month's row, which keeps only its verdicts, those computed for it (`computed`,
+ * scores-as-at.ts).
+ */
+export function fromStoredScore(row: StoredScoreRow, computed?: readonly SpcPoint[]): IndicatorScore {
   const target = row.target;
-  const stored = row.points as StoredPoints;
-  const groups = new Map(stored.g.map(([group, mean, lower, upper]) => [group, { mean, lower, upper }]));
-  const points = stored.p.map(([period, value, rebaseGroup, close, cause, type, pointTarget]): SpcPoint => {
-    const group = groups.get(rebaseGroup);
-    const specialCauseType = CAUSES.get(cause);
-    const pointType = POINT_TYPES_BY_CODE.get(type);
-    if (!group || !specialCauseType || !pointType) throw new Error(`a stored point of ${row.indicatorCode} as at ${row.periodStart} does not decode: bump SCORING_VERSION`);
-    return { period, value, mean: group.mean, lowerProcessLimit: group.lower, upperProcessLimit: group.upper, closeToLimits: close === 1, specialCauseType, pointType, rebaseGroup, target: pointTarget === undefined ? target : pointTarget };
-  });
+  let points: readonly SpcPoint[];
+  if (row.points !== null) points = decodePoints(row, row.points as StoredPoints);
+  else if (computed) points = computed;
+  else throw new Error(`the stored score of ${row.indicatorCode} as at ${row.periodStart} has no points (not its series' latest row): compute them`);
   return {
     indicatorCode: row.indicatorCode,
     latest: {
@@ -186,12 +189,23 @@ export function fromStoredScore(row: StoredScoreRow): IndicatorScore {
     targetSource: row.targetSource as TargetSource | null,
     fixAfterNPoints: row.fixAfterNPoints,
     analysis: {
-      points,
+      points: [...points],
       variationType: row.variationType as PointType,
       assuranceType: row.assuranceType as AssuranceType | null,
       shortGroupWarning: row.shortGroupWarning,
     },
   };
+}
+
+function decodePoints(row: StoredScoreRow, stored: StoredPoints): SpcPoint[] {
+  const groups = new Map(stored.g.map(([group, mean, lower, upper]) => [group, { mean, lower, upper }]));
+  return stored.p.map(([period, value, rebaseGroup, close, cause, type, pointTarget]): SpcPoint => {
+    const group = groups.get(rebaseGroup);
+    const specialCauseType = CAUSES.get(cause);
+    const pointType = POINT_TYPES_BY_CODE.get(type);
+    if (!group || !specialCauseType || !pointType) throw new Error(`a stored point of ${row.indicatorCode} as at ${row.periodStart} does not decode: bump SCORING_VERSION`);
+    return { period, value, mean: group.mean, lowerProcessLimit: group.lower, upperProcessLimit: group.upper, closeToLimits: close === 1, specialCauseType, pointType, rebaseGroup, target: pointTarget === undefined ? row.target : pointTarget };
+  });
 }
 
 /**

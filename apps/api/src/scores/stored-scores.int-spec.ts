@@ -93,7 +93,10 @@ describe('stored scores equal scores computed afresh from the values', () => {
     return scores;
   }
 
-  /** Every stored row, read back as the scorecards read it, keyed the same way. */
+  /**
+   * Every stored row, read back as the scorecards read it, keyed the same way. Only each series' latest row stores
+   * its points (decision 0021, amended for issue 19): an earlier month's row is read with none (empty points).
+   */
   async function storedScores(): Promise<Map<string, IndicatorScore>> {
     // The standard each row names, as the scorecards' statement joins it: the version stored under that code and day.
     const standards = (await settingsNow())('', '').targets.standards;
@@ -107,27 +110,63 @@ describe('stored scores equal scores computed afresh from the values', () => {
     );
     for (const row of rows) row.standard = standards.find((s) => s.code === row.standardCode && s.validFrom === row.standardValidFrom) ?? null;
     expect(rows.filter((row) => row.scoringVersion !== SCORING_VERSION)).toEqual([]);
-    return new Map(rows.map((row) => [`${row.indicatorCode}|${row.organisationCode}|${row.periodStart}`, fromStoredScore(row)]));
+    return new Map(rows.map((row) => [`${row.indicatorCode}|${row.organisationCode}|${row.periodStart}`, fromStoredScore(row, [])]));
   }
 
-  /** The heart of the test: the same keys, and every stored score deep-equal to the fresh one. */
+  /** The stored rows with points, as `indicator|organisation|month`. */
+  async function rowsWithPoints(): Promise<string[]> {
+    const rows: { key: string }[] = await db.dataSource.query(
+      `SELECT indicator_code || '|' || organisation_code || '|' || to_char(as_of, 'YYYY-MM-DD') AS key FROM series_score WHERE points IS NOT NULL ORDER BY 1`,
+    );
+    return rows.map((row) => row.key);
+  }
+
+  /** The month of each series' latest value, by `indicator|organisation`, from the keys of the fresh scores. */
+  const latestMonths = (computed: Map<string, IndicatorScore>): Map<string, string> => {
+    const latest = new Map<string, string>();
+    for (const key of computed.keys()) {
+      const [indicator, organisation, month] = key.split('|');
+      if ((latest.get(`${indicator}|${organisation}`) ?? '') < month) latest.set(`${indicator}|${organisation}`, month);
+    }
+    return latest;
+  };
+
+  /**
+   * The heart of the test: the same keys; every stored row's verdict columns equal to the fresh score's, and the
+   * latest row's points too (the only row holding points); and the read path's scores with every point, as at every
+   * month (a past month's points computed from the values up to then), equal to the fresh ones. Returns the read
+   * path's scores as at each series' every month.
+   */
   async function expectStoredEqualsComputed(): Promise<Map<string, IndicatorScore>> {
     const [stored, computed] = [await storedScores(), await computedScores()];
     expect([...stored.keys()].sort()).toEqual([...computed.keys()].sort());
-    const differing = [...computed.keys()].filter((key) => !isDeepStrictEqual(stored.get(key), computed.get(key)));
-    if (differing.length) expect(stored.get(differing[0])).toEqual(computed.get(differing[0]));
+    const latest = latestMonths(computed);
+    // Points only on each series' latest row.
+    expect(await rowsWithPoints()).toEqual([...latest].map(([series, month]) => `${series}|${month}`).sort());
+    const expected = (key: string): IndicatorScore | undefined => {
+      const score = computed.get(key);
+      const [indicator, organisation, month] = key.split('|');
+      return score && latest.get(`${indicator}|${organisation}`) !== month ? { ...score, analysis: { ...score.analysis, points: [] } } : score;
+    };
+    const differing = [...computed.keys()].filter((key) => !isDeepStrictEqual(stored.get(key), expected(key)));
+    if (differing.length) expect(stored.get(differing[0])).toEqual(expected(differing[0]));
     expect(differing).toEqual([]);
-    // And the read path gives, as at any date, each series' score as at its latest month on or before it.
-    for (const asOf of [null, '2017-06-30', '2016-04-01']) {
-      const read = await scoresOf(db.dataSource, ORGANISATIONS, asOf);
-      for (const [organisation, scores] of read) {
+    // And the read path gives, as at any date, each series' score as at its latest month on or before it, with every
+    // point: as at each month of the data (past months' points computed on read), and as at no date.
+    const months = [...new Set([...computed.keys()].map((key) => key.split('|')[2]))].sort();
+    const read = new Map<string, IndicatorScore>();
+    for (const asOf of [null, '2016-04-01', '2017-06-30', ...months]) {
+      for (const [organisation, scores] of await scoresOf(db.dataSource, ORGANISATIONS, asOf)) {
         for (const score of scores) {
-          const months = [...computed.keys()].filter((key) => key.startsWith(`${score.indicatorCode}|${organisation}|`) && (asOf === null || key.split('|')[2] <= asOf)).sort();
-          expect(score).toEqual(computed.get(months[months.length - 1]));
+          const keys = [...computed.keys()].filter((key) => key.startsWith(`${score.indicatorCode}|${organisation}|`) && (asOf === null || key.split('|')[2] <= asOf)).sort();
+          const key = keys[keys.length - 1];
+          if (!isDeepStrictEqual(score, computed.get(key))) expect(score).toEqual(computed.get(key));
+          read.set(key, score);
         }
       }
     }
-    return stored;
+    expect([...read.keys()].sort()).toEqual([...computed.keys()].sort());
+    return read;
   }
 
   let afterFirstImport: Map<string, IndicatorScore>;
@@ -153,7 +192,10 @@ describe('stored scores equal scores computed afresh from the values', () => {
       // RW3 no longer reports June 2017; RYJ's type 1 department is withdrawn.
       .filter((line) => !line.startsWith('2017-06-01,RW3,') && !line.startsWith('2017-06-01,RYJ,1,'));
     const april2019 = realRows.filter((line) => line.startsWith('2019-03-01,')).map((line) => line.replace('2019-03-01', '2019-04-01'));
+    expect((await rowsWithPoints()).filter((key) => key.startsWith('AE_4HR_ALL|RR8|'))).toEqual(['AE_4HR_ALL|RR8|2019-03-01']);
     const report = await importAe('ae-correction.csv', [...corrected, ...april2019]);
+    // The new month's row takes the points; the previous latest row keeps its verdicts only.
+    expect((await rowsWithPoints()).filter((key) => key.startsWith('AE_4HR_ALL|RR8|'))).toEqual(['AE_4HR_ALL|RR8|2019-04-01']);
     expect(report.counts).toMatchObject({ deleted: 3 });
 
     const after = await expectStoredEqualsComputed();
@@ -202,6 +244,15 @@ describe('stored scores equal scores computed afresh from the values', () => {
     expect(await scores.refreshOutOfStep()).toEqual({ series: 0, rows: 0 });
   });
 
+  it('keeps the points on the latest row when a series loses its latest value (the month before takes them)', async () => {
+    await db.dataSource.query(
+      `DELETE FROM indicator_value v USING period p WHERE p.id = v.period_id AND v.organisation_code = 'RYJ' AND v.indicator_code = 'AE_4HR_ALL' AND p.start_date = '2019-04-01'`,
+    );
+    expect(await createServices(db.dataSource).scores.refreshOutOfStep()).toEqual({ series: 1, rows: 1 });
+    expect((await rowsWithPoints()).filter((key) => key.startsWith('AE_4HR_ALL|RYJ|'))).toEqual(['AE_4HR_ALL|RYJ|2019-03-01']);
+    await expectStoredEqualsComputed();
+  });
+
   it('recomputes a chunk of series at a time (memory stays bounded), with the same result across chunk boundaries', async () => {
     const series = await db.dataSource.query<{ indicatorCode: string; organisationCode: string }[]>(
       `SELECT DISTINCT indicator_code AS "indicatorCode", organisation_code AS "organisationCode" FROM indicator_value ORDER BY 1, 2`,
@@ -223,7 +274,7 @@ describe('stored scores equal scores computed afresh from the values', () => {
     });
     const [admin, manager, analyst] = [await viewer('scores-admin', Role.ADMIN, '02V'), await viewer('scores-manager', Role.COMMISSIONING_MANAGER, '02V'), await viewer('scores-analyst', Role.ANALYST, '02V')];
     const targets = createServices(db.dataSource).targets;
-    const before = await storedScores();
+    const before = await expectStoredEqualsComputed();
 
     await targets.setStandardThreshold(admin, 'r1', { code: 'AE_4HR_ALL', financialYear: '2018/19', threshold: 90, reason: 'Planning guidance 2018/19' });
     const afterStandard = await expectStoredEqualsComputed();
