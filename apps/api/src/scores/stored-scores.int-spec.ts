@@ -16,6 +16,7 @@ import { SeriesBaselineEntity } from '../targets/series-baseline.entity';
 import { SeriesRebaseEntity } from '../targets/series-rebase.entity';
 import { StandardVersionEntity } from '../targets/standard-version.entity';
 import { TrajectoryMonthEntity } from '../targets/trajectory-month.entity';
+import { PointsOnLatestScore1763800021000 } from '../database/migrations/1763800021000-points-on-latest-score';
 import { SCORING_VERSION, scoreSeries, type IndicatorScore, type SeriesSettings } from './score-series';
 import { recomputeSeriesScores } from './scores.service';
 import { fromStoredScore, type StoredScoreRow } from './stored-score';
@@ -250,6 +251,21 @@ describe('stored scores equal scores computed afresh from the values', () => {
     );
     expect(await createServices(db.dataSource).scores.refreshOutOfStep()).toEqual({ series: 1, rows: 1 });
     expect((await rowsWithPoints()).filter((key) => key.startsWith('AE_4HR_ALL|RYJ|'))).toEqual(['AE_4HR_ALL|RYJ|2019-03-01']);
+    await expectStoredEqualsComputed();
+  });
+
+  it('migration 1763800021000 clears the points of every row but each series\' latest, set-based', async () => {
+    const withPoints = await rowsWithPoints();
+    // Rows as the earlier design stored them: points on every month's row.
+    await db.dataSource.query(`UPDATE series_score SET points = '{"g": [], "p": []}'::jsonb WHERE points IS NULL`);
+    expect((await rowsWithPoints()).length).toBeGreaterThan(withPoints.length);
+    const runner = db.ownerDataSource.createQueryRunner();
+    try {
+      await new PointsOnLatestScore1763800021000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await rowsWithPoints()).toEqual(withPoints);
     await expectStoredEqualsComputed();
   });
 
