@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useViewer, type Viewer } from '../auth/viewer';
 import { usePageTitle } from '../ui/page-title';
-import { CONTRACT_ROLES } from './contract-labels';
+
+/** The roles that may read contracts (the API checks each contract); kept here, not with the labels, so the app's shell does not carry those. */
+const CONTRACT_ROLES = ['COMMISSIONING_MANAGER', 'FINANCE_OFFICER', 'ANALYST', 'ASSESSOR'] as const;
 
 /** Contracts are for commissioning managers, finance officers, analysts and assessors (issue 15 item 6); the API checks each contract. */
 export const mayReadContracts = (viewer: Viewer | null) => Boolean(viewer?.roles.some((assignment) => (CONTRACT_ROLES as readonly string[]).includes(assignment.role)));

@@ -96,9 +96,6 @@ export function noticeStatusTagClass(status: ContractNoticeState): string {
   }
 }
 
-/** The roles that may see contracts (issue 15 item 6); the API decides each contract. */
-export const CONTRACT_ROLES = ['COMMISSIONING_MANAGER', 'FINANCE_OFFICER', 'ANALYST', 'ASSESSOR'] as const;
-
 /** The reports the API serves for a contract and a notice (same origin, the session cookie). */
 export const ledgerFile = (contractId: string, kind: 'csv' | 'xlsx') => `/reports/contracts/${encodeURIComponent(contractId)}/sanctions.${kind}`;
 export const noticeLetterPdf = (noticeId: string) => `/reports/contract-notices/${encodeURIComponent(noticeId)}.pdf`;
