@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { isDeepStrictEqual } from 'node:util';
+import { attentionScores } from '../attention/attention.queries';
 import { runImport } from '../imports/import.service';
 import { importKinds } from '../imports/kinds';
 import { scoresOf } from '../scorecards/scorecard-scores';
@@ -167,6 +168,13 @@ describe('stored scores equal scores computed afresh from the values', () => {
       }
     }
     expect([...read.keys()].sort()).toEqual([...computed.keys()].sort());
+    // The attention view's trend reads each series' last three values: from the latest row's points, else its values.
+    for (const asOf of ['2017-06-30', months[months.length - 1]]) {
+      for (const row of await attentionScores.rows(db.dataSource.manager, [ORGANISATIONS, null, asOf])) {
+        const points = read.get(`${row.indicatorCode}|${row.organisationCode}|${row.periodStart}`)?.analysis.points ?? [];
+        expect(row.lastValues).toEqual([points.at(-3)?.value ?? null, points.at(-2)?.value ?? null, points.at(-1)?.value ?? null]);
+      }
+    }
     return read;
   }
 
