@@ -227,7 +227,7 @@ try {
   const allSeries = generated.practices * generated.indicators;
   const perSeries = scored.seconds / scored.series;
   say(
-    `Scored ${scored.series.toLocaleString('en-GB')} series (${scored.rows.toLocaleString('en-GB')} stored scores, one a month, each with its points) in ${scored.seconds.toFixed(1)} s ` +
+    `Scored ${scored.series.toLocaleString('en-GB')} series (${scored.rows.toLocaleString('en-GB')} stored scores, one a month, points on the latest only) in ${scored.seconds.toFixed(1)} s ` +
       `(${(scored.rows / scored.seconds).toFixed(0)} rows/s; scorer peak RSS ${scored.peakRssMb} MB). At that rate all ${allSeries.toLocaleString('en-GB')} series would take ` +
       `${((perSeries * allSeries) / 3600).toFixed(1)} hours and ${(scored.rows / scored.series * allSeries).toLocaleString('en-GB')} rows`,
   );
