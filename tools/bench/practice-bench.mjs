@@ -119,8 +119,11 @@ async function graphql(port, query, variables) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
+/** Numbers every request of the run, so an "uncached" case's alias is never one an earlier case or run has used. */
+let serial = 0;
+
 async function measure(port, clients, total, nextRequest) {
-  for (let i = 0; i < WARM_UP; i++) await graphql(port, ...nextRequest(-1 - i));
+  for (let i = 0; i < WARM_UP; i++) await graphql(port, ...nextRequest(serial++));
   const latencies = [];
   const errors = new Map();
   let issued = 0;
@@ -128,8 +131,8 @@ async function measure(port, clients, total, nextRequest) {
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (issued < total) {
-        const i = issued++;
-        const { ms, error } = await graphql(port, ...nextRequest(i));
+        issued++;
+        const { ms, error } = await graphql(port, ...nextRequest(serial++));
         if (error) errors.set(error, (errors.get(error) ?? 0) + 1);
         else latencies.push(ms);
       }
