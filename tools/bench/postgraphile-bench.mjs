@@ -23,10 +23,10 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync,
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuModel, freePort, percentile } from './bench-kit.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const POSTGRAPHILE_VERSION = '5.1.5';
@@ -102,17 +102,6 @@ function ensurePostGraphile() {
   if (result.status !== 0 || installedVersion('postgraphile') !== POSTGRAPHILE_VERSION) throw new Error('could not install PostGraphile');
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** The server processes this bench started and has not stopped: ended on Ctrl+C or SIGTERM too. */
 const children = new Set();
 
@@ -171,8 +160,6 @@ async function timed(port, query, variables) {
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, error: error.name === 'TimeoutError' ? 'timeout' : error.message };
   }
 }
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** `total` requests from `clients` concurrent clients (each waits for its answer before asking again). */
 async function measure(port, clients, total, request) {
@@ -239,11 +226,6 @@ async function checkSameAnswers(ourPort, theirPort, name, variables) {
   const b = JSON.stringify(query.rows.theirs(theirs));
   if (a !== b) throw new Error(`${name} ${JSON.stringify(variables)}: the answers differ\nours:   ${a.slice(0, 400)}\ntheirs: ${b.slice(0, 400)}`);
   return query.rows.ours(ours).length;
-}
-
-function cpuModel() {
-  const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-  return line ? line.split(':')[1].trim() : (os.cpus()[0]?.model ?? 'unknown');
 }
 
 async function compare() {

