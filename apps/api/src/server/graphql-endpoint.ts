@@ -14,7 +14,7 @@ import type { Logger } from './logger';
 import type { RequestContext } from './request-context';
 import { refuseNulCharacters } from './refuse-nul-characters';
 import { currentRequestId } from './request-logging';
-import { responseCache, RESPONSE_CACHE_LIMITS } from './response-cache';
+import { createResponseCache, RESPONSE_CACHE_LOCALS, type ResponseCacheLocals } from './response-cache';
 import type { Services } from './services';
 
 export interface GraphqlEndpointOptions {
@@ -33,6 +33,9 @@ export interface GraphqlEndpointOptions {
 export async function installGraphql(app: Express, options: GraphqlEndpointOptions): Promise<ApolloServer<RequestContext>> {
   const { httpServer, services, config, logger, responseCacheSource } = options;
   const limits = graphqlLimits();
+  const cache = responseCacheSource
+    ? createResponseCache({ dataSource: responseCacheSource, viewerForToken: (token) => services.auth.viewerForToken(token), readSessionToken })
+    : null;
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     introspection: true,
@@ -43,7 +46,7 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...limits.plugins,
       refuseNulCharacters,
-      ...(responseCacheSource ? [responseCache(responseCacheSource, RESPONSE_CACHE_LIMITS)] : []),
+      ...(cache ? [cache.plugin] : []),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -51,11 +54,14 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
   });
   await apollo.start();
 
-  app.use('/graphql', corsFor(config.corsOrigins), express.json({ limit: GRAPHQL_LIMITS.maxBodyBytes }), refuseUnreadableBody, expressMiddleware(apollo, {
+  const lookup = cache ? [cache.lookup] : [];
+  app.use('/graphql', corsFor(config.corsOrigins), express.json({ limit: GRAPHQL_LIMITS.maxBodyBytes }), refuseUnreadableBody, ...lookup, expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const requestId = res.locals.requestId as string;
-      const sessionToken = readSessionToken(req);
-      const viewer = sessionToken ? await services.auth.viewerForToken(sessionToken) : null;
+      // The response cache's lookup has already worked out who asks (once per request); without it, this does.
+      const cached = res.locals[RESPONSE_CACHE_LOCALS] as ResponseCacheLocals | undefined;
+      const sessionToken = cached ? cached.sessionToken : readSessionToken(req);
+      const viewer = cached ? cached.viewer : sessionToken ? await services.auth.viewerForToken(sessionToken) : null;
       const context: RequestContext = {
         requestId,
         clientAddress: req.ip ?? null,
@@ -66,6 +72,7 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
         logger: logger.child({ requestId }),
         services,
         loaders: createLoaders(services),
+        responseCacheKey: cached?.key ?? null,
       };
       return context;
     },

@@ -20,4 +20,6 @@ export interface RequestContext {
   services: Services;
   /** Per-request DataLoaders: every field resolver that reads the database goes through one. */
   loaders: Loaders;
+  /** The key the response cache keeps this request's answer under (response-cache.ts); absent when it is off or cannot. */
+  responseCacheKey?: string | null;
 }

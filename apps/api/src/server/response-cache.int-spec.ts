@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
@@ -55,6 +57,20 @@ async function signIn(server: TestServer, username: string): Promise<string> {
   return cookie;
 }
 
+/** One POST as raw bytes, asking for `acceptEncoding`: status, headers and the body as it travelled. */
+function rawPost(server: TestServer, body: string, acceptEncoding: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 const aeOf = (answer: Answer<Scorecard>) => answer.body.data?.providerScorecard.indicators.find((row) => row.indicator.code === 'AE_4HR_ALL');
 
 describe('the response cache keyed by data version', () => {
@@ -105,6 +121,38 @@ describe('the response cache keyed by data version', () => {
     expect(second.body).toEqual(first.body);
     // Other variables are another answer.
     expect((await ask(server, SCORECARD, { code: 'RR8 ' })).cache).not.toBe('HIT');
+  });
+
+  it('sends a kept answer as Apollo sent it: the same bytes and headers, compressed as the client accepts', async () => {
+    // With every point of every series: an answer large enough to be compressed (over 1 kB).
+    const query = `query($code: String!) { providerScorecard(code: $code) { indicators { indicator { code } series { period value mean upperProcessLimit } } } }`;
+    const body = JSON.stringify({ query, variables: { code: 'RR8' } });
+    const miss = await rawPost(server, body, 'identity');
+    expect([miss.status, miss.headers[RESPONSE_CACHE_HEADER]]).toEqual([200, 'MISS']);
+    const hit = await rawPost(server, body, 'identity');
+    expect([hit.status, hit.headers[RESPONSE_CACHE_HEADER], hit.headers['content-encoding']]).toEqual([200, 'HIT', undefined]);
+    expect(miss.bytes.length).toBeGreaterThan(1024);
+    expect(hit.bytes.equals(miss.bytes)).toBe(true);
+    const sameHeaders = (headers: http.IncomingHttpHeaders) => {
+      const { date: _date, 'x-request-id': _id, [RESPONSE_CACHE_HEADER]: _cache, ...rest } = headers;
+      return rest;
+    };
+    expect(sameHeaders(hit.headers)).toEqual(sameHeaders(miss.headers));
+    const brotli = await rawPost(server, body, 'gzip, deflate, br');
+    expect([brotli.headers[RESPONSE_CACHE_HEADER], brotli.headers['content-encoding'], brotli.headers.vary]).toEqual(['HIT', 'br', 'Accept-Encoding']);
+    expect(brotliDecompressSync(brotli.bytes).equals(miss.bytes)).toBe(true);
+    const gzip = await rawPost(server, body, 'gzip');
+    expect([gzip.headers['content-encoding'], Number(gzip.headers['content-length'])]).toEqual(['gzip', gzip.bytes.length]);
+    expect(gunzipSync(gzip.bytes).equals(miss.bytes)).toBe(true);
+  });
+
+  it('leaves a request it cannot read as an operation to Apollo, which refuses it as without the cache', async () => {
+    for (const body of [JSON.stringify({ query: 5 }), JSON.stringify([{ query: '{ __typename }' }]), JSON.stringify({ query: '{ __typename }', operationName: 7 })]) {
+      const [cached, plain] = [await rawPost(server, body, 'identity'), await rawPost(uncached, body, 'identity')];
+      expect(cached.status).toBe(400);
+      expect([cached.status, cached.bytes.toString()]).toEqual([plain.status, plain.bytes.toString()]);
+      expect(cached.headers[RESPONSE_CACHE_HEADER]).toBeUndefined();
+    }
   });
 
   it('answers afresh after an import, in every process', async () => {
