@@ -38,11 +38,7 @@ export const MAX_VALUE_MAGNITUDE = 1e100;
  *   SPC_INVALID_FIX_AFTER_N_POINTS
  */
 export function analyseSpc(input: AnalyseSpcInput): SpcAnalysis {
-  const direction = checkedDirection(input.improvementDirection);
-  const target = checkedTarget(input.target);
-  const observations = sortedObservations(input.points);
-  const rebaseDates = checkedRebaseDates(input.rebaseDates ?? []);
-  const fixAfter = checkedFixAfter(input.fixAfterNPoints);
+  const { direction, target, observations, rebaseDates, fixAfter } = checkedSpcInput(input);
 
   const points: SpcPoint[] = [];
   let shortGroupWarning = false;
@@ -83,8 +79,27 @@ export function analyseSpc(input: AnalyseSpcInput): SpcAnalysis {
   };
 }
 
+/** An input to `analyseSpc` checked (each check throws its DomainError) and its observations in period order. */
+export interface CheckedSpcInput {
+  direction: ImprovementDirection;
+  target: number | null;
+  observations: readonly SpcObservation[];
+  rebaseDates: ReadonlySet<string>;
+  fixAfter: number | null;
+}
+
+/** The checks of `analyseSpc`, in its order, shared with `analyseSpcAsAtEachPeriod` so both refuse the same input. */
+export function checkedSpcInput(input: AnalyseSpcInput): CheckedSpcInput {
+  const direction = checkedDirection(input.improvementDirection);
+  const target = checkedTarget(input.target);
+  const observations = sortedObservations(input.points);
+  const rebaseDates = checkedRebaseDates(input.rebaseDates ?? []);
+  const fixAfter = checkedFixAfter(input.fixAfterNPoints);
+  return { direction, target, observations, rebaseDates, fixAfter };
+}
+
 /** A rebase group: the sorted observations from `start` up to (not including) `end`. */
-interface RebaseGroup {
+export interface RebaseGroup {
   index: number;
   start: number;
   end: number;
@@ -95,7 +110,7 @@ interface RebaseGroup {
  * date. Numbered as the package numbers them (`cumsum` of rebase flags): from 0, or from 1 when the
  * first period is itself a rebase date.
  */
-function rebaseGroups(observations: readonly SpcObservation[], rebaseDates: ReadonlySet<string>): RebaseGroup[] {
+export function rebaseGroups(observations: readonly SpcObservation[], rebaseDates: ReadonlySet<string>): RebaseGroup[] {
   const groups: RebaseGroup[] = [];
   let index = 0;
   for (let i = 0; i < observations.length; i += 1) {

@@ -1,6 +1,7 @@
 // Statistical process control: XmR charts as NHS England's "Making Data Count" draws them, computed
 // as NHSRplotthedots 0.2.2 does. Rules, sources and edge cases: RULES.md in this folder.
 export { analyseSpc, MAX_VALUE_MAGNITUDE } from './analyse-spc';
+export { analyseSpcAsAtEachPeriod } from './analyse-spc-as-at';
 export {
   ASSURANCE_TYPES,
   IMPROVEMENT_DIRECTIONS,
@@ -10,6 +11,7 @@ export {
   SPC_ERROR_CODES,
   SPECIAL_CAUSE_TYPES,
 } from './spc-vocabulary';
+export type { SpcAsAt } from './analyse-spc-as-at';
 export type {
   AnalyseSpcInput,
   AssuranceType,

@@ -14,33 +14,69 @@ export function meanLikeR(values: readonly number[]): number {
   let high = 0;
   let low = 0;
   for (const x of values) {
+    // The same steps as RunningMeanLikeR.add: the two must stay alike, operation for operation.
     const sum = high + x;
     const virtual = sum - high;
     low += high - (sum - virtual) + (x - virtual);
     high = sum;
   }
-  const total = high + low;
-  const totalLow = low - (total - high);
-  const quotient = total / n;
-  // remainder = total + totalLow − quotient × n, with quotient × n taken exactly (Dekker).
-  const [product, productError] = exactProduct(quotient, n);
-  const remainder = total - product - productError + totalLow;
-  return quotient + remainder / n;
+  return meanOfSum(high, low, n);
+}
+
+/**
+ * `meanLikeR` of a sequence that grows one value at a time: after `add`ing x1..xn, `mean()` is `meanLikeR([x1..xn])`
+ * to the bit, since the sum is carried by the very same steps in the very same order (the analysis as at each period
+ * reads the mean of every prefix of a group, one addition each instead of a pass over the prefix).
+ */
+export class RunningMeanLikeR {
+  private high = 0;
+  private low = 0;
+  private n = 0;
+
+  add(x: number): void {
+    const high = this.high;
+    const sum = high + x;
+    const virtual = sum - high;
+    this.low += high - (sum - virtual) + (x - virtual);
+    this.high = sum;
+    this.n += 1;
+  }
+
+  /** Back to no values. */
+  clear(): void {
+    this.high = 0;
+    this.low = 0;
+    this.n = 0;
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  mean(): number {
+    return this.n === 0 ? Number.NaN : meanOfSum(this.high, this.low, this.n);
+  }
 }
 
 const SPLITTER = 134217729; // 2^27 + 1 (Veltkamp split of a double into two 26-bit halves)
 
-function split(a: number): [number, number] {
-  const c = SPLITTER * a;
-  const high = c - (c - a);
-  return [high, a - high];
-}
-
-/** a × b as an unevaluated sum product + error, exactly (Dekker's TwoProduct). */
-function exactProduct(a: number, b: number): [number, number] {
-  const product = a * b;
-  const [aHigh, aLow] = split(a);
-  const [bHigh, bLow] = split(b);
-  const error = aHigh * bHigh - product + aHigh * bLow + aLow * bHigh + aLow * bLow;
-  return [product, error];
+/**
+ * The mean of n values whose sum is the unevaluated pair high + low: divide, then correct once by the remainder
+ * total + totalLow − quotient × n, with quotient × n taken exactly (Dekker's TwoProduct, its splits written out so
+ * that no array is made per call).
+ */
+function meanOfSum(high: number, low: number, n: number): number {
+  const total = high + low;
+  const totalLow = low - (total - high);
+  const quotient = total / n;
+  const product = quotient * n;
+  let c = SPLITTER * quotient;
+  const quotientHigh = c - (c - quotient);
+  const quotientLow = quotient - quotientHigh;
+  c = SPLITTER * n;
+  const nHigh = c - (c - n);
+  const nLow = n - nHigh;
+  const productError = quotientHigh * nHigh - product + quotientHigh * nLow + quotientLow * nHigh + quotientLow * nLow;
+  const remainder = total - product - productError + totalLow;
+  return quotient + remainder / n;
 }

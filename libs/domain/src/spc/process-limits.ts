@@ -41,8 +41,11 @@ export function screenedAverageMovingRange(ranges: readonly number[]): number {
 
 /** Mean, limits and "close to limits" thresholds of one group of consecutive values. */
 export function calculateProcessLimits(values: readonly number[]): ProcessLimits {
-  const mean = meanLikeR(values);
-  const averageMovingRange = screenedAverageMovingRange(movingRanges(values));
+  return processLimitsOf(meanLikeR(values), screenedAverageMovingRange(movingRanges(values)));
+}
+
+/** The limits and "close to limits" thresholds around a mean, from the (screened) average moving range. */
+export function processLimitsOf(mean: number, averageMovingRange: number): ProcessLimits {
   return {
     mean,
     averageMovingRange,
