@@ -38,6 +38,16 @@ describe('todayInEngland', () => {
     expect(financialYearOf(todayInEngland(now)).label).toBe('2016/17');
   });
 
+  it('answers as a fresh reading of the Europe/London calendar for every minute around both clock changes, in any order', () => {
+    const fresh = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const minutes = (from: string, hours: number) => Array.from({ length: hours * 60 }, (_, i) => new Date(Date.parse(from) + i * 60_000));
+    const instants = [...minutes('2025-03-29T20:00:00Z', 31), ...minutes('2025-10-25T20:00:00Z', 31), ...minutes('2024-02-28T20:00:00Z', 30)];
+    // In order (the answer kept for an hour), then shuffled (a different hour nearly every time).
+    let seed = 19;
+    const shuffled = [...instants].sort(() => ((seed = (seed * 48271) % 2147483647) % 3) - 1);
+    for (const now of [...instants, ...shuffled]) expect(todayInEngland(now)).toBe(fresh.format(now));
+  });
+
   it.each([[new Date('not a date')], ['2025-01-01'], [null], [1735689600000]])('refuses %p as INVALID_INSTANT', (value) => {
     expect(() => todayInEngland(value as Date)).toThrow(DomainError);
     expect(() => todayInEngland(value as Date)).toThrow(expect.objectContaining({ code: 'INVALID_INSTANT', details: { value } }));
