@@ -13,3 +13,15 @@ export function lazyPage<Name extends string, Module extends Record<Name, Compon
     { load },
   );
 }
+
+/**
+ * A part of a page that only some viewers use (an analyst's forms), loaded when first shown: `load` imports its
+ * module (a separate script in the build) and gives the component, and may be called ahead of time. Shown inside a
+ * SectionBoundary, which says it is loading meanwhile and what went wrong if it fails.
+ */
+export function lazyPart<Props extends object>(load: () => Promise<ComponentType<Props>>): LazyExoticComponent<ComponentType<Props>> & { load: () => Promise<unknown> } {
+  return Object.assign(
+    lazy(async () => ({ default: await load() })),
+    { load },
+  );
+}

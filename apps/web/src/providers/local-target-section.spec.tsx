@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { demoCommissioningManager, renderApp, viewerMock } from '../testing/render-app';
-import { parseTrajectory } from './local-target-section';
+import { parseTrajectory } from './local-target-forms';
 import { scorecardIndicator, scorecardMock } from './scorecard.fixtures';
 import { LocalTargetsQuery, SeriesTrajectoryQuery, SetLocalTargetMutation, SetTrajectoryMutation } from './series-baseline.operations';
 
@@ -35,7 +35,8 @@ describe('local targets and trajectories on the provider scorecard', () => {
     ]);
     const section = await screen.findByRole('region', { name: 'A&E: four-hour wait, all department types' });
     await userEvent.click(within(section).getByText('Agree a local target or trajectory'));
-    expect(within(section).getAllByText('Agreed on behalf of 02V.')).toHaveLength(2);
+    // The forms are a script of their own, fetched for a commissioning manager: wait for them.
+    expect(await within(section).findAllByText('Agreed on behalf of 02V.')).toHaveLength(2);
     await userEvent.click(within(section).getByRole('button', { name: 'Agree the local target' }));
     const summary = await within(section).findByRole('alert');
     for (const message of ['Choose the month it starts', 'Enter a target from 0 to 100, with at most four decimal places', 'Enter what was agreed, and by whom']) {
@@ -68,7 +69,7 @@ describe('local targets and trajectories on the provider scorecard', () => {
     ]);
     const section = await screen.findByRole('region', { name: 'A&E: four-hour wait, all department types' });
     await userEvent.click(within(section).getByText('Agree a local target or trajectory'));
-    await userEvent.type(within(section).getByLabelText('Months and values'), '2019-01 86\n2019-02 87.5');
+    await userEvent.type(await within(section).findByLabelText('Months and values'), '2019-01 86\n2019-02 87.5');
     await userEvent.type(within(section).getByLabelText('What the trajectory is, and who agreed it'), 'Winter recovery');
     await userEvent.click(within(section).getByRole('button', { name: 'Save the trajectory' }));
     expect(await within(section).findByText('The trajectory has 2 months.')).toBeInTheDocument();

@@ -36,7 +36,8 @@ describe('baselines and rebases on the provider scorecard', () => {
     ]);
     const section = await screen.findByRole('region', { name: 'A&E: four-hour wait, all department types' });
     await userEvent.click(within(section).getByText('Record a baseline or rebase'));
-    const points = within(section).getByLabelText('Fix the limits on the first how many values?');
+    // The forms are a script of their own, fetched for an analyst: wait for them.
+    const points = await within(section).findByLabelText('Fix the limits on the first how many values?');
     await userEvent.type(points, '11');
     await userEvent.click(within(section).getByRole('button', { name: 'Save the baseline' }));
     const summary = await within(section).findByRole('alert');
@@ -67,7 +68,7 @@ describe('baselines and rebases on the provider scorecard', () => {
     ]);
     const section = await screen.findByRole('region', { name: 'A&E: four-hour wait, all department types' });
     await userEvent.click(within(section).getByText('Record a baseline or rebase'));
-    await userEvent.selectOptions(within(section).getByLabelText('Recalculate the limits from'), '2018-04-01');
+    await userEvent.selectOptions(await within(section).findByLabelText('Recalculate the limits from'), '2018-04-01');
     await userEvent.type(within(section).getAllByLabelText('Reason')[1], 'New streaming pathway');
     await userEvent.click(within(section).getByRole('button', { name: 'Record the rebase' }));
     expect(await within(section).findByText('The limits are now recalculated from April 2018.')).toBeInTheDocument();
