@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -44,6 +45,9 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's cache hints are not used (answers are private to the viewer: `answersNotStored` says so instead), and
+      // its plugin wraps every field's resolver to collect them: a cost on each of the grid's thousands of fields.
+      ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       refuseNulCharacters,
       ...(cache ? [cache.plugin] : []),
@@ -55,7 +59,7 @@ export async function installGraphql(app: Express, options: GraphqlEndpointOptio
   await apollo.start();
 
   const lookup = cache ? [cache.lookup] : [];
-  app.use('/graphql', corsFor(config.corsOrigins), express.json({ limit: GRAPHQL_LIMITS.maxBodyBytes }), refuseUnreadableBody, ...lookup, expressMiddleware(apollo, {
+  app.use('/graphql', corsFor(config.corsOrigins), answersNotStored, express.json({ limit: GRAPHQL_LIMITS.maxBodyBytes }), refuseUnreadableBody, ...lookup, expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const requestId = res.locals.requestId as string;
       // The response cache's lookup has already worked out who asks (once per request); without it, this does.
@@ -98,6 +102,12 @@ function refuseUnreadableBody(error: unknown, _req: Request, res: Response, next
       },
     ],
   });
+}
+
+/** Answers depend on who asks and change with every write: no cache on the way (what Apollo's cache control said too). */
+function answersNotStored(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('cache-control', 'no-store');
+  next();
 }
 
 /** Lets the listed origins (the web app's dev server) call the API with the session cookie. */

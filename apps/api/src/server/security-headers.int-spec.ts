@@ -74,6 +74,13 @@ describe('browser security headers', () => {
     expect((await graphql(url)).status).toBe(200);
   });
 
+  it('has every GraphQL answer, data or error, kept by no cache on the way (cache-control: no-store)', async () => {
+    const url = await start(false);
+    const failing = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) });
+    for (const response of [await graphql(url), failing]) expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(failing.status).toBe(400);
+  });
+
   it.each(routes)('adds HSTS (one year, subdomains) and upgrade-insecure-requests on %s only when COOKIE_SECURE is on', async (_name, request) => {
     const response = await request(await start(true));
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
