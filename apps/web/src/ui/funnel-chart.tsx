@@ -91,7 +91,7 @@ export function FunnelChart({ title, unit, denominatorName, centre, points, limi
   const yAxis = valueAxis(extent([...points.map((point) => point.value), centre, ...limitValues]), [plot.bottom, plot.top], 5);
   const y = yAxis.scale;
   const clipId = `${id}-clip`;
-  const drawn = limits.filter((limit) => limit.denominator <= x.domain()[1]);
+  const drawn = limits.filter((limit) => limit.denominator <= xAxis.domain[1]);
   const line = (pick: (limit: FunnelLimit) => number) => drawn.map((limit) => `${x(limit.denominator)},${y(pick(limit))}`).join(' ');
   /**
    * Where a line's label goes: at the last point of the line at least `fromRight` pixels left of the line's end

@@ -2,13 +2,14 @@ import { extent, plotArea, slotAxis, valueAxis } from './chart-scale';
 
 describe('chart scales', () => {
   it('maps values onto the plot, upwards for SVG y, over round ticks that cover every value', () => {
-    const { scale, ticks } = valueAxis([82.4, 96.1], [300, 0], 5);
-    expect(scale.domain()).toEqual([ticks[0], ticks[ticks.length - 1]]);
+    const { scale, domain, ticks } = valueAxis([82.4, 96.1], [300, 0], 5);
+    expect(domain).toEqual([ticks[0], ticks[ticks.length - 1]]);
     expect(ticks[0]).toBeLessThanOrEqual(82.4);
     expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(96.1);
     expect(ticks.every((tick) => Number.isInteger(tick))).toBe(true);
     expect(scale(ticks[0])).toBe(300);
     expect(scale(ticks[ticks.length - 1])).toBe(0);
+    expect(scale((ticks[0] + ticks[ticks.length - 1]) / 2)).toBeCloseTo(150, 9);
   });
 
   it('marks round thousands on a large axis', () => {
@@ -16,11 +17,11 @@ describe('chart scales', () => {
   });
 
   it('gives a flat series some room, and no values a 0 to 1 axis', () => {
-    const { scale, ticks } = valueAxis([100, 100], [300, 0], 5);
-    expect(scale.domain()[0]).toBeLessThan(100);
-    expect(scale.domain()[1]).toBeGreaterThan(100);
+    const { domain, ticks } = valueAxis([100, 100], [300, 0], 5);
+    expect(domain[0]).toBeLessThan(100);
+    expect(domain[1]).toBeGreaterThan(100);
     expect(ticks.length).toBeGreaterThan(1);
-    expect(valueAxis(null, [300, 0], 5).scale.domain()).toEqual([0, 1]);
+    expect(valueAxis(null, [300, 0], 5).domain).toEqual([0, 1]);
   });
 
   it('gives each key an equal slot and draws it in the middle; an unknown key takes the first slot', () => {
