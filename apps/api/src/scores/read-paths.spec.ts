@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const src = path.resolve(__dirname, '..');
 /** A call of a scoring function (mentions in comments do not count). */
-const SCORING = /\b(analyseSpc|scoreSeries|evaluateRag|evaluateRagFromCounts)\(/;
+const SCORING = /\b(analyseSpc|analyseSpcAsAtEachPeriod|scoreSeries|scoreSeriesAsAtEachMonth|evaluateRag|evaluateRagFromCounts)\(/;
 /**
  * Where scoring may happen: the scores area writes them; scores-as-at.ts computes the points of a series asked as at
  * an earlier month than its latest (only the latest row stores them: decision 0021, amended for issue 19);

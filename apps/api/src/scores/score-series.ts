@@ -1,5 +1,6 @@
 import {
   analyseSpc,
+  analyseSpcAsAtEachPeriod,
   evaluateRagAgainstTarget,
   findStandard,
   targetInForce,
@@ -9,6 +10,8 @@ import {
   type RagStatus,
   type SeriesTargets,
   type SpcAnalysis,
+  type SpcAsAt,
+  type SpcPoint,
   type TargetInForce,
   type TargetSource,
 } from '@ccg-assure/domain';
@@ -107,6 +110,91 @@ export function scoreSeries(
       fixAfterNPoints: settings.fixAfterNPoints,
     }),
   };
+}
+
+/** A series' score as at one of its months, without the SPC of the points before it: what every stored row keeps. */
+export interface MonthScore extends Omit<IndicatorScore, 'analysis'> {
+  /** The chart of the months up to this one: its latest point and verdicts. */
+  spc: SpcAsAt;
+}
+
+/** A series scored as at each of its months, and the chart of the whole series (its latest row stores the points). */
+export interface SeriesScoresAsAtEachMonth {
+  /** Oldest first: element k is the score as at `months[k]`. */
+  months: MonthScore[];
+  /** Every point's SPC as at the latest month: `scoreSeries(...).analysis.points` of the whole series. */
+  latestPoints: SpcPoint[];
+}
+
+/**
+ * `scoreSeries` as at each month of a series in one pass (issue 19: a recompute scores every month): element k equals
+ * `scoreSeries(indicatorCode, indicatorPolarity, months[0..k] as points, months[k], settings)` field for field, its
+ * analysis reduced to the latest point and verdicts, which `analyseSpcAsAtEachPeriod` computes for every prefix in
+ * about the time of one analysis (rather than one analysis per month: n²/2 point-steps a series). `months` in period
+ * order, one per period, as `valuesOfSeries` reads them.
+ */
+export function scoreSeriesAsAtEachMonth(
+  indicatorCode: string,
+  indicatorPolarity: string,
+  months: readonly LatestValue[],
+  settings: SeriesSettings,
+  /** As `scoreSeries`' argument: the target in force at each month; computed here when absent. */
+  targetsOfPoints?: readonly (TargetInForce | null)[],
+): SeriesScoresAsAtEachMonth {
+  if (months.length === 0) return { months: [], latestPoints: [] };
+  const perPoint = targetsOfPoints ?? targetsAtPeriods(indicatorCode, months.map((month) => month.periodStart), settings.targets);
+  const points = months.map((month, i) => ({ period: month.periodStart, value: month.value, target: perPoint[i]?.value ?? null }));
+  // The SPC as at each month with each direction the months are read with (a standard's polarity could change between
+  // its versions): one pass per direction, almost always one.
+  const charts = new Map<ImprovementDirection, SpcAsAt[]>();
+  const chartsWith = (improvementDirection: ImprovementDirection): SpcAsAt[] => {
+    let chart = charts.get(improvementDirection);
+    if (!chart) {
+      chart = analyseSpcAsAtEachPeriod({ points, improvementDirection, rebaseDates: settings.rebaseDates, fixAfterNPoints: settings.fixAfterNPoints });
+      charts.set(improvementDirection, chart);
+    }
+    return chart;
+  };
+  const scores = months.map((latest, k): MonthScore => {
+    // `scoreSeries`' targetInForce(indicatorCode, latest.periodStart, ...) is the target in force at this month's period.
+    const inForce = perPoint[k];
+    const standard = inForce?.standard ?? findStandard(indicatorCode, latest.periodStart, settings.targets.standards);
+    const improvementDirection = directionOf(standard?.polarity ?? indicatorPolarity);
+    return {
+      indicatorCode,
+      latest,
+      standard,
+      rag: evaluateRagAgainstTarget(latest, inForce),
+      improvementDirection,
+      target: inForce?.value ?? null,
+      targetSource: inForce?.source ?? null,
+      fixAfterNPoints: settings.fixAfterNPoints,
+      spc: chartsWith(improvementDirection)[k],
+    };
+  });
+  const last = scores[scores.length - 1];
+  const latestPoints = analyseSpc({ points, improvementDirection: last.improvementDirection, rebaseDates: settings.rebaseDates, fixAfterNPoints: settings.fixAfterNPoints }).points;
+  return { months: scores, latestPoints };
+}
+
+/**
+ * The target in force at each month of a series (`targetInForce`, as `scoreSeries` works it out). A series with neither
+ * local targets nor a trajectory has the standard's version in force, which is the same for every such series of the
+ * indicator at a period: worked out once per indicator and period (`standardTargets`, keyed `indicator|period`,
+ * kept by the caller for one catalogue: a recompute) rather than once per series and month, each a search of the catalogue reading its dates.
+ */
+export function targetsOfSeries(indicatorCode: string, months: readonly LatestValue[], settings: SeriesSettings, standardTargets: Map<string, TargetInForce | null>): (TargetInForce | null)[] {
+  const { targets } = settings;
+  if (targets.localTargets.length > 0 || targets.trajectory.length > 0) return months.map((month) => targetInForce(indicatorCode, month.periodStart, targets));
+  return months.map((month) => {
+    const key = `${indicatorCode}|${month.periodStart}`;
+    let inForce = standardTargets.get(key);
+    if (inForce === undefined) {
+      inForce = targetInForce(indicatorCode, month.periodStart, targets);
+      standardTargets.set(key, inForce);
+    }
+    return inForce;
+  });
 }
 
 function directionOf(polarity: string): ImprovementDirection {

@@ -1,8 +1,8 @@
-import { catalogueFromEffectiveVersions, targetsAtPeriods, type CitedSource, type ProviderStandard, type StandardPeriodType, type StandardPolarity, type StandardUnit } from '@ccg-assure/domain';
+import { catalogueFromEffectiveVersions, type CitedSource, type ProviderStandard, type StandardPeriodType, type StandardPolarity, type StandardUnit, type TargetInForce } from '@ccg-assure/domain';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CopyWriter } from './copy-writer';
-import { SCORING_VERSION, scoreSeries, type SeriesPoint, type SeriesSettings } from './score-series';
+import { SCORING_VERSION, scoreSeriesAsAtEachMonth, targetsOfSeries, type LatestValue, type SeriesSettings } from './score-series';
 import { clearEarlierPoints, deleteSeriesScores, lockSeriesScores, seriesOutOfStep, settingsOfSeries, standardVersions, startSeriesScoreCopy, valuesOfSeries } from './series-score.queries';
 import { seriesScoreCopyValues, toSeriesScoreRow } from './stored-score';
 
@@ -28,7 +28,7 @@ type ValueTuple = [number, string, string, string, string, number, number, numbe
 /**
  * Recomputes and stores the scores of the series given, as at each of their months from `from` on: deletes the
  * stored rows from then on, reads every value of each series in one statement, scores each month's series (the
- * values up to and including it) with `scoreSeries` and the series' settings (the standards as stored, its local
+ * values up to and including it) with `scoreSeriesAsAtEachMonth` (each month equal to `scoreSeries`) and the series' settings (the standards as stored, its local
  * targets, trajectory, baseline and rebases: decision 0030), and writes the rows with one COPY a chunk (decision 0033). Runs in the caller's
  * transaction (an import's, an edit's) under the scores lock, so readers see old or new scores with old or new
  * values, never a mix. The one function every change of a score's inputs calls: imports (through
@@ -46,8 +46,11 @@ export async function recomputeSeriesScores(
   const client = await connectionOf(manager);
   const catalogue = await loadStandardsCatalogue(manager);
   let written = 0;
+  const standardTargets = new Map<string, TargetInForce | null>();
   // A chunk of series at a time, so memory stays bounded however many series an import touches (a million-row file).
-  for (let start = 0; start < touched.length; start += seriesPerChunk) written += await recomputeChunk(manager, client, touched.slice(start, start + seriesPerChunk), catalogue);
+  for (let start = 0; start < touched.length; start += seriesPerChunk) {
+    written += await recomputeChunk(manager, client, touched.slice(start, start + seriesPerChunk), catalogue, standardTargets);
+  }
   return { series: touched.length, rows: written };
 }
 
@@ -100,7 +103,14 @@ async function connectionOf(manager: EntityManager): Promise<PoolClient> {
   return (await runner.connect()) as PoolClient;
 }
 
-async function recomputeChunk(manager: EntityManager, client: PoolClient, touched: readonly TouchedSeries[], catalogue: readonly ProviderStandard[]): Promise<number> {
+async function recomputeChunk(
+  manager: EntityManager,
+  client: PoolClient,
+  touched: readonly TouchedSeries[],
+  catalogue: readonly ProviderStandard[],
+  /** The standard's target in force by `indicator|period`, for series without local targets or trajectory (`targetsOfSeries`). */
+  standardTargets: Map<string, TargetInForce | null>,
+): Promise<number> {
   const keys = JSON.stringify(touched.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode })));
   const chunk = await valuesOfSeries.rows(manager, [keys]);
   // Points are stored on each series' latest row only (decision 0021, amended for issue 19): every rewrite starts at
@@ -128,14 +138,16 @@ async function recomputeChunk(manager: EntityManager, client: PoolClient, touche
       const from = fromOf.get(key) ?? null;
       const settings = settingsOf.get(key) ?? noSettings;
       const values = series.points as ValueTuple[];
-      const points: SeriesPoint[] = values.map(([, period, , , , numerator, denominator, value]) => ({ period, numerator, denominator, value }));
-      const targetsOfPoints = targetsAtPeriods(series.indicatorCode, points.map((point) => point.period), settings.targets);
-      for (const [index, [periodId, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]] of values.entries()) {
-        if (from !== null && periodStart < from) continue;
-        const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
-        const score = scoreSeries(series.indicatorCode, series.indicatorPolarity, points.slice(0, index + 1), latest, settings, targetsOfPoints);
+      const months: LatestValue[] = values.map(([, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]) => ({ periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value }));
+      // Every month's score in one pass (issue 19), each equal to `scoreSeries` of the values up to that month.
+      const targets = targetsOfSeries(series.indicatorCode, months, settings, standardTargets);
+      const scored = scoreSeriesAsAtEachMonth(series.indicatorCode, series.indicatorPolarity, months, settings, targets);
+      const lastIndex = values.length - 1;
+      for (let index = 0; index < values.length; index++) {
+        if (from !== null && months[index].periodStart < from) continue;
         written++;
-        if (copy.add(seriesScoreCopyValues(toSeriesScoreRow(series.organisationCode, periodId, score, index === values.length - 1)))) await copy.write();
+        const row = toSeriesScoreRow(series.organisationCode, values[index][0], scored.months[index], index === lastIndex ? scored.latestPoints : null);
+        if (copy.add(seriesScoreCopyValues(row))) await copy.write();
       }
     }
     await copy.end();

@@ -9,7 +9,7 @@ import {
   type TargetSource,
 } from '@ccg-assure/domain';
 import type { CopyValue } from './copy-writer';
-import type { IndicatorScore } from './score-series';
+import type { IndicatorScore, MonthScore } from './score-series';
 import { SCORING_VERSION } from './score-series';
 
 // A score as `series_score` keeps it, and back (decision 0021). Reading is a lookup, never a computation.
@@ -75,12 +75,12 @@ export interface SeriesScoreRow {
 }
 
 /**
- * The row that stores a series' score as at its latest period (`periodId`), with every point's SPC when `withPoints`
- * (the series' latest row), else without (an earlier month's row keeps its verdicts only).
+ * The row that stores a series' score as at its latest period (`periodId`), with every point's SPC on the series'
+ * latest row (`points`: the chart of the whole series), else null (an earlier month's row keeps its verdicts only).
  */
-export function toSeriesScoreRow(organisationCode: string, periodId: number, score: IndicatorScore, withPoints: boolean): SeriesScoreRow {
-  const { analysis } = score;
-  const last = analysis.points[analysis.points.length - 1];
+export function toSeriesScoreRow(organisationCode: string, periodId: number, score: MonthScore, points: readonly SpcPoint[] | null): SeriesScoreRow {
+  const { spc } = score;
+  const last = spc.latest;
   return {
     indicator_code: score.indicatorCode,
     organisation_code: organisationCode,
@@ -97,10 +97,10 @@ export function toSeriesScoreRow(organisationCode: string, periodId: number, sco
     mean: last.mean,
     lower_process_limit: last.lowerProcessLimit,
     upper_process_limit: last.upperProcessLimit,
-    variation_type: analysis.variationType,
-    assurance_type: analysis.assuranceType,
-    short_group_warning: analysis.shortGroupWarning,
-    points: withPoints ? toStoredPoints(analysis.points) : null,
+    variation_type: spc.variationType,
+    assurance_type: spc.assuranceType,
+    short_group_warning: spc.shortGroupWarning,
+    points: points === null ? null : toStoredPoints(points),
     scoring_version: SCORING_VERSION,
     target_source: score.targetSource,
     fix_after_n_points: score.fixAfterNPoints,
