@@ -8,7 +8,7 @@ import { containsPattern, inRegionCondition } from '../organisations/organisatio
 import type { OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
 import { GridOrganisationType, ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
-import type { ScorecardLoaders } from './scorecard-scores';
+import { verdictsOf, type IndicatorVerdict, type ScorecardLoaders } from './scorecard-scores';
 import { gridPageRows, latestPeriodWithData, practicesOfCcgAsAt, regionAsAt } from './scorecards.queries';
 
 /** Which providers the grid shows. */
@@ -34,6 +34,8 @@ export interface GridQuery {
   size: number;
   afterCode: string | null;
   orderBy: GridOrder | null;
+  /** Whether to read the page's stored verdicts (the cells): false when the client asks for no rows. */
+  withVerdicts: boolean;
 }
 
 /** One page of the grid: its date, its columns and the providers of the page, in order. */
@@ -41,7 +43,10 @@ export interface GridView {
   /** The asOf given, or else the latest period with data; null when there is no data. */
   asOf: string | null;
   columns: IndicatorView[];
-  providerCodes: string[];
+  /** The providers of the page, in order. */
+  providers: OrganisationView[];
+  /** Each provider's stored verdicts as at asOf (see `withVerdicts`; empty when not asked for). */
+  verdicts: Map<string, IndicatorVerdict[]>;
   hasNextPage: boolean;
   totalCount: number;
   /** With a `ccg` filter, how its providers were found (see ccgScope); null without one. */
@@ -69,11 +74,12 @@ export const PROVIDER_TYPE = 'NHS_TRUST';
  * The scorecard grid (integrated performance report): providers (or a CCG's GP practices) with values by indicators,
  * filtered, sorted and paged in the database from the stored scores' verdict columns (decision 0021, issue 19).
  * Asks the database a fixed number of statements however many providers: the date, the columns, the page (with its
- * total), and the page's verdicts through the per-request loader when the cells are read.
+ * total), and the page's verdicts in one statement when asked for; the page comes back whole, so GraphQL reads its
+ * rows and cells as plain data (no resolver, loader or promise per row: issue 19).
  */
 export async function gridPage(dataSource: DataSource, query: GridQuery, loaders: ScorecardLoaders): Promise<GridView> {
   const asOf = query.asOf ?? (await latestPeriodStart(dataSource));
-  if (asOf === null) return { asOf: null, columns: [], providerCodes: [], hasNextPage: false, totalCount: 0, ccgBasis: null };
+  if (asOf === null) return { asOf: null, columns: [], providers: [], verdicts: new Map(), hasNextPage: false, totalCount: 0, ccgBasis: null };
   const { filter } = query;
   const order = query.orderBy ?? { field: ScorecardOrderField.NAME };
   if (order.field === ScorecardOrderField.VALUE && !order.indicator) {
@@ -88,7 +94,7 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
   if (filter.ccg) checkCcg(await loaders.organisation.load(filter.ccg), filter.ccg);
   // A CCG's practices are those registered with it as at asOf (IN_CCG); its providers are found by ccgScope.
   const scope = filter.ccg && !practices ? await ccgScope(dataSource, filter.ccg, asOf) : null;
-  const empty = { asOf, columns, providerCodes: [], hasNextPage: false, totalCount: 0, ccgBasis: scope?.basis ?? null };
+  const empty: GridView = { asOf, columns, providers: [], verdicts: new Map(), hasNextPage: false, totalCount: 0, ccgBasis: scope?.basis ?? null };
   if (scope?.basis === 'REGION' && scope.region === null) return empty;
   const rows = await gridPageRows.rows(dataSource.manager, [
     practices ? GridOrganisationType.GP_PRACTICE : PROVIDER_TYPE,
@@ -114,7 +120,8 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
     page.push({ code: row.code, name: row.name, type: row.type, openDate: row.openDate, closeDate: row.closeDate, postcode: row.postcode });
   }
   for (const provider of page) loaders.organisation.prime(provider.code, provider);
-  return { ...empty, providerCodes: page.map((p) => p.code), hasNextPage: rows.length > query.size, totalCount: first.totalCount };
+  const verdicts = query.withVerdicts && page.length > 0 ? await verdictsOf(dataSource, page.map((p) => p.code), asOf) : new Map<string, IndicatorVerdict[]>();
+  return { ...empty, providers: page, verdicts, hasNextPage: rows.length > query.size, totalCount: first.totalCount };
 }
 
 /**

@@ -15,12 +15,6 @@ export interface ScoreKey {
   asOf: string | null;
 }
 
-/** Which provider's grid verdicts, as at which date. */
-export interface VerdictKey {
-  code: string;
-  asOf: string;
-}
-
 /** What a grid cell shows and the grid filters and sorts on: one indicator's latest value and verdicts, as stored. */
 export interface IndicatorVerdict {
   indicatorCode: string;
@@ -35,13 +29,12 @@ export interface IndicatorVerdict {
 
 /**
  * The per-request loaders the scorecard use cases read through (the request context's loaders have them):
- * organisations and indicators by code, providers' scores (with every point) and grid verdicts by date.
+ * organisations and indicators by code, providers' scores (with every point) by date.
  */
 export interface ScorecardLoaders {
   organisation: DataLoader<string, OrganisationView | null>;
   indicator: DataLoader<string, IndicatorView | null>;
   scores: DataLoader<ScoreKey, IndicatorScore[], string>;
-  verdicts: DataLoader<VerdictKey, IndicatorVerdict[], string>;
 }
 
 /**

@@ -104,7 +104,12 @@ export class ProviderScorecard {
   indicators!: ScorecardIndicator[];
 }
 
-@ObjectType({ description: 'One indicator of one provider in the scorecard grid: the latest value and the verdicts on it. All null when the provider has no value for the indicator.' })
+// The grid's types are plain data (`simpleResolvers`): graphql-js reads their fields itself, without type-graphql's
+// wrapper around each of a page's thousands of fields (200 rows by every indicator by 7 fields; issue 19).
+@ObjectType({
+  description: 'One indicator of one provider in the scorecard grid: the latest value and the verdicts on it. All null when the provider has no value for the indicator.',
+  simpleResolvers: true,
+})
 export class ScorecardCell {
   @Field(() => Indicator, { description: 'The indicator (the column).' })
   indicator!: Indicator;
@@ -128,18 +133,16 @@ export class ScorecardCell {
   assuranceType!: AssuranceType | null;
 }
 
-@ObjectType({ description: 'One provider in the scorecard grid: one cell per indicator, in the order of the grid’s indicators.' })
+@ObjectType({ description: 'One provider in the scorecard grid: one cell per indicator, in the order of the grid’s indicators.', simpleResolvers: true })
 export class ScorecardRow {
-  // Not fields: `provider` and `cells` are field resolvers (ScorecardRowResolver) reading through per-request loaders.
-  /** The provider's ODS code. */
-  providerCode!: string;
-  /** The date the row's cells are computed as at. */
-  asOf!: string;
-  /** The grid's columns, in order. */
-  columns!: Indicator[];
+  @Field(() => Organisation, { description: 'The provider.' })
+  provider!: Organisation;
+
+  @Field(() => [ScorecardCell], { description: 'One cell per indicator of the grid, in the same order as ScorecardSummaryConnection.indicators.' })
+  cells!: ScorecardCell[];
 }
 
-@ObjectType({ description: 'A provider in the scorecard grid and its cursor.' })
+@ObjectType({ description: 'A provider in the scorecard grid and its cursor.', simpleResolvers: true })
 export class ScorecardRowEdge {
   @Field(() => String, { description: 'Opaque cursor of this row.' })
   cursor!: string;
@@ -148,7 +151,10 @@ export class ScorecardRowEdge {
   node!: ScorecardRow;
 }
 
-@ObjectType({ description: 'The scorecard grid (the integrated performance report view): every provider by every indicator, filtered, sorted and paged as a Relay cursor connection.' })
+@ObjectType({
+  description: 'The scorecard grid (the integrated performance report view): every provider by every indicator, filtered, sorted and paged as a Relay cursor connection.',
+  simpleResolvers: true,
+})
 export class ScorecardSummaryConnection {
   @Field(() => DateScalar, { nullable: true, description: 'The date the grid is as at: the asOf given, or else the latest period with data; null when there is no data.' })
   asOf!: string | null;

@@ -425,6 +425,19 @@ describe('provider scorecards over GraphQL on the real data', () => {
       }
     }
 
+    it("reads the page's verdicts in one statement only when rows are asked for", async () => {
+      const rows = await statementsFor({ first: 200 });
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        // The comparison page's question: the date and the columns, no rows.
+        const data = dataOf(await query<{ scorecardSummary: { asOf: string; indicators: unknown[] } }>(`{ scorecardSummary(first: 1) { asOf indicators { code } } }`));
+        expect(data.scorecardSummary).toMatchObject({ asOf: '2019-03-01', indicators: [{ code: 'AE_4HR_ALL' }, { code: 'AE_4HR_TYPE1' }] });
+        expect(spy.mock.calls.length).toBe(rows.statements - 1);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('costs the England grid the same few statements for 10 providers, 200, and after 300 more providers join', async () => {
       const small = await statementsFor({ first: 10 });
       const england = await statementsFor({ first: 200 });

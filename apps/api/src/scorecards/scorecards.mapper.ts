@@ -42,32 +42,35 @@ function toScorecardIndicator(score: IndicatorScore, indicator: Indicator): Scor
   };
 }
 
-/** A page of the grid as a Relay connection; each row's provider and cells are field resolvers. */
+/** A page of the grid as a Relay connection, whole: rows and cells are plain data that GraphQL reads as they are. */
 export function toScorecardSummary(view: GridView): ScorecardSummaryConnection {
   const columns = view.columns.map(toIndicator);
-  const asOf = view.asOf;
-  const last = view.providerCodes[view.providerCodes.length - 1];
+  const last = view.providers[view.providers.length - 1];
   return {
-    asOf,
+    asOf: view.asOf,
     indicators: columns,
-    edges: asOf === null ? [] : view.providerCodes.map((providerCode) => ({ cursor: encodeCursor(providerCode), node: { providerCode, asOf, columns } })),
-    pageInfo: { hasNextPage: view.hasNextPage, endCursor: last === undefined ? null : encodeCursor(last) },
+    edges: view.providers.map((provider) => ({
+      cursor: encodeCursor(provider.code),
+      node: { provider: toOrganisation(provider), cells: toScorecardCells(columns, view.verdicts.get(provider.code) ?? []) },
+    })),
+    pageInfo: { hasNextPage: view.hasNextPage, endCursor: last === undefined ? null : encodeCursor(last.code) },
     totalCount: view.totalCount,
   };
 }
 
-/** The cells of one grid row, one per column, from the provider's stored verdicts. */
+/** The cells of one grid row, one per column, from the provider's stored verdicts (all null where it has none). */
 export function toScorecardCells(columns: Indicator[], verdicts: IndicatorVerdict[]): ScorecardCell[] {
   return columns.map((indicator) => {
     const verdict = verdicts.find((v) => v.indicatorCode === indicator.code);
+    if (verdict === undefined) return { indicator, period: null, value: null, threshold: null, rag: null, variationType: null, assuranceType: null };
     return {
       indicator,
-      period: verdict?.periodStart ?? null,
-      value: verdict?.value ?? null,
-      threshold: verdict?.threshold ?? null,
-      rag: verdict?.rag ?? null,
-      variationType: verdict?.variationType ?? null,
-      assuranceType: verdict?.assuranceType ?? null,
+      period: verdict.periodStart,
+      value: verdict.value,
+      threshold: verdict.threshold,
+      rag: verdict.rag,
+      variationType: verdict.variationType,
+      assuranceType: verdict.assuranceType,
     };
   });
 }

@@ -1,16 +1,18 @@
 import { analyseSpc, type FunnelAdjustment } from '@ccg-assure/domain';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Access, PUBLIC } from '../auth/access';
 import { Organisation } from '../organisations/organisation.type';
 import { toOrganisation } from '../organisations/organisation.mapper';
 import { decodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
+import { selectsField } from '../server/selection';
 import { DateScalar } from '../server/scalars';
 import { ComparedProvider, ProviderComparison } from './comparison.type';
 import { FunnelAdjustmentEnum } from './scorecard-enums';
 import { ScorecardFilter, ScorecardOrder } from './scorecard-filter.input';
-import { ProviderScorecard, ScorecardCell, ScorecardRow, ScorecardSummaryConnection } from './scorecard.type';
-import { toProviderComparison, toProviderScorecard, toScorecardCells, toScorecardSummary } from './scorecards.mapper';
+import { ProviderScorecard, ScorecardSummaryConnection } from './scorecard.type';
+import { toProviderComparison, toProviderScorecard, toScorecardSummary } from './scorecards.mapper';
 import { SpcInput } from './spc.input';
 import { SpcAnalysis } from './spc.type';
 
@@ -62,6 +64,7 @@ export class ScorecardsResolver {
   @Access(PUBLIC)
   async scorecardSummary(
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ScorecardFilter, { nullable: true, description: 'Which providers to show.' }) filter?: ScorecardFilter,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Use values for periods starting on or before this date; the latest period with data when omitted.' }) asOf?: string,
     @Arg('first', () => Int, { nullable: true, description: 'How many providers (1 to 200; default 50).' }) first?: number,
@@ -69,7 +72,15 @@ export class ScorecardsResolver {
     @Arg('orderBy', () => ScorecardOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: ScorecardOrder,
   ): Promise<ScorecardSummaryConnection> {
     const grid = await context.services.scorecards.grid(
-      { filter: filter ?? {}, asOf: asOf ?? null, size: pageSize(first), afterCode: decodeCursor(after), orderBy: orderBy ?? null },
+      {
+        filter: filter ?? {},
+        asOf: asOf ?? null,
+        size: pageSize(first),
+        afterCode: decodeCursor(after),
+        orderBy: orderBy ?? null,
+        // Every client that asks for rows shows their cells (the web app's grids do), so `edges` reads the verdicts.
+        withVerdicts: selectsField(info, 'edges'),
+      },
       context.loaders,
     );
     return toScorecardSummary(grid);
@@ -96,20 +107,6 @@ export class ScorecardsResolver {
   }
 }
 
-/** The grid's rows: the provider and the cells come through per-request loaders. */
-@Resolver(() => ScorecardRow)
-export class ScorecardRowResolver {
-  @FieldResolver(() => Organisation, { description: 'The provider.' })
-  async provider(@Root() row: ScorecardRow, @Ctx() context: RequestContext): Promise<Organisation> {
-    return toOrganisation(required(await context.loaders.organisation.load(row.providerCode), row.providerCode));
-  }
-
-  @FieldResolver(() => [ScorecardCell], { description: 'One cell per indicator of the grid, in the same order as ScorecardSummaryConnection.indicators.' })
-  async cells(@Root() row: ScorecardRow, @Ctx() context: RequestContext): Promise<ScorecardCell[]> {
-    return toScorecardCells(row.columns, await context.loaders.verdicts.load({ code: row.providerCode, asOf: row.asOf }));
-  }
-}
-
 /** A compared provider's organisation comes through the per-request loader. */
 @Resolver(() => ComparedProvider)
 export class ComparedProviderResolver {
@@ -120,7 +117,7 @@ export class ComparedProviderResolver {
 }
 
 /** Every resolver of this area, for build-schema.ts. */
-export const scorecardResolvers = [ScorecardsResolver, ScorecardRowResolver, ComparedProviderResolver] as const;
+export const scorecardResolvers = [ScorecardsResolver, ComparedProviderResolver] as const;
 
 /** Values reference organisations by foreign key, so a missing one is a broken invariant. */
 function required<T>(value: T | null, code: string): T {

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { compareProviders, type ProviderComparisonView } from './provider-comparison';
 import { providerScorecard, type ProviderScorecardView } from './provider-scorecard';
 import { gridPage, practicesOfCcg, providersOfCcg, type GridQuery, type GridView, type ProvidersOfCcgView } from './scorecard-grid';
-import { scoresOf, verdictsOf, type IndicatorScore, type IndicatorVerdict, type ScorecardLoaders } from './scorecard-scores';
+import { scoresOf, type IndicatorScore, type ScorecardLoaders } from './scorecard-scores';
 
 export type { IndicatorScore } from './scorecard-scores';
 
@@ -44,10 +44,5 @@ export class ScorecardsService {
   /** Every provider's scores as at `asOf`, for the per-request `scores` loader (see scorecard-scores.ts). */
   scoresOf(codes: readonly string[], asOf: string | null): Promise<Map<string, IndicatorScore[]>> {
     return scoresOf(this.dataSource, codes, asOf);
-  }
-
-  /** Every provider's stored grid verdicts as at `asOf`, for the per-request `verdicts` loader (see scorecard-scores.ts). */
-  verdictsOf(codes: readonly string[], asOf: string): Promise<Map<string, IndicatorVerdict[]>> {
-    return verdictsOf(this.dataSource, codes, asOf);
   }
 }
