@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type FindOptionsSelect } from 'typeorm';
 import { AppError } from '../server/app-error';
 import { OrganisationPopulationEntity } from './organisation-population.entity';
 import { containsPattern, inRegionCondition } from './organisation-region';
@@ -7,6 +7,9 @@ import { OrganisationEntity } from './organisation.entity';
 
 /** An organisation as the services hand it on. */
 export type OrganisationView = Pick<OrganisationEntity, 'code' | 'name' | 'type' | 'openDate' | 'closeDate' | 'postcode'>;
+/** The columns of a view, and no more: the row's timestamps are not read (parsing them was a tenth of a page's cost). */
+const VIEW_COLUMNS = ['code', 'name', 'type', 'openDate', 'closeDate', 'postcode'] as const satisfies readonly (keyof OrganisationView)[];
+const VIEW_SELECT: FindOptionsSelect<OrganisationEntity> = Object.fromEntries(VIEW_COLUMNS.map((column) => [column, true]));
 /** One relationship between two organisations, with its dates. */
 export type RelationshipView = Pick<OrganisationRelationshipEntity, 'organisationCode' | 'kind' | 'relatedCode' | 'validFrom' | 'validTo' | 'source'>;
 /** An organisation's registered population in one financial year. */
@@ -41,13 +44,17 @@ export class OrganisationsService {
     const totalCount = withTotalCount ? await matching.getCount() : null;
     const page = matching.clone();
     if (afterCode !== null) page.andWhere('o.code > :afterCode', { afterCode });
-    const rows = await page.orderBy('o.code').limit(size + 1).getMany();
+    const rows = await page
+      .select(VIEW_COLUMNS.map((column) => `o.${column}`))
+      .orderBy('o.code')
+      .limit(size + 1)
+      .getMany();
     return { rows: rows.slice(0, size), hasNextPage: rows.length > size, totalCount };
   }
 
   async byCodes(codes: readonly string[]): Promise<OrganisationView[]> {
     if (codes.length === 0) return [];
-    return this.dataSource.getRepository(OrganisationEntity).findBy({ code: In([...codes]) });
+    return this.dataSource.getRepository(OrganisationEntity).find({ select: VIEW_SELECT, where: { code: In([...codes]) } });
   }
 
   /** The organisation with the ODS code; NOT_FOUND (ORGANISATION_NOT_FOUND) when there is none. */
