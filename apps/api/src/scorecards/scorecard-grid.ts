@@ -9,7 +9,7 @@ import type { OrganisationView } from '../organisations/organisations.service';
 import { AppError } from '../server/app-error';
 import { GridOrganisationType, ScorecardOrderField, ScorecardStatus, SortDirection } from './scorecard-enums';
 import { verdictsOf, type IndicatorVerdict, type ScorecardLoaders } from './scorecard-scores';
-import { gridPageRows, latestPeriodWithData, practicesOfCcgAsAt, regionAsAt } from './scorecards.queries';
+import { gridPageRows, gridPageRowsOfAll, latestPeriodWithData, practicesOfCcgAsAt, regionAsAt } from './scorecards.queries';
 
 /** Which providers the grid shows. */
 export interface GridFilter {
@@ -36,6 +36,8 @@ export interface GridQuery {
   orderBy: GridOrder | null;
   /** Whether to read the page's stored verdicts (the cells): false when the client asks for no rows. */
   withVerdicts: boolean;
+  /** Whether to count every provider that matches (totalCount): false when the client does not ask for it. */
+  withTotal: boolean;
 }
 
 /** One page of the grid: its date, its columns and the providers of the page, in order. */
@@ -48,7 +50,8 @@ export interface GridView {
   /** Each provider's stored verdicts as at asOf (see `withVerdicts`; empty when not asked for). */
   verdicts: Map<string, IndicatorVerdict[]>;
   hasNextPage: boolean;
-  totalCount: number;
+  /** How many providers match in all; null when not asked for (`withTotal`). */
+  totalCount: number | null;
   /** With a `ccg` filter, how its providers were found (see ccgScope); null without one. */
   ccgBasis: ProvidersBasisKind | null;
 }
@@ -96,7 +99,8 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
   const scope = filter.ccg && !practices ? await ccgScope(dataSource, filter.ccg, asOf) : null;
   const empty: GridView = { asOf, columns, providers: [], verdicts: new Map(), hasNextPage: false, totalCount: 0, ccgBasis: scope?.basis ?? null };
   if (scope?.basis === 'REGION' && scope.region === null) return empty;
-  const rows = await gridPageRows.rows(dataSource.manager, [
+  const statement = filter.status || order.field === ScorecardOrderField.VALUE ? gridPageRowsOfAll : gridPageRows;
+  const rows = await statement.rows(dataSource.manager, [
     practices ? GridOrganisationType.GP_PRACTICE : PROVIDER_TYPE,
     asOf,
     filter.region ?? null,
@@ -111,6 +115,7 @@ export async function gridPage(dataSource: DataSource, query: GridQuery, loaders
     order.direction === SortDirection.DESC ? 'DESC' : 'ASC',
     query.afterCode,
     query.size + 1,
+    query.withTotal,
   ]);
   const [first] = rows;
   if (!first?.cursorFound) throw new AppError('BAD_USER_INPUT', 'CURSOR_INVALID', 'The cursor is not one this server gave out for this filter, asOf and order.');

@@ -295,6 +295,35 @@ describe('provider scorecards over GraphQL on the real data', () => {
       expect(await reasonOf({ filter: { search: 'x'.repeat(101) } })).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'VALIDATION_FAILED' });
     });
 
+    it('gives the same rows, cursors and pages whether or not totalCount is asked for (it is counted only when asked)', async () => {
+      const WITHOUT_TOTAL = `query($filter: ScorecardFilter, $asOf: Date, $first: Int, $after: String, $orderBy: ScorecardOrder) {
+        scorecardSummary(filter: $filter, asOf: $asOf, first: $first, after: $after, orderBy: $orderBy) {
+          pageInfo { hasNextPage endCursor } edges { cursor node { provider { code } cells { indicator { code } value rag } } } } }`;
+      type Page = Pick<Summary, 'pageInfo' | 'edges'>;
+      const cases: Record<string, unknown>[] = [
+        {},
+        { orderBy: { field: 'NAME', direction: 'DESC' } },
+        { orderBy: { field: 'CODE', direction: 'DESC' } },
+        { orderBy: { field: 'VALUE', indicator: 'AE_4HR_ALL' } },
+        { filter: { status: 'FAILING' } },
+        { filter: { status: 'IMPROVING' }, orderBy: { field: 'CODE' } },
+        { filter: { region: 'Y54' } },
+        { asOf: '2017-10-01', filter: { status: 'DETERIORATING' } },
+      ];
+      for (const variables of cases) {
+        let after: string | null = null;
+        for (let page = 0; page < 3; page++) {
+          const counted = await summary({ ...variables, first: 40, after });
+          const uncounted = dataOf(await query<{ scorecardSummary: Page }>(WITHOUT_TOTAL, { ...variables, first: 40, after })).scorecardSummary;
+          const shape = (p: Page) => ({ pageInfo: p.pageInfo, edges: p.edges.map((e) => ({ cursor: e.cursor, code: e.node.provider.code, cells: e.node.cells.map((c) => [c.indicator.code, c.value, c.rag]) })) });
+          expect(shape(uncounted)).toEqual(shape(counted));
+          expect(counted.totalCount).toBeGreaterThanOrEqual(counted.edges.length);
+          if (!counted.pageInfo.hasNextPage) break;
+          after = counted.pageInfo.endCursor;
+        }
+      }
+    });
+
     it('is empty before the data starts', async () => {
       expect(await summary({ asOf: '2015-01-01' })).toMatchObject({ asOf: '2015-01-01', totalCount: 0, indicators: [], edges: [] });
     });

@@ -54,7 +54,8 @@ export function toScorecardSummary(view: GridView): ScorecardSummaryConnection {
       node: { provider: toOrganisation(provider), cells: toScorecardCells(columns, view.verdicts.get(provider.code) ?? []) },
     })),
     pageInfo: { hasNextPage: view.hasNextPage, endCursor: last === undefined ? null : encodeCursor(last.code) },
-    totalCount: view.totalCount,
+    // Null only when the client did not select totalCount (GridQuery.withTotal), so GraphQL never reads this 0.
+    totalCount: view.totalCount ?? 0,
   };
 }
 

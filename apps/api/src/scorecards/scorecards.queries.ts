@@ -60,16 +60,17 @@ export const valuesInPeriod = sqlStatement({
  * matches the LIKE pattern $6 (null: any), whose CCG as at $2 is $7 (a practice's IN_CCG relationship in force; null:
  * any), in the state $8 (FAILING, IMPROVING or DETERIORATING; null: any) on the indicator $9 (null: any), sorted by
  * $10 (NAME, CODE or VALUE of the indicator $11 as at $2) in the direction $12 (ASC or DESC; ties by code, no value
- * last), after the organisation $13 (null: from the start), at most $14 rows. Every row carries the total and
- * whether the cursor was found; with no row on the page, a single row with null code says so.
+ * last), after the organisation $13 (null: from the start), at most $14 rows. Every row carries the total (when $15,
+ * else null) and whether the cursor was found; with no row on the page, a single row with null code says so.
  * Verdicts come from `series_latest_score` (each series' latest stored verdicts, kept by triggers) where the series'
  * latest month is on or before $2, else from its latest row of `series_score` on or before $2 (one probe), never the
- * points. The page is the first $14 after the cursor's sort key (a top-N sort, not a sort of every candidate). Names
- * sort by the ICU collation for British English, as people read them (the grid sorted with the same collator in Node).
+ * points. Names sort by the ICU collation for British English, as people read them (the grid sorted with the same
+ * collator in Node). Here the candidates are not materialised (issue 19, 100 times the data): sorted by name, the
+ * page walks `organisation_grid_order_idx` in order and probes each organisation's scores until the page is full,
+ * instead of finding and sorting every candidate; the total is a separate count, made only when asked for ($15).
  */
-export const gridPageRows = sqlStatement({
-  name: 'scorecard-grid-page',
-  params: ['varchar', 'date', 'varchar?', 'varchar?', 'varchar[]?', 'text?', 'varchar?', 'varchar?', 'varchar?', 'varchar', 'varchar?', 'varchar', 'varchar?', 'int4'],
+const gridPageDeclaration = {
+  params: ['varchar', 'date', 'varchar?', 'varchar?', 'varchar[]?', 'text?', 'varchar?', 'varchar?', 'varchar?', 'varchar', 'varchar?', 'varchar', 'varchar?', 'int4', 'bool'],
   columns: {
     code: 'varchar?',
     name: 'text?',
@@ -77,10 +78,22 @@ export const gridPageRows = sqlStatement({
     openDate: 'date?',
     closeDate: 'date?',
     postcode: 'varchar?',
-    totalCount: 'int4',
+    totalCount: 'int4?',
     cursorFound: 'bool',
   },
-  text: `WITH candidate AS MATERIALIZED (
+} as const;
+
+export const gridPageRows = sqlStatement({ ...gridPageDeclaration, name: 'scorecard-grid-page', text: gridPageText('NOT MATERIALIZED') });
+
+/**
+ * The same page for a state filter or an order by value ($8 or $10 = VALUE): every candidate is found once (with its
+ * sort value), then counted and the first $14 kept by a top-N sort, where walking the order index would test most
+ * organisations against the state's list, and the count test them again.
+ */
+export const gridPageRowsOfAll = sqlStatement({ ...gridPageDeclaration, name: 'scorecard-grid-page-of-all', text: gridPageText('MATERIALIZED') });
+
+function gridPageText(candidates: 'MATERIALIZED' | 'NOT MATERIALIZED'): string {
+  return `WITH candidate AS ${candidates} (
            SELECT o.code, o.name, o.type, o.open_date, o.close_date, o.postcode,
                   CASE WHEN $10::varchar = 'VALUE' THEN (
                     SELECT CASE WHEN l.as_of <= $2::date THEN l.value ELSE (
@@ -89,6 +102,14 @@ export const gridPageRows = sqlStatement({
                     FROM series_latest_score l WHERE l.organisation_code = o.code AND l.indicator_code = $11::varchar) END AS sort_value
            FROM organisation o
            WHERE o.type = $1::varchar
+             AND ($3::varchar IS NULL OR ${regionCondition('$3::varchar')})
+             AND ($4::varchar IS NULL OR ${regionCondition('$4::varchar')})
+             AND ($5::varchar[] IS NULL OR o.code = ANY($5::varchar[]))
+             AND ($6::text IS NULL OR lower(o.name) LIKE $6::text OR lower(o.code) LIKE $6::text)
+             AND ($7::varchar IS NULL OR EXISTS (
+                   SELECT 1 FROM organisation_relationship r
+                   WHERE r.organisation_code = o.code AND r.kind = 'IN_CCG' AND r.related_code = $7::varchar
+                     AND coalesce(r.valid_from, '-infinity') <= $2::date AND coalesce(r.valid_to, 'infinity') >= $2::date))
              AND o.code IN (SELECT l.organisation_code FROM series_latest_score l WHERE l.first_as_of <= $2::date)
              AND ($3::varchar IS NULL OR ${regionCondition('$3::varchar')})
              AND ($4::varchar IS NULL OR ${regionCondition('$4::varchar')})
@@ -119,7 +140,7 @@ export const gridPageRows = sqlStatement({
          ),
          cursor_row AS (SELECT c.name, c.code, c.sort_value FROM candidate c WHERE c.code = $13::varchar),
          meta AS (
-           SELECT (SELECT count(*) FROM candidate)::int4 AS total,
+           SELECT CASE WHEN $15::bool THEN (SELECT count(*) FROM candidate)::int4 END AS total,
                   ($13::varchar IS NULL OR EXISTS (SELECT 1 FROM cursor_row)) AS found
          )
          SELECT p.code, p.name, p.type, p.open_date AS "openDate", p.close_date AS "closeDate", p.postcode,
@@ -137,8 +158,8 @@ export const gridPageRows = sqlStatement({
            ORDER BY ${gridOrder('c')}
            LIMIT $14::int4
          ) p ON true
-         ORDER BY ${gridOrder('p')}`,
-});
+         ORDER BY ${gridOrder('p')}`;
+}
 
 /** The grid's sort keys over the alias given ($10 the field, $12 the direction; ties by code, no value last). */
 function gridOrder(alias: string): string {

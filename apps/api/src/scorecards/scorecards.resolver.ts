@@ -6,7 +6,7 @@ import { Organisation } from '../organisations/organisation.type';
 import { toOrganisation } from '../organisations/organisation.mapper';
 import { decodeCursor, pageSize } from '../server/pagination';
 import type { RequestContext } from '../server/request-context';
-import { selectsField } from '../server/selection';
+import { selectsField, selectsTotalCount } from '../server/selection';
 import { DateScalar } from '../server/scalars';
 import { ComparedProvider, ProviderComparison } from './comparison.type';
 import { FunnelAdjustmentEnum } from './scorecard-enums';
@@ -80,6 +80,7 @@ export class ScorecardsResolver {
         orderBy: orderBy ?? null,
         // Every client that asks for rows shows their cells (the web app's grids do), so `edges` reads the verdicts.
         withVerdicts: selectsField(info, 'edges'),
+        withTotal: selectsTotalCount(info),
       },
       context.loaders,
     );

@@ -16,6 +16,7 @@ import { PartitionIndicatorValue1763800018000 } from './1763800018000-partition-
 import { GridAtVolume1763800019000 } from './1763800019000-grid-at-volume';
 import { DataVersion1763800020000 } from './1763800020000-data-version';
 import { PointsOnLatestScore1763800021000 } from './1763800021000-points-on-latest-score';
+import { GridOrderIndex1763800022000 } from './1763800022000-grid-order-index';
 
 /** Every migration, in order. TypeORM never synchronises the schema: it changes only here. */
-export const migrations = [Foundation1763800000000, OrganisationsIndicators1763800001000, FinancialPlans1763800006000, Assurance1763800007000, SignInThrottleAuditChain1763800008000, AppRole1763800009000, Accounts1763800010000, ImportProgress1763800011000, StoredScores1763800012000, Contracts1763800013000, Sanctions1763800014000, Escalation1763800015000, PerformanceReports1763800016000, TargetsAndBaselines1763800017000, PartitionIndicatorValue1763800018000, GridAtVolume1763800019000, DataVersion1763800020000, PointsOnLatestScore1763800021000];
+export const migrations = [Foundation1763800000000, OrganisationsIndicators1763800001000, FinancialPlans1763800006000, Assurance1763800007000, SignInThrottleAuditChain1763800008000, AppRole1763800009000, Accounts1763800010000, ImportProgress1763800011000, StoredScores1763800012000, Contracts1763800013000, Sanctions1763800014000, Escalation1763800015000, PerformanceReports1763800016000, TargetsAndBaselines1763800017000, PartitionIndicatorValue1763800018000, GridAtVolume1763800019000, DataVersion1763800020000, PointsOnLatestScore1763800021000, GridOrderIndex1763800022000];
