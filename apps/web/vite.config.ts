@@ -125,8 +125,20 @@ export default defineConfig({
       // so, the bundler follows an import through a barrel (ui/nhs, @ccg-assure/domain) to the module that defines
       // the name, so the shell does not carry every page's share of them.
       treeshake: { moduleSideEffects: [{ test: SIDE_EFFECT_FREE_SOURCES, sideEffects: false }] },
-      // What every page needs (React, Apollo, the router, the layout) travels as one script, not a dozen small ones.
-      output: { codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] } },
+      output: {
+        codeSplitting: {
+          groups: [
+            // What every page needs (React, Apollo, the router, the layout) travels as one script, not a dozen small ones.
+            { name: 'shell', tags: ['$initial'], priority: 2 },
+            // The small shared modules most pages use (the calendar, formats, GraphQL errors, the kit's error summary,
+            // inputs and table) travel as one script, rather than each as its own file of a few hundred bytes that
+            // compresses badly. Used by at least twenty of the fifty-odd pages: measured on twelve pages, the first load of
+            // eleven was 1 to 4 kB gzip lighter for it and sign-in's 0.1 kB heavier; a lower count made pages fetch
+            // much that they do not use.
+            { name: 'common', test: /[\\/]apps[\\/]web[\\/]src[\\/](ui|app)[\\/]|[\\/]libs[\\/]domain[\\/]src[\\/]/, minShareCount: 20, priority: 1 },
+          ],
+        },
+      },
     },
   },
 });
