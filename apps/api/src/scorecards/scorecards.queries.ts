@@ -93,6 +93,10 @@ export const gridPageRows = sqlStatement({ ...gridPageDeclaration, name: 'scorec
 export const gridPageRowsOfAll = sqlStatement({ ...gridPageDeclaration, name: 'scorecard-grid-page-of-all', text: gridPageText('MATERIALIZED') });
 
 function gridPageText(candidates: 'MATERIALIZED' | 'NOT MATERIALIZED'): string {
+  const series = 'o.code IN (SELECT l.organisation_code FROM series_latest_score l WHERE l.first_as_of <= $2::date)';
+  // With a state ($8), the state's own list holds only series begun by $2, so the test is left out of the plan; as
+  // the walk's join (no OR around it) it stays whole, to be probed per organisation.
+  const begunBy = candidates === 'MATERIALIZED' ? `($8::varchar IS NOT NULL OR ${series})` : series;
   return `WITH candidate AS ${candidates} (
            SELECT o.code, o.name, o.type, o.open_date, o.close_date, o.postcode,
                   CASE WHEN $10::varchar = 'VALUE' THEN (
@@ -110,7 +114,7 @@ function gridPageText(candidates: 'MATERIALIZED' | 'NOT MATERIALIZED'): string {
                    SELECT 1 FROM organisation_relationship r
                    WHERE r.organisation_code = o.code AND r.kind = 'IN_CCG' AND r.related_code = $7::varchar
                      AND coalesce(r.valid_from, '-infinity') <= $2::date AND coalesce(r.valid_to, 'infinity') >= $2::date))
-             AND o.code IN (SELECT l.organisation_code FROM series_latest_score l WHERE l.first_as_of <= $2::date)
+             AND ${begunBy}
              AND ($3::varchar IS NULL OR ${regionCondition('$3::varchar')})
              AND ($4::varchar IS NULL OR ${regionCondition('$4::varchar')})
              AND ($5::varchar[] IS NULL OR o.code = ANY($5::varchar[]))
