@@ -7,7 +7,9 @@ import { DateScalar } from '../server/scalars';
 import { TargetSource } from '../targets/targets.type';
 import { AttentionScopeKind, AttentionTrendEnum, SeverityLevelEnum, SeverityReasonEnum } from './attention-enums';
 
-@ObjectType({ description: 'How much a row needs attention, under the documented rule (decision 0032): a weight per signal, summed.' })
+// The view's types are plain data (`simpleResolvers`): graphql-js reads their fields itself, without type-graphql's
+// wrapper around each field of a page (issue 19); a row's provider and indicator keep their field resolvers.
+@ObjectType({ description: 'How much a row needs attention, under the documented rule (decision 0032): a weight per signal, summed.', simpleResolvers: true })
 export class AttentionSeverity {
   @Field(() => Int, { description: 'The score, 0 to 12.' })
   score!: number;
@@ -19,7 +21,7 @@ export class AttentionSeverity {
   reasons!: SeverityReason[];
 }
 
-@ObjectType({ description: 'Where to act on a row: the contract and the open escalation items the viewer may read.' })
+@ObjectType({ description: 'Where to act on a row: the contract and the open escalation items the viewer may read.', simpleResolvers: true })
 export class AttentionLinks {
   @Field(() => ID, { nullable: true, description: "The contract for the row's financial year with the provider that one of the viewer's CCGs holds and the viewer may read; null when there is none." })
   contractId!: string | null;
@@ -28,7 +30,7 @@ export class AttentionLinks {
   escalationItemIds!: string[];
 }
 
-@ObjectType({ description: 'One provider and indicator in the attention view: the latest value as at asOf with its stored verdicts, funnel position, trend and severity.' })
+@ObjectType({ description: 'One provider and indicator in the attention view: the latest value as at asOf with its stored verdicts, funnel position, trend and severity.', simpleResolvers: true })
 export class AttentionRow {
   // `provider` and `indicator` are field resolvers (AttentionRowResolver) reading through the per-request loaders.
   /** The provider's ODS code. */
@@ -87,7 +89,7 @@ export class AttentionRow {
   links!: AttentionLinks | null;
 }
 
-@ObjectType({ description: 'A row of the attention view and its cursor.' })
+@ObjectType({ description: 'A row of the attention view and its cursor.', simpleResolvers: true })
 export class AttentionRowEdge {
   @Field(() => String, { description: 'Opaque cursor of this row.' })
   cursor!: string;
@@ -96,7 +98,7 @@ export class AttentionRowEdge {
   node!: AttentionRow;
 }
 
-@ObjectType({ description: 'Whose providers the attention view covers, and how they were found.' })
+@ObjectType({ description: 'Whose providers the attention view covers, and how they were found.', simpleResolvers: true })
 export class AttentionScope {
   @Field(() => AttentionScopeKind, { description: 'A CCG’s, a region’s, the providers listed, or England’s.' })
   kind!: AttentionScopeKind;
@@ -111,7 +113,7 @@ export class AttentionScope {
   isDefault!: boolean;
 }
 
-@ObjectType({ description: 'What needs attention: every provider and indicator in scope with its verdicts, filtered, sorted and paged as a Relay cursor connection.' })
+@ObjectType({ description: 'What needs attention: every provider and indicator in scope with its verdicts, filtered, sorted and paged as a Relay cursor connection.', simpleResolvers: true })
 export class AttentionConnection {
   @Field(() => DateScalar, { nullable: true, description: 'The date the view is as at: the asOf given, or else the latest period with data; null when there is no data.' })
   asOf!: string | null;
