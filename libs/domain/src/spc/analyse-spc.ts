@@ -99,7 +99,7 @@ export function checkedSpcInput(input: AnalyseSpcInput): CheckedSpcInput {
 }
 
 /** A rebase group: the sorted observations from `start` up to (not including) `end`. */
-export interface RebaseGroup {
+interface RebaseGroup {
   index: number;
   start: number;
   end: number;
@@ -110,7 +110,7 @@ export interface RebaseGroup {
  * date. Numbered as the package numbers them (`cumsum` of rebase flags): from 0, or from 1 when the
  * first period is itself a rebase date.
  */
-export function rebaseGroups(observations: readonly SpcObservation[], rebaseDates: ReadonlySet<string>): RebaseGroup[] {
+function rebaseGroups(observations: readonly SpcObservation[], rebaseDates: ReadonlySet<string>): RebaseGroup[] {
   const groups: RebaseGroup[] = [];
   let index = 0;
   for (let i = 0; i < observations.length; i += 1) {
