@@ -18,6 +18,31 @@ export const latestPeriodWithData = sqlStatement({
 });
 
 /**
+ * The grid's columns: the indicators with a value on or before $1, by code; read as a stored score then (every value
+ * has one, decision 0021), one probe of the scores' (indicator, as_of) index each, not a join of every value.
+ */
+export const gridColumns = sqlStatement({
+  name: 'scorecard-grid-columns',
+  params: ['date'],
+  columns: {
+    code: 'varchar',
+    name: 'text',
+    description: 'text',
+    unit: 'varchar',
+    polarity: 'varchar',
+    periodType: 'varchar',
+    numeratorDefinition: 'text?',
+    denominatorDefinition: 'text?',
+    source: 'text',
+  },
+  text: `SELECT i.code, i.name, i.description, i.unit, i.polarity, i.period_type AS "periodType",
+                i.numerator_definition AS "numeratorDefinition", i.denominator_definition AS "denominatorDefinition", i.source
+         FROM indicator i
+         WHERE EXISTS (SELECT 1 FROM series_score s WHERE s.indicator_code = i.code AND s.as_of <= $1::date)
+         ORDER BY i.code`,
+});
+
+/**
  * The NHS England region of the organisation $1 as at $2: the relationship in force then; else its latest
  * before then; else its first.
  */
