@@ -33,7 +33,9 @@ registerEnumType(Polarity, {
   },
 });
 
-@ObjectType({ description: 'A measure of performance, defined by a numerator over a denominator.' })
+// Plain data (`simpleResolvers`): graphql-js reads these fields itself, without type-graphql's wrapper around each one,
+// which every grid row and value pays for (issue 19); field resolvers elsewhere (relationships, periods) keep theirs.
+@ObjectType({ description: 'A measure of performance, defined by a numerator over a denominator.', simpleResolvers: true })
 export class Indicator {
   @Field(() => String, { description: 'Stable code, for example AE_4HR_ALL.' })
   code!: string;
@@ -69,7 +71,7 @@ export class Indicator {
   definedByImport!: boolean;
 }
 
-@ObjectType({ description: 'A reporting period.' })
+@ObjectType({ description: 'A reporting period.', simpleResolvers: true })
 export class Period {
   @Field(() => PeriodType, { description: 'Month, quarter or year.' })
   type!: PeriodType;
@@ -84,7 +86,7 @@ export class Period {
   label!: string;
 }
 
-@ObjectType({ description: 'The value of one indicator for one organisation and period, with the numerator and denominator it comes from.' })
+@ObjectType({ description: 'The value of one indicator for one organisation and period, with the numerator and denominator it comes from.', simpleResolvers: true })
 export class IndicatorValue {
   @Field(() => String, { description: 'Code of the indicator.' })
   indicatorCode!: string;

@@ -42,7 +42,9 @@ registerEnumType(RelationshipKind, {
   },
 });
 
-@ObjectType({ description: 'An NHS organisation, identified by its ODS code.' })
+// Plain data (`simpleResolvers`): graphql-js reads these fields itself, without type-graphql's wrapper around each one,
+// which every grid row and value pays for (issue 19); field resolvers elsewhere (relationships, periods) keep theirs.
+@ObjectType({ description: 'An NHS organisation, identified by its ODS code.', simpleResolvers: true })
 export class Organisation {
   @Field(() => String, { description: 'ODS (Organisation Data Service) code, for example 02V or RR8.' })
   code!: string;
