@@ -140,14 +140,6 @@ function gridPageText(candidates: 'MATERIALIZED' | 'NOT MATERIALIZED'): string {
                    WHERE r.organisation_code = o.code AND r.kind = 'IN_CCG' AND r.related_code = $7::varchar
                      AND coalesce(r.valid_from, '-infinity') <= $2::date AND coalesce(r.valid_to, 'infinity') >= $2::date))
              AND ${begunBy}
-             AND ($3::varchar IS NULL OR ${regionCondition('$3::varchar')})
-             AND ($4::varchar IS NULL OR ${regionCondition('$4::varchar')})
-             AND ($5::varchar[] IS NULL OR o.code = ANY($5::varchar[]))
-             AND ($6::text IS NULL OR lower(o.name) LIKE $6::text OR lower(o.code) LIKE $6::text)
-             AND ($7::varchar IS NULL OR EXISTS (
-                   SELECT 1 FROM organisation_relationship r
-                   WHERE r.organisation_code = o.code AND r.kind = 'IN_CCG' AND r.related_code = $7::varchar
-                     AND coalesce(r.valid_from, '-infinity') <= $2::date AND coalesce(r.valid_to, 'infinity') >= $2::date))
              AND ($8::varchar IS NULL OR o.code IN (
                    -- series whose latest month is on or before $2: their latest verdicts as kept
                    SELECT l.organisation_code FROM series_latest_score l
