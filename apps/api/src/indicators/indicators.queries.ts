@@ -72,14 +72,8 @@ export const indicatorValuesPage = sqlStatement({
          ORDER BY x."organisationCode", x."periodStart"`,
 });
 
-/**
- * The indicator $1 with the sums of the numerators and denominators of the same values, and how many organisations and
- * periods they span: one round trip. No row when the indicator does not exist.
- */
-export const indicatorTotals = sqlStatement({
-  name: 'indicator-totals',
-  params: ['varchar', 'varchar[]?', 'date?', 'date?'],
-  columns: {
+/** An indicator's columns, as a statement reads them from `indicator i` (INDICATOR_SELECT) into the Indicator view. */
+export const INDICATOR_COLUMNS = {
     code: 'varchar',
     name: 'text',
     description: 'text',
@@ -89,13 +83,25 @@ export const indicatorTotals = sqlStatement({
     numeratorDefinition: 'text?',
     denominatorDefinition: 'text?',
     source: 'text',
+} as const;
+export const INDICATOR_SELECT = `i.code, i.name, i.description, i.unit, i.polarity, i.period_type AS "periodType",
+                i.numerator_definition AS "numeratorDefinition", i.denominator_definition AS "denominatorDefinition", i.source`;
+
+/**
+ * The indicator $1 with the sums of the numerators and denominators of the same values, and how many organisations and
+ * periods they span: one round trip. No row when the indicator does not exist.
+ */
+export const indicatorTotals = sqlStatement({
+  name: 'indicator-totals',
+  params: ['varchar', 'varchar[]?', 'date?', 'date?'],
+  columns: {
+    ...INDICATOR_COLUMNS,
     numerator: 'numeric?',
     denominator: 'numeric?',
     organisationCount: 'int4',
     periodCount: 'int4',
   },
-  text: `SELECT i.code, i.name, i.description, i.unit, i.polarity, i.period_type AS "periodType", i.numerator_definition AS "numeratorDefinition",
-                i.denominator_definition AS "denominatorDefinition", i.source, t.numerator, t.denominator, t."organisationCount", t."periodCount"
+  text: `SELECT ${INDICATOR_SELECT}, t.numerator, t.denominator, t."organisationCount", t."periodCount"
          FROM indicator i
          CROSS JOIN LATERAL (
            SELECT sum(v.numerator) AS numerator, sum(v.denominator) AS denominator,

@@ -1,4 +1,5 @@
 import { sqlStatement } from '../database/typed-sql';
+import { INDICATOR_COLUMNS, INDICATOR_SELECT } from '../indicators/indicators.queries';
 import { inRegionCondition } from '../organisations/organisation-region';
 
 // The scorecard and grid reads (decision 0009): set-based, a fixed number per request however many providers.
@@ -24,19 +25,8 @@ export const latestPeriodWithData = sqlStatement({
 export const gridColumns = sqlStatement({
   name: 'scorecard-grid-columns',
   params: ['date'],
-  columns: {
-    code: 'varchar',
-    name: 'text',
-    description: 'text',
-    unit: 'varchar',
-    polarity: 'varchar',
-    periodType: 'varchar',
-    numeratorDefinition: 'text?',
-    denominatorDefinition: 'text?',
-    source: 'text',
-  },
-  text: `SELECT i.code, i.name, i.description, i.unit, i.polarity, i.period_type AS "periodType",
-                i.numerator_definition AS "numeratorDefinition", i.denominator_definition AS "denominatorDefinition", i.source
+  columns: INDICATOR_COLUMNS,
+  text: `SELECT ${INDICATOR_SELECT}
          FROM indicator i
          WHERE EXISTS (SELECT 1 FROM series_score s WHERE s.indicator_code = i.code AND s.as_of <= $1::date)
          ORDER BY i.code`,
