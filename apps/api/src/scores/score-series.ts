@@ -90,22 +90,13 @@ export function scoreSeries(
    */
   targetsOfPoints?: readonly (TargetInForce | null)[],
 ): IndicatorScore {
-  const inForce = targetInForce(indicatorCode, latest.periodStart, settings.targets);
-  const standard = inForce?.standard ?? findStandard(indicatorCode, latest.periodStart, settings.targets.standards);
-  const improvementDirection = directionOf(standard?.polarity ?? indicatorPolarity);
+  const verdicts = verdictsAt(indicatorCode, indicatorPolarity, latest, targetInForce(indicatorCode, latest.periodStart, settings.targets), settings);
   const perPoint = targetsOfPoints ?? targetsAtPeriods(indicatorCode, points.map((point) => point.period), settings.targets);
   return {
-    indicatorCode,
-    latest,
-    standard,
-    rag: evaluateRagAgainstTarget(latest, inForce),
-    improvementDirection,
-    target: inForce?.value ?? null,
-    targetSource: inForce?.source ?? null,
-    fixAfterNPoints: settings.fixAfterNPoints,
+    ...verdicts,
     analysis: analyseSpc({
       points: points.map((point, i) => ({ period: point.period, value: point.value, target: perPoint[i]?.value ?? null })),
-      improvementDirection,
+      improvementDirection: verdicts.improvementDirection,
       rebaseDates: settings.rebaseDates,
       fixAfterNPoints: settings.fixAfterNPoints,
     }),
@@ -157,20 +148,8 @@ export function scoreSeriesAsAtEachMonth(
   };
   const scores = months.map((latest, k): MonthScore => {
     // `scoreSeries`' targetInForce(indicatorCode, latest.periodStart, ...) is the target in force at this month's period.
-    const inForce = perPoint[k];
-    const standard = inForce?.standard ?? findStandard(indicatorCode, latest.periodStart, settings.targets.standards);
-    const improvementDirection = directionOf(standard?.polarity ?? indicatorPolarity);
-    return {
-      indicatorCode,
-      latest,
-      standard,
-      rag: evaluateRagAgainstTarget(latest, inForce),
-      improvementDirection,
-      target: inForce?.value ?? null,
-      targetSource: inForce?.source ?? null,
-      fixAfterNPoints: settings.fixAfterNPoints,
-      spc: chartsWith(improvementDirection)[k],
-    };
+    const verdicts = verdictsAt(indicatorCode, indicatorPolarity, latest, perPoint[k], settings);
+    return { ...verdicts, spc: chartsWith(verdicts.improvementDirection)[k] };
   });
   const last = scores[scores.length - 1];
   const latestPoints = analyseSpc({ points, improvementDirection: last.improvementDirection, rebaseDates: settings.rebaseDates, fixAfterNPoints: settings.fixAfterNPoints }).points;
@@ -195,6 +174,21 @@ export function targetsOfSeries(indicatorCode: string, months: readonly LatestVa
     }
     return inForce;
   });
+}
+
+/** What a score says of its latest value besides the SPC: the standard, RAG against the target in force, the direction. */
+function verdictsAt(indicatorCode: string, indicatorPolarity: string, latest: LatestValue, inForce: TargetInForce | null, settings: SeriesSettings): Omit<IndicatorScore, 'analysis'> {
+  const standard = inForce?.standard ?? findStandard(indicatorCode, latest.periodStart, settings.targets.standards);
+  return {
+    indicatorCode,
+    latest,
+    standard,
+    rag: evaluateRagAgainstTarget(latest, inForce),
+    improvementDirection: directionOf(standard?.polarity ?? indicatorPolarity),
+    target: inForce?.value ?? null,
+    targetSource: inForce?.source ?? null,
+    fixAfterNPoints: settings.fixAfterNPoints,
+  };
 }
 
 function directionOf(polarity: string): ImprovementDirection {
