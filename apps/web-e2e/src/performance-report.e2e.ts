@@ -98,7 +98,11 @@ describe('the monthly performance report (browser, built app, real API, NHS Leed
     await annotateForm.getByRole('button', { name: 'Save the annotation' }).click();
     // The saved annotation is listed under the chart (the durable outcome; the status line beside the form is
     // transient and was missed under load in CI).
-    await analyst.locator('.ccg-annotations li').filter({ hasText: ANNOTATION }).first().waitFor({ timeout: 60_000 });
+    // A refusal (an error summary in the form) would otherwise show only as a timeout: say what it was.
+    const listed = analyst.locator('.ccg-annotations li').filter({ hasText: ANNOTATION }).first();
+    const refused = annotateForm.locator('.nhsuk-error-summary');
+    await listed.or(refused).first().waitFor({ timeout: 60_000 });
+    if (await refused.isVisible()) throw new Error(`The annotation was refused: ${await refused.innerText()}`);
     // The point is marked on the chart and names itself as annotated.
     await analyst.locator('circle[aria-label$=", annotated"]').first().waitFor({ state: 'attached' });
     expect(await analyst.getByTestId('annotation-mark').count()).toBeGreaterThan(0);
