@@ -18,6 +18,10 @@ export function PerformanceReportPage() {
   const report = data?.performanceReport;
   usePageTitle(report ? `${report.monthLabel} performance report, ${organisationName(report.ccg.name)}` : 'Performance report');
   const [today] = useState(() => todayInEngland(new Date()));
+  // Changes wait for the server's first answer: a report shown from the cache meanwhile may be older than the server's,
+  // and that answer, arriving after a save, would put the older version back, so the next save was refused as stale.
+  const [answered, setAnswered] = useState(false);
+  if (!loading && !answered) setAnswered(true);
   if (loading && !data) return <Loading label="Loading the report" />;
   if (!report) {
     return (
@@ -48,10 +52,10 @@ export function PerformanceReportPage() {
       </div>
       <ReportView
         report={report}
-        editable={report.availableActions.includes('EDIT')}
+        editable={answered && report.availableActions.includes('EDIT')}
         versionPath={(version) => `/performance-reports/${version.id}`}
         onChanged={onChanged}
-        actions={<SignOffPanel report={report} today={today} onChanged={onChanged} />}
+        actions={answered ? <SignOffPanel report={report} today={today} onChanged={onChanged} /> : <Loading label="Reading the latest version of the report" />}
       />
     </>
   );

@@ -1,11 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { InMemoryCache } from '@apollo/client';
 import { GraphQLError } from 'graphql';
 import { renderApp, viewerMock } from '../testing/render-app';
 import { ccgDatesMock, demoAnalyst, demoBoardMember, leedsNorth, organisationsMock, report, reportMock } from './performance-report.fixtures';
 import { reportableMonths } from './performance-reports-page';
 import {
   ApplyPerformanceReportActionMutation,
+  PerformanceReportQuery,
   PerformanceReportsQuery,
   PreparePerformanceReportMutation,
   PublishedPerformanceReportQuery,
@@ -135,6 +137,18 @@ describe('a report', () => {
     await user.click(screen.getByRole('button', { name: 'Save the commentary' }));
     expect(await screen.findByText('The commentary on provider scorecard is saved.')).toBeInTheDocument();
     expect(screen.getByText('Four-hour performance fell again.')).toBeInTheDocument();
+  });
+
+  it('offers no change to a report shown from the cache until the server has answered (a late answer would undo a save)', async () => {
+    const cache = new InMemoryCache();
+    cache.writeQuery({ query: PerformanceReportQuery, variables: { id: 'r1' }, data: { performanceReport: report() } });
+    renderApp('/performance-reports/r1', [viewerMock(demoAnalyst), { ...reportMock(report({ rowVersion: 5 })), delay: 300 }], { cache });
+    await screen.findByRole('heading', { level: 1, name: /March 2018 performance report/ });
+    expect(screen.queryByRole('button', { name: 'Write commentary on Provider scorecard' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Annotate a point/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/Reading the latest version of the report/)).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Write commentary on Provider scorecard' })).toBeInTheDocument();
+    expect(screen.queryByText(/Reading the latest version of the report/)).not.toBeInTheDocument();
   });
 
   it('offers a reader who may not edit no forms and no sign-off', async () => {

@@ -1,3 +1,4 @@
+import type { ApolloCache } from '@apollo/client';
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { render } from '@testing-library/react';
@@ -34,10 +35,10 @@ export function viewerMock(me: ViewerQueryResult['me']): MockLink.MockedResponse
 // moment after render (findBy… waits for it).
 beforeAll(loadEveryPage, 120_000);
 
-/** The whole app at one address, on mocked GraphQL responses. */
-export function renderApp(path: string, mocks: MockLink.MockedResponse[]) {
+/** The whole app at one address, on mocked GraphQL responses (and a cache already holding answers, if given). */
+export function renderApp(path: string, mocks: MockLink.MockedResponse[], options: { cache?: ApolloCache } = {}) {
   return render(
-    <MockedProvider mocks={mocks}>
+    <MockedProvider mocks={mocks} cache={options.cache}>
       <MemoryRouter initialEntries={[path]}>
         <ViewerProvider>
           <App />
