@@ -72,11 +72,7 @@ export class AnswerStore<T = unknown> {
     }
     this.entries.set(key, { value, bytes, storedAt: this.clock() });
     this.bytes += bytes;
-    for (const [oldest, entry] of this.entries) {
-      if (this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= entry.bytes;
-    }
+    this.evict(key);
     return true;
   }
 
@@ -86,10 +82,15 @@ export class AnswerStore<T = unknown> {
     if (!entry) return;
     entry.bytes += extraBytes;
     this.bytes += extraBytes;
-    for (const [oldest, old] of this.entries) {
-      if (this.bytes <= this.limits.maxBytes || oldest === key) break;
+    this.evict(key);
+  }
+
+  /** Drops the least recently used answers until within bounds, never `keep` (the one just kept or grown). */
+  private evict(keep: string): void {
+    for (const [oldest, entry] of this.entries) {
+      if ((this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) || oldest === keep) break;
       this.entries.delete(oldest);
-      this.bytes -= old.bytes;
+      this.bytes -= entry.bytes;
     }
   }
 }
