@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { lazy, type ComponentType } from 'react';
 import { Link, MemoryRouter, Route, Routes } from 'react-router';
 import { isChunkLoadError, PageBoundary } from './page-boundary';
+import { quietConsoleErrors } from '../testing/quiet-console-errors';
 
 /** A page whose script never arrives, as Chromium words it after a release has replaced the file. */
 const Missing = lazy<ComponentType>(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module: http://localhost/assets/contract-page-Bx1.js')));
@@ -29,15 +30,7 @@ function renderAt(path: string) {
 }
 
 describe('where each page is loaded', () => {
-  // React reports what an error boundary caught to the console; these tests cause it on purpose.
-  let consoleError: typeof console.error;
-  beforeEach(() => {
-    consoleError = console.error;
-    console.error = () => undefined;
-  });
-  afterEach(() => {
-    console.error = consoleError;
-  });
+  quietConsoleErrors();
 
   it('says politely that the page is loading, then shows it', async () => {
     renderAt('/contracts');

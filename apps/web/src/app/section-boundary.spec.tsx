@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { lazy, type ComponentType } from 'react';
 import { SectionBoundary } from './section-boundary';
+import { quietConsoleErrors } from '../testing/quiet-console-errors';
 
 /** A part whose script never arrives, as Chromium words it after a release has replaced the file. */
 const Missing = lazy<ComponentType>(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module: http://localhost/assets/local-target-forms-Bx1.js')));
@@ -22,15 +23,7 @@ function renderPart(part: ComponentType) {
 }
 
 describe('where a part of a page is loaded', () => {
-  // React reports what an error boundary caught to the console; these tests cause it on purpose.
-  let consoleError: typeof console.error;
-  beforeEach(() => {
-    consoleError = console.error;
-    console.error = () => undefined;
-  });
-  afterEach(() => {
-    console.error = consoleError;
-  });
+  quietConsoleErrors();
 
   it('says politely that the part is loading, then shows it', async () => {
     renderPart(Arriving);
