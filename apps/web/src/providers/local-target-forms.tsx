@@ -2,8 +2,9 @@ import { addCalendarMonths, yearMonthStart } from '@ccg-assure/domain';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { formatValue, monthLabel, type ValueUnit } from '../ui/format';
-import { Button, ErrorSummary, MonthSelect, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, ErrorSummary, MonthSelect, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { LocalTargetsQuery, RemoveLocalTargetMutation, SeriesTrajectoryQuery, SetLocalTargetMutation, SetTrajectoryMutation } from './series-baseline.operations';
+import { useFieldProblems } from './field-problems';
 
 const REFUSALS: Readonly<Record<string, FormProblem>> = {
   TARGET_OUT_OF_RANGE: { field: 'target', message: 'Enter a target from 0 to 100, with at most four decimal places' },
@@ -58,21 +59,6 @@ export function LocalTargetForms({
 
 type SeriesKey = { organisationCode: string; indicatorCode: string };
 
-function useProblems(prefix: string) {
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [focus, setFocus] = useState(0);
-  return {
-    problems,
-    focus,
-    error: (field: string) => problemFor(problems, `${prefix}-${field}`),
-    report: (found: FormProblem[]) => {
-      setProblems(found.map((problem) => ({ ...problem, field: problem.field ? `${prefix}-${problem.field}` : null })));
-      setFocus((n) => n + 1);
-    },
-    clear: () => setProblems([]),
-  };
-}
-
 function CcgSelect({ id, ccgs, value, onChange }: { id: string; ccgs: readonly string[]; value: string; onChange: (value: string) => void }) {
   if (ccgs.length === 1) return <p className="nhsuk-body">Agreed on behalf of {ccgs[0]}.</p>;
   return (
@@ -110,7 +96,7 @@ function LocalTargetForm({
   const [target, setTarget] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { problems, focus, error, report, clear } = useProblems(prefix);
+  const { problems, focus, error, report, clear } = useFieldProblems(prefix);
   const [save, { loading }] = useMutation(SetLocalTargetMutation, { refetchQueries: REFETCH, awaitRefetchQueries: true });
   const [remove, { loading: removing }] = useMutation(RemoveLocalTargetMutation, { refetchQueries: REFETCH, awaitRefetchQueries: true });
 
@@ -217,7 +203,7 @@ function TrajectoryForm({ series, ccgs }: { series: SeriesKey; ccgs: readonly st
   const [text, setText] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { problems, focus, error, report, clear } = useProblems(prefix);
+  const { problems, focus, error, report, clear } = useFieldProblems(prefix);
   const [save, { loading }] = useMutation(SetTrajectoryMutation, { refetchQueries: REFETCH, awaitRefetchQueries: true });
   const shown = text ?? current;
 

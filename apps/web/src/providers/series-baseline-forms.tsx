@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { monthLabel } from '../ui/format';
-import { Button, ErrorSummary, MonthSelect, problemFor, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
+import { Button, ErrorSummary, MonthSelect, refusalProblem, TextInput, type FormProblem } from '../ui/nhs';
 import { RecordRebaseMutation, RemoveRebaseMutation, SetSeriesBaselineMutation } from './series-baseline.operations';
+import { useFieldProblems } from './field-problems';
 
 const REFUSALS: Readonly<Record<string, FormProblem>> = {
   SPC_INVALID_FIX_AFTER_N_POINTS: { field: 'points', message: 'Enter a whole number of values, 12 or more' },
@@ -29,28 +30,12 @@ export function SeriesBaselineForms({ series, current, periods, recorded }: { se
 
 type SeriesKey = { organisationCode: string; indicatorCode: string };
 
-function useProblems(prefix: string) {
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [focus, setFocus] = useState(0);
-  const id = (field: string | null) => (field ? `${prefix}-${field}` : null);
-  return {
-    problems,
-    focus,
-    id,
-    report: (found: FormProblem[]) => {
-      setProblems(found.map((problem) => ({ ...problem, field: id(problem.field) })));
-      setFocus((n) => n + 1);
-    },
-    clear: () => setProblems([]),
-  };
-}
-
 function BaselineForm({ series, current }: { series: SeriesKey; current: number | null }) {
   const prefix = `baseline-${series.indicatorCode}`;
   const [points, setPoints] = useState(current === null ? '' : String(current));
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { problems, focus, id, report, clear } = useProblems(prefix);
+  const { problems, focus, error, report, clear } = useFieldProblems(prefix);
   const [save, { loading }] = useMutation(SetSeriesBaselineMutation, { refetchQueries: REFETCH, awaitRefetchQueries: true });
 
   async function submit(event: FormEvent) {
@@ -86,10 +71,10 @@ function BaselineForm({ series, current }: { series: SeriesKey; current: number 
         width={3}
         inputMode="numeric"
         value={points}
-        error={problemFor(problems, id('points') ?? '')}
+        error={error('points')}
         onChange={(event) => setPoints(event.currentTarget.value)}
       />
-      <TextInput id={`${prefix}-reason`} label="Reason" hint="For example, the year before the new pathway" value={reason} error={problemFor(problems, id('reason') ?? '')} onChange={(event) => setReason(event.currentTarget.value)} />
+      <TextInput id={`${prefix}-reason`} label="Reason" hint="For example, the year before the new pathway" value={reason} error={error('reason')} onChange={(event) => setReason(event.currentTarget.value)} />
       <Button type="submit" secondary disabled={loading}>
         Save the baseline
       </Button>
@@ -106,7 +91,7 @@ function RebaseForm({ series, periods, recorded }: { series: SeriesKey; periods:
   const [month, setMonth] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { problems, focus, id, report, clear } = useProblems(prefix);
+  const { problems, focus, error, report, clear } = useFieldProblems(prefix);
   const [record, { loading }] = useMutation(RecordRebaseMutation, { refetchQueries: REFETCH, awaitRefetchQueries: true });
   const [remove, { loading: removing }] = useMutation(RemoveRebaseMutation, { refetchQueries: REFETCH, awaitRefetchQueries: true });
 
@@ -141,7 +126,7 @@ function RebaseForm({ series, periods, recorded }: { series: SeriesKey; periods:
     }
   }
 
-  const monthError = problemFor(problems, id('month') ?? '');
+  const monthError = error('month');
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${prefix}-heading`}>
       <h3 id={`${prefix}-heading`} className="nhsuk-heading-xs">
@@ -149,7 +134,7 @@ function RebaseForm({ series, periods, recorded }: { series: SeriesKey; periods:
       </h3>
       <ErrorSummary problems={problems} focusRequest={focus} headingLevel="h4" />
       <MonthSelect id={`${prefix}-month`} label="Recalculate the limits from" months={months} value={month} error={monthError} onChange={setMonth} firstDay />
-      <TextInput id={`${prefix}-reason`} label="Reason" hint="For example, a new pathway or a change of definition" value={reason} error={problemFor(problems, id('reason') ?? '')} onChange={(event) => setReason(event.currentTarget.value)} />
+      <TextInput id={`${prefix}-reason`} label="Reason" hint="For example, a new pathway or a change of definition" value={reason} error={error('reason')} onChange={(event) => setReason(event.currentTarget.value)} />
       <Button type="submit" secondary disabled={loading}>
         Record the rebase
       </Button>
