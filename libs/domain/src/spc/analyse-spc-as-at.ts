@@ -1,7 +1,7 @@
 import { checkedSpcInput } from './analyse-spc';
 import { RunningMeanLikeR } from './mean-like-r';
 import { MOVING_RANGE_SCREEN_FACTOR, processLimitsOf, type ProcessLimits } from './process-limits';
-import { isCloseToLimits, isOutsideLimits } from './special-causes';
+import { isCloseToLimits, isOutsideLimits, RUN_LENGTH } from './special-causes';
 import {
   SHORT_GROUP_MINIMUM_POINTS,
   type AnalyseSpcInput,
@@ -23,9 +23,6 @@ export interface SpcAsAt {
   /** As `SpcAnalysis.shortGroupWarning`: some rebase group of the points up to this period is short. */
   shortGroupWarning: boolean;
 }
-
-/** Points of a run: seven (a shift), or six steps (a trend). */
-const RUN_LENGTH = 7;
 
 /**
  * For each point, in period order, the verdicts of `analyseSpc` over the points up to and including it: element k

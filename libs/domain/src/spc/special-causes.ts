@@ -10,7 +10,8 @@ import type { SpecialCauseType } from './spc-vocabulary';
  * scores analyse every month of every series, so these loops are the hot path of a recompute (issue 19).
  */
 
-const RUN_LENGTH = 7;
+/** Points of a run: seven (a shift), or six steps (a trend). */
+export const RUN_LENGTH = 7;
 
 /** -1, 0 or 1: which side of the mean each value lies (`relative_to_mean = sign(y - mean)`). */
 export function sidesOfMean(values: readonly number[], mean: number): number[] {
