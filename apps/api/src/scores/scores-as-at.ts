@@ -1,7 +1,7 @@
 import type { SpcPoint } from '@ccg-assure/domain';
 import type { EntityManager } from 'typeorm';
-import { scoreSeries, type IndicatorScore, type SeriesPoint, type SeriesSettings } from './score-series';
-import { loadSeriesSettings, loadStandardsCatalogue } from './scores.service';
+import { scoreSeries, type IndicatorScore, type SeriesPoint } from './score-series';
+import { defaultSeriesSettings, loadSeriesSettings, loadStandardsCatalogue, monthsOfValues } from './scores.service';
 import { storedScores, valuesOfSeries } from './series-score.queries';
 import { fromStoredScore } from './stored-score';
 
@@ -15,9 +15,6 @@ export interface OrganisationScore {
   organisationCode: string;
   score: IndicatorScore;
 }
-
-/** A stored value as `valuesOfSeries` gives it: period id, start, end, type, label, numerator, denominator, value. */
-type ValueTuple = [number, string, string, string, string, number, number, number];
 
 /**
  * Each series' stored score of the organisations `codes` as at `asOf` (its latest month on or before it; the latest
@@ -40,16 +37,13 @@ async function pointsAsAt(manager: EntityManager, series: readonly { indicatorCo
   const keys = JSON.stringify(series.map((s) => ({ indicator_code: s.indicatorCode, organisation_code: s.organisationCode, until_date: s.periodStart })));
   const catalogue = await loadStandardsCatalogue(manager);
   const settingsOf = await loadSeriesSettings(manager, keys, catalogue);
-  const noSettings: SeriesSettings = { targets: { standards: catalogue, localTargets: [], trajectory: [] }, rebaseDates: [], fixAfterNPoints: null };
+  const noSettings = defaultSeriesSettings(catalogue);
   const points = new Map<string, SpcPoint[]>();
   for (const row of await valuesOfSeries.rows(manager, [keys])) {
     const key = `${row.indicatorCode}|${row.organisationCode}`;
-    const values = row.points as ValueTuple[];
-    const last = values[values.length - 1];
-    const seriesPoints: SeriesPoint[] = values.map(([, period, , , , numerator, denominator, value]) => ({ period, numerator, denominator, value }));
-    const [, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value] = last;
-    const latest = { periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value };
-    points.set(key, scoreSeries(row.indicatorCode, row.indicatorPolarity, seriesPoints, latest, settingsOf.get(key) ?? noSettings).analysis.points);
+    const months = monthsOfValues(row.points);
+    const seriesPoints: SeriesPoint[] = months.map((month) => ({ period: month.periodStart, numerator: month.numerator, denominator: month.denominator, value: month.value }));
+    points.set(key, scoreSeries(row.indicatorCode, row.indicatorPolarity, seriesPoints, months[months.length - 1], settingsOf.get(key) ?? noSettings).analysis.points);
   }
   return points;
 }

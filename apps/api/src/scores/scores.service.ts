@@ -25,6 +25,21 @@ const SERIES_CHUNK = 200;
 /** A stored value as `valuesOfSeries` gives it: period id, start, end, type, label, numerator, denominator, value. */
 type ValueTuple = [number, string, string, string, string, number, number, number];
 
+/** A series' values as `valuesOfSeries` gives them (`points`), as the months the scorer reads, oldest first. */
+export function monthsOfValues(points: unknown): LatestValue[] {
+  return (points as ValueTuple[]).map(([, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]) => ({ periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value }));
+}
+
+/** The period ids of a series' values as `valuesOfSeries` gives them, in the same order as `monthsOfValues`. */
+const periodIdsOfValues = (points: unknown): number[] => (points as ValueTuple[]).map(([periodId]) => periodId);
+
+/** The settings of a series with none of its own: the standards' targets only, no baseline or rebase. */
+export const defaultSeriesSettings = (catalogue: readonly ProviderStandard[]): SeriesSettings => ({
+  targets: { standards: catalogue, localTargets: [], trajectory: [] },
+  rebaseDates: [],
+  fixAfterNPoints: null,
+});
+
 /**
  * Recomputes and stores the scores of the series given, as at each of their months from `from` on: deletes the
  * stored rows from then on, reads every value of each series in one statement, scores each month's series (the
@@ -128,7 +143,7 @@ async function recomputeChunk(
   await deleteSeriesScores.run(manager, [froms]);
   await clearEarlierPoints.run(manager, [froms]);
   const settingsOf = await loadSeriesSettings(manager, keys, catalogue);
-  const noSettings: SeriesSettings = { targets: { standards: catalogue, localTargets: [], trajectory: [] }, rebaseDates: [], fixAfterNPoints: null };
+  const noSettings = defaultSeriesSettings(catalogue);
   // The rows stream to the server as they are scored: it stores one part while Node scores the next.
   const copy = new CopyWriter(startSeriesScoreCopy(client));
   let written = 0;
@@ -137,16 +152,16 @@ async function recomputeChunk(
       const key = `${series.indicatorCode}|${series.organisationCode}`;
       const from = fromOf.get(key) ?? null;
       const settings = settingsOf.get(key) ?? noSettings;
-      const values = series.points as ValueTuple[];
-      const months: LatestValue[] = values.map(([, periodStart, periodEnd, periodType, periodLabel, numerator, denominator, value]) => ({ periodType, periodStart, periodEnd, periodLabel, numerator, denominator, value }));
+      const months = monthsOfValues(series.points);
+      const periodIds = periodIdsOfValues(series.points);
       // Every month's score in one pass (issue 19), each equal to `scoreSeries` of the values up to that month.
       const targets = targetsOfSeries(series.indicatorCode, months, settings, standardTargets);
       const scored = scoreSeriesAsAtEachMonth(series.indicatorCode, series.indicatorPolarity, months, settings, targets);
-      const lastIndex = values.length - 1;
-      for (let index = 0; index < values.length; index++) {
+      const lastIndex = months.length - 1;
+      for (let index = 0; index < months.length; index++) {
         if (from !== null && months[index].periodStart < from) continue;
         written++;
-        const row = toSeriesScoreRow(series.organisationCode, values[index][0], scored.months[index], index === lastIndex ? scored.latestPoints : null);
+        const row = toSeriesScoreRow(series.organisationCode, periodIds[index], scored.months[index], index === lastIndex ? scored.latestPoints : null);
         if (copy.add(seriesScoreCopyValues(row))) await copy.write();
       }
     }
